@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One list of settings for every target (the swift-log way): strict Swift 6 plus the
+// upcoming features the style guide asks for.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "govreg",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "govreg", targets: ["govreg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libpq, reached only through the Postgres module.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "Digest"),
+        .target(name: "EmbeddedCluster"),
+        .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
+        .executableTarget(
+            name: "govreg",
+            dependencies: [
+                "Postgres", "Migrations", "EmbeddedCluster",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "GovregTestSupport", dependencies: ["Postgres"], path: "Tests/GovregTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

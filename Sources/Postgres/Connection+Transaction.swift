@@ -1,0 +1,69 @@
+import CLibPQ
+
+/// How strongly a transaction is isolated from concurrent ones.
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
+extension Connection {
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    ///
+    /// ```swift
+    /// try await connection.transaction(isolation: .serializable) { tx in
+    ///     try await tx.execute("UPDATE resource SET remaining = remaining - \(n) WHERE id = \(id)")
+    /// }
+    /// ```
+    ///
+    /// - Throws: what `body` threw (after rolling back), or the error of COMMIT itself. A
+    ///   transaction that the server had already aborted (an error inside `body` that was
+    ///   caught) is rolled back by COMMIT; that is reported as an error too, never as success.
+    @discardableResult
+    public func transaction<T>(
+        isolation: IsolationLevel = .readCommitted,
+        readOnly: Bool = false,
+        _ body: (Connection) async throws -> T
+    ) async throws -> T {
+        let begin = "BEGIN ISOLATION LEVEL \(isolation.rawValue)" + (readOnly ? " READ ONLY" : "")
+        try await execute(SQL(unsafeRaw: begin))
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            await rollbackQuietly()
+            throw error
+        }
+        let commit = try await query("COMMIT")
+        if commit.commandTag == "ROLLBACK" {
+            throw PostgresError(
+                kind: .server,
+                message: "the transaction was aborted by an earlier error and has been rolled back",
+                sqlState: "25P02")
+        }
+        return value
+    }
+
+    /// Rolls back whatever transaction is open, ignoring errors (the connection may be gone).
+    /// Runs even when the calling task is cancelled: a cancelled request must not leave a
+    /// transaction open on a pooled connection.
+    func rollbackQuietly() async {
+        _ = try? await Task { [self] in
+            try await withHandle { pointer in
+                if PQtransactionStatus(pointer) != PQTRANS_IDLE { PQclear(PQexec(pointer, "ROLLBACK")) }
+            }
+        }.value
+    }
+
+    /// True when the session is open, idle and outside a transaction, i.e. safe to reuse.
+    /// Reads whatever the socket holds first, so a connection the server closed is noticed:
+    /// a terminated backend sends a FATAL message and then closes; the first read consumes
+    /// the message, the second meets the end of the stream and marks the connection bad.
+    func isReusable() async -> Bool {
+        guard !isClosed else { return false }
+        return (try? await withHandle { pointer in
+            PQconsumeInput(pointer) == 1 && PQconsumeInput(pointer) == 1 && PQstatus(pointer) == CONNECTION_OK
+                && PQtransactionStatus(pointer) == PQTRANS_IDLE
+        }) ?? false
+    }
+}

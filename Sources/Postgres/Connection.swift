@@ -1,0 +1,136 @@
+import CLibPQ
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One session with a PostgreSQL server.
+///
+/// Every libpq call for this connection runs on the connection's own serial dispatch queue,
+/// never on Swift's cooperative thread pool, so a slow query blocks one dispatch thread and
+/// no async task. Cancelling the calling task sends the server a cancel request (`PQcancel`)
+/// from outside that queue.
+///
+/// ```swift
+/// let connection = try await Connection.connect(ConnectionConfiguration("postgresql:///govreg"))
+/// let rows = try await connection.query("SELECT count(*) AS n FROM pg_class WHERE relkind = \("r")")
+/// print(try rows[0].decode(Int.self, "n"))
+/// ```
+///
+/// A connection serves one caller at a time; share a ``ConnectionPool`` instead.
+public final class Connection: @unchecked Sendable {
+    // @unchecked: `handle` is only used on `queue` (or in deinit, when nothing else can);
+    // `cancelHandle` is thread-safe by libpq's contract; `state` is behind a Mutex.
+    private let handle: Handle
+    private let cancelHandle: Handle?
+    private let queue: DispatchQueue
+    private let state = Mutex(State())
+
+    struct Handle: @unchecked Sendable { let pointer: OpaquePointer }
+    private struct State { var busy = false; var closed = false }
+
+    private init(handle: Handle, queue: DispatchQueue) {
+        self.handle = handle
+        self.queue = queue
+        self.cancelHandle = PQgetCancel(handle.pointer).map(Handle.init)
+        PQsetNoticeProcessor(handle.pointer, { _, _ in }, nil)  // NOTICEs are not errors; keep stderr clean
+    }
+
+    deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle.pointer) }
+        if !state.withLock({ $0.closed }) { PQfinish(handle.pointer) }
+    }
+
+    /// Opens a connection.
+    ///
+    /// - Throws: ``PostgresError`` of kind `.connection` carrying the server's or libpq's
+    ///   message when the server is unreachable or refuses the credentials.
+    public static func connect(_ configuration: ConnectionConfiguration) async throws -> Connection {
+        let queue = DispatchQueue(label: "govreg.postgres.connection")
+        let keywords = configuration.connectKeywords()
+        let handle: Handle = try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try openSession(keywords) })
+            }
+        }
+        return Connection(handle: handle, queue: queue)
+    }
+
+    private static func openSession(_ keywords: [(String, String)]) throws -> Handle {
+        var cKeys = keywords.map { strdup($0.0) } + [nil]
+        var cValues = keywords.map { strdup($0.1) } + [nil]
+        defer { (cKeys + cValues).forEach { free($0) } }
+        let pointer = cKeys.withUnsafeMutableBufferPointer { keys in
+            cValues.withUnsafeMutableBufferPointer { values in
+                keys.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: keys.count) { k in
+                    values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: values.count) { v in
+                        PQconnectdbParams(k, v, 1)
+                    }
+                }
+            }
+        }
+        guard let pointer else { throw PostgresError(kind: .connection, message: "out of memory while connecting") }
+        guard PQstatus(pointer) == CONNECTION_OK else {
+            let message = errorMessage(pointer)
+            PQfinish(pointer)
+            throw PostgresError(kind: .connection, message: message)
+        }
+        return Handle(pointer: pointer)
+    }
+
+    /// Closes the session. Further use fails with a `.connection` error.
+    public func close() async {
+        let alreadyClosed = state.withLock { state in
+            defer { state.closed = true }
+            return state.closed
+        }
+        guard !alreadyClosed else { return }
+        let handle = self.handle
+        await withCheckedContinuation { continuation in
+            queue.async {
+                PQfinish(handle.pointer)
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Whether `close()` was called.
+    public var isClosed: Bool { state.withLock { $0.closed } }
+
+    /// Runs `work` with the libpq handle on this connection's queue.
+    func withHandle<T: Sendable>(_ work: @escaping @Sendable (OpaquePointer) throws -> T) async throws -> T {
+        try Task.checkCancellation()
+        let handle = self.handle
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async { [self] in
+                    guard !state.withLock({ $0.closed }) else {
+                        continuation.resume(throwing: PostgresError(kind: .connection, message: "connection is closed"))
+                        return
+                    }
+                    state.withLock { $0.busy = true }
+                    let result = Result { try work(handle.pointer) }
+                    state.withLock { $0.busy = false }
+                    continuation.resume(with: result)
+                }
+            }
+        } onCancel: {
+            self.cancelRunningStatement()
+        }
+    }
+
+    /// Asks the server to abort the statement in progress, if any. Runs on a global queue:
+    /// `PQcancel` opens its own short connection and must not block the cancelling thread.
+    private func cancelRunningStatement() {
+        guard let cancelHandle, state.withLock({ $0.busy }) else { return }
+        DispatchQueue.global().async {
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancelHandle.pointer, &buffer, Int32(buffer.count))
+        }
+    }
+
+    static func errorMessage(_ pointer: OpaquePointer) -> String {
+        guard let message = PQerrorMessage(pointer) else { return "unknown libpq error" }
+        let text = String(cString: message)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import EmbeddedCluster
+import Foundation
+import Postgres
+
+/// How a command finds its database: flag, then environment, then the embedded cluster.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo string (default: $GOVREG_DATABASE_URL, then PG* variables, then the embedded cluster).")
+    var databaseURL: String?
+
+    @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR or ./.govreg).")
+    var dataDirectory: String?
+
+    /// The `PG*` variables whose presence means "the user has a server of their own".
+    static let connectionVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+
+    /// Where the database is.
+    enum Target {
+        case external(String)
+        case embedded(EmbeddedCluster)
+    }
+
+    var target: Target {
+        let environment = ProcessInfo.processInfo.environment
+        if let databaseURL { return .external(databaseURL) }
+        if let url = environment["GOVREG_DATABASE_URL"], !url.isEmpty { return .external(url) }
+        if Self.connectionVariables.contains(where: { environment[$0].map { !$0.isEmpty } ?? false }) {
+            return .external("")  // libpq reads the PG* variables itself
+        }
+        let folder = dataDirectory ?? environment["GOVREG_DATA_DIR"] ?? EmbeddedCluster.defaultFolderName
+        return .embedded(EmbeddedCluster(folder: URL(filePath: folder)))
+    }
+
+    /// The connection to use, starting the embedded cluster first when that is the target.
+    func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
+        switch target {
+        case .external(let connectionString):
+            return ConnectionConfiguration(connectionString)
+        case .embedded(let cluster):
+            let outcome = try cluster.start { terminal.progress($0) }
+            if !outcome.wasAlreadyRunning {
+                terminal.progress("内置数据库 embedded PostgreSQL running in \(cluster.folder.path) (pid \(outcome.pid))")
+            }
+            return ConnectionConfiguration(cluster.connectionString)
+        }
+    }
+}
+
+/// Where the migration files are.
+struct MigrationOptions: ParsableArguments {
+    @Option(name: .customLong("migrations"), help: "The migrations folder (default: $GOVREG_MIGRATIONS, ./migrations, or the one beside the executable).")
+    var migrationsFolder: String?
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `govreg` command: a thin shell over the library targets.
+@main
+struct Govreg: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "govreg",
+        abstract: "govreg — 三张清单 the three lists (demand 需求, resource 资源, project 项目) for district governance.",
+        discussion: """
+            With no database configured (--database-url, GOVREG_DATABASE_URL or the PG* variables), \
+            govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`).
+            """,
+        version: "0.1.0",
+        subcommands: [DatabaseCommand.self]
+    )
+}

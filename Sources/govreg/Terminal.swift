@@ -1,0 +1,59 @@
+import Foundation
+
+/// Output for people and machines: progress goes to stderr only when it is a terminal, results
+/// go to stdout, as readable tables or (with `--json`) as JSON.
+struct Terminal: Sendable {
+    let showsProgress: Bool
+
+    init() {
+        showsProgress = isatty(STDERR_FILENO) == 1
+    }
+
+    /// A progress line; silent when stderr is piped or redirected.
+    func progress(_ line: String) {
+        guard showsProgress else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// A warning or error line, always shown.
+    func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func print(_ line: String) {
+        Swift.print(line)
+    }
+
+    /// Prints rows under headers with columns padded to their display width (CJK counts double).
+    func table(headers: [String], rows: [[String]]) {
+        let widths = headers.indices.map { column in
+            ([headers[column]] + rows.map { $0[column] }).map(Self.displayWidth).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { cell, width in
+                cell + String(repeating: " ", count: max(0, width - Self.displayWidth(cell)))
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        print(line(headers))
+        print(line(widths.map { String(repeating: "─", count: $0) }))
+        rows.forEach { print(line($0)) }
+    }
+
+    /// Writes a value as pretty, key-sorted JSON.
+    func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            // East Asian wide characters (CJK ideographs, fullwidth forms) take two cells.
+            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value)
+            return width + (wide ? 2 : 1)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import GovregTestSupport
+import Postgres
+import Synchronization
+import Testing
+
+private struct Failure: Error {}
+
+@Suite struct ConnectionPoolTests {
+    private func backendPID(_ connection: Connection) async throws -> Int {
+        try await connection.query("SELECT pg_backend_pid() AS pid")[0].decode(Int.self, "pid")
+    }
+
+    @Test func neverOpensMoreThanItsBound() async throws {
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 3)
+        let pids = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<24 {
+                group.addTask {
+                    try await pool.withConnection { connection in
+                        _ = try await connection.query("SELECT pg_sleep(0.02)")
+                        return try await backendPID(connection)
+                    }
+                }
+            }
+            return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+        }
+        #expect(pids.count <= 3)
+        #expect(await pool.openConnections <= 3)
+        await pool.close()
+    }
+
+    @Test func waitingLongerThanTheAcquireTimeoutFails() async throws {
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 1, acquireTimeout: .milliseconds(200))
+        let holder = Task { try await pool.withConnection { try await $0.query("SELECT pg_sleep(2)") } }
+        try await Task.sleep(for: .milliseconds(300))
+        let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error.kind == .acquireTimeout)
+        _ = try await holder.value
+        await pool.close()
+    }
+
+    @Test func aBrokenConnectionIsReplaced() async throws {
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 1)
+        let first = try await pool.withConnection { try await backendPID($0) }
+        let admin = try await Connection.connect(TestDatabase.server)
+        _ = try await admin.query("SELECT pg_terminate_backend(\(first)::integer)")
+        try await Task.sleep(for: .milliseconds(200))
+        let second = try await pool.withConnection { try await backendPID($0) }
+        #expect(second != first)
+        #expect(await pool.openConnections == 1)
+        await admin.close()
+        await pool.close()
+    }
+
+    @Test func aConnectionReturnedMidTransactionComesBackClean() async throws {
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 1)
+        let pid = Mutex(0)
+        await #expect(throws: Failure.self) {
+            try await pool.withConnection { connection in
+                pid.withLock { $0 = 0 }
+                let backend = try await backendPID(connection)
+                pid.withLock { $0 = backend }
+                try await connection.execute("BEGIN")
+                try await connection.execute("SELECT set_config('app.tenant_id', \("tenant-a"), true)")
+                throw Failure()
+            }
+        }
+        let admin = try await Connection.connect(TestDatabase.server)
+        let state = try await admin.query(
+            "SELECT state FROM pg_stat_activity WHERE pid = \(pid.withLock { $0 })")[0].decode(String.self, "state")
+        #expect(state == "idle")
+        await admin.close()
+        let (samePID, tenant) = try await pool.withConnection { connection in
+            let row = try await connection.query("""
+                SELECT pg_backend_pid() AS pid, current_setting('app.tenant_id', true) AS tenant
+                """)[0]
+            return (try row.decode(Int.self, "pid"), try row.decode(String?.self, "tenant"))
+        }
+        #expect(samePID == pid.withLock { $0 })  // the same session was reused, not replaced
+        #expect(tenant == nil || tenant == "")
+        await pool.close()
+    }
+
+    @Test func statementTimeoutIsEnforced() async throws {
+        let configuration = ConnectionConfiguration(statementTimeout: .milliseconds(200))
+        let pool = ConnectionPool(configuration: configuration, maxConnections: 1)
+        let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT pg_sleep(5)") }
+        #expect(error.sqlState == "57014")
+        #expect(try await pool.query("SELECT 1 AS one")[0].decode(Int.self, "one") == 1)
+        await pool.close()
+    }
+
+    @Test func blockingCallsDoNotStallTheCooperativePool() async throws {
+        // Eight connections each sleep one second in the server. Had the blocking libpq calls
+        // run on Swift's cooperative pool (one thread per core here), they would queue behind
+        // each other; on the connections' own queues they overlap.
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 8)
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 { group.addTask { _ = try await pool.query("SELECT pg_sleep(1)") } }
+            try await group.waitForAll()
+        }
+        #expect(ContinuousClock.now - started < .seconds(4))
+        await pool.close()
+    }
+
+    @Test func aClosedPoolRefusesWork() async throws {
+        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 1)
+        await pool.close()
+        let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+        #expect(error.kind == .poolClosed)
+    }
+}
