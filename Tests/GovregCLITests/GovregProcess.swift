@@ -31,8 +31,8 @@ struct GovregProcess {
         if let directory { process.currentDirectoryURL = directory }
         let out = FileManager.default.temporaryDirectory.appending(path: "govreg-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appending(path: "govreg-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
