@@ -28,20 +28,26 @@ let package = Package(
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "Digest"),
+        .target(name: "Registry"),
+        .target(name: "SpreadsheetCSV"),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
+        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV"]),
         .executableTarget(
             name: "govreg",
             dependencies: [
-                "Postgres", "Migrations", "EmbeddedCluster",
+                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "GovregTestSupport", dependencies: ["Postgres"], path: "Tests/GovregTestSupport"),
+        .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
+        .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "Migrations", "Postgres", "GovregTestSupport"]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),
     ]

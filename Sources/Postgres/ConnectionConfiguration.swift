@@ -8,6 +8,8 @@ import Foundation
 /// libpq's defaults, so a user's existing set-up just works.
 public struct ConnectionConfiguration: Sendable {
     public var connectionString: String
+    /// The role to log in as, overriding the connection string's (nil: keep it).
+    public var user: String?
     /// Shown in `pg_stat_activity`; never contains secrets.
     public var applicationName: String
     /// The server aborts a statement running longer than this (`statement_timeout`); nil: no limit.
@@ -31,6 +33,13 @@ public struct ConnectionConfiguration: Sendable {
         self.connectTimeoutSeconds = connectTimeoutSeconds
     }
 
+    /// The same server and database, logged in as `role`.
+    public func loggingIn(as role: String) -> ConnectionConfiguration {
+        var copy = self
+        copy.user = role
+        return copy
+    }
+
     /// The keyword/value pairs handed to `PQconnectdbParams`. The user's string comes first as
     /// `dbname` (libpq expands it); ours follow and pin what the decoders rely on.
     func connectKeywords() -> [(String, String)] {
@@ -44,6 +53,7 @@ public struct ConnectionConfiguration: Sendable {
         }
         return [
             ("dbname", connectionString),
+            ("user", user ?? ""),
             ("client_encoding", "UTF8"),
             ("application_name", applicationName),
             ("connect_timeout", String(connectTimeoutSeconds)),

@@ -1,0 +1,82 @@
+/// An amount of renminbi, held as a whole number of fen (分, 1/100 yuan).
+///
+/// Never a floating-point number: 0.1 + 0.2 yuan must be exactly 0.3 yuan in a budget.
+/// Arithmetic traps on overflow (Swift's default for integers): an amount beyond
+/// ±92 233 720 368 547 758.07 yuan is a bug, not a value to wrap around.
+///
+/// ```swift
+/// let budget = Money(fen: 123_456)
+/// budget.description                    // "¥1,234.56"
+/// (budget + .yuan(100)).description     // "¥1,334.56"
+/// ```
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, AdditiveArithmetic {
+    /// The amount in fen; negative for a debit or a shortfall.
+    public var fen: Int64
+
+    /// Makes an amount from fen.
+    ///
+    /// - Parameter fen: The amount in fen (100 fen = 1 yuan).
+    public init(fen: Int64) {
+        self.fen = fen
+    }
+
+    /// Makes an amount of whole yuan; traps if `yuan × 100` overflows.
+    ///
+    /// - Parameter yuan: The amount in yuan.
+    /// - Returns: The same amount in fen.
+    public static func yuan(_ yuan: Int64) -> Money {
+        Money(fen: yuan * 100)
+    }
+
+    /// No money.
+    public static let zero = Money(fen: 0)
+
+    /// The sum; traps on overflow.
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        Money(fen: lhs.fen + rhs.fen)
+    }
+
+    /// The difference; traps on overflow.
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        Money(fen: lhs.fen - rhs.fen)
+    }
+
+    /// The amount taken `count` times (e.g. a unit price times a number of items); traps on
+    /// overflow.
+    public static func * (lhs: Money, count: Int64) -> Money {
+        Money(fen: lhs.fen * count)
+    }
+
+    /// Orders by amount.
+    public static func < (lhs: Money, rhs: Money) -> Bool {
+        lhs.fen < rhs.fen
+    }
+
+    /// Decodes a bare number of fen.
+    public init(from decoder: any Decoder) throws {
+        fen = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    /// Encodes a bare number of fen, so a stored or transmitted amount is never a decimal.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(fen)
+    }
+
+    /// `¥1,234.56`: thousands separated by commas, always two decimals; `-¥12.30` below zero.
+    public var description: String {
+        // The magnitude as UInt64, so that Int64.min formats instead of trapping on negation.
+        let magnitude = fen.magnitude
+        let yuan = magnitude / 100
+        let cents = magnitude % 100
+        var digits = Array(String(yuan))
+        var grouped: [Character] = []
+        while digits.count > 3 {
+            grouped.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        grouped.insert(contentsOf: digits, at: 0)
+        let sign = fen < 0 ? "-" : ""
+        return sign + "¥" + String(grouped) + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+}

@@ -1,0 +1,52 @@
+extension Project {
+    /// Adds a progress report.
+    ///
+    /// Reports are accepted while the work is in progress, and their percentages never
+    /// decrease: a lower figure than the last report is refused rather than stored, since
+    /// the quarterly report would otherwise show work being undone.
+    ///
+    /// ```swift
+    /// try project.report(try ProgressReport(on: try CivilDate("2024-06-30"), percentage: 60))
+    /// ```
+    ///
+    /// - Parameter report: The report.
+    /// - Throws: ``RegistryError``: `notAllowedInState` unless the project is in progress,
+    ///   `progressWentBack` when the percentage is below the last report's (the message
+    ///   gives both figures).
+    public mutating func report(_ report: ProgressReport) throws {
+        guard status == .inProgress else {
+            throw RegistryError(
+                .notAllowedInState, field: "status",
+                chinese: "项目当前状态为「\(status.chineseName)」，只有实施中的项目才能汇报进度",
+                english: "the project is \(status.rawValue); progress is reported only while it is in_progress"
+            )
+        }
+        if let last = progress.last, report.percentage < last.percentage {
+            throw ProjectWorkflow.wentBack(last: last, new: report)
+        }
+        progress.append(report)
+    }
+
+    /// Records the residents' rating (评单).
+    ///
+    /// - Parameter rating: 1 to 5 and an optional comment.
+    /// - Throws: ``RegistryError``: `notAllowedInState` unless the project is completed or
+    ///   checked; `alreadyRated` when it carries a rating already (a verdict is never
+    ///   overwritten; a dispute is a new demand).
+    public mutating func rate(_ rating: Rating) throws {
+        guard status.acceptsRating else {
+            throw RegistryError(
+                .notAllowedInState, field: "status",
+                chinese: "项目当前状态为「\(status.chineseName)」，完工或验收后才能评价",
+                english: "the project is \(status.rawValue); it can be rated only once completed or checked"
+            )
+        }
+        guard self.rating == nil else {
+            throw RegistryError(
+                .alreadyRated, field: "rating",
+                chinese: "该项目已有评价，不能覆盖", english: "the project is already rated; a rating is never overwritten"
+            )
+        }
+        self.rating = rating
+    }
+}

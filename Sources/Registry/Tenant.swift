@@ -1,0 +1,42 @@
+public import Foundation
+
+/// A district (区/县): one tenant of the registry, with its own three lists.
+///
+/// ```swift
+/// let langao = Tenant(
+///     id: UUID(), slug: try TenantSlug("langao"), name: "岚皋县",
+///     divisionCode: try DivisionCode("610925"))
+/// ```
+public struct Tenant: Hashable, Sendable, Codable, Identifiable {
+    /// The tenant's id, leading every key of its rows.
+    public var id: TenantID
+    /// The short name in URLs and commands, e.g. `langao`.
+    public var slug: TenantSlug
+    /// The district's name, e.g. 岚皋县.
+    public var name: String
+    /// The district's GB/T 2260 code, unique among tenants, e.g. `610925`.
+    public var divisionCode: DivisionCode
+    /// Active, or archived (read-only).
+    public var status: TenantStatus
+    /// When the tenant was created, once stored.
+    public var createdAt: Date?
+    /// When it was archived, if it was.
+    public var archivedAt: Date?
+
+    /// The tenant's status type, under the name the storage layer uses.
+    public typealias Status = TenantStatus
+
+    /// Makes a tenant record, or reads one back from storage.
+    public init(
+        id: TenantID, slug: TenantSlug, name: String, divisionCode: DivisionCode, status: TenantStatus = .active,
+        createdAt: Date? = nil, archivedAt: Date? = nil
+    ) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.divisionCode = divisionCode
+        self.status = status
+        self.createdAt = createdAt
+        self.archivedAt = archivedAt
+    }
+}

@@ -1,0 +1,167 @@
+public import Foundation
+import Postgres
+public import Registry
+public import SpreadsheetCSV
+
+/// One row of a hierarchy file, already parsed: the node and the code of its parent.
+public struct OrgUnitImportRow: Sendable, Hashable {
+    /// The file line the row came from, for error messages.
+    public var line: Int
+    public var code: String
+    public var name: String
+    public var kind: OrgUnitKind
+    /// The parent's code, in the same file or already stored; nil for a top-level node.
+    public var parentCode: String?
+    public var validFrom: CivilDate?
+    public var validUntil: CivilDate?
+
+    public init(line: Int, code: String, name: String, kind: OrgUnitKind, parentCode: String?, validFrom: CivilDate? = nil, validUntil: CivilDate? = nil) {
+        self.line = line
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.parentCode = parentCode
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+}
+
+/// What an import changed.
+public struct ImportSummary: Sendable, Equatable, Codable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+}
+
+/// An import that was refused: every problem found, and nothing was written.
+public struct ImportRejected: Error, Sendable, CustomStringConvertible {
+    public var issues: IssueList
+
+    public init(issues: IssueList) { self.issues = issues }
+
+    public var description: String {
+        var lines = ["导入未执行，数据未改动 import refused, nothing was written: \(issues.totalCount) problem(s)"]
+        lines += issues.issues.map { "  \($0)" }
+        if issues.totalCount > issues.issues.count { lines.append("  … and \(issues.totalCount - issues.issues.count) more") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A district's hierarchy: import, subtree queries, moves.
+public struct OrgUnitStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// Imports a hierarchy all or nothing: rows are matched to stored nodes by code, so a
+    /// second import of the same file changes nothing and an edited file updates (or moves)
+    /// nodes in place. Parents may be earlier or later in the file, or already stored.
+    ///
+    /// - Throws: ``ImportRejected`` with every problem (unknown parent, duplicate code,
+    ///   a cycle), in which case nothing was written.
+    public func importRows(_ rows: [OrgUnitImportRow], tenant: UUID, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            let stored = try await storedParents(tx)
+            let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered()
+            if dryRun { return ImportSummary(unchanged: ordered.count) }
+            var summary = ImportSummary()
+            for row in ordered {
+                switch try await upsert(row, tx) {
+                case "inserted": summary.inserted += 1
+                case "updated": summary.updated += 1
+                default: summary.unchanged += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Codes of the stored nodes, with the code of each one's parent.
+    private func storedParents(_ tx: TenantTransaction) async throws -> [String: String?] {
+        let rows = try await tx.connection.query("""
+            SELECT o.code, p.code AS parent_code FROM org_unit o
+            LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+            WHERE o.tenant_id = \(tx.tenantID)
+            """)
+        var parents: [String: String?] = [:]
+        for row in rows { parents[try row.decode(String.self, "code")] = try row.decode(String?.self, "parent_code") }
+        return parents
+    }
+
+    private func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
+        let tenant = tx.tenantID
+        let result = try await tx.connection.query("""
+            WITH parent AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.parentCode)),
+            existing AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.code)),
+            upserted AS (
+                INSERT INTO org_unit (tenant_id, parent_id, kind, code, name, valid_from, valid_to)
+                VALUES (\(tenant), (SELECT id FROM parent), \(row.kind.rawValue), \(row.code), \(row.name),
+                        \(row.validFrom?.description)::date, \(row.validUntil?.description)::date)
+                ON CONFLICT (tenant_id, code) DO UPDATE
+                SET parent_id = excluded.parent_id, kind = excluded.kind, name = excluded.name,
+                    valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                    updated_at = now(), row_version = org_unit.row_version + 1
+                WHERE (org_unit.parent_id, org_unit.kind, org_unit.name, org_unit.valid_from, org_unit.valid_to)
+                      IS DISTINCT FROM (excluded.parent_id, excluded.kind, excluded.name, excluded.valid_from, excluded.valid_to)
+                RETURNING id
+            )
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM upserted) THEN 'unchanged'
+                        WHEN EXISTS (SELECT 1 FROM existing) THEN 'updated' ELSE 'inserted' END AS outcome
+            """)
+        return try result[0].decode(String.self, "outcome")
+    }
+
+    /// Every node under the node with `code` (itself included), found by one index range scan.
+    public func subtree(of code: String, tenant: UUID, actor: String) async throws -> [OrgUnitRecord] {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            let rows = try await tx.connection.query("""
+                SELECT o.id, o.code, o.name, o.kind, o.depth, o.path, p.code AS parent_code
+                FROM org_unit root
+                JOIN org_unit o ON o.tenant_id = root.tenant_id AND o.path LIKE root.path || '%'
+                LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+                WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)
+                ORDER BY o.path
+                """)
+            guard !rows.isEmpty else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+            return try rows.map(OrgUnitRecord.init)
+        }
+    }
+
+    /// Moves the node `code` (with its subtree) under `newParent`; nil makes it top-level.
+    ///
+    /// - Throws: a `PostgresError` with SQLSTATE 23514 when the move would make a cycle.
+    public func move(_ code: String, under newParent: String?, tenant: UUID, actor: String) async throws {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            let moved = try await tx.connection.execute("""
+                UPDATE org_unit SET parent_id = (SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent))
+                WHERE tenant_id = \(tx.tenantID) AND code = \(code)
+                """)
+            if moved == 0 { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+        }
+    }
+}
+
+/// A stored node as lists show it.
+public struct OrgUnitRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var kind: OrgUnitKind
+    public var depth: Int
+    public var parentCode: String?
+
+    init(_ row: Row) throws {
+        id = try row.decode(Int64.self, "id")
+        code = try row.decode(String.self, "code")
+        name = try row.decode(String.self, "name")
+        kind = try OrgUnitKind(parsing: try row.decode(String.self, "kind"))
+        depth = try row.decode(Int.self, "depth")
+        parentCode = try row.decode(String?.self, "parent_code")
+    }
+}

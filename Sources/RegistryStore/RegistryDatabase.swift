@@ -1,0 +1,69 @@
+public import Foundation
+public import Postgres
+
+/// The registry's two ways into PostgreSQL.
+///
+/// - `operatorPool` connects as the schema's owner: tenant creation and other platform
+///   work that is not inside one tenant.
+/// - `tenantPool` connects as `govreg_app` (no superuser, no BYPASSRLS, owns nothing), and
+///   every transaction on it names its tenant, so row-level security holds even if a query
+///   forgets its `WHERE tenant_id = …`.
+public struct RegistryDatabase: Sendable {
+    /// The login role of the application; created by migration 0002.
+    public static let applicationRole = "govreg_app"
+
+    public let operatorPool: ConnectionPool
+    public let tenantPool: ConnectionPool
+
+    /// Pools for the database at `configuration` (the owner's login).
+    public init(configuration: ConnectionConfiguration, maxConnections: Int = 8) {
+        operatorPool = ConnectionPool(configuration: configuration, maxConnections: max(1, maxConnections / 4))
+        tenantPool = ConnectionPool(configuration: configuration.loggingIn(as: Self.applicationRole), maxConnections: maxConnections)
+    }
+
+    public func close() async {
+        await operatorPool.close()
+        await tenantPool.close()
+    }
+
+    /// Runs `body` in one transaction as `govreg_app`, scoped to `tenant`.
+    ///
+    /// The tenant and the actor are set with `set_config(…, true)`, so they end with the
+    /// transaction and a pooled session never carries them over.
+    ///
+    /// ```swift
+    /// try await database.withTenant(tenantID, actor: "cli:root") { tx in
+    ///     try await tx.connection.execute("UPDATE demand SET … WHERE tenant_id = \(tx.tenantID) AND id = \(id)")
+    /// }
+    /// ```
+    ///
+    /// - Throws: ``RegistryStoreError`` `.tenantNotFound` when no such tenant exists,
+    ///   `.tenantArchived` when it is archived and `readOnly` is false (archived tenants are
+    ///   read-only); otherwise what `body` or PostgreSQL threw, after rolling back.
+    @discardableResult
+    public func withTenant<T>(
+        _ tenant: UUID, actor: String, readOnly: Bool = false, isolation: IsolationLevel = .readCommitted,
+        _ body: (TenantTransaction) async throws -> T
+    ) async throws -> T {
+        try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
+            try await connection.execute("""
+                SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true),
+                       set_config('app.actor', \(actor), true)
+                """)
+            let status = try await connection.query("SELECT status FROM tenant WHERE id = \(tenant)")
+            guard let row = status.first else { throw RegistryStoreError.tenantNotFound(tenant.uuidString) }
+            if try row.decode(String.self, "status") == "archived", !readOnly {
+                throw RegistryStoreError.tenantArchived(tenant.uuidString)
+            }
+            return try await body(TenantTransaction(connection: connection, tenantID: tenant, actor: actor))
+        }
+    }
+}
+
+/// A transaction inside one tenant (see ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public struct TenantTransaction {
+    /// The session, inside the transaction, as `govreg_app`.
+    public let connection: Connection
+    public let tenantID: UUID
+    public let actor: String
+}

@@ -1,0 +1,18 @@
+/// Why the store refused. Messages carry Chinese first, English beside it.
+public enum RegistryStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case tenantNotFound(String)
+    case tenantArchived(String)
+    case notFound(kind: String, key: String)
+    case conflict(String)
+    case invalid(field: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .tenantNotFound(let key): "没有这个区县 no such tenant: \(key)"
+        case .tenantArchived(let key): "区县已归档，只读 tenant \(key) is archived and read-only"
+        case .notFound(let kind, let key): "找不到 not found: \(kind) \(key)"
+        case .conflict(let message): "冲突 conflict: \(message)"
+        case .invalid(let field, let reason): "无效 invalid \(field): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+extension HeaderMap {
+    /// Matches a table's header to the fields.
+    ///
+    /// - Parameters:
+    ///   - table: A table read by ``CSVReader``.
+    ///   - issues: Receives unknown, duplicate and missing required columns.
+    /// - Returns: The columns found.
+    public func resolve(_ table: CSVTable, issues: inout IssueList) -> ResolvedHeader {
+        resolve(table.header, line: table.headerLine, issues: &issues)
+    }
+
+    /// Matches header names to the fields.
+    ///
+    /// Reports, each as an issue on the header's line: a column that matches no field
+    /// (unless ``allowsUnknownColumns``), a second column for a field already matched, and
+    /// each required field no column matches. Columns with an empty name are ignored
+    /// silently: spreadsheets leave them after the last real column.
+    ///
+    /// ```swift
+    /// var issues = IssueList()
+    /// let columns = map.resolve(["需求名称", "数量（个）"], line: 1, issues: &issues)
+    /// columns.column(for: "title")   // 0
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - header: The header names as read.
+    ///   - line: The header's line, for issues.
+    ///   - issues: Receives unknown, duplicate and missing required columns.
+    /// - Returns: The columns found, every field at most once.
+    public func resolve(_ header: [String], line: Int, issues: inout IssueList) -> ResolvedHeader {
+        var columnByField: [String: Int] = [:]
+        var ignoredColumns: [Int] = []
+        for (column, name) in header.enumerated() {
+            guard !name.allSatisfy(\.isWhitespace) else {
+                ignoredColumns.append(column)
+                continue
+            }
+            guard let index = fieldBySpelling[Self.normalize(name)] else {
+                ignoredColumns.append(column)
+                if !allowsUnknownColumns {
+                    issues.append(ImportIssue(
+                        line: line,
+                        column: name,
+                        reason: "is not a known column; expected "
+                            + fields.map(\.displayName).joined(separator: ", ")
+                    ))
+                }
+                continue
+            }
+            let field = fields[index]
+            if let first = columnByField[field.name] {
+                ignoredColumns.append(column)
+                issues.append(ImportIssue(
+                    line: line,
+                    column: name,
+                    reason: "means the same as column \(first + 1) (\(header[first])): "
+                        + "both are \(field.displayName); keep one"
+                ))
+                continue
+            }
+            columnByField[field.name] = column
+        }
+        for field in fields where field.isRequired && columnByField[field.name] == nil {
+            issues.append(ImportIssue(line: line, column: field.displayName, reason: "is required but missing"))
+        }
+        return ResolvedHeader(columnByField: columnByField, ignoredColumns: ignoredColumns)
+    }
+}

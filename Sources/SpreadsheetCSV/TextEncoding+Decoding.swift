@@ -1,0 +1,139 @@
+extension TextEncoding {
+    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let utf16LittleEndianByteOrderMark: [UInt8] = [0xFF, 0xFE]
+
+    /// Converts a file's bytes to UTF-8, detecting the encoding if this is `automatic`.
+    ///
+    /// Undecodable bytes are the one problem this module does not collect and continue past:
+    /// nothing after them can be trusted, so the first one is thrown.
+    ///
+    /// ```swift
+    /// let text = try TextEncoding.automatic.decode(bytes)
+    /// print(text.encoding)   // GB18030
+    /// ```
+    ///
+    /// - Parameter bytes: The file's contents.
+    /// - Returns: The text as UTF-8, without a byte order mark, and the encoding found.
+    /// - Throws: An ``ImportIssue`` naming the line and byte offset of the first byte that
+    ///   is not valid in the encoding (in any encoding tried, for `automatic`).
+    public func decode(_ bytes: [UInt8]) throws(ImportIssue) -> DecodedText {
+        // `nil` means the bytes are UTF-8 as they are: hand back the caller's array rather
+        // than a copy, as a million-row file is 100 MB.
+        let result = bytes.withUnsafeBufferPointer { decode($0) }
+        return try result.get() ?? DecodedText(utf8: bytes, encoding: .utf8)
+    }
+
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<DecodedText?, ImportIssue> {
+        let hasUTF8Mark = bytes.starts(with: Self.utf8ByteOrderMark)
+        let hasUTF16Mark = bytes.starts(with: Self.utf16LittleEndianByteOrderMark)
+        switch self {
+        case .utf8:
+            return Self.decodeUTF8(bytes, markLength: hasUTF8Mark ? 3 : 0)
+        case .gb18030:
+            return Self.decodeGB18030(bytes).map { $0 }
+        case .utf16LittleEndian:
+            return Self.decodeUTF16LittleEndian(bytes, markLength: hasUTF16Mark ? 2 : 0).map { $0 }
+        case .automatic:
+            // A byte order mark is a declaration: trust it, and do not guess further.
+            if hasUTF8Mark { return Self.decodeUTF8(bytes, markLength: 3) }
+            if hasUTF16Mark { return Self.decodeUTF16LittleEndian(bytes, markLength: 2).map { $0 } }
+            guard let utf8Offset = UTF8Validation.firstInvalidOffset(in: bytes) else { return .success(nil) }
+            switch Iconv.convertToUTF8(bytes, from: "GB18030") {
+            case .converted(let utf8):
+                return .success(DecodedText(utf8: utf8, encoding: .gb18030))
+            case .invalid(let gbOffset):
+                // Neither fits. Blame the encoding that got further: that is more likely the
+                // one the file is in, with a damaged byte, than the other.
+                let offset = max(utf8Offset, gbOffset)
+                return .failure(Self.badBytes(in: bytes, at: offset, unitSize: 1, encodingNames: "UTF-8 or GB18030"))
+            case .unavailable:
+                return .failure(Self.badBytes(in: bytes, at: utf8Offset, unitSize: 1, encodingNames: "UTF-8"))
+            }
+        }
+    }
+
+    /// - Returns: The text without its mark, or `nil` if there is no mark (the bytes are
+    ///   then valid as they are).
+    private static func decodeUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        markLength: Int
+    ) -> Result<DecodedText?, ImportIssue> {
+        let body = UnsafeBufferPointer(rebasing: bytes[markLength...])
+        if let offset = UTF8Validation.firstInvalidOffset(in: body) {
+            return .failure(badBytes(in: bytes, at: markLength + offset, unitSize: 1, encodingNames: "UTF-8"))
+        }
+        return .success(markLength > 0 ? DecodedText(utf8: Array(body), encoding: .utf8WithByteOrderMark) : nil)
+    }
+
+    private static func decodeGB18030(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<DecodedText, ImportIssue> {
+        switch Iconv.convertToUTF8(bytes, from: "GB18030") {
+        case .converted(let utf8):
+            return .success(DecodedText(utf8: utf8, encoding: .gb18030))
+        case .invalid(let offset):
+            return .failure(badBytes(in: bytes, at: offset, unitSize: 1, encodingNames: "GB18030"))
+        case .unavailable:
+            return .failure(ImportIssue(line: 1, reason: "this system cannot convert from GB18030 (iconv lacks it)"))
+        }
+    }
+
+    private static func decodeUTF16LittleEndian(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        markLength: Int
+    ) -> Result<DecodedText, ImportIssue> {
+        let body = UnsafeBufferPointer(rebasing: bytes[markLength...])
+        switch Iconv.convertToUTF8(body, from: "UTF-16LE") {
+        case .converted(let utf8):
+            // Keep the UTF-8 invariant even if iconv let something odd through.
+            if let offset = utf8.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+                return .failure(ImportIssue(line: 1, reason: "UTF-16 converted to invalid UTF-8 at byte \(offset)"))
+            }
+            return .success(DecodedText(utf8: utf8, encoding: .utf16LittleEndian))
+        case .invalid(let offset):
+            return .failure(badBytes(in: bytes, at: markLength + offset, unitSize: 2, encodingNames: "UTF-16LE"))
+        case .unavailable:
+            return .failure(ImportIssue(line: 1, reason: "this system cannot convert from UTF-16LE (iconv lacks it)"))
+        }
+    }
+
+    /// The issue for undecodable input: its line, byte offset and the bytes themselves.
+    private static func badBytes(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        at offset: Int,
+        unitSize: Int,
+        encodingNames: String
+    ) -> ImportIssue {
+        let shown = bytes[offset..<min(offset + 4, bytes.count)]
+            .map { hexByte($0) }
+            .joined(separator: " ")
+        let line = lineNumber(in: bytes, before: offset, unitSize: unitSize)
+        return ImportIssue(
+            line: line,
+            reason: "bytes \(shown) at byte offset \(offset) are not valid \(encodingNames); "
+                + "save the file as \"CSV UTF-8\" and try again"
+        )
+    }
+
+    /// The 1-based line containing `offset`, counting LF, CRLF and lone CR as line ends.
+    /// For UTF-16 (`unitSize` 2) the line ends are looked for in whole code units only.
+    static func lineNumber(in bytes: UnsafeBufferPointer<UInt8>, before offset: Int, unitSize: Int) -> Int {
+        var line = 1
+        var index = unitSize == 2 && bytes.starts(with: utf16LittleEndianByteOrderMark) ? 2 : 0
+        var afterCR = false
+        while index + unitSize <= offset {
+            let unit = unitSize == 2 ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index])
+            if unit == 0x0D {
+                line += 1
+            } else if unit == 0x0A, !afterCR {
+                line += 1
+            }
+            afterCR = unit == 0x0D
+            index += unitSize
+        }
+        return line
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}

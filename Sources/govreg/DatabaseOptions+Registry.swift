@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Migrations
+import Postgres
+import RegistryStore
+
+extension DatabaseOptions {
+    /// The registry's database, with its schema current.
+    ///
+    /// On the embedded default pending migrations are applied on the spot (the user never
+    /// has to know there is a database); on a database of the user's own they are not, and
+    /// the command stops with the list, since migrating a shared server is an operator's call.
+    func registry(terminal: Terminal, migrations: MigrationOptions) async throws -> RegistryDatabase {
+        let configuration = try connectionConfiguration(terminal: terminal)
+        let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
+        let migrator = Migrator(configuration: configuration, source: source) { event in
+            terminal.progress(MigrationProgressText.line(for: event))
+        }
+        if case .embedded = target {
+            _ = try await migrator.migrate()
+        } else {
+            let plan = try await migrator.plan()
+            try plan.validate()
+            let pending = plan.pending
+            if !pending.isEmpty {
+                throw ValidationError(
+                    "数据库结构不是最新 the database schema is not current: \(pending.count) pending migration(s) "
+                    + "(\(pending.map(\.identifier).joined(separator: ", "))); run `govreg db migrate` first")
+            }
+        }
+        return RegistryDatabase(configuration: configuration)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+/// `govreg tenant …`: the districts sharing this database (operators only).
+struct TenantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenant",
+        abstract: "区县 Tenants: the districts sharing this database.",
+        subcommands: [Create.self, List.self, Show.self, Archive.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a district.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Argument(help: "Short name used in commands and URLs, e.g. langao.") var slug: String
+        @Option(help: "The district's name, e.g. 岚皋县.") var name: String
+        @Option(name: .customLong("division-code"), help: "GB/T 2260 six-digit code, e.g. 610925.") var divisionCode: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func validate() throws {
+            do {
+                _ = try TenantSlug(slug)
+                _ = try DivisionCode(divisionCode)
+            } catch let error as RegistryError {
+                throw ValidationError("\(error)")
+            }
+        }
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let tenant = try await TenantStore(database: registry).create(
+                slug: try TenantSlug(slug), name: name, divisionCode: try DivisionCode(divisionCode))
+            if json { try terminal.json(tenant) } else { TenantCommand.print([tenant], on: terminal) }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List districts.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Flag(help: "Leave out archived districts.") var activeOnly = false
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let tenants = try await TenantStore(database: registry).list(includeArchived: !activeOnly)
+            if json { try terminal.json(tenants) } else { TenantCommand.print(tenants, on: terminal) }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one district (by slug, division code or id).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Argument(help: "Slug, division code or id.") var tenant: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let found = try await TenantStore(database: registry).find(tenant)
+            if json { try terminal.json(found) } else { TenantCommand.print([found], on: terminal) }
+        }
+    }
+
+    struct Archive: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Archive a district: every row is kept, the district becomes read-only.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Argument(help: "Slug, division code or id.") var tenant: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let archived = try await TenantStore(database: registry).archive(tenant)
+            if json { try terminal.json(archived) } else { TenantCommand.print([archived], on: terminal) }
+        }
+    }
+
+    static func print(_ tenants: [Tenant], on terminal: Terminal) {
+        terminal.table(
+            headers: ["代号 slug", "名称 name", "区划代码 division", "状态 status", "创建 created"],
+            rows: tenants.map { tenant in
+                [tenant.slug.rawValue, tenant.name, tenant.divisionCode.rawValue,
+                 "\(tenant.status.chineseName) \(tenant.status.rawValue)",
+                 tenant.createdAt.map { DatabaseCommand.Status.format($0) } ?? ""]
+            })
+    }
+}
