@@ -33,10 +33,12 @@ let package = Package(
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
         .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV"]),
+        // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
+        .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
         .executableTarget(
             name: "govreg",
             dependencies: [
-                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore",
+                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +49,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
-        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "Migrations", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),
     ]
