@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
         .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV"]),
+        // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
+        .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
         .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
         .executableTarget(
@@ -49,7 +51,8 @@ let package = Package(
         .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
-        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "Registry", "SpreadsheetCSV"]),
+        .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
+        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),

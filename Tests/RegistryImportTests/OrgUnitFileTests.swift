@@ -2,6 +2,7 @@ import Foundation
 import Registry
 import RegistryImport
 import RegistryStore
+import SpreadsheetCSV
 import Testing
 
 @Suite struct OrgUnitFileTests {
