@@ -28,6 +28,8 @@ let package = Package(
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "Digest"),
+        // The matching engine: pure, no I/O (issue 4).
+        .target(name: "Matching", dependencies: ["Digest"]),
         .target(name: "Registry"),
         .target(name: "SpreadsheetCSV"),
         .target(name: "EmbeddedCluster"),
@@ -40,13 +42,14 @@ let package = Package(
         .executableTarget(
             name: "govreg",
             dependencies: [
-                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport",
+                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),

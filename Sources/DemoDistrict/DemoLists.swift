@@ -35,13 +35,13 @@ struct DemoLists {
             let quantity = Int.random(in: need.quantity, using: &random)
             let filed = Self.date(year, dayOfYear: Int.random(in: 1...300, using: &random))
             let due = Self.date(year, dayOfYear: min(365, Int.random(in: 120...365, using: &random)))
-            let state = random.chance(0.05) ? "已提交" : "已受理"
+            let state = random.chance(0.05) ? "已提交" : "已列入清单"
             let community = names[hierarchy.communityOfGrid[grid]!]!
             let title = "\(community)\(names[grid]!)：\(random.pick(need.titles))"
             let fields = [
                 String(format: "D%05d", index + 1), title, "居民反映：\(title)", need.category, grid,
                 random.pick(DemoVocabulary.channels), String(quantity), need.unit, String(Int.random(in: 1...5, using: &random)),
-                String(Int.random(in: 1...300, using: &random)), due, state, filed, state == "已受理" ? "是" : "否",
+                String(Int.random(in: 1...300, using: &random)), due, state, filed, state == "已列入清单" ? "是" : "否",
             ]
             demands.append(DemandRow(externalID: fields[0], need: needIndex, grid: grid, quantity: quantity, fields: fields))
         }
@@ -69,10 +69,10 @@ struct DemoLists {
         while projects.count < Self.projectCount, attempts < 10_000 {
             attempts += 1
             let anchor = random.pick(demands)
-            guard anchor.fields[11] == "已受理", !used.contains(anchor.externalID) else { continue }
+            guard anchor.fields[11] == "已列入清单", !used.contains(anchor.externalID) else { continue }
             let served = [anchor] + demands.filter {
                 $0.need == anchor.need && $0.grid == anchor.grid && $0.externalID != anchor.externalID
-                    && $0.fields[11] == "已受理" && !used.contains($0.externalID)
+                    && $0.fields[11] == "已列入清单" && !used.contains($0.externalID)
             }.prefix(Int.random(in: 0...2, using: &random))
             let wanted = served.reduce(0) { $0 + $1.quantity }
             guard let resourceIndex = resources.indices.first(where: { resources[$0].need == anchor.need && resources[$0].remaining >= wanted })

@@ -11,6 +11,6 @@ struct Govreg: AsyncParsableCommand {
             govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`).
             """,
         version: "0.1.0",
-        subcommands: [DatabaseCommand.self, TenantCommand.self, OrgCommand.self]
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self]
     )
 }

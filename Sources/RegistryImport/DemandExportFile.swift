@@ -1,0 +1,58 @@
+public import Foundation
+public import Registry
+public import RegistryStore
+import SpreadsheetCSV
+
+/// The CSV of `govreg export demands`: the columns of ``DemandFile/header`` in the same
+/// order, so that an export imports back unchanged (docs/csv-columns.md).
+///
+/// UTF-8 with a byte order mark (Excel on a Chinese Windows needs it), CRLF. With the
+/// Chinese header the vocabulary values are written by their Chinese names too (已列入清单,
+/// 入户走访, 元, 是); the import reads both. The category is always its code, which a
+/// rename does not change. Written a page at a time, so a large export never sits in memory.
+///
+/// ```swift
+/// let file = DemandExportFile(chinese: false)
+/// output.write(file.header)
+/// try await store.export(tenant: id, actor: actor) { output.write(file.rows($0)) }
+/// ```
+public struct DemandExportFile: Sendable {
+    /// Whether the header (and the vocabulary values) are Chinese.
+    public let chinese: Bool
+
+    public init(chinese: Bool) {
+        self.chinese = chinese
+    }
+
+    /// The byte order mark and the header row.
+    public var header: Data {
+        var writer = CSVWriter()
+        writer.writeRow(DemandFile.header.fields.map { chinese ? $0.displayName : $0.name })
+        return writer.data
+    }
+
+    /// The rows, without a header.
+    public func rows(_ rows: [DemandExportRow]) -> Data {
+        var writer = CSVWriter(byteOrderMark: false)
+        for row in rows {
+            writer.writeRow([
+                row.externalID, row.title, row.details ?? "", row.category, row.orgCode,
+                chinese ? row.sourceChannel.chineseName : row.sourceChannel.rawValue,
+                Self.amount(row.quantity), chinese ? row.quantity.unit.chineseName : row.quantity.unit.rawValue,
+                String(row.priority.value), row.beneficiaries.map(String.init) ?? "", row.dueOn?.description ?? "",
+                chinese ? row.state.chineseName : row.state.rawValue, row.filedOn.description,
+                chinese ? (row.isPublic ? "是" : "否") : (row.isPublic ? "yes" : "no"),
+                row.publishedOn?.description ?? "",
+            ])
+        }
+        return writer.data
+    }
+
+    /// A quantity as the file writes it: yuan with two decimals (`1234.50`), other units
+    /// as whole numbers.
+    public static func amount(_ quantity: Quantity) -> String {
+        guard quantity.unit == .yuan else { return String(quantity.amount) }
+        let cents = quantity.amount % 100
+        return "\(quantity.amount / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

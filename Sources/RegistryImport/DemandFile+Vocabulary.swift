@@ -1,0 +1,54 @@
+import Registry
+
+/// Every spelling a file may use for the values of one vocabulary, for a dictionary lookup
+/// per cell (rather than a scan of every value's names per cell), and the list of accepted
+/// values for the message when a cell matches none.
+struct Spellings<Value: Sendable>: Sendable {
+    /// Spelling → value; English spellings in lowercase (cells are looked up as written,
+    /// then lowercased).
+    let values: [String: Value]
+    /// `value (中文名)`, for messages.
+    let allowed: String
+
+    init(values: [String: Value], allowed: String) {
+        self.values = values
+        self.allowed = allowed
+    }
+}
+
+extension Spellings where Value: Vocabulary {
+    /// The raw value, the Chinese name and aliases and the English name of each case, plus
+    /// `extra` spellings.
+    init(_ type: Value.Type, extra: [String: Value] = [:]) {
+        var values: [String: Value] = [:]
+        for value in Value.allCases {
+            values[value.rawValue] = value
+            values[value.englishName.lowercased()] = value
+            values[value.chineseName] = value
+            for alias in value.chineseAliases { values[alias] = value }
+        }
+        values.merge(extra) { stored, _ in stored }
+        let allowed = Value.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+        self.init(values: values, allowed: allowed)
+    }
+}
+
+extension DemandFile {
+    static let states = Spellings(DemandState.self)
+
+    /// docs/csv-columns.md names volunteer hours 志愿服务时长; the domain's name is 志愿服务小时.
+    static let measureUnits = Spellings(MeasureUnit.self, extra: ["志愿服务时长": .volunteerHours])
+
+    /// The channels every district has. A module's own channels will be added here when
+    /// modules can declare them; until then an unknown channel is a mistake in the file.
+    static let sourceChannels: Spellings<SourceChannel> = {
+        var values: [String: SourceChannel] = [:]
+        for channel in SourceChannel.known {
+            values[channel.rawValue] = channel
+            values[channel.chineseName] = channel
+            values[channel.englishName.lowercased()] = channel
+        }
+        let allowed = SourceChannel.known.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+        return Spellings(values: values, allowed: allowed)
+    }()
+}

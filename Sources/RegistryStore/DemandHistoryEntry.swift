@@ -1,0 +1,61 @@
+public import Foundation
+import Postgres
+public import Registry
+
+/// One recorded step of a demand: a workflow transition or an escalation (吹哨), as stored
+/// in `demand_event`.
+public struct DemandHistoryEntry: Sendable, Hashable, Codable {
+    /// Which of the two it is.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case transition
+        case escalation
+    }
+
+    /// The event's row id.
+    public var id: Int64
+    public var kind: Kind
+    /// When it happened.
+    public var at: Date
+    /// Who did it (`cli:root`, `account:17`).
+    public var actor: String
+    /// The states before and after, for a transition.
+    public var fromState: DemandState?
+    public var toState: DemandState?
+    /// The levels before and after, for an escalation.
+    public var fromLevel: EscalationLevel?
+    public var toLevel: EscalationLevel?
+    /// Shown to residents when ``visibility`` is public.
+    public var note: String?
+    /// Always internal.
+    public var reason: String?
+    public var visibility: EventVisibility
+
+    static let columns = """
+        e.id, e.kind, e.at, e.actor, e.from_state, e.to_state, e.from_level, e.to_level, e.note, e.reason, e.visibility
+        """
+
+    init(_ row: Row) throws {
+        id = try row.decode(Int64.self, "id")
+        guard let kind = Kind(rawValue: try row.decode(String.self, "kind")) else {
+            throw RegistryStoreError.invalid(field: "kind", reason: "未知的需求事件类型 unknown demand event kind")
+        }
+        self.kind = kind
+        at = try row.decode(Date.self, "at")
+        actor = try row.decode(String.self, "actor")
+        fromState = try row.decode(String?.self, "from_state").map { try DemandState(parsing: $0) }
+        toState = try row.decode(String?.self, "to_state").map { try DemandState(parsing: $0) }
+        fromLevel = try row.decode(String?.self, "from_level").map { try EscalationLevel(parsing: $0) }
+        toLevel = try row.decode(String?.self, "to_level").map { try EscalationLevel(parsing: $0) }
+        note = try row.decode(String?.self, "note")
+        reason = try row.decode(String?.self, "reason")
+        visibility = try EventVisibility(parsing: try row.decode(String.self, "visibility"))
+    }
+
+    /// The entry as the domain's event, for a transition (e.g. to derive a ``PublicHistory``).
+    public func transition(of demand: DemandID) -> DemandEvent? {
+        guard kind == .transition, let fromState, let toState, let actor = try? ActorID(actor) else { return nil }
+        return DemandEvent(
+            demand: demand, from: fromState, to: toState, actor: actor, at: at, note: note, reason: reason,
+            visibility: visibility)
+    }
+}

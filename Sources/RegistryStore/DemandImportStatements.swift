@@ -1,0 +1,197 @@
+import Foundation
+import Postgres
+import Registry
+
+/// The SQL of a demand import: a temporary staging table filled by `COPY`, then set-based
+/// statements that resolve references, report the unresolved ones and upsert.
+///
+/// Why a staging table: `COPY` into a table under row-level security is refused by
+/// PostgreSQL, and a temporary table is not under it. `ON COMMIT DROP`, so neither a
+/// commit nor a rollback leaves it on the pooled session.
+///
+/// The written columns are listed once (``written``), so the upsert's insert list, its
+/// `SET` list, its unchanged test and the dry run's comparison cannot drift apart.
+enum DemandImportStatements {
+    static let createStaging: SQL = """
+        CREATE TEMP TABLE demand_import (
+            line integer NOT NULL, external_id text NOT NULL, title text NOT NULL, description text,
+            category text NOT NULL, org_code text NOT NULL, source_channel text NOT NULL,
+            quantity bigint NOT NULL, measure_unit text NOT NULL, priority smallint NOT NULL,
+            beneficiaries integer, due_on date, state text, filed_on date,
+            is_public boolean NOT NULL, published_on date
+        ) ON COMMIT DROP
+        """
+
+    /// The COPY statement; its column order is ``DemandImportRow/copyFields``.
+    static let copy: SQL = """
+        COPY demand_import (line, external_id, title, description, category, org_code, source_channel,
+            quantity, measure_unit, priority, beneficiaries, due_on, state, filed_on, is_public, published_on)
+        FROM STDIN
+        """
+
+    /// Every column an import writes, other than the key and the state, with its value over
+    /// the sources of ``sources(_:)``: `s` the staged row, `k` its category, `o` its org unit
+    /// and `d` the stored demand with the same external id, if any.
+    static let written: [(column: String, value: String)] = [
+        ("title", "s.title"), ("description", "s.description"), ("category_code", "k.code"),
+        ("org_unit_id", "o.id"), ("source_channel", "s.source_channel"), ("quantity", "s.quantity"),
+        ("measure_unit", "s.measure_unit"), ("priority", "s.priority"), ("beneficiaries", "s.beneficiaries"),
+        ("due_on", "s.due_on"),
+        // Files speak in days: a blank day, or the stored instant's own day, keeps the stored
+        // instant (so an export re-imports unchanged); another day is that day's midnight.
+        ("filed_at", """
+            CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = d.filed_at::date) THEN d.filed_at
+                 ELSE coalesce(s.filed_on::timestamptz, now()) END
+            """),
+        ("is_public", "s.is_public"), ("published_on", "s.published_on"),
+    ]
+
+    /// The tenant's categories by code and by Chinese name, a code winning over a name
+    /// that happens to be spelt the same, and a name shared by two categories going to the
+    /// first in the tenant's order (so that each key gives one row and the upsert never
+    /// meets a staged row twice).
+    static func categoryKeys(_ tenant: UUID) -> SQL {
+        """
+        category_key AS (
+            SELECT DISTINCT ON (key) key, code FROM (
+                SELECT code AS key, code, 0 AS rank, sort_order FROM tenant_category WHERE tenant_id = \(tenant)
+                UNION ALL
+                SELECT name_zh, code, 1, sort_order FROM tenant_category WHERE tenant_id = \(tenant)
+            ) keys
+            ORDER BY key, rank, sort_order
+        )
+        """
+    }
+
+    /// The staged rows with their resolved references; rows whose references do not
+    /// resolve drop out (they were reported before anything is written).
+    static func sources(_ tenant: UUID) -> SQL {
+        // Starts with a line break: it is appended to a select list.
+        """
+
+        FROM demand_import s
+        JOIN category_key k ON k.key = s.category
+        JOIN org_unit o ON o.tenant_id = \(tenant) AND o.code = s.org_code
+        LEFT JOIN demand d ON d.tenant_id = \(tenant) AND d.external_id = s.external_id
+        """
+    }
+
+    /// Every category and org code that names nothing in the tenant, with its line, the
+    /// first `limit` by line and how many there are in all.
+    static func unresolved(_ tenant: UUID, limit: Int) -> SQL {
+        "WITH " + categoryKeys(tenant) + """
+        , problem AS (
+            SELECT s.line, 'category' AS field, s.category AS value FROM demand_import s
+            WHERE NOT EXISTS (SELECT 1 FROM category_key k WHERE k.key = s.category)
+            UNION ALL
+            SELECT s.line, 'org_code', s.org_code FROM demand_import s
+            WHERE NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.tenant_id = \(tenant) AND o.code = s.org_code)
+        )
+        SELECT line, field, value, count(*) OVER () AS total FROM problem ORDER BY line, field LIMIT \(limit)
+        """
+    }
+
+    /// How many stored demands the file gives another state, which the import leaves alone.
+    static func statesKept(_ tenant: UUID) -> SQL {
+        """
+        SELECT count(*) AS kept FROM demand_import s
+        JOIN demand d ON d.tenant_id = \(tenant) AND d.external_id = s.external_id
+        WHERE s.state IS NOT NULL AND s.state <> d.state
+        """
+    }
+
+    /// Gives a demand that has no external id the one an export wrote for it (`GR-D<id>`),
+    /// so that re-importing an export updates it instead of copying it.
+    static func adoptExportedIDs(_ tenant: UUID) -> SQL {
+        """
+        UPDATE demand d SET external_id = s.external_id, updated_at = now(), row_version = d.row_version + 1
+        FROM demand_import s
+        WHERE d.tenant_id = \(tenant) AND d.external_id IS NULL AND s.external_id ~ '^GR-D[0-9]{1,18}$'
+          AND d.id = substr(s.external_id, 5)::bigint
+        """
+    }
+
+    /// The upsert: one `INSERT … SELECT … ON CONFLICT DO UPDATE` that writes only rows that
+    /// differ, and counts what it inserted and updated (`xmax = 0` marks a fresh insert).
+    static func upsert(_ tenant: UUID) -> SQL {
+        let columns = written.map(\.column).joined(separator: ", ")
+        let values = written.map(\.value).joined(separator: ", ")
+        let assignments = written.map { "\($0.column) = excluded.\($0.column)" }.joined(separator: ", ")
+        let stored = written.map { "demand.\($0.column)" }.joined(separator: ", ")
+        let incoming = written.map { "excluded.\($0.column)" }.joined(separator: ", ")
+        return "WITH " + categoryKeys(tenant) + """
+            , upserted AS (
+                INSERT INTO demand (tenant_id, external_id, state, \(unsafeRaw: columns))
+                SELECT \(tenant), s.external_id, coalesce(d.state, s.state, 'accepted'), \(unsafeRaw: values)
+            """ + sources(tenant) + """
+                ON CONFLICT (tenant_id, external_id) DO UPDATE
+                SET \(unsafeRaw: assignments), updated_at = now(), row_version = demand.row_version + 1
+                WHERE (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: incoming))
+                RETURNING xmax = 0 AS inserted
+            )
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+            FROM upserted
+            """
+    }
+
+    /// What ``upsert(_:)`` would insert and update, without writing: the dry run.
+    static func wouldUpsert(_ tenant: UUID) -> SQL {
+        let stored = written.map { "d.\($0.column)" }.joined(separator: ", ")
+        let values = written.map(\.value).joined(separator: ", ")
+        return "WITH " + categoryKeys(tenant) + """
+            SELECT count(*) FILTER (WHERE d.id IS NULL) AS inserted,
+                   count(*) FILTER (WHERE d.id IS NOT NULL AND (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: values))) AS updated
+            """ + sources(tenant)
+    }
+}
+
+extension DemandImportRow {
+    /// Appends the row as one line of COPY's text format, in the column order of
+    /// ``DemandImportStatements/copy``: tab-separated, `\N` for absent, backslash, tab, CR
+    /// and LF escaped, ISO dates, `t`/`f`.
+    ///
+    /// Into a caller's local buffer rather than through `CopyWriter.writeRow`: a million
+    /// rows of sixteen fields are appended byte by byte, and a local array avoids an
+    /// exclusivity check per byte.
+    func appendCopyText(to buffer: inout [UInt8]) {
+        func text(_ value: String?) {
+            guard let value else {
+                buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N"), 9])
+                return
+            }
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.append(contentsOf: [92, 92])
+                case 9: buffer.append(contentsOf: [92, UInt8(ascii: "t")])
+                case 10: buffer.append(contentsOf: [92, UInt8(ascii: "n")])
+                case 13: buffer.append(contentsOf: [92, UInt8(ascii: "r")])
+                default: buffer.append(byte)
+                }
+            }
+            buffer.append(9)
+        }
+        // Numbers, codes and dates need no escaping.
+        func plain(_ value: String?) {
+            if let value { buffer.append(contentsOf: value.utf8) } else { buffer.append(contentsOf: [92, UInt8(ascii: "N")]) }
+            buffer.append(9)
+        }
+        plain(String(line))
+        text(externalID)
+        text(title)
+        text(details)
+        text(category)
+        text(orgCode)
+        plain(sourceChannel.rawValue)
+        plain(String(quantity.amount))
+        plain(quantity.unit.rawValue)
+        plain(String(priority.value))
+        plain(beneficiaries.map(String.init))
+        plain(dueOn?.description)
+        plain(state?.rawValue)
+        plain(filedOn?.description)
+        plain(isPublic ? "t" : "f")
+        plain(publishedOn?.description)
+        // The last field's tab becomes the line end.
+        buffer[buffer.count - 1] = 10
+    }
+}

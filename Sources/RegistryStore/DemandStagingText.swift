@@ -1,0 +1,71 @@
+import Registry
+import SpreadsheetCSV
+
+/// The rows of an import turned into `COPY` text on a task of their own.
+///
+/// Checking and encoding a row costs about as much as the server's storing it, so the two
+/// run side by side: this task reads rows and yields chunks of COPY text while the import's
+/// task sends the previous chunks. Here too are the checks that need the whole file (an
+/// external id used twice) or that no file may ask for (a merged or rated demand).
+///
+/// The stream is unbounded: if the server is slower than the reading, the chunks wait in
+/// memory, at most the file's COPY text, about the size of the file itself.
+enum DemandStagingText {
+    /// One chunk of COPY text and how many rows have been staged with it.
+    struct Chunk: Sendable {
+        var bytes: [UInt8]
+        var staged: Int
+    }
+
+    /// What the reading left: the source (with its own issues), the problems found here,
+    /// and how many rows were staged.
+    struct Outcome<Rows: DemandImportRows>: Sendable {
+        var rows: Rows
+        var issues: IssueList
+        var staged: Int
+    }
+
+    /// How many bytes of COPY text make one chunk.
+    static let chunkSize = 1 << 18
+
+    /// Starts reading `rows`; the stream ends when they do (or the task is cancelled).
+    static func start<Rows: DemandImportRows>(_ rows: Rows) -> (AsyncStream<Chunk>, Task<Outcome<Rows>, Never>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Chunk.self)
+        let producer = Task {
+            var rows = rows
+            var issues = IssueList(limit: DemandStore.issueLimit)
+            var firstLine: [String: Int] = [:]
+            firstLine.reserveCapacity(rows.recordCount)
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(chunkSize + 16_384)
+            var staged = 0
+            while !Task.isCancelled, let row = rows.next() {
+                if let first = firstLine.updateValue(row.line, forKey: row.externalID) {
+                    firstLine[row.externalID] = first
+                    issues.append(ImportIssue(
+                        line: row.line, column: rows.columnName("external_id"), value: row.externalID,
+                        reason: "需求编号重复 duplicate external id (first on line \(first))"))
+                    continue
+                }
+                if let state = row.state, state == .merged || state == .rated {
+                    issues.append(ImportIssue(
+                        line: row.line, column: rows.columnName("state"), value: state.rawValue,
+                        reason: "导入不能创建「\(state.chineseName)」状态的需求（需要合并目标或评分）"
+                            + " an import cannot create a \(state.rawValue) demand: it needs a merge target or a rating;"
+                            + " import it as accepted and use `govreg demand transition`"))
+                    continue
+                }
+                row.appendCopyText(to: &buffer)
+                staged += 1
+                if buffer.count >= chunkSize {
+                    continuation.yield(Chunk(bytes: buffer, staged: staged))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if !buffer.isEmpty { continuation.yield(Chunk(bytes: buffer, staged: staged)) }
+            continuation.finish()
+            return Outcome(rows: rows, issues: issues, staged: staged)
+        }
+        return (stream, producer)
+    }
+}

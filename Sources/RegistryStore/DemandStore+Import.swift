@@ -1,0 +1,173 @@
+public import Foundation
+import Postgres
+import Registry
+import SpreadsheetCSV
+
+/// What a demand import changed, or would change (`dryRun`).
+public struct DemandImportSummary: Sendable, Hashable, Codable {
+    /// New demands.
+    public var inserted = 0
+    /// Stored demands the file changed.
+    public var updated = 0
+    /// Rows identical to the stored demand.
+    public var unchanged = 0
+    /// Stored demands for which the file gives another state: left as they are, since a
+    /// demand's state changes only through its workflow, which records every move.
+    public var statesKept = 0
+    /// Whether nothing was written (`--dry-run`): the counts say what would have been.
+    public var dryRun = false
+
+    /// Makes a summary.
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, statesKept: Int = 0, dryRun: Bool = false) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+        self.statesKept = statesKept
+        self.dryRun = dryRun
+    }
+}
+
+/// How far an import has got, for a progress line.
+public enum DemandImportProgress: Sendable, Hashable {
+    /// Rows checked and streamed into the staging table so far, of about `total`.
+    case staged(Int, of: Int)
+    /// Resolving categories and org codes.
+    case resolving
+    /// Writing the demands (one statement; no finer progress).
+    case writing
+}
+
+extension DemandStore {
+    /// The most problems an import reports; further ones are counted.
+    public static let issueLimit = 100
+
+    /// Imports demands all or nothing, matched to stored ones by external id.
+    ///
+    /// The rows stream through `COPY` into a temporary staging table while they are
+    /// checked; categories and org codes are then resolved set-based, and one
+    /// `INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM …` writes
+    /// the new and changed rows only. So importing the same file twice changes nothing,
+    /// and an edited file updates its rows in place. A new demand starts in the file's
+    /// state (accepted when blank) with no event: the audit log records its arrival, and
+    /// its history starts with its first move. A stored demand keeps its state.
+    ///
+    /// ```swift
+    /// var file = DemandFile(data: bytes)
+    /// let summary = try await store.importRows(&file, tenant: langao, actor: "cli:root")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - rows: The rows; read once, to the end.
+    ///   - tenant: The district.
+    ///   - actor: Who imports, for the audit log.
+    ///   - dryRun: Check everything, references included, and count what would change;
+    ///     write nothing.
+    ///   - progress: Called as the import advances.
+    /// - Returns: What changed.
+    /// - Throws: ``ImportRejected`` with every problem, by line, up to ``issueLimit``
+    ///   (unknown category or org code, a repeated external id, a state an import cannot
+    ///   create, and whatever `rows` found); nothing is then written.
+    public func importRows<Rows: DemandImportRows>(
+        _ rows: inout Rows, tenant: UUID, actor: String, dryRun: Bool = false,
+        progress: (DemandImportProgress) -> Void = { _ in }
+    ) async throws -> DemandImportSummary {
+        do {
+            return try await database.withTenant(tenant, actor: actor) { tx in
+                let connection = tx.connection
+                try await connection.execute(DemandImportStatements.createStaging)
+                var rowIssues = IssueList(limit: Self.issueLimit)
+                let staged = try await stage(&rows, into: connection, issues: &rowIssues, progress: progress)
+                progress(.resolving)
+                try await connection.execute("ANALYZE demand_import")
+                let unresolved = try await Self.unresolvedReferences(rows, tx)
+                let all = Self.merged([rows.issues, rowIssues], unresolved)
+                if !all.isEmpty { throw ImportRejected(issues: all) }
+
+                try await connection.execute(DemandImportStatements.adoptExportedIDs(tx.tenantID))
+                let kept = try await connection.query(DemandImportStatements.statesKept(tx.tenantID))[0].decode(Int.self, "kept")
+                progress(.writing)
+                let counts = try await connection.query(
+                    dryRun ? DemandImportStatements.wouldUpsert(tx.tenantID) : DemandImportStatements.upsert(tx.tenantID))[0]
+                let inserted = try counts.decode(Int.self, "inserted"), updated = try counts.decode(Int.self, "updated")
+                let summary = DemandImportSummary(
+                    inserted: inserted, updated: updated, unchanged: staged - inserted - updated, statesKept: kept,
+                    dryRun: dryRun)
+                // Leaving by an error is what rolls the transaction back.
+                if dryRun { throw DryRunFinished(summary: summary) }
+                return summary
+            }
+        } catch let finished as DryRunFinished {
+            return finished.summary
+        }
+    }
+
+    /// Streams the rows into the staging table; returns how many were staged. The rows are
+    /// checked and encoded on a task of their own (``DemandStagingText``), so that reading
+    /// the file overlaps with the server storing what was read.
+    private func stage<Rows: DemandImportRows>(
+        _ rows: inout Rows, into connection: Connection, issues: inout IssueList,
+        progress: (DemandImportProgress) -> Void
+    ) async throws -> Int {
+        let total = rows.recordCount
+        let (chunks, producer) = DemandStagingText.start(rows)
+        do {
+            var reported = 0
+            try await connection.copyIn(DemandImportStatements.copy) { writer in
+                for await chunk in chunks {
+                    try await writer.write(chunk.bytes)
+                    if chunk.staged / 100_000 > reported / 100_000 {
+                        progress(.staged(chunk.staged, of: total))
+                        reported = chunk.staged
+                    }
+                }
+            }
+        } catch {
+            producer.cancel()
+            _ = await producer.value
+            throw error
+        }
+        let outcome = await producer.value
+        rows = outcome.rows
+        issues = outcome.issues
+        progress(.staged(outcome.staged, of: total))
+        return outcome.staged
+    }
+
+    /// Categories and org codes of the staged rows that name nothing in the tenant.
+    private static func unresolvedReferences<Rows: DemandImportRows>(
+        _ rows: Rows, _ tx: TenantTransaction
+    ) async throws -> (issues: [ImportIssue], total: Int) {
+        let result = try await tx.connection.query(DemandImportStatements.unresolved(tx.tenantID, limit: issueLimit))
+        var issues: [ImportIssue] = []
+        for row in result {
+            let field = try row.decode(String.self, "field")
+            let reason = field == "category"
+                ? "没有这个类别 no such category (code or Chinese name) in this district"
+                : "没有这个组织编码 no org unit with this code in this district"
+            issues.append(ImportIssue(
+                line: try row.decode(Int.self, "line"), column: rows.columnName(field),
+                value: try row.decode(String.self, "value"), reason: reason))
+        }
+        return (issues, try result.first?.decode(Int.self, "total") ?? 0)
+    }
+
+    /// All the problems in line order: the first ``issueLimit`` kept, the rest counted.
+    private static func merged(_ lists: [IssueList], _ unresolved: (issues: [ImportIssue], total: Int)) -> IssueList {
+        let kept = (lists.flatMap(\.issues) + unresolved.issues).enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        let total = lists.reduce(unresolved.total) { $0 + $1.totalCount }
+        var merged = IssueList(limit: issueLimit)
+        merged.append(contentsOf: kept.prefix(issueLimit))
+        // IssueList only counts past its limit; every list given kept its own first ones,
+        // so whatever is left over here lies past the limit and is only to be counted.
+        for _ in merged.totalCount..<max(merged.totalCount, total) {
+            merged.append(ImportIssue(line: 0, reason: "counted only"))
+        }
+        return merged
+    }
+}
+
+/// Ends a dry run's transaction by rolling it back, carrying what it would have done.
+private struct DryRunFinished: Error {
+    var summary: DemandImportSummary
+}

@@ -1,0 +1,119 @@
+public import Foundation
+import Postgres
+public import Registry
+
+extension DemandStore {
+    /// Moves a demand along its workflow and records the event, in one transaction.
+    ///
+    /// The row is read `FOR UPDATE`, so two concurrent moves of one demand are taken one
+    /// after the other and the second is checked against the state the first left. The
+    /// rules are the domain's (``Demand/transition(to:actor:at:note:reason:mergedInto:rating:visibility:)``):
+    /// a refused move changes nothing and its message names the current state and the
+    /// allowed ones.
+    ///
+    /// ```swift
+    /// try await store.transition(7, to: .rejected, tenant: langao, actor: "cli:root",
+    ///                            reason: "属于住建部门职责", visibility: .internal)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - id: The demand.
+    ///   - target: The state to move to.
+    ///   - tenant: The district.
+    ///   - actor: Who moves it.
+    ///   - note: Shown to residents when `visibility` is public.
+    ///   - reason: Required to reject; internal.
+    ///   - mergedInto: The demand that carries it on, to merge; of the same tenant.
+    ///   - rating: The resident's rating, to mark it rated.
+    ///   - visibility: Whether residents see the event.
+    ///   - expectedVersion: If given, the move is refused unless the demand is still at
+    ///     this ``DemandDetail/rowVersion`` (optimistic locking for forms).
+    /// - Returns: The recorded event.
+    /// - Throws: ``RegistryError`` for a move the workflow refuses;
+    ///   ``RegistryStoreError/notFound(kind:key:)`` for an unknown demand or merge target;
+    ///   `.conflict` when `expectedVersion` is stale.
+    @discardableResult
+    public func transition(
+        _ id: DemandID, to target: DemandState, tenant: UUID, actor: String, note: String? = nil, reason: String? = nil,
+        mergedInto: DemandID? = nil, rating: Rating? = nil, visibility: EventVisibility, expectedVersion: Int? = nil
+    ) async throws -> DemandEvent {
+        let actorID = try ActorID(actor)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            var (demand, now) = try await Self.lock(id, expectedVersion: expectedVersion, tx)
+            let event = try demand.transition(
+                to: target, actor: actorID, at: now, note: note, reason: reason, mergedInto: mergedInto,
+                rating: rating, visibility: visibility)
+            if let mergedInto {
+                let target = try await tx.connection.query("""
+                    SELECT 1 FROM demand WHERE tenant_id = \(tx.tenantID) AND id = \(mergedInto.rawValue)
+                    """)
+                guard !target.isEmpty else { throw Self.notFound(mergedInto) }
+            }
+            try await tx.connection.execute("""
+                UPDATE demand SET state = \(demand.state.rawValue), settled_level = \(demand.settledLevel?.rawValue),
+                    merged_into = \(demand.mergedInto?.rawValue), rating = \(demand.rating?.score),
+                    rating_comment = \(demand.rating?.comment), updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
+                """)
+            try await Self.record(event, tx)
+            return event
+        }
+    }
+
+    /// Hands a demand up the ladder (吹哨) and records who did it and why.
+    ///
+    /// Upward only and only while the demand is open, as ``Demand/escalate(to:actor:reason:at:)``
+    /// rules. The event is internal: residents see statuses, not the ladder.
+    ///
+    /// - Parameters:
+    ///   - id: The demand.
+    ///   - level: The level to hand it to; above the current one.
+    ///   - tenant: The district.
+    ///   - actor: Who escalates it.
+    ///   - reason: Why the current level cannot settle it; required.
+    /// - Returns: The recorded escalation.
+    /// - Throws: ``RegistryError`` (`escalationNotUpward`, `reasonRequired`,
+    ///   `notAllowedInState`); ``RegistryStoreError/notFound(kind:key:)``.
+    @discardableResult
+    public func escalate(
+        _ id: DemandID, to level: EscalationLevel, tenant: UUID, actor: String, reason: String
+    ) async throws -> Escalation {
+        let actorID = try ActorID(actor)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            var (demand, now) = try await Self.lock(id, expectedVersion: nil, tx)
+            let escalation = try demand.escalate(to: level, actor: actorID, reason: reason, at: now)
+            try await tx.connection.execute("""
+                UPDATE demand SET escalation_level = \(escalation.to.rawValue), updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
+                """)
+            try await tx.connection.execute("""
+                INSERT INTO demand_event (tenant_id, demand_id, kind, from_level, to_level, actor, at, reason, visibility)
+                VALUES (\(tx.tenantID), \(id.rawValue), 'escalation', \(escalation.from.rawValue), \(escalation.to.rawValue),
+                        \(escalation.actor.rawValue), \(escalation.at), \(escalation.reason), 'internal')
+                """)
+            return escalation
+        }
+    }
+
+    /// Reads a demand for change, locking its row until the transaction ends, with the
+    /// transaction's time (the one clock every event of the transaction uses).
+    private static func lock(
+        _ id: DemandID, expectedVersion: Int?, _ tx: TenantTransaction
+    ) async throws -> (Demand, Date) {
+        let rows = try await tx.connection.query("""
+            SELECT \(unsafeRaw: demandColumns), now() AS now FROM demand d
+            WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(id.rawValue)
+            FOR UPDATE
+            """)
+        guard let row = rows.first else { throw notFound(id) }
+        if let expectedVersion {
+            let version = try row.decode(Int.self, "row_version")
+            guard version == expectedVersion else {
+                throw RegistryStoreError.conflict(
+                    "需求 \(id) 已被他人修改（版本 \(version)，而非 \(expectedVersion)），请重新读取 "
+                    + "demand \(id) was changed meanwhile (version \(version), not \(expectedVersion)); read it again")
+            }
+        }
+        return (try demand(row, tenant: tx.tenantID), try row.decode(Date.self, "now"))
+    }
+}

@@ -1,0 +1,187 @@
+public import Foundation
+import Postgres
+public import Registry
+
+/// The demand list (需求清单) of each district: filing, reading, listing, the workflow,
+/// escalation, disclosure, import and export.
+///
+/// Every method runs in one transaction as `govreg_app` inside the given tenant (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``), and every statement
+/// also says `WHERE tenant_id = …`. A demand of another tenant is reported exactly like a
+/// missing one.
+///
+/// ```swift
+/// let store = DemandStore(database: registry)
+/// let id = try await store.file(draft, submit: true, tenant: langao, actor: "cli:root")
+/// try await store.transition(id, to: .accepted, tenant: langao, actor: "cli:root", visibility: .public)
+/// ```
+public struct DemandStore: Sendable {
+    /// Where the demands are.
+    public let database: RegistryDatabase
+
+    /// A store over `database`.
+    public init(database: RegistryDatabase) {
+        self.database = database
+    }
+
+    /// Files a new demand, as a draft or already submitted.
+    ///
+    /// Submitting records the move draft → submitted as a public event (residents see
+    /// "received"), as ``DemandWorkflow/suggestedVisibility(from:to:)`` proposes.
+    ///
+    /// - Parameters:
+    ///   - draft: The demand; its category and org unit are resolved in the tenant. Without
+    ///     an external id it gets `GR-D<id>`.
+    ///   - submit: Whether to file it as submitted rather than as a draft.
+    ///   - tenant: The district.
+    ///   - actor: Who files it, for the event and the audit log.
+    /// - Returns: The new demand's id.
+    /// - Throws: ``RegistryError`` for an invalid value; ``RegistryStoreError/notFound(kind:key:)``
+    ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
+    @discardableResult
+    public func file(_ draft: DemandDraft, submit: Bool, tenant: UUID, actor: String) async throws -> DemandID {
+        let actorID = try ActorID(actor)
+        // The domain's checks (title, lengths, beneficiaries), before any database work.
+        let checked = try Demand(
+            tenant: tenant, id: 0, externalID: draft.externalID, title: draft.title, details: draft.details,
+            category: draft.category, orgUnit: 0, sourceChannel: draft.sourceChannel, reporter: draft.reporter,
+            beneficiaries: draft.beneficiaries, quantity: draft.quantity, priority: draft.priority, dueOn: draft.dueOn,
+            isPublic: draft.isPublic, publishedOn: draft.publishedOn)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            let category = try await Self.categoryCode(draft.category, tx)
+            let org = try await Self.orgUnitID(draft.orgCode, tx)
+            let state: DemandState = submit ? .submitted : .draft
+            let inserted: QueryResult
+            do {
+                inserted = try await tx.connection.query("""
+                    INSERT INTO demand (tenant_id, external_id, title, description, category_code, org_unit_id,
+                        source_channel, reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state,
+                        is_public, published_on, filed_at)
+                    VALUES (\(tx.tenantID), \(checked.externalID), \(checked.title), \(checked.details), \(category), \(org),
+                        \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
+                        \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
+                        \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
+                        \(checked.publishedOn?.description)::date, coalesce(\(draft.filedOn?.description)::date::timestamptz, now()))
+                    RETURNING id, now() AS now
+                    """)
+            } catch let error as PostgresError where error.sqlState == "23503" {
+                throw RegistryStoreError.notFound(kind: "person 人员", key: draft.reporter.map { "\($0)" } ?? "")
+            } catch let error as PostgresError where error.sqlState == "23505" {
+                throw RegistryStoreError.conflict("需求编号已存在 a demand with external id \(checked.externalID ?? "") exists")
+            }
+            let id = DemandID(try inserted[0].decode(Int64.self, "id"))
+            // Every demand has an external id, so that exports and project files can name it;
+            // one filed without gets `GR-D<id>`, as resources and projects get `GR-R`/`GR-P`.
+            if checked.externalID == nil {
+                try await tx.connection.execute(
+                    "UPDATE demand SET external_id = 'GR-D' || id WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
+            }
+            if submit {
+                let event = try DemandWorkflow.transition(
+                    of: id, from: .draft, to: .submitted, actor: actorID, at: try inserted[0].decode(Date.self, "now"),
+                    visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted))
+                try await Self.record(event, tx)
+            }
+            return id
+        }
+    }
+
+    /// One demand with its history, oldest step first.
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has no such
+    ///   demand (another tenant's demand included).
+    public func get(_ id: DemandID, tenant: UUID, actor: String) async throws -> DemandDetail {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            let rows = try await tx.connection.query("""
+                SELECT \(unsafeRaw: Self.demandColumns), o.code AS org_code, o.name AS org_name,
+                       c.name_zh AS category_name, d.filed_at, d.updated_at
+                FROM demand d
+                JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+                JOIN tenant_category c ON c.tenant_id = d.tenant_id AND c.code = d.category_code
+                WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(id.rawValue)
+                """)
+            guard let row = rows.first else { throw Self.notFound(id) }
+            let history = try await tx.connection.query("""
+                SELECT \(unsafeRaw: DemandHistoryEntry.columns) FROM demand_event e
+                WHERE e.tenant_id = \(tx.tenantID) AND e.demand_id = \(id.rawValue)
+                ORDER BY e.at, e.id
+                """)
+            return DemandDetail(
+                demand: try Self.demand(row, tenant: tx.tenantID),
+                orgCode: try row.decode(String.self, "org_code"), orgName: try row.decode(String.self, "org_name"),
+                categoryName: try row.decode(String.self, "category_name"),
+                filedAt: try row.decode(Date.self, "filed_at"), updatedAt: try row.decode(Date.self, "updated_at"),
+                rowVersion: try row.decode(Int.self, "row_version"),
+                history: try history.map(DemandHistoryEntry.init))
+        }
+    }
+
+    // MARK: - Shared by the store's files
+
+    /// The refusal for a demand the tenant does not have.
+    static func notFound(_ id: DemandID) -> RegistryStoreError {
+        .notFound(kind: "demand 需求", key: "\(id)")
+    }
+
+    /// The columns ``demand(_:tenant:)`` reads, over `demand d`.
+    static let demandColumns = """
+        d.id, d.external_id, d.title, d.description, d.category_code, d.org_unit_id, d.source_channel, d.reporter_id,
+        d.beneficiaries, d.quantity, d.measure_unit, d.priority, d.due_on::text AS due_on, d.is_public,
+        d.published_on::text AS published_on, d.state, d.escalation_level, d.settled_level, d.merged_into,
+        d.rating, d.rating_comment, d.row_version
+        """
+
+    /// Reads a stored demand back into the domain type.
+    static func demand(_ row: Row, tenant: UUID) throws -> Demand {
+        // One value per statement: a single expression this size is too much for the type checker.
+        let id = DemandID(try row.decode(Int64.self, "id"))
+        let unit = try MeasureUnit(parsing: try row.decode(String.self, "measure_unit"))
+        let quantity = try Quantity(try row.decode(Int64.self, "quantity"), unit)
+        let channel = try SourceChannel(try row.decode(String.self, "source_channel"))
+        let dueOn = try row.decode(String?.self, "due_on").map(CivilDate.init)
+        let publishedOn = try row.decode(String?.self, "published_on").map(CivilDate.init)
+        let state = try DemandState(parsing: try row.decode(String.self, "state"))
+        let level = try EscalationLevel(parsing: try row.decode(String.self, "escalation_level"))
+        let settled = try row.decode(String?.self, "settled_level").map { try EscalationLevel(parsing: $0) }
+        let comment = try row.decode(String?.self, "rating_comment")
+        let rating = try row.decode(Int?.self, "rating").map { try Rating(score: $0, comment: comment) }
+        return try Demand(
+            tenant: tenant, id: id, externalID: try row.decode(String?.self, "external_id"),
+            title: try row.decode(String.self, "title"), details: try row.decode(String?.self, "description"),
+            category: try row.decode(String.self, "category_code"),
+            orgUnit: OrgUnitID(try row.decode(Int64.self, "org_unit_id")), sourceChannel: channel,
+            reporter: try row.decode(Int64?.self, "reporter_id").map { PersonID($0) },
+            beneficiaries: try row.decode(Int?.self, "beneficiaries"), quantity: quantity,
+            priority: try Priority(try row.decode(Int.self, "priority")), dueOn: dueOn,
+            isPublic: try row.decode(Bool.self, "is_public"), publishedOn: publishedOn, state: state,
+            escalationLevel: level, settledLevel: settled,
+            mergedInto: try row.decode(Int64?.self, "merged_into").map { DemandID($0) }, rating: rating)
+    }
+
+    /// The tenant's category code for a code or a Chinese name.
+    static func categoryCode(_ key: String, _ tx: TenantTransaction) async throws -> String {
+        let rows = try await tx.connection.query("""
+            SELECT code FROM tenant_category
+            WHERE tenant_id = \(tx.tenantID) AND (code = \(key) OR name_zh = \(key))
+            ORDER BY code = \(key) DESC, sort_order LIMIT 1
+            """)
+        guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "category 类别", key: key) }
+        return try row.decode(String.self, "code")
+    }
+
+    /// The id of the tenant's org unit with `code`.
+    static func orgUnitID(_ code: String, _ tx: TenantTransaction) async throws -> Int64 {
+        let rows = try await tx.connection.query("SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(code)")
+        guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+        return try row.decode(Int64.self, "id")
+    }
+
+    /// Stores a transition event.
+    static func record(_ event: DemandEvent, _ tx: TenantTransaction) async throws {
+        try await tx.connection.execute("""
+            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, at, note, reason, visibility)
+            VALUES (\(tx.tenantID), \(event.demand.rawValue), 'transition', \(event.from.rawValue), \(event.to.rawValue),
+                    \(event.actor.rawValue), \(event.at), \(event.note), \(event.reason), \(event.visibility.rawValue))
+            """)
+    }
+}

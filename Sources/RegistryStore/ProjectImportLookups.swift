@@ -1,0 +1,76 @@
+import Postgres
+import Registry
+
+/// What a project import refers to, read (and locked) once before any row is checked: the
+/// units, demands, resources and already stored projects its rows name, by external id.
+struct ProjectImportLookups {
+    /// A stored project as its file row would describe it.
+    struct StoredProject {
+        var id: Int64
+        var status: ProjectStatus
+        var percent: Int
+        /// External ids (or ids) of the demands it serves.
+        var demands: [String]
+        /// Resource external id → allocated amount.
+        var allocations: [String: Int64]
+    }
+
+    var units: [String: Int64]
+    var demands: [String: ProjectLockedDemand]
+    var resources: [String: ProjectLockedResource]
+    var projects: [String: StoredProject]
+
+    static func load(_ rows: [ProjectImportRow], _ tx: TenantTransaction) async throws -> ProjectImportLookups {
+        let tenant = tx.tenantID
+        let units = try await MemberStore.unitIDs(Array(Set(rows.map(\.responsibleUnitExternalID))), tx)
+        var demands: [String: ProjectLockedDemand] = [:]
+        for row in try await tx.connection.query("""
+            SELECT id, external_id, state FROM demand
+            WHERE tenant_id = \(tenant) AND external_id = ANY(\(Array(Set(rows.flatMap(\.demandExternalIDs)))))
+            ORDER BY id FOR UPDATE
+            """) {
+            let demand = ProjectLockedDemand(
+                id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
+                state: try DemandState(parsing: try row.decode(String.self, "state")))
+            demands[demand.externalID ?? ""] = demand
+        }
+        var resources: [String: ProjectLockedResource] = [:]
+        for row in try await tx.connection.query("""
+            SELECT id, external_id, status, measure_unit, remaining FROM resource
+            WHERE tenant_id = \(tenant) AND external_id = ANY(\(Array(Set(rows.flatMap { $0.allocations.map(\.resource) }))))
+            ORDER BY id FOR UPDATE
+            """) {
+            let resource = ProjectLockedResource(
+                id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
+                status: try ResourceStatus(parsing: try row.decode(String.self, "status")),
+                unit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
+                remaining: try row.decode(Int64.self, "remaining"))
+            resources[resource.externalID ?? ""] = resource
+        }
+        var projects: [String: StoredProject] = [:]
+        for row in try await tx.connection.query("""
+            SELECT p.id, p.external_id, p.status, p.progress_percent,
+                   coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
+                             JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
+                   coalesce((SELECT array_agg(coalesce(r.external_id, r.id::text) ORDER BY r.id) FROM project_allocation a
+                             JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
+                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS resources,
+                   coalesce((SELECT array_agg(a.quantity ORDER BY a.resource_id) FROM project_allocation a
+                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS quantities
+            FROM project p
+            WHERE p.tenant_id = \(tenant) AND p.external_id = ANY(\(rows.map(\.externalID)))
+            FOR UPDATE OF p
+            """) {
+            let external = try row.decode(String.self, "external_id")
+            projects[external] = StoredProject(
+                id: try row.decode(Int64.self, "id"),
+                status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
+                percent: try row.decode(Int.self, "progress_percent"),
+                demands: try row.decode([String].self, "demands"),
+                allocations: Dictionary(
+                    zip(try row.decode([String].self, "resources"), try row.decode([Int64].self, "quantities")), uniquingKeysWith: +))
+        }
+        return ProjectImportLookups(units: units, demands: demands, resources: resources, projects: projects)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Postgres
+import Registry
+
+/// A demand read under a row lock, for a project to take it along.
+struct ProjectLockedDemand: Sendable {
+    var id: Int64
+    var externalID: String?
+    var state: DemandState
+}
+
+/// A resource read under a row lock, for a project to draw on it.
+struct ProjectLockedResource: Sendable {
+    var id: Int64
+    var externalID: String?
+    var status: ResourceStatus
+    var unit: MeasureUnit
+    var remaining: Int64
+}
+
+extension ProjectStore {
+    /// Inserts a project with everything it moves (see ``create(_:tenant:actor:)``); returns its id.
+    static func insert(_ draft: ProjectDraft, _ tx: TenantTransaction) async throws -> Int64 {
+        let actor = try ActorID(tx.actor)
+        guard !draft.demands.isEmpty else {
+            throw RegistryStoreError.invalid(field: "demands", reason: "项目须对应至少一条需求 a project serves at least one demand")
+        }
+        let unit = try await UnitStore.id(of: draft.responsibleUnit, tx)
+        let demands = try await lockDemands(draft.demands, tx)
+        for demand in demands {
+            // Checked before anything is written, so the refusal names the demand's state.
+            _ = try DemandWorkflow.transition(of: DemandID(demand.id), from: demand.state, to: .inProject, actor: actor, at: Date(), visibility: .public)
+        }
+        let resources = try await lockResources(draft.allocations.map(\.resource), tx)
+        var draws: [(resource: ProjectLockedResource, amount: Int64)] = []
+        for request in draft.allocations {
+            let resource = resources[request.resource]!
+            guard !draws.contains(where: { $0.resource.id == resource.id }) else {
+                throw RegistryStoreError.invalid(field: "allocations", reason: "资源 \(request.resource) 重复分配 allocated twice")
+            }
+            guard resource.status == .available || resource.status == .exhausted else {
+                throw ResourceStore.refused(resource.status, chinese: "支取", english: "draw on")
+            }
+            draws.append((resource, try ResourceStore.amount(request.quantity, in: resource.unit)))
+        }
+        let id = try await insertRow(draft, unit: unit, status: .planned, tx)
+        try await attach(project: id, demands: demands.map(\.id), tx)
+        for draw in draws {
+            try await allocate(project: id, resource: draw.resource.id, amount: draw.amount, drawn: true, note: "项目支取 drawn by project \(draft.title)", tx)
+        }
+        for demand in demands {
+            try await moveDemand(demand, to: .inProject, note: "纳入项目「\(draft.title)」 taken into a project", tx)
+        }
+        return id
+    }
+
+    /// Inserts the project row; without an external id the project gets `GR-P<id>`.
+    static func insertRow(_ draft: ProjectDraft, unit: Int64, status: ProjectStatus, cancelReason: String? = nil, _ tx: TenantTransaction) async throws -> Int64 {
+        let tenant = tx.tenantID
+        // The domain's checks of a project's own fields, for readable refusals.
+        _ = try Project(tenant: tenant, id: 0, title: draft.title, demands: [], responsibleUnit: UnitID(unit))
+        if let startsOn = draft.startsOn, let dueOn = draft.dueOn, dueOn < startsOn {
+            throw RegistryStoreError.invalid(field: "due_on", reason: "完成时限 \(dueOn) 早于开始日期 \(startsOn) the due date is before the start")
+        }
+        let id: Int64
+        do {
+            id = try await tx.connection.query("""
+                INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, starts_on, due_on,
+                                     status, cancel_reason, is_public, published_on)
+                VALUES (\(tenant), \(draft.externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
+                        \(draft.startsOn?.description)::date, \(draft.dueOn?.description)::date, \(status.rawValue), \(cancelReason),
+                        \(draft.isPublic), \(draft.publishedOn?.description)::date)
+                RETURNING id
+                """)[0].decode(Int64.self, "id")
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            throw RegistryStoreError.conflict("项目编号 \(draft.externalID ?? "") 已存在 a project with this external id already exists")
+        }
+        if draft.externalID == nil {
+            try await tx.connection.execute("UPDATE project SET external_id = 'GR-P' || id WHERE tenant_id = \(tenant) AND id = \(id)")
+        }
+        return id
+    }
+
+    /// Links the project to the demands it serves.
+    static func attach(project: Int64, demands: [Int64], _ tx: TenantTransaction) async throws {
+        try await tx.connection.execute("""
+            INSERT INTO project_demand (tenant_id, project_id, demand_id)
+            SELECT \(tx.tenantID), \(project), demand FROM unnest(\(demands)::bigint[]) AS demand
+            ON CONFLICT (tenant_id, project_id, demand_id) DO NOTHING
+            """)
+    }
+
+    /// Records an allocation and, when `drawn`, draws it from the resource (the database
+    /// refuses an overdraw; see ``ResourceStore/insertLedger(resource:kind:quantity:project:note:_:)``).
+    static func allocate(project: Int64, resource: Int64, amount: Int64, drawn: Bool, note: String, _ tx: TenantTransaction) async throws {
+        try await tx.connection.execute("""
+            INSERT INTO project_allocation (tenant_id, project_id, resource_id, quantity)
+            VALUES (\(tx.tenantID), \(project), \(resource), \(amount))
+            """)
+        if drawn {
+            try await ResourceStore.insertLedger(resource: resource, kind: .drawn, quantity: amount, project: project, note: note, tx)
+        }
+    }
+
+    /// The demands with these keys (external id, or id), locked, in the order of `keys`.
+    static func lockDemands(_ keys: [String], _ tx: TenantTransaction) async throws -> [ProjectLockedDemand] {
+        let rows = try await tx.connection.query("""
+            SELECT id, external_id, state FROM demand
+            WHERE tenant_id = \(tx.tenantID) AND (external_id = ANY(\(keys)) OR id::text = ANY(\(keys)))
+            ORDER BY id FOR UPDATE
+            """)
+        let demands = try rows.map { row in
+            ProjectLockedDemand(
+                id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
+                state: try DemandState(parsing: try row.decode(String.self, "state")))
+        }
+        var ordered: [ProjectLockedDemand] = []
+        for key in keys {
+            guard let demand = demands.first(where: { $0.externalID == key }) ?? demands.first(where: { String($0.id) == key }) else {
+                throw RegistryStoreError.notFound(kind: "demand 需求", key: key)
+            }
+            if !ordered.contains(where: { $0.id == demand.id }) { ordered.append(demand) }
+        }
+        return ordered
+    }
+
+    /// The resources with these keys (external id, or id), locked: key → resource.
+    static func lockResources(_ keys: [String], _ tx: TenantTransaction) async throws -> [String: ProjectLockedResource] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try await tx.connection.query("""
+            SELECT id, external_id, status, measure_unit, remaining FROM resource
+            WHERE tenant_id = \(tx.tenantID) AND (external_id = ANY(\(keys)) OR id::text = ANY(\(keys)))
+            ORDER BY id FOR UPDATE
+            """)
+        let resources = try rows.map { row in
+            ProjectLockedResource(
+                id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
+                status: try ResourceStatus(parsing: try row.decode(String.self, "status")),
+                unit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
+                remaining: try row.decode(Int64.self, "remaining"))
+        }
+        var byKey: [String: ProjectLockedResource] = [:]
+        for key in keys {
+            guard let resource = resources.first(where: { $0.externalID == key }) ?? resources.first(where: { String($0.id) == key }) else {
+                throw RegistryStoreError.notFound(kind: "resource 资源", key: key)
+            }
+            byKey[key] = resource
+        }
+        return byKey
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Postgres
+import Registry
+
+extension ProjectStore {
+    /// Moves a demand along with its project, by the domain's rules (`DemandWorkflow`), and
+    /// records the event. A move to resolved records the level the demand was settled at
+    /// (its escalation level); a move back to accepted clears it.
+    ///
+    /// The event is public when residents' view of the demand changes (the domain's
+    /// suggestion), so the disclosed history shows "in progress" and "done".
+    ///
+    /// - Throws: ``RegistryError`` `illegalTransition`, naming the demand's state and the
+    ///   allowed ones.
+    static func moveDemand(_ demand: ProjectLockedDemand, to target: DemandState, note: String, _ tx: TenantTransaction) async throws {
+        let event = try DemandWorkflow.transition(
+            of: DemandID(demand.id), from: demand.state, to: target, actor: try ActorID(tx.actor), at: Date(), note: note,
+            visibility: DemandWorkflow.suggestedVisibility(from: demand.state, to: target))
+        let tenant = tx.tenantID
+        try await tx.connection.execute("""
+            UPDATE demand SET state = \(target.rawValue),
+                settled_level = CASE \(target.rawValue) WHEN 'resolved' THEN escalation_level WHEN 'accepted' THEN NULL ELSE settled_level END,
+                updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tenant) AND id = \(demand.id)
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
+            VALUES (\(tenant), \(demand.id), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
+                    \(event.note), \(event.visibility.rawValue))
+            """)
+    }
+
+    /// The demands a project serves, locked, that are in `state`.
+    static func demands(of project: Int64, in state: DemandState, _ tx: TenantTransaction) async throws -> [ProjectLockedDemand] {
+        try await tx.connection.query("""
+            SELECT d.id, d.external_id, d.state FROM demand d
+            JOIN project_demand pd ON pd.tenant_id = d.tenant_id AND pd.demand_id = d.id
+            WHERE d.tenant_id = \(tx.tenantID) AND pd.project_id = \(project) AND d.state = \(state.rawValue)
+            ORDER BY d.id FOR UPDATE OF d
+            """).map { row in
+            ProjectLockedDemand(
+                id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
+                state: try DemandState(parsing: try row.decode(String.self, "state")))
+        }
+    }
+}

@@ -1,0 +1,134 @@
+public import Foundation
+import Postgres
+public import Registry
+
+extension ProjectStore {
+    /// planned → in_progress: work starts.
+    ///
+    /// - Throws: ``RegistryError`` `illegalTransition` (naming the current status and the
+    ///   allowed ones) from any other status.
+    @discardableResult
+    public func start(_ key: String, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+        try await moving(key, to: .inProgress, note: note, tenant: tenant, actor: actor)
+    }
+
+    /// in_progress → completed: the work is done. Its demands move in_project → resolved
+    /// (with events), each recording the level it was settled at, in the same transaction.
+    ///
+    /// - Parameter on: The day it was completed (default: today in China).
+    @discardableResult
+    public func complete(_ key: String, on date: CivilDate? = nil, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+        try await moving(key, to: .completed, on: date, note: note, tenant: tenant, actor: actor)
+    }
+
+    /// completed → checked (验收): inspected and accepted.
+    ///
+    /// - Parameter on: The day of the check (default: today in China).
+    @discardableResult
+    public func check(_ key: String, on date: CivilDate? = nil, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+        try await moving(key, to: .checked, on: date, note: note, tenant: tenant, actor: actor)
+    }
+
+    /// planned or in_progress → cancelled, with a reason. In the same transaction what the
+    /// project holds of each resource is given back (`returned` ledger lines) and its demands
+    /// go back on the list (in_project → accepted, with events).
+    ///
+    /// - Throws: ``RegistryError`` `reasonRequired` without a reason, `illegalTransition`
+    ///   from completed, checked or cancelled.
+    @discardableResult
+    public func cancel(_ key: String, reason: String, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+        try await moving(key, to: .cancelled, note: note, reason: reason, tenant: tenant, actor: actor)
+    }
+
+    private func moving(
+        _ key: String, to target: ProjectStatus, on date: CivilDate? = nil, note: String?, reason: String? = nil, tenant: UUID, actor: String
+    ) async throws -> ProjectDetail {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            let id = try await Self.id(of: key, tx)
+            try await Self.advance(id, to: target, on: date, note: note, reason: reason, tx)
+            return try await Self.detail(id, tx)
+        }
+    }
+
+    /// Moves a project one step of its workflow, with everything that step moves along.
+    static func advance(_ id: Int64, to target: ProjectStatus, on date: CivilDate?, note: String?, reason: String?, _ tx: TenantTransaction) async throws {
+        var (project, title) = try await domainProject(id, tx)
+        let event = try project.transition(to: target, actor: try ActorID(tx.actor), at: Date(), note: note, reason: reason)
+        let day = (try date ?? today()).description
+        let tenant = tx.tenantID
+        try await tx.connection.execute("""
+            UPDATE project SET status = \(target.rawValue), cancel_reason = \(project.cancellationReason),
+                completed_on = CASE \(target.rawValue) WHEN 'completed' THEN \(day)::date ELSE completed_on END,
+                checked_on = CASE \(target.rawValue) WHEN 'checked' THEN \(day)::date ELSE checked_on END,
+                updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tenant) AND id = \(id)
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO project_event (tenant_id, project_id, from_status, to_status, actor, note, reason)
+            VALUES (\(tenant), \(id), \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue), \(event.note), \(event.reason))
+            """)
+        switch target {
+        case .completed:
+            for demand in try await demands(of: id, in: .inProject, tx) {
+                try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", tx)
+            }
+        case .cancelled:
+            try await returnHoldings(of: id, title: title, tx)
+            for demand in try await demands(of: id, in: .inProject, tx) {
+                try await moveDemand(demand, to: .accepted, note: "项目「\(title)」已取消，需求重新列入清单 project cancelled; back on the list", tx)
+            }
+        case .planned, .inProgress, .checked:
+            break
+        }
+    }
+
+    /// Gives back everything the project still holds (drawn minus returned) of each resource.
+    private static func returnHoldings(of project: Int64, title: String, _ tx: TenantTransaction) async throws {
+        let holdings = try await tx.connection.query("""
+            SELECT resource_id, sum(CASE kind WHEN 'drawn' THEN quantity ELSE -quantity END)::bigint AS held
+            FROM resource_ledger WHERE tenant_id = \(tx.tenantID) AND project_id = \(project)
+            GROUP BY resource_id ORDER BY resource_id
+            """)
+        for row in holdings {
+            let held = try row.decode(Int64.self, "held")
+            guard held > 0 else { continue }
+            try await ResourceStore.insertLedger(
+                resource: try row.decode(Int64.self, "resource_id"), kind: .returned, quantity: held, project: project,
+                note: "项目「\(title)」取消退回 returned: project cancelled", tx)
+        }
+    }
+
+    /// The project as the domain sees it (status, progress, rating), locked, and its title.
+    static func domainProject(_ id: Int64, _ tx: TenantTransaction) async throws -> (Project, String) {
+        let tenant = tx.tenantID
+        guard let row = try await tx.connection.query("""
+            SELECT title, responsible_unit_id, status, cancel_reason, rating, rating_comment
+            FROM project WHERE tenant_id = \(tenant) AND id = \(id) FOR UPDATE
+            """).first else { throw RegistryStoreError.notFound(kind: "project 项目", key: "\(id)") }
+        let progress = try await tx.connection.query("""
+            SELECT reported_on::text AS reported_on, percent, note, attachments FROM project_progress
+            WHERE tenant_id = \(tenant) AND project_id = \(id) ORDER BY id
+            """).map { report in
+            try ProgressReport(
+                on: try CivilDate(try report.decode(String.self, "reported_on")), percentage: try report.decode(Int.self, "percent"),
+                note: try report.decode(String?.self, "note"),
+                attachments: try report.decode([String].self, "attachments").compactMap { URL(string: $0) })
+        }
+        let title = try row.decode(String.self, "title")
+        let project = try Project(
+            tenant: tenant, id: ProjectID(id), title: title, demands: [],
+            responsibleUnit: UnitID(try row.decode(Int64.self, "responsible_unit_id")),
+            status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
+            cancellationReason: try row.decode(String?.self, "cancel_reason"), progress: progress,
+            rating: try row.decode(Int?.self, "rating").map { try Rating(score: $0, comment: try row.decode(String?.self, "rating_comment")) })
+        return (project, title)
+    }
+
+    /// Today in China, where the districts are: the default day of completions, checks and reports.
+    static func today() throws -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return try CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+extension DemandCommand {
+    /// `govreg demand transition ID STATE --tenant T [--note] [--reason] [--merged-into] [--rating] [--public]`.
+    struct Transition: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a demand along its workflow (draft → submitted → accepted → matched → in_project → resolved → rated).",
+            discussion: """
+                Side exits: rejected (needs --reason), merged (needs --merged-into), withdrawn. A move the workflow does \
+                not allow is refused with the current state and the allowed ones. The event is internal unless --public: \
+                then residents see it, with its --note.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The demand's id.") var id: String
+        @Argument(help: "The state to move to (English or Chinese: accepted, 已列入清单, …).") var state: String
+        @Option(help: "A note; disclosed with the event when --public.") var note: String?
+        @Option(help: "Why (required to reject; always internal).") var reason: String?
+        @Option(help: "The demand it is merged into (to merge).") var mergedInto: String?
+        @Option(help: "The resident's rating 1–5 (to mark it rated).") var rating: Int?
+        @Flag(help: "Disclose the event (and its note) to residents.") var `public` = false
+
+        func validate() throws {
+            _ = try DemandCommand.id(id)
+            _ = try DemandCommand.parse(DemandState.self, state)
+            if let mergedInto { _ = try DemandCommand.id(mergedInto) }
+            if let rating, !Rating.scores.contains(rating) { throw ValidationError("--rating 须为 1–5 must be 1 to 5") }
+        }
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let event = try await DemandStore(database: registry).transition(
+                try DemandCommand.id(id), to: try DemandCommand.parse(DemandState.self, state),
+                tenant: try await tenant.resolve(in: registry), actor: commandLineActor, note: note, reason: reason,
+                mergedInto: try mergedInto.map(DemandCommand.id), rating: try rating.map { try Rating(score: $0) },
+                visibility: `public` ? .public : .internal)
+            terminal.print(
+                "需求 demand \(event.demand): \(event.from.chineseName) \(event.from.rawValue) → "
+                    + "\(event.to.chineseName) \(event.to.rawValue) (\(event.visibility.chineseName) \(event.visibility.rawValue))")
+        }
+    }
+
+    /// `govreg demand escalate ID LEVEL --tenant T --reason TEXT` (吹哨).
+    struct Escalate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand a demand up to a higher level (吹哨): grid → community → street → district.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The demand's id.") var id: String
+        @Argument(help: "The level: community 社区, street 街道 or district 区县.") var level: String
+        @Option(help: "Why the current level cannot settle it.") var reason: String
+
+        func validate() throws {
+            _ = try DemandCommand.id(id)
+            _ = try DemandCommand.parse(EscalationLevel.self, level)
+        }
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let escalation = try await DemandStore(database: registry).escalate(
+                try DemandCommand.id(id), to: try DemandCommand.parse(EscalationLevel.self, level),
+                tenant: try await tenant.resolve(in: registry), actor: commandLineActor, reason: reason)
+            terminal.print(
+                "需求 demand \(escalation.demand): 上报 escalated \(escalation.from.chineseName) \(escalation.from.rawValue) → "
+                    + "\(escalation.to.chineseName) \(escalation.to.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+/// `govreg demand …`: the demand list (需求清单) of one district, and its workflow.
+struct DemandCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demand",
+        abstract: "需求清单 The demand list: list, show, and drive the workflow.",
+        subcommands: [List.self, Show.self, Transition.self, Escalate.self]
+    )
+
+    /// A demand id argument, with a readable refusal.
+    static func id(_ text: String) throws -> DemandID {
+        guard let value = Int64(text), value > 0 else {
+            throw ValidationError("需求编号须为正整数 a demand id is a positive number, got \(text)")
+        }
+        return DemandID(value)
+    }
+
+    /// A value of a closed vocabulary in English or Chinese, as a validation error otherwise.
+    static func parse<V: Vocabulary>(_ type: V.Type, _ text: String) throws -> V {
+        do {
+            return try V(parsing: text)
+        } catch let error as RegistryError {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List demands, newest first, a page at a time.",
+            discussion: "Keyset pages: the last line gives the --after value of the next page.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "Only this state (accepted, 已列入清单, …).") var state: String?
+        @Option(help: "Only this category (code or Chinese name).") var category: String?
+        @Option(help: "Only demands in the subtree of this org unit (its code).") var under: String?
+        @Option(help: "Filed on or after this day (YYYY-MM-DD).") var from: String?
+        @Option(help: "Filed on or before this day (YYYY-MM-DD).") var to: String?
+        @Option(help: "Text the title contains.") var search: String?
+        @Option(help: "Demands per page (1–\(DemandStore.maximumPageSize)).") var limit = 50
+        @Option(help: "The cursor printed under the previous page.") var after: String?
+        @Flag(help: "Print the page as JSON.") var json = false
+
+        func validate() throws {
+            _ = try filter()
+            if let after { _ = try DemandCommand.id(after) }
+            guard (1...DemandStore.maximumPageSize).contains(limit) else {
+                throw ValidationError("--limit 须为 1–\(DemandStore.maximumPageSize) must be 1 to \(DemandStore.maximumPageSize)")
+            }
+        }
+
+        func filter() throws -> DemandFilter {
+            func day(_ text: String?, _ option: String) throws -> CivilDate? {
+                guard let text else { return nil }
+                do { return try CivilDate(text) } catch { throw ValidationError("\(option): \(error)") }
+            }
+            return DemandFilter(
+                state: try state.map { try DemandCommand.parse(DemandState.self, $0) }, category: category, under: under,
+                filedFrom: try day(from, "--from"), filedTo: try day(to, "--to"), search: search)
+        }
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let page = try await DemandStore(database: registry).list(
+                try filter(), limit: limit, after: try after.map(DemandCommand.id),
+                tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(page); return }
+            terminal.table(
+                headers: ["编号 id", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
+                          "状态 state", "层级 level", "提出 filed"],
+                rows: page.items.map { item in
+                    [String(item.id.rawValue), item.title, item.categoryName, "\(item.orgName) \(item.orgCode)",
+                     item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
+                     "\(item.state.chineseName) \(item.state.rawValue)", item.escalationLevel.chineseName,
+                     item.filedOn.description]
+                })
+            if let next = page.nextCursor {
+                terminal.print("下一页 next page: --after \(next)")
+            } else {
+                terminal.print("（没有更多 end of list）")
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import DemoDistrict
+import Foundation
+import Registry
+import RegistryImport
+import RegistryStore
+
+/// `govreg demo`: a district shaped like Langao county, loaded through the real importers.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "演示 Load a demo district shaped like Langao county (岚皋县, 610925) and print its three lists.",
+        discussion: """
+            Generates the district's spreadsheets from a seed (7 towns, 35 communities and villages, \
+            253 grids, 95 units contracting the 7 urban communities, 1,216 members, a year of demands \
+            and resources, 60 projects) and imports them with the same code as `govreg import`. \
+            Running it again changes nothing.
+            """)
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @Option(help: "Seed of the generated district.") var seed: UInt64 = 610_925
+    @Option(help: "The year the lists cover.") var year = 2024
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func run() async throws {
+        let terminal = Terminal()
+        let registry = try await database.registry(terminal: terminal, migrations: migrations)
+        defer { Task { await registry.close() } }
+        let tenant = try await demoTenant(registry, terminal: terminal)
+        let demo = DemoDistrict(seed: seed, year: year)
+        let actor = "demo"
+
+        terminal.progress("导入 importing the hierarchy 组织架构 …")
+        _ = try await OrgUnitStore(database: registry).importRows(try OrgUnitFile.rows(from: demo.org), tenant: tenant, actor: actor)
+        terminal.progress("导入 importing units 共建单位 …")
+        _ = try await UnitStore(database: registry).importRows(try UnitFile.rows(from: demo.units), tenant: tenant, actor: actor)
+        terminal.progress("导入 importing members 双报到党员 …")
+        _ = try await MemberStore(database: registry).importRows(try MemberFile.rows(from: demo.members), tenant: tenant, actor: actor)
+        terminal.progress("导入 importing the resource list 资源清单 …")
+        _ = try await ResourceStore(database: registry).importRows(try ResourceFile.rows(from: demo.resources), tenant: tenant, actor: actor)
+        terminal.progress("导入 importing the demand list 需求清单 …")
+        var demands = DemandFile(data: demo.demands)
+        _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
+        terminal.progress("导入 importing the project list 项目清单 …")
+        _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
+
+        let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
+        if json { try terminal.json(summary) } else { DemoSummaryText.print(summary, on: terminal) }
+    }
+
+    /// The demo tenant, created on the first run.
+    private func demoTenant(_ registry: RegistryDatabase, terminal: Terminal) async throws -> UUID {
+        let tenants = TenantStore(database: registry)
+        if let existing = try? await tenants.find(DemoDistrict.divisionCode) { return existing.id }
+        terminal.progress("创建 creating tenant \(DemoDistrict.slug) \(DemoDistrict.name) (\(DemoDistrict.divisionCode))")
+        return try await tenants.create(
+            slug: try TenantSlug(DemoDistrict.slug), name: DemoDistrict.name,
+            divisionCode: try DivisionCode(DemoDistrict.divisionCode)
+        ).id
+    }
+}
+
+/// The demo's closing summary, for people.
+enum DemoSummaryText {
+    static func print(_ summary: ListSummary, on terminal: Terminal) {
+        func list(_ counts: [String: Int], _ names: (String) -> String) -> String {
+            counts.sorted { $0.key < $1.key }.map { "\(names($0.key)) \($0.value)" }.joined(separator: ", ")
+        }
+        let orgNames = { (key: String) in (try? OrgUnitKind(parsing: key)).map { "\($0.chineseName)" } ?? key }
+        let demandNames = { (key: String) in (try? DemandState(parsing: key)).map { "\($0.chineseName) \($0.rawValue)" } ?? key }
+        let projectNames = { (key: String) in (try? ProjectStatus(parsing: key)).map { "\($0.chineseName) \($0.rawValue)" } ?? key }
+        terminal.print("\(DemoDistrict.name) \(DemoDistrict.slug) (\(DemoDistrict.divisionCode)) — 三张清单 the three lists")
+        terminal.print("组织 hierarchy: \(list(summary.orgUnits, orgNames))")
+        terminal.print("共建单位 units: \(summary.units), \(summary.contractingUnits) contracting 包联 \(summary.contractedCommunities) communities; 双报到 members: \(summary.members)")
+        terminal.print("需求清单 demands: \(summary.demands.values.reduce(0, +)) — \(list(summary.demands, demandNames))")
+        let resourceLines = summary.resources.sorted { $0.key < $1.key }.map { unit, totals -> String in
+            let measure = (try? MeasureUnit(parsing: unit))?.chineseName ?? unit
+            let format = { (value: Int64) in unit == "yuan" ? Money(fen: value).description : String(value) }
+            return "\(measure) \(totals.count) (pledged 认领 \(format(totals.pledged)), remaining 剩余 \(format(totals.remaining)))"
+        }
+        terminal.print("资源清单 resources: \(resourceLines.joined(separator: "; "))")
+        terminal.print("项目清单 projects: \(summary.projects.values.reduce(0, +)) — \(list(summary.projects, projectNames))")
+        terminal.print("公示 disclosed: \(summary.publicDemands) demands, \(summary.publicResources) resources, \(summary.publicProjects) projects")
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+
+/// `govreg export LIST --tenant T`: writes one of the lists as CSV or JSON. Each list is a
+/// subcommand in its own file (`ExportCommand+Demands.swift` …); adding a list is adding
+/// one there and naming it in `subcommands`.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "导出清单 Export a list as CSV (the import's columns, UTF-8 with BOM) or JSON.",
+        discussion: """
+            The CSV has the columns `govreg import` reads, so an export imports back into an empty district \
+            unchanged. --public writes the disclosed projection (公示): public items only, no personal data.
+            """,
+        subcommands: [Units.self, Members.self, Demands.self, Resources.self, Projects.self]
+    )
+}
+
+/// What every `govreg export LIST` takes.
+struct ExportOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    enum HeaderLanguage: String, ExpressibleByArgument, CaseIterable {
+        case en, zh
+    }
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @OptionGroup var tenant: TenantOption
+    @Option(help: "csv or json.") var format: Format = .csv
+    @Flag(help: "Only the disclosed projection (公示): public items, public status, no personal data.") var `public` = false
+    @Option(help: "CSV header language: en or zh (zh also writes vocabulary values in Chinese).") var header: HeaderLanguage = .en
+    @Option(help: "Write to this file instead of stdout.") var out: String?
+
+    /// Where the export goes: the file given with --out (replaced), else stdout.
+    func output() throws -> ExportOutput {
+        guard let out else { return ExportOutput(handle: .standardOutput, path: nil) }
+        guard FileManager.default.createFile(atPath: out, contents: nil) else {
+            throw ValidationError("无法写入 cannot write \(out)")
+        }
+        return ExportOutput(handle: try FileHandle(forWritingTo: URL(filePath: out)), path: out)
+    }
+}
+
+/// The destination of an export, written a page at a time.
+struct ExportOutput {
+    let handle: FileHandle
+    /// The file, or nil for stdout.
+    let path: String?
+
+    func write(_ data: Data) throws {
+        try handle.write(contentsOf: data)
+    }
+
+    func close() throws {
+        if path != nil { try handle.close() }
+    }
+}
+
+/// A JSON array written one element per line as the pages come, so that a large export is
+/// never one document in memory.
+struct JSONArrayOutput {
+    let output: ExportOutput
+    private var count = 0
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    init(_ output: ExportOutput) throws {
+        self.output = output
+        try output.write(Data("[".utf8))
+    }
+
+    mutating func append(_ items: [some Encodable]) throws {
+        var data = Data()
+        for item in items {
+            data.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
+            data.append(try encoder.encode(item))
+            count += 1
+        }
+        try output.write(data)
+    }
+
+    func finish() throws {
+        try output.write(Data("\n]\n".utf8))
+    }
+}

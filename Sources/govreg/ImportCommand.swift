@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RegistryStore
+import SpreadsheetCSV
+
+/// `govreg import LIST FILE --tenant T`: loads one of the lists from a spreadsheet file, all
+/// or nothing. Each list is a subcommand in its own file (`ImportCommand+Demands.swift` …);
+/// adding a list is adding one there and naming it in `subcommands`.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入清单 Import a list from a CSV file (UTF-8, UTF-8 with BOM or GB18030; Chinese or English headers).",
+        discussion: """
+            All or nothing: if any row is wrong nothing is written and every problem is listed (line, column, \
+            value, reason; up to 100). Rows are matched by external id, so importing the same file twice changes \
+            nothing and an edited file updates its rows in place. Columns: docs/csv-columns.md.
+            """,
+        subcommands: [Units.self, Members.self, Demands.self, Resources.self, Projects.self]
+    )
+}
+
+/// What every `govreg import LIST` takes.
+struct ImportOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @OptionGroup var tenant: TenantOption
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Check the file, references included, and count what would change; write nothing.") var dryRun = false
+    @Flag(help: "Print the result (or the problems) as JSON.") var json = false
+
+    /// The file's bytes, with a readable error when it cannot be read.
+    func contents() throws -> Data {
+        do {
+            return try Data(contentsOf: URL(filePath: file))
+        } catch {
+            throw ValidationError("无法读取文件 cannot read \(file): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// What an import of any list reports: its counts, and notes for the operator.
+protocol ImportCounts: Encodable {
+    var inserted: Int { get }
+    var updated: Int { get }
+    var unchanged: Int { get }
+    /// Lines to print after the counts.
+    var notes: [String] { get }
+}
+
+extension ImportSummary: ImportCounts {
+    var notes: [String] { [] }
+}
+
+extension DemandImportSummary: ImportCounts {
+    var notes: [String] {
+        guard statesKept > 0 else { return [] }
+        return [
+            "注意 note: \(statesKept) stored demand(s) keep their state although the file gives another; "
+                + "states change only through `govreg demand transition` 状态只能通过流程变更"
+        ]
+    }
+}
+
+/// How an import's outcome is shown: counts, or the problems and exit status 1.
+enum ImportReport {
+    /// Runs `body` (the import) and reports its outcome; a refused import exits with 1
+    /// after listing every problem (on stdout as JSON with `--json`, else on stderr).
+    static func run<Summary: ImportCounts>(
+        _ options: ImportOptions, list: String, on terminal: Terminal, _ body: () async throws -> Summary
+    ) async throws {
+        let summary: Summary
+        do {
+            summary = try await body()
+        } catch let rejected as ImportRejected {
+            if options.json {
+                try terminal.json(Rejection(rejected.issues))
+            } else {
+                terminal.warn(rejected.description)
+            }
+            throw ExitCode(1)
+        }
+        if options.json {
+            try terminal.json(summary)
+            return
+        }
+        let verb = options.dryRun ? "检查通过，未写入 checked, nothing written (--dry-run); \(list) would be" : "\(list):"
+        terminal.print(
+            "\(verb) \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
+        summary.notes.forEach(terminal.print)
+    }
+
+    /// The problems of a refused import, as JSON.
+    struct Rejection: Encodable {
+        struct Issue: Encodable {
+            var line: Int
+            var column: String?
+            var value: String?
+            var reason: String
+        }
+
+        var rejected = true
+        var total: Int
+        var issues: [Issue]
+
+        init(_ list: IssueList) {
+            total = list.totalCount
+            issues = list.issues.map { Issue(line: $0.line, column: $0.column, value: $0.value, reason: $0.reason) }
+        }
+    }
+}

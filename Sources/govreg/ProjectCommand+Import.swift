@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import RegistryImport
+import RegistryStore
+
+extension ImportCommand {
+    /// `govreg import projects FILE --tenant T [--dry-run] [--json]`: the project list (项目清单).
+    struct Projects: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "导入项目清单 Import projects (after their units, demands and resources).",
+            discussion: """
+                Columns (English or Chinese): external_id 项目编号, title 项目名称, description 项目描述, \
+                responsible_unit_external_id 责任单位编号, demand_external_ids 对应需求编号, allocations 资源分配 \
+                (RESOURCE_ID:QUANTITY;…), budget 预算, starts_on 开始日期, due_on 完成时限, status 状态, \
+                progress_percent 进度, is_public 是否公示, published_on 公示日期. A new project draws its allocations and \
+                takes its demands along (in project, or resolved once completed). For a stored project a later status on \
+                the main path runs those steps and a higher progress is reported; its demands and allocations cannot \
+                change, nor can it be cancelled, through a file.
+                """)
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            let terminal = Terminal()
+            let (rows, issues) = ProjectFile.read(try options.contents())
+            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
+            defer { Task { await registry.close() } }
+            let tenant = try await options.tenant.resolve(in: registry)
+            try await ImportReport.run(options, list: "项目 projects", on: terminal) {
+                try await ProjectStore(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+            }
+        }
+    }
+}

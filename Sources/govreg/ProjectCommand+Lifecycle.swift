@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+extension ProjectCommand {
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a project from demands and resources, in one transaction.",
+            discussion: """
+                The demands (accepted or matched) move to in_project and each allocation is drawn from its resource; \
+                if anything is refused (a demand in another state, not enough remaining) nothing is written. \
+                Example: govreg project create --tenant langao --title 幸福路修补 --unit U001 --demand D00017 --allocate R0003:20000
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "What is done, e.g. 幸福路路面修补.") var title: String
+        @Option(help: "The responsible unit (external id or id).") var unit: String
+        @Option(help: "A demand served (external id or id); repeat for several.") var demand: [String]
+        @Option(help: "RESOURCE:QTY drawn (resource external id or id; quantity in its unit, yuan for funds); repeat.") var allocate: [String] = []
+        @Option(help: "The district's own id (default GR-P<id>).") var externalID: String?
+        @Option(help: "A longer description.") var description: String?
+        @Option(help: "Budget in yuan.") var budget: String?
+        @Option(help: "Planned start (YYYY-MM-DD).") var startsOn: String?
+        @Option(help: "Planned end (YYYY-MM-DD).") var dueOn: String?
+        @Flag(help: "Disclose it on the public list.") var `public` = false
+        @Option(help: "Day of disclosure (YYYY-MM-DD).") var publishedOn: String?
+        @Flag(help: "Print the project as JSON.") var json = false
+
+        func run() async throws {
+            let allocations = try allocate.map { text in
+                guard let request = ProjectAllocationRequest(parsing: text) else {
+                    throw ValidationError("--allocate 须写作 RESOURCE:QTY must be RESOURCE:QTY, got \(text)")
+                }
+                return request
+            }
+            let draft = ProjectDraft(
+                externalID: externalID, title: title, description: description, responsibleUnit: unit, demands: demand,
+                allocations: allocations, budget: try budget.map { text in
+                    do { return try Money(parsing: text) } catch { throw ValidationError("--budget: \(error)") }
+                },
+                startsOn: try UnitCommand.day(startsOn, "--starts-on"), dueOn: try UnitCommand.day(dueOn, "--due-on"),
+                isPublic: `public`, publishedOn: try UnitCommand.day(publishedOn, "--published-on"))
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let detail = try await ProjectStore(database: registry).create(draft, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+        }
+    }
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "planned → in_progress: work starts.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "A note (projects are disclosed: write it for residents).") var note: String?
+
+        func run() async throws {
+            try await target.run { store, tenant in try await store.start(target.project, note: note, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+
+    struct Progress: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report progress (每季度汇报): a percentage that never goes back, a note, links to photos or documents.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "How far along, 0–100.") var percent: Int
+        @Option(help: "The day of the report (YYYY-MM-DD; default today).") var on: String?
+        @Option(help: "What was done.") var note: String?
+        @Option(help: "A link (http or https) to a photo or document; repeat for several.") var attachment: [String] = []
+
+        func run() async throws {
+            let day = try UnitCommand.day(on, "--on")
+            try await target.run { store, tenant in
+                try await store.report(target.project, percent: percent, on: day, note: note, attachments: attachment, tenant: tenant, actor: commandLineActor)
+            }
+        }
+    }
+
+    struct Milestone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a milestone (--title, --due-on), or mark one reached (--reached ID, --on).")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "A new milestone's title, e.g. 材料到位.") var title: String?
+        @Option(help: "The new milestone's due day (YYYY-MM-DD).") var dueOn: String?
+        @Option(help: "The id of a milestone now reached (see `project show`).") var reached: Int64?
+        @Option(help: "The day it was reached (YYYY-MM-DD; default today).") var on: String?
+
+        func validate() throws {
+            guard (title == nil) != (reached == nil) else { throw ValidationError("给出 --title 或 --reached 之一 give either --title or --reached") }
+        }
+
+        func run() async throws {
+            let due = try UnitCommand.day(dueOn, "--due-on"), day = try UnitCommand.day(on, "--on")
+            try await target.run { store, tenant in
+                if let reached {
+                    return try await store.reachMilestone(target.project, milestone: reached, on: day, tenant: tenant, actor: commandLineActor)
+                }
+                return try await store.addMilestone(target.project, title: title ?? "", dueOn: due, tenant: tenant, actor: commandLineActor)
+            }
+        }
+    }
+
+    struct Complete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "in_progress → completed; its demands are resolved (with the level they were settled at).")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "The day it was completed (YYYY-MM-DD; default today).") var on: String?
+        @Option(help: "A note.") var note: String?
+
+        func run() async throws {
+            let day = try UnitCommand.day(on, "--on")
+            try await target.run { store, tenant in try await store.complete(target.project, on: day, note: note, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "completed → checked (验收): inspected and accepted.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "The day of the check (YYYY-MM-DD; default today).") var on: String?
+        @Option(help: "A note.") var note: String?
+
+        func run() async throws {
+            let day = try UnitCommand.day(on, "--on")
+            try await target.run { store, tenant in try await store.check(target.project, on: day, note: note, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a planned or running project: what it holds goes back to the resources, its demands back on the list.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "Why (required).") var reason: String
+        @Option(help: "A note.") var note: String?
+
+        func run() async throws {
+            try await target.run { store, tenant in try await store.cancel(target.project, reason: reason, note: note, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+
+    struct Rate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the residents' rating (评单) of a completed or checked project: 1–5 and a comment.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "1 (very dissatisfied) to 5 (very satisfied).") var score: Int
+        @Option(help: "What the residents said.") var comment: String?
+
+        func run() async throws {
+            try await target.run { store, tenant in try await store.rate(target.project, score: score, comment: comment, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+}

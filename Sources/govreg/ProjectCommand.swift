@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+/// `govreg project …`: the project list (项目清单) and each project's lifecycle, so the whole
+/// loop can be driven from the command line: create from demands and resources, start,
+/// report progress, complete, check (验收), rate, or cancel.
+struct ProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "项目清单 The project list: list, show, and drive each project from creation to check and rating.",
+        subcommands: [List.self, Show.self, Create.self, Start.self, Progress.self, Milestone.self, Complete.self, Check.self, Cancel.self, Rate.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List projects, newest first, a page at a time.",
+            discussion: "Keyset pages: the last line gives the --after value of the next page.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "Only this status (planned, in_progress, completed, checked, cancelled, or 实施中 …).") var status: String?
+        @Option(help: "Only projects serving a demand of this category (code or Chinese name).") var category: String?
+        @Option(help: "Only projects serving a demand in the subtree of this org unit (its code).") var under: String?
+        @Option(help: "Only projects this unit is responsible for (external id or id).") var unit: String?
+        @Option(help: "Only projects whose planned period reaches this day or later (YYYY-MM-DD).") var from: String?
+        @Option(help: "Only projects whose planned period starts on or before this day (YYYY-MM-DD).") var to: String?
+        @Option(help: "Projects per page.") var limit = 50
+        @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @Flag(help: "Print the page as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let query = ProjectQuery(
+                status: try status.map { try UnitCommand.word(ProjectStatus.self, $0) }, category: category, orgCode: under, unit: unit,
+                from: try UnitCommand.day(from, "--from"), to: try UnitCommand.day(to, "--to"), after: after, limit: try UnitCommand.pageSize(limit))
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let page = try await ProjectStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(page); return }
+            ProjectCommand.table(page.items, on: terminal)
+            UnitCommand.footer(page.nextCursor, on: terminal)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one project: demands, allocations, milestones, progress and history.")
+        @OptionGroup var target: ProjectCommandTarget
+
+        func run() async throws {
+            try await target.run { store, tenant in try await store.show(target.project, tenant: tenant, actor: commandLineActor) }
+        }
+    }
+
+    static func table(_ projects: [ProjectRecord], on terminal: Terminal) {
+        terminal.table(
+            headers: ["编号 id", "项目编号 ext", "名称 title", "责任单位 unit", "状态 status", "进度 %", "需求 demands", "预算 budget", "开始 starts", "时限 due"],
+            rows: projects.map { p in
+                [String(p.id), p.externalID ?? "", p.title, p.responsibleUnitName, "\(p.status.chineseName) \(p.status.rawValue)",
+                 "\(p.progressPercent)%", String(p.demandCount), p.budget?.description ?? "", p.startsOn?.description ?? "", p.dueOn?.description ?? ""]
+            })
+    }
+
+    static func print(_ detail: ProjectDetail, on terminal: Terminal) {
+        table([detail.project], on: terminal)
+        let p = detail.project
+        if let description = detail.description { terminal.print("\n描述 description: \(description)") }
+        if let reason = detail.cancelReason { terminal.print("取消理由 cancelled because: \(reason)") }
+        if let rating = p.rating { terminal.print("居民评价 rating: \(rating)/5 \(detail.ratingComment ?? "")") }
+        terminal.print("\n需求 demands")
+        terminal.table(headers: ["编号 id", "需求编号 ext", "名称 title", "状态 state", "解决层级 settled at"], rows: detail.demands.map { d in
+            [String(d.id), d.externalID ?? "", d.title, "\(d.state.chineseName) \(d.state.rawValue)", d.settledLevel?.chineseName ?? ""]
+        })
+        terminal.print("\n资源分配 allocations")
+        terminal.table(headers: ["资源 resource", "名称 title", "分配 allocated", "持有 held"], rows: detail.allocations.map { a in
+            [a.resourceExternalID ?? String(a.resourceID), a.title, a.measureUnit.chineseText(a.quantity), a.measureUnit.chineseText(a.held)]
+        })
+        if !detail.milestones.isEmpty {
+            terminal.print("\n里程碑 milestones")
+            terminal.table(headers: ["编号 id", "名称 title", "计划 due", "完成 done"], rows: detail.milestones.map { m in
+                [String(m.id), m.title, m.dueOn?.description ?? "", m.doneOn?.description ?? ""]
+            })
+        }
+        if !detail.progress.isEmpty {
+            terminal.print("\n进度汇报 progress")
+            terminal.table(headers: ["日期 on", "进度 %", "说明 note", "附件 attachments", "汇报人 by"], rows: detail.progress.map { r in
+                [r.reportedOn.description, "\(r.percent)%", r.note ?? "", r.attachments.joined(separator: " "), r.actor]
+            })
+        }
+        if !detail.events.isEmpty {
+            terminal.print("\n流程 history")
+            terminal.table(headers: ["时间 at", "从 from", "到 to", "经办 actor", "说明 note", "理由 reason"], rows: detail.events.map { e in
+                [DatabaseCommand.Status.format(e.at), e.from.chineseName, e.to.chineseName, e.actor, e.note ?? "", e.reason ?? ""]
+            })
+        }
+    }
+}
+
+/// What every command about one project takes: the database, the tenant, the project (its
+/// external id or id) and `--json`; it prints the project as it stands afterwards.
+struct ProjectCommandTarget: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @OptionGroup var tenant: TenantOption
+    @Argument(help: "The project's external id (or id).") var project: String
+    @Flag(help: "Print the project as JSON.") var json = false
+
+    func run(_ body: (ProjectStore, UUID) async throws -> ProjectDetail) async throws {
+        let terminal = Terminal()
+        let registry = try await database.registry(terminal: terminal, migrations: migrations)
+        defer { Task { await registry.close() } }
+        let detail = try await body(ProjectStore(database: registry), try await tenant.resolve(in: registry))
+        if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+/// `govreg resource …`: the resource list (资源清单): list, show with its ledger, pledge
+/// more, confirm, withdraw.
+struct ResourceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resource",
+        abstract: "资源清单 The resource list: list, show (with the pledge ledger), pledge, confirm, withdraw.",
+        subcommands: [List.self, Show.self, Pledge.self, Confirm.self, Withdraw.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List resources, newest first, a page at a time.",
+            discussion: "Keyset pages: the last line gives the --after value of the next page. Amounts are in each resource's unit.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "Only this status (offered, available, exhausted, withdrawn, or 可用 …).") var status: String?
+        @Option(help: "Only this category (code or Chinese name).") var category: String?
+        @Option(help: "Only this kind (funds, 资金, …).") var kind: String?
+        @Option(help: "Only this unit's resources (external id or id).") var unit: String?
+        @Option(help: "Only resources serving somewhere in the subtree of this org unit (its code), or above it.") var under: String?
+        @Option(help: "Only resources available on or after this day (YYYY-MM-DD).") var from: String?
+        @Option(help: "Only resources available on or before this day (YYYY-MM-DD).") var to: String?
+        @Option(help: "Resources per page.") var limit = 50
+        @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @Flag(help: "Print the page as JSON (amounts in stored form: fen for yuan).") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let query = ResourceQuery(
+                status: try status.map { try UnitCommand.word(ResourceStatus.self, $0) }, category: category,
+                kind: try kind.map { try UnitCommand.word(ResourceKind.self, $0) }, unit: unit, orgCode: under,
+                availableFrom: try UnitCommand.day(from, "--from"), availableUntil: try UnitCommand.day(to, "--to"),
+                after: after, limit: try UnitCommand.pageSize(limit))
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let page = try await ResourceStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(page); return }
+            ResourceCommand.table(page.items, on: terminal)
+            UnitCommand.footer(page.nextCursor, on: terminal)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one resource: its ledger, what remains, where it serves, which projects hold it.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The resource's external id (or id).") var resource: String
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let detail = try await ResourceStore(database: registry).show(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal) }
+        }
+    }
+
+    struct Pledge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a further pledge by the unit (a new ledger line).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The resource's external id (or id).") var resource: String
+        @Argument(help: "How much more, in the resource's unit (yuan for funds, e.g. 5000 or 1234.50).") var quantity: String
+        @Option(help: "A note for the ledger.") var note: String?
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let tenantID = try await tenant.resolve(in: registry)
+            let store = ResourceStore(database: registry)
+            let unit = try await store.show(resource, tenant: tenantID, actor: commandLineActor).resource.measureUnit
+            let amount = try ResourceStore.amount(quantity, in: unit)
+            let detail = try await store.pledge(resource, amount: amount, note: note, tenant: tenantID, actor: commandLineActor)
+            terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
+        }
+    }
+
+    struct Confirm: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm an offered resource (已申报 → 可用): it can be drawn on.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The resource's external id (or id).") var resource: String
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let detail = try await ResourceStore(database: registry).confirm(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            terminal.print("已确认 confirmed: \(detail.resource.status.chineseName) \(detail.resource.status.rawValue)")
+        }
+    }
+
+    struct Withdraw: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw a resource: nothing more can be drawn or pledged; draws already made stay.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The resource's external id (or id).") var resource: String
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            _ = try await ResourceStore(database: registry).withdraw(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            terminal.print("已撤回 withdrawn: \(resource)")
+        }
+    }
+
+    static func table(_ resources: [ResourceRecord], on terminal: Terminal) {
+        terminal.table(
+            headers: ["编号 id", "资源编号 ext", "名称 title", "单位 unit", "类别 category", "类型 kind", "承诺 pledged", "剩余 remaining", "状态 status", "服务范围 area"],
+            rows: resources.map { r in
+                [String(r.id), r.externalID ?? "", r.title, r.unitName, r.category, r.kind.chineseName, r.measureUnit.chineseText(r.pledged),
+                 r.measureUnit.chineseText(r.remaining), "\(r.status.chineseName) \(r.status.rawValue)",
+                 r.serviceArea.isEmpty ? "包联社区 default" : r.serviceArea.joined(separator: "、")]
+            })
+    }
+
+    static func print(_ detail: ResourceDetail, on terminal: Terminal) {
+        let r = detail.resource, unit = r.measureUnit
+        table([r], on: terminal)
+        if let description = detail.description { terminal.print("\n描述 description: \(description)") }
+        terminal.print("可用期 available: \(r.availableFrom?.description ?? "…") – \(r.availableUntil?.description ?? "…")"
+            + (r.unitCost.map { "; 单价 unit cost \($0)" } ?? "") + "; 公示 public: \(r.isPublic ? "是 yes" : "否 no")")
+        terminal.print("服务范围 service area\(detail.serviceAreaIsDefault ? "（默认：单位包联社区 default: the unit's communities）" : ""): "
+            + detail.effectiveServiceArea.map { "\($0.name) \($0.code)" }.joined(separator: "、"))
+        terminal.print("\n台账 ledger")
+        terminal.table(
+            headers: ["#", "类型 kind", "数量 quantity", "项目 project", "时间 at", "经办 actor", "备注 note"],
+            rows: detail.ledger.map { line in
+                [String(line.id), "\(line.kind.chineseName) \(line.kind.rawValue)", unit.chineseText(line.quantity),
+                 line.projectExternalID ?? "", DatabaseCommand.Status.format(line.at), line.actor, line.note ?? ""]
+            })
+        if !detail.holdings.isEmpty {
+            terminal.print("\n项目占用 held by projects")
+            terminal.table(
+                headers: ["项目 project", "名称 title", "状态 status", "分配 allocated", "持有 held"],
+                rows: detail.holdings.map { h in
+                    [h.projectExternalID ?? String(h.projectID), h.title, h.status.chineseName, unit.chineseText(h.allocated), unit.chineseText(h.held)]
+                })
+        }
+    }
+}

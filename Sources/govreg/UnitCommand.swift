@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Registry
+import RegistryStore
+
+/// `govreg unit …`: the registered units (双报到单位) of a district, the communities they
+/// contract (包联) and the members they register for duty (双报到). Personal data is masked.
+struct UnitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit",
+        abstract: "双报到单位 Registered units: list, show, and their members (contacts masked).",
+        subcommands: [List.self, Show.self, Members.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List units, a page at a time.", discussion: "Keyset pages: the last line gives the --after value of the next page.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "Only this kind (department, 学校, …).") var kind: String?
+        @Option(help: "Only units contracting a community in the subtree of this org unit (its code).") var under: String?
+        @Option(help: "Units per page.") var limit = 50
+        @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @Flag(help: "Print the page as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let query = UnitQuery(kind: try kind.map { try UnitCommand.word(UnitKind.self, $0) }, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit))
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let page = try await UnitStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(page); return }
+            UnitCommand.table(page.items, on: terminal)
+            UnitCommand.footer(page.nextCursor, on: terminal)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one unit with its communities, members (masked) and resources.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Argument(help: "The unit's external id (or id).") var unit: String
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let detail = try await UnitStore(database: registry).show(unit, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(detail); return }
+            UnitCommand.table([detail.unit], on: terminal)
+            terminal.print("\n成员 members (\(detail.members.count))")
+            UnitCommand.members(detail.members, on: terminal)
+            terminal.print("\n资源 resources (\(detail.resources.count))")
+            ResourceCommand.table(detail.resources, on: terminal)
+        }
+    }
+
+    struct Members: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List members reporting for duty (双报到), personal data masked, a page at a time.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "Only members this unit registered (external id or id).") var unit: String?
+        @Option(help: "Only members reporting to a community in the subtree of this org unit (its code).") var under: String?
+        @Option(help: "Members per page.") var limit = 50
+        @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @Flag(help: "Print the page as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            let registry = try await database.registry(terminal: terminal, migrations: migrations)
+            defer { Task { await registry.close() } }
+            let page = try await MemberStore(database: registry).list(
+                MemberQuery(unit: unit, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit)),
+                tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+            if json { try terminal.json(page); return }
+            UnitCommand.members(page.items, on: terminal)
+            UnitCommand.footer(page.nextCursor, on: terminal)
+        }
+    }
+
+    // MARK: - Shared by the unit, resource and project commands
+
+    static func table(_ units: [UnitRecord], on terminal: Terminal) {
+        terminal.table(
+            headers: ["编号 id", "单位编号 ext", "名称 name", "类型 kind", "联系人 contact", "电话 phone", "包联社区 communities", "成员 members", "资源 resources"],
+            rows: units.map { unit in
+                [String(unit.id), unit.externalID ?? "", unit.name, unit.kind.chineseName, unit.contactName ?? "", unit.contactPhone ?? "",
+                 unit.communities.map { "\($0.name) \($0.code)" }.joined(separator: "、"), String(unit.memberCount), String(unit.resourceCount)]
+            })
+    }
+
+    static func members(_ members: [MemberRecord], on terminal: Terminal) {
+        terminal.table(
+            headers: ["编号 id", "人员编号 ext", "姓名 name", "手机 phone", "身份证 id card", "报到单位 unit", "报到社区 community", "报到日期 on"],
+            rows: members.map { member in
+                [String(member.id), member.externalID ?? "", member.name, member.phone ?? "", member.idCard ?? "", member.unitName,
+                 "\(member.communityName) \(member.communityCode)", member.registeredOn.description]
+            })
+    }
+
+    /// The last line of a page: the next cursor, or the end.
+    static func footer(_ next: Int64?, on terminal: Terminal) {
+        terminal.print(next.map { "下一页 next page: --after \($0)" } ?? "（没有更多 end of list）")
+    }
+
+    /// A page size of 1–500.
+    static func pageSize(_ limit: Int) throws -> Int {
+        guard (1...500).contains(limit) else { throw ValidationError("--limit 须为 1–500 must be 1 to 500") }
+        return limit
+    }
+
+    /// A vocabulary value in English or Chinese.
+    static func word<V: Vocabulary>(_ type: V.Type, _ text: String) throws -> V {
+        do { return try V(parsing: text) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// A day written YYYY-MM-DD.
+    static func day(_ text: String?, _ option: String) throws -> CivilDate? {
+        guard let text else { return nil }
+        do { return try CivilDate(text) } catch { throw ValidationError("\(option): \(error)") }
+    }
+}

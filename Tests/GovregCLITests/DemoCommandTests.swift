@@ -1,0 +1,41 @@
+import Foundation
+import GovregTestSupport
+import Postgres
+import Testing
+
+@Suite struct DemoCommandTests {
+    @Test func loadsLangaoShapedListsAndIsIdempotent() async throws {
+        try await TestDatabase.withFresh { configuration in
+            let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+            let arguments = ["demo", "--json", "--database-url", configuration.connectionString,
+                             "--migrations", TestDatabase.shippedMigrations.path]
+            // An external database is not migrated behind the operator's back.
+            let refused = try GovregProcess.run(arguments, environment: environment)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("govreg db migrate"))
+            let migrate = try GovregProcess.run(
+                ["db", "migrate", "--database-url", configuration.connectionString, "--migrations", TestDatabase.shippedMigrations.path],
+                environment: environment)
+            #expect(migrate.status == 0, "\(migrate.stderr)")
+
+            let first = try GovregProcess.run(arguments, environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+            #expect(summary["units"] as? Int == 95)
+            #expect(summary["members"] as? Int == 1_216)
+            #expect(summary["contractedCommunities"] as? Int == 7)
+            let org = try #require(summary["orgUnits"] as? [String: Int])
+            #expect(org["grid"] == 253)
+            #expect((org["community"] ?? 0) + (org["village"] ?? 0) == 35)
+            let demands = try #require(summary["demands"] as? [String: Int])
+            #expect(demands.values.reduce(0, +) == 1_200)
+            #expect((demands["in_project"] ?? 0) > 0)
+            let projects = try #require(summary["projects"] as? [String: Int])
+            #expect(projects.values.reduce(0, +) == 60)
+
+            let second = try GovregProcess.run(arguments, environment: environment)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stdout == first.stdout)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Registry
+import RegistryStore
+import Testing
+
+/// The demand workflow driven through the store, against the real server: every move the
+/// table allows, every move it refuses, escalation.
+@Suite struct DemandStoreWorkflowTests {
+    /// A demand filed as a draft and moved along the shortest allowed path to `state`.
+    private func demand(in state: DemandState, _ f: DemandFixture) async throws -> DemandID {
+        let id = try await f.file(try f.draft(), submit: false)
+        for step in Self.path(to: state) { try await move(id, to: step, f) }
+        return id
+    }
+
+    /// The shortest list of moves from draft to `state`, by the workflow's own table.
+    private static func path(to state: DemandState) -> [DemandState] {
+        var paths: [DemandState: [DemandState]] = [.draft: []]
+        var queue: [DemandState] = [.draft]
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            for next in DemandWorkflow.allowedTargets(from: current) where paths[next] == nil {
+                paths[next] = paths[current]! + [next]
+                queue.append(next)
+            }
+        }
+        return paths[state]!
+    }
+
+    /// One move, with what that move needs: a reason to reject, a target to merge into, a rating.
+    @discardableResult
+    private func move(_ id: DemandID, to target: DemandState, _ f: DemandFixture) async throws -> DemandEvent {
+        let mergeTarget = target == .merged ? try await f.file(try f.draft("另一条需求")) : nil
+        return try await f.store.transition(
+            id, to: target, tenant: f.tenant, actor: f.actor, note: "到 \(target.chineseName)",
+            reason: target == .rejected ? "不属于社区职责" : nil, mergedInto: mergeTarget,
+            rating: target == .rated ? try Rating(score: 4, comment: "满意") : nil,
+            visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: target))
+    }
+
+    @Test func everyAllowedTransitionSucceedsAndRecordsItsEvent() async throws {
+        try await DemandFixture.with { f in
+            var checked = 0
+            for from in DemandState.allCases {
+                for to in DemandWorkflow.allowedTargets(from: from) {
+                    let id = try await demand(in: from, f)
+                    let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                    try await move(id, to: to, f)
+                    let after = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                    #expect(after.demand.state == to, "\(from) → \(to)")
+                    #expect(after.rowVersion == before.rowVersion + 1)
+                    #expect(after.history.count == before.history.count + 1)
+                    let event = try #require(after.history.last)
+                    #expect(event.kind == .transition && event.fromState == from && event.toState == to)
+                    #expect(event.actor == f.actor && event.note == "到 \(to.chineseName)")
+                    switch to {
+                    case .merged: #expect(after.demand.mergedInto != nil)
+                    case .rated: #expect(after.demand.rating?.score == 4)
+                    case .resolved: #expect(after.demand.settledLevel == .grid)
+                    case .rejected: #expect(event.reason == "不属于社区职责")
+                    default: break
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked == DemandWorkflow.transitions.values.map(\.count).reduce(0, +))
+        }
+    }
+
+    @Test func everyRefusedTransitionChangesNothingAndNamesTheAllowedStates() async throws {
+        try await DemandFixture.with { f in
+            for from in DemandState.allCases {
+                let id = try await demand(in: from, f)
+                let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                let allowed = DemandWorkflow.allowedTargets(from: from)
+                for to in DemandState.allCases where !allowed.contains(to) {
+                    let error = try await #require(throws: RegistryError.self) {
+                        try await move(id, to: to, f)
+                    }
+                    #expect(error.code == .illegalTransition, "\(from) → \(to)")
+                    #expect(error.englishMessage.contains("is \(from.rawValue)"))
+                    #expect(error.chineseMessage.contains(from.chineseName))
+                    for state in allowed {
+                        #expect(error.englishMessage.contains(state.rawValue) && error.chineseMessage.contains(state.chineseName))
+                    }
+                    if allowed.isEmpty { #expect(error.englishMessage.contains("final")) }
+                }
+                let after = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                #expect(after == before, "a refused move out of \(from) changed the demand")
+            }
+        }
+    }
+
+    @Test func movesThatNeedMoreAreRefusedWithoutThem() async throws {
+        try await DemandFixture.with { f in
+            let id = try await demand(in: .accepted, f)
+            let noReason = try await #require(throws: RegistryError.self) {
+                try await f.store.transition(id, to: .rejected, tenant: f.tenant, actor: f.actor, visibility: .internal)
+            }
+            #expect(noReason.code == .reasonRequired)
+            let missing = try await #require(throws: RegistryStoreError.self) {
+                try await f.store.transition(id, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: 999_999, visibility: .internal)
+            }
+            #expect(missing == .notFound(kind: "demand 需求", key: "999999"))
+            let itself = try await #require(throws: RegistryError.self) {
+                try await f.store.transition(id, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: id, visibility: .internal)
+            }
+            #expect(itself.code == .mergeIntoItself)
+            let stale = try await #require(throws: RegistryStoreError.self) {
+                try await f.store.transition(id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public, expectedVersion: 1)
+            }
+            guard case .conflict = stale else { Issue.record("expected a conflict, got \(stale)"); return }
+            #expect(try await f.store.get(id, tenant: f.tenant, actor: f.actor).demand.state == .accepted)
+        }
+    }
+
+    @Test func escalationGoesUpOnlyAndIsRecorded() async throws {
+        try await DemandFixture.with { f in
+            let id = try await demand(in: .accepted, f)
+            let escalation = try await f.store.escalate(id, to: .street, tenant: f.tenant, actor: f.actor, reason: "涉及多个部门")
+            #expect(escalation.from == .grid && escalation.to == .street)
+            let down = try await #require(throws: RegistryError.self) {
+                try await f.store.escalate(id, to: .community, tenant: f.tenant, actor: f.actor, reason: "再议")
+            }
+            #expect(down.code == .escalationNotUpward)
+            let noReason = try await #require(throws: RegistryError.self) {
+                try await f.store.escalate(id, to: .district, tenant: f.tenant, actor: f.actor, reason: "  ")
+            }
+            #expect(noReason.code == .reasonRequired)
+            try await f.store.transition(id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public)
+            let detail = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+            #expect(detail.demand.escalationLevel == .street && detail.demand.settledLevel == .street)
+            let recorded = try #require(detail.history.first { $0.kind == .escalation })
+            #expect(recorded.fromLevel == .grid && recorded.toLevel == .street && recorded.reason == "涉及多个部门")
+            #expect(recorded.visibility == .internal)
+            #expect(detail.publicHistory.entries.map(\.status) == [.received, .done])
+
+            let draft = try await f.file(try f.draft(), submit: false)
+            let notFiled = try await #require(throws: RegistryError.self) {
+                try await f.store.escalate(draft, to: .community, tenant: f.tenant, actor: f.actor, reason: "急")
+            }
+            #expect(notFiled.code == .notAllowedInState)
+        }
+    }
+}

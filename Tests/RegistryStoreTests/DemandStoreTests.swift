@@ -1,0 +1,116 @@
+import Foundation
+import Registry
+import RegistryStore
+import Testing
+
+/// Filing, reading and listing demands, against the real server.
+@Suite struct DemandStoreTests {
+    @Test func filesADraftOrASubmittedDemandAndReadsItBack() async throws {
+        try await DemandFixture.with { f in
+            let draft = try await f.file(try f.draft("路灯维修", at: "G12", category: "公共设施"), submit: false)
+            let submitted = try await f.file(try f.draft("屋顶漏水", quantity: try Quantity(Money.yuan(1_500))))
+            let first = try await f.store.get(draft, tenant: f.tenant, actor: f.actor)
+            #expect(first.demand.state == .draft && first.history.isEmpty)
+            #expect(first.demand.category == "public_facilities" && first.categoryName == "公共设施")
+            #expect(first.orgCode == "G12" && first.orgName == "东坡二网格")
+            let second = try await f.store.get(submitted, tenant: f.tenant, actor: f.actor)
+            #expect(second.demand.state == .submitted)
+            #expect(try second.demand.quantity == Quantity(150_000, .yuan))
+            #expect(second.history.map(\.toState) == [.submitted])
+            #expect(second.history.first?.visibility == .public)
+            #expect(second.publicHistory.current == .received)
+        }
+    }
+
+    @Test func refusesUnknownReferencesAndBadValues() async throws {
+        try await DemandFixture.with { f in
+            await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "nonsense")) {
+                try await f.file(try f.draft(category: "nonsense"))
+            }
+            await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "X9")) {
+                try await f.file(try f.draft(at: "X9"))
+            }
+            await #expect(throws: RegistryStoreError.notFound(kind: "demand 需求", key: "424242")) {
+                try await f.store.get(424_242, tenant: f.tenant, actor: f.actor)
+            }
+            let long = try await #require(throws: RegistryError.self) {
+                try await f.file(try f.draft(String(repeating: "长", count: 201)))
+            }
+            #expect(long.code == .invalidValue)
+            try await f.file(try f.draft(externalID: "D-1"))
+            let taken = try await #require(throws: RegistryStoreError.self) { try await f.file(try f.draft(externalID: "D-1")) }
+            guard case .conflict = taken else { Issue.record("expected a conflict, got \(taken)"); return }
+            #expect(try await f.total("demand") == 1)
+        }
+    }
+
+    @Test func listsFilterByStateCategoryOrgSubtreeDatesAndTitle() async throws {
+        try await DemandFixture.with { f in
+            let lamp = try await f.file(try f.draft("楼道灯不亮", at: "G11", category: "housing_repair", filedOn: "2024-03-05"))
+            let road = try await f.file(try f.draft("路面破损", at: "G21", category: "roads", filedOn: "2024-04-10"))
+            let care = try await f.file(try f.draft("老年日间照料", at: "C3", category: "elderly_care", filedOn: "2024-05-20"))
+            let draft = try await f.file(try f.draft("灯杆歪斜", at: "C1", category: "roads", filedOn: "2024-06-01"), submit: false)
+            try await f.store.transition(road, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .internal)
+
+            func ids(_ filter: DemandFilter) async throws -> [DemandID] {
+                try await f.store.list(filter, tenant: f.tenant, actor: f.actor).items.map(\.id)
+            }
+            #expect(try await ids(DemandFilter()) == [draft, care, road, lamp])
+            #expect(try await ids(DemandFilter(state: .submitted)) == [care, lamp])
+            #expect(try await ids(DemandFilter(category: "roads")) == [draft, road])
+            #expect(try await ids(DemandFilter(category: "道路交通")) == [draft, road])
+            #expect(try await ids(DemandFilter(under: "S1")) == [draft, road, lamp])
+            #expect(try await ids(DemandFilter(under: "C1")) == [draft, lamp])
+            #expect(try await ids(DemandFilter(under: "G21")) == [road])
+            #expect(try await ids(DemandFilter(under: "S2")) == [care])
+            #expect(try await ids(DemandFilter(filedFrom: try CivilDate("2024-04-10"), filedTo: try CivilDate("2024-05-20"))) == [care, road])
+            #expect(try await ids(DemandFilter(search: "灯")) == [draft, lamp])
+            #expect(try await ids(DemandFilter(search: "%")).isEmpty)
+            #expect(try await ids(DemandFilter(state: .submitted, category: "housing_repair", under: "S1", search: "楼道")) == [lamp])
+            await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "C9")) {
+                try await ids(DemandFilter(under: "C9"))
+            }
+
+            let item = try #require(try await f.store.list(DemandFilter(under: "G21"), tenant: f.tenant, actor: f.actor).items.first)
+            #expect(item.title == "路面破损" && item.orgCode == "G21" && item.orgName == "滨河一网格")
+            #expect(item.categoryName == "道路交通" && item.state == .accepted && item.filedOn.description == "2024-04-10")
+        }
+    }
+
+    @Test func keysetPagesNeitherRepeatNorSkipWhileDemandsAreFiled() async throws {
+        try await DemandFixture.with { f in
+            var original: [DemandID] = []
+            for index in 1...23 { original.append(try await f.file(try f.draft("需求 \(index)", at: index % 2 == 0 ? "G11" : "C3"))) }
+            var seen: [DemandID] = []
+            var cursor: DemandID?
+            var pages = 0
+            var filedMeanwhile: [DemandID] = []
+            repeat {
+                let page = try await f.store.list(limit: 5, after: cursor, tenant: f.tenant, actor: f.actor)
+                #expect(page.items.count <= 5)
+                seen += page.items.map(\.id)
+                cursor = page.nextCursor
+                pages += 1
+                // Others keep filing between two pages.
+                filedMeanwhile.append(try await f.file(try f.draft("新需求 \(pages)", at: "C3")))
+            } while cursor != nil
+            #expect(pages == 5)
+            #expect(seen == original.reversed())
+            #expect(Set(seen).isDisjoint(with: filedMeanwhile))
+            // A fresh first page starts with what was filed meanwhile.
+            let fresh = try await f.store.list(limit: 5, tenant: f.tenant, actor: f.actor)
+            #expect(fresh.items.map(\.id) == Array(filedMeanwhile.reversed()))
+
+            // The same under a filter: only G11's demands, in pages of 4.
+            var filtered: [DemandID] = []
+            cursor = nil
+            repeat {
+                let page = try await f.store.list(DemandFilter(under: "C1"), limit: 4, after: cursor, tenant: f.tenant, actor: f.actor)
+                filtered += page.items.map(\.id)
+                cursor = page.nextCursor
+                try await f.file(try f.draft("又一条", at: "G12"))
+            } while cursor != nil
+            #expect(filtered == original.enumerated().filter { ($0.offset + 1) % 2 == 0 }.map(\.element).reversed())
+        }
+    }
+}

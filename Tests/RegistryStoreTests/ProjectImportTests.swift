@@ -1,0 +1,82 @@
+import Foundation
+import GovregTestSupport
+import Postgres
+import Registry
+import RegistryImport
+import RegistryStore
+import SpreadsheetCSV
+import Testing
+
+@Suite struct ProjectImportTests {
+    private let header = "项目编号,项目名称,责任单位编号,对应需求编号,资源分配,预算,开始日期,完成时限,状态,进度,是否公示\n"
+
+    private func load(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
+        let (rows, issues) = ProjectFile.read(ProjectFixture.gb18030(csv))
+        return try await f.projects.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+    }
+
+    @Test func importedProjectsMoveTheirDemandsAndDrawTheirResources() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            let file = header + """
+                P001,修路项目,U001,D001,R001:5000,5000,2024-03-01,2024-05-31,计划,0,是
+                P002,助老项目,U002,D002,R002:40,,2024-03-01,,已完成,100,否
+
+                """
+            #expect(try await load(f, file, dryRun: true) == ImportSummary(inserted: 2))
+            #expect(try await f.count("project") == 0)
+            #expect(try await f.demandState("D001").0 == .accepted)
+            #expect(try await load(f, file) == ImportSummary(inserted: 2))
+            #expect(try await f.demandState("D001").0 == .inProject)
+            #expect(try await f.demandState("D002") == (.resolved, "grid"))
+            #expect(try await f.remaining("R001") == 500_000)
+            #expect(try await f.remaining("R002") == 60)
+            #expect(try await load(f, file) == ImportSummary(unchanged: 2))
+            // The spreadsheet moves on: P001 started at 30%, then done.
+            let started = file.replacingOccurrences(of: "2024-05-31,计划,0", with: "2024-05-31,实施中,30")
+            #expect(try await load(f, started) == ImportSummary(updated: 1, unchanged: 1))
+            let p001 = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            #expect(p001.project.status == .inProgress)
+            #expect(p001.progress.map(\.percent) == [30])
+            let done = file.replacingOccurrences(of: "2024-05-31,计划,0", with: "2024-05-31,已验收,100")
+            #expect(try await load(f, done) == ImportSummary(updated: 1, unchanged: 1))
+            let checked = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            #expect(checked.project.status == .checked)
+            #expect(checked.events.map(\.to) == [.inProgress, .completed, .checked])
+            #expect(checked.progress.map(\.percent) == [30, 100])
+            #expect(try await f.demandState("D001") == (.resolved, "grid"))
+            await f.close()
+        }
+    }
+
+    @Test func aFileWithErrorsWritesNothingAndNamesEveryError() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            _ = try await load(f, header + "P001,修路项目,U001,D001,R001:5000,,,,实施中,20,是\n")
+            let before = (try await f.count("project"), try await f.count("resource_ledger"), try await f.count("demand_event"), try await f.count("audit_log"))
+            let bad = header + """
+                P001,修路项目,U001,D001;D002,R001:5000,,,,实施中,10,是
+                P002,新项目,U999,D999,R009:1,,,,计划,0,否
+                P003,草稿需求,U001,D003,,,,,计划,0,否
+                P004,透支,U001,D002,R001:4000;R002:1.5,,,,计划,0,否
+                P005,再透支,U002,D002,R001:2000,,,,计划,0,否
+                P001,重复,U001,D001,,,,,已取消,0,否
+
+                """
+            let error = try await #require(throws: ImportRejected.self) { try await load(f, bad) }
+            let issues = error.issues.issues.map { "\($0.line) \($0.column ?? "")" }
+            #expect(issues == [
+                "2 demand_external_ids", "2 progress_percent",
+                "3 responsible_unit_external_id", "3 allocations", "3 demand_external_ids",
+                "4 demand_external_ids",
+                "5 allocations",
+                "6 allocations",
+                "7 external_id", "7 allocations", "7 status", "7 progress_percent",
+            ])
+            #expect(error.issues.issues.first { $0.line == 6 }?.reason.contains("¥1,000.00") == true)
+            let after = (try await f.count("project"), try await f.count("resource_ledger"), try await f.count("demand_event"), try await f.count("audit_log"))
+            #expect(after == before)
+            await f.close()
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GovregTestSupport
+import Postgres
+import Registry
+import RegistryImport
+import RegistryStore
+import Testing
+
+/// Two districts with the same lists: from A, B's units, members, resources and projects (and
+/// every table behind them) are invisible and untouchable, through SQL and through the stores.
+@Suite struct ProjectIsolationTests {
+    private static let tables = [
+        "unit", "unit_community", "person", "duty_registration", "resource", "resource_service_area", "resource_ledger",
+        "project", "project_demand", "project_allocation", "project_milestone", "project_progress", "project_event",
+    ]
+
+    /// Fills a district: members, a project that drew and progressed, with a milestone.
+    private func populate(_ f: ProjectFixture) async throws -> Int64 {
+        let members = MemberFile.read(Data("external_id,name,unit_external_id,community_code,registered_on\nM1,张三,U001,C01,2024-03-05\n".utf8))
+        _ = try await f.members.importRows(members.rows, tenant: f.tenant, actor: f.actor)
+        let project = try await f.projects.create(ProjectDraft(externalID: "P1", title: "修路", responsibleUnit: "U001", demands: ["D001"],
+            allocations: [ProjectAllocationRequest(resource: "R001", quantity: "100")]), tenant: f.tenant, actor: f.actor)
+        try await f.projects.start("P1", tenant: f.tenant, actor: f.actor)
+        try await f.projects.report("P1", percent: 10, tenant: f.tenant, actor: f.actor)
+        try await f.projects.addMilestone("P1", title: "开工", tenant: f.tenant, actor: f.actor)
+        return project.project.id
+    }
+
+    /// The same district shape in B, filled the same way.
+    private func twoDistricts(_ configuration: ConnectionConfiguration) async throws -> (ProjectFixture, ProjectFixture, Int64) {
+        let a = try await ProjectFixture.make(configuration)
+        let b = try await a.sibling()
+        _ = try await b.units.importRows(try await a.units.exportRows(tenant: a.tenant, actor: a.actor), tenant: b.tenant, actor: b.actor)
+        _ = try await b.resources.importRows(try await a.resources.exportRows(tenant: a.tenant, actor: a.actor), tenant: b.tenant, actor: b.actor)
+        try await b.demand("D001", at: "G01", quantity: 500_000, unit: .yuan, state: .accepted)
+        _ = try await populate(a)
+        return (a, b, try await populate(b))
+    }
+
+    @Test func everyTableOfTheListsIsScopedToItsTenant() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let (a, b, _) = try await twoDistricts(configuration)
+            let ids = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in
+                var ids: [String: [Int64]] = [:]
+                for table in Self.tables {
+                    ids[table] = try await tx.connection.query("SELECT id FROM \(identifier: table)").map { try $0.decode(Int64.self, "id") }
+                }
+                return ids
+            }
+            try await a.database.withTenant(a.tenant, actor: a.actor) { tx in
+                for table in Self.tables {
+                    let bIDs = try #require(ids[table])
+                    #expect(!bIDs.isEmpty, "B has rows in \(table)")
+                    // No WHERE clause: row-level security alone keeps B out.
+                    let seen = try await tx.connection.query("SELECT tenant_id, id FROM \(identifier: table)")
+                    #expect(!seen.isEmpty, "A has rows in \(table)")
+                    #expect(try seen.allSatisfy { try $0.decode(UUID.self, "tenant_id") == a.tenant }, "\(table)")
+                    #expect(try await tx.connection.query("SELECT 1 FROM \(identifier: table) WHERE id = ANY(\(bIDs))").isEmpty, "\(table)")
+                    #expect(try await tx.connection.execute("DELETE FROM \(identifier: table) WHERE id = ANY(\(bIDs))") == 0, "\(table)")
+                }
+                #expect(try await tx.connection.execute("UPDATE unit SET name = 'hijacked' WHERE id = ANY(\(ids["unit"]!))") == 0)
+                #expect(try await tx.connection.execute("UPDATE resource SET title = 'hijacked' WHERE id = ANY(\(ids["resource"]!))") == 0)
+                #expect(try await tx.connection.execute("UPDATE project SET status = 'cancelled', cancel_reason = 'x' WHERE id = ANY(\(ids["project"]!))") == 0)
+                #expect(try await tx.connection.execute("UPDATE person SET name = 'x' WHERE id = ANY(\(ids["person"]!))") == 0)
+            }
+            // A ledger line of A cannot point at B's resource or project: it is as if they did not exist.
+            let foreign = try await #require(throws: PostgresError.self) {
+                try await a.database.withTenant(a.tenant, actor: a.actor) { tx in
+                    try await tx.connection.execute("""
+                        INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity) VALUES (\(a.tenant), \(ids["resource"]![0]), 'pledged', 1)
+                        """)
+                }
+            }
+            #expect(foreign.sqlState == "23503")
+            // B is as it was.
+            #expect(try await b.units.show("U001", tenant: b.tenant, actor: b.actor).unit.name == "县人民医院")
+            #expect(try await b.projects.show("P1", tenant: b.tenant, actor: b.actor).project.status == .inProgress)
+            await a.close()
+        }
+    }
+
+    @Test func theStoresCannotReachAnotherTenantsRows() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let (a, b, projectOfB) = try await twoDistricts(configuration)
+            let resourceOfB = try await b.resources.show("R001", tenant: b.tenant, actor: b.actor).resource.id
+            let unitOfB = try await b.units.show("U001", tenant: b.tenant, actor: b.actor).unit.id
+            let demandOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in
+                try await tx.connection.query("SELECT id FROM demand WHERE tenant_id = \(b.tenant)")[0].decode(Int64.self, "id")
+            }
+            let t = a.tenant, actor = a.actor
+            await #expect(throws: RegistryStoreError.self) { try await a.units.show("\(unitOfB)", tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.resources.show("\(resourceOfB)", tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.resources.pledge("\(resourceOfB)", amount: 1, tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.resources.withdraw("\(resourceOfB)", tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.projects.show("\(projectOfB)", tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.projects.cancel("\(projectOfB)", reason: "x", tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.projects.report("\(projectOfB)", percent: 90, tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) {
+                try await a.projects.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["\(demandOfB)"]), tenant: t, actor: actor)
+            }
+            await #expect(throws: RegistryStoreError.self) {
+                try await a.projects.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["D002"],
+                    allocations: [ProjectAllocationRequest(resource: "\(resourceOfB)", quantity: "1")]), tenant: t, actor: actor)
+            }
+            await #expect(throws: RegistryStoreError.self) {
+                try await a.members.list(MemberQuery(unit: "\(unitOfB)"), tenant: t, actor: actor)
+            }
+            // Lists and exports of A hold A's rows only.
+            #expect(try await a.resources.list(ResourceQuery(), tenant: t, actor: actor).items.allSatisfy { $0.id != resourceOfB })
+            #expect(try await a.projects.exportRows(tenant: t, actor: actor).count == 1)
+            #expect(try await b.projects.show("\(projectOfB)", tenant: b.tenant, actor: b.actor).progress.map(\.percent) == [10])
+            await a.close()
+        }
+    }
+}
