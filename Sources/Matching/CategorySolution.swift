@@ -16,6 +16,19 @@ public struct CategorySolution: Sendable, Hashable, Codable {
     /// `nil` unless asked for).
     public var timings: Timings?
 
+    /// Makes a category's result (e.g. when reading a recorded run back).
+    public init(
+        category: String, summary: CategorySummary, statistics: SolverStatistics, assignments: [Assignment],
+        outcomes: [DemandOutcome], timings: Timings? = nil
+    ) {
+        self.category = category
+        self.summary = summary
+        self.statistics = statistics
+        self.assignments = assignments
+        self.outcomes = outcomes
+        self.timings = timings
+    }
+
     /// Durations of one category's phases.
     public struct Timings: Sendable, Hashable, Codable {
         /// Validating and sorting the input.
@@ -24,5 +37,12 @@ public struct CategorySolution: Sendable, Hashable, Codable {
         public var solve: Duration
         /// Building the allocations and explanations.
         public var explain: Duration
+
+        /// Makes timings.
+        public init(canonicalize: Duration, solve: Duration, explain: Duration) {
+            self.canonicalize = canonicalize
+            self.solve = solve
+            self.explain = explain
+        }
     }
 }

@@ -48,9 +48,19 @@ public struct DemandOutcome: Sendable, Hashable, Codable, CustomStringConvertibl
         "\(demand) (p\(priority)): served \(served) of \(requested) 已分配 \(served)/\(requested)"
     }
 
-    /// The lines after the headline: alternatives not used, then the shortfall.
+    /// The lines after the headline: alternatives not used, then the shortfall. A full
+    /// resource's line says whether its capacity went to higher priorities, or (also) to equal
+    /// or lower ones because that was cheaper for the district as a whole.
     public var reasons: [String] {
-        var lines = alternatives.map { "not used 未用: \($0)" }
+        var lines = alternatives.map { alternative in
+            var line = "not used 未用: \(alternative)"
+            if case let .full(competitors, _) = alternative.reason, !competitors.isEmpty {
+                line += competitors.allSatisfy { $0.priority > priority }
+                    ? " [higher priority 优先级更高]"
+                    : " [equal or lower priority, cheaper overall 整体更省]"
+            }
+            return line
+        }
         if moreAlternatives > 0 { lines.append("… and \(moreAlternatives) more alternatives") }
         if let shortfall { lines.append(shortfall.description) }
         return lines

@@ -3,7 +3,9 @@
 ///
 /// Eligibility rules (category, unit of measure, service area, dates, plug-in modules' rules)
 /// run before the engine; each pair a rule rejects can be recorded here with the rule's reason.
-/// ``CategoryProblem/excludeArcs(reason:)`` moves arcs here from the arc table.
+/// ``CategoryProblem/excludeArcs(reason:)`` moves arcs here from the arc table. Record the
+/// pairs worth explaining (a nearby resource of the same category ruled out by a rule), not
+/// every pair of the district: explanations list at most a few per demand anyway.
 ///
 /// ```swift
 /// problem.ineligible.append(Ineligibility(resource: 0, demand: 3, reason: "outside service area 服务范围外"))

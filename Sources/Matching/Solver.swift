@@ -21,7 +21,9 @@ import Synchronization
 /// and any number of threads.
 ///
 /// The engine does no I/O: the caller loads the problem, stores the solution and, if it
-/// wants timings, passes a clock.
+/// wants timings, passes a clock. `solve` is synchronous and CPU-bound (it spreads categories
+/// over Dispatch's worker threads and waits): from async code, call it from a task that may
+/// block, not from a latency-sensitive executor.
 ///
 /// ```swift
 /// var care = CategoryProblem(category: "elderly_care")
@@ -31,7 +33,10 @@ import Synchronization
 /// care.arcs.append(resource: 0, demand: 1, cost: 0)
 /// let solution = try Solver.solve(Problem(categories: [care]))
 /// solution.summary.weightedSatisfaction   // 10: both units to the priority-5 demand
-/// print(solution.categories[0].outcomes[1]) // demand 2: full — 1 (p5) ×2
+/// print(solution.categories[0].outcomes[1])
+/// // 2 (p3): served 0 of 1 已分配 0/1
+/// //   not used 未用: 7 at 0: full 已满 — 1 (p5) ×2 [higher priority 优先级更高]
+/// //   1 missing 缺口: every eligible resource is full 资源已满 — 1 allocations to other demands (p5 1), e.g. 1 (p5) ×2
 /// ```
 public enum Solver {
     /// How to solve.
@@ -101,18 +106,22 @@ public enum Solver {
 
     /// Solves one category.
     static func solve(_ input: CategoryProblem, options: Options) throws -> CategorySolution {
-        guard let clock = options.clock else {
-            let canonical = try CanonicalCategory(input)
-            let flow = try CategoryFlow(canonical, tieBreakByAge: options.tieBreakByAge)
-            return try CategorySolution(input: input, category: canonical, flow: flow, explain: options.explain)
+        let (canonical, canonicalize) = try timed(options.clock) { try CanonicalCategory(input) }
+        let (flow, solve) = try timed(options.clock) { try CategoryFlow(canonical, tieBreakByAge: options.tieBreakByAge) }
+        var (solution, explain) = try timed(options.clock) {
+            try CategorySolution(input: input, category: canonical, flow: flow, explain: options.explain)
         }
-        var canonical: CanonicalCategory?, flow: CategoryFlow?, solution: CategorySolution?
-        let canonicalize = try clock.measure { canonical = try CanonicalCategory(input) }
-        let solve = try clock.measure { flow = try CategoryFlow(canonical!, tieBreakByAge: options.tieBreakByAge) }
-        let explain = try clock.measure {
-            solution = try CategorySolution(input: input, category: canonical!, flow: flow!, explain: options.explain)
+        if let canonicalize, let solve, let explain {
+            solution.timings = CategorySolution.Timings(canonicalize: canonicalize, solve: solve, explain: explain)
         }
-        solution!.timings = CategorySolution.Timings(canonicalize: canonicalize, solve: solve, explain: explain)
-        return solution!
+        return solution
+    }
+
+    /// Runs `body`, timing it when there is a clock.
+    private static func timed<T>(_ clock: (any Clock<Duration>)?, _ body: () throws -> T) throws -> (T, Duration?) {
+        guard let clock else { return (try body(), nil) }
+        var value: T?
+        let duration = try clock.measure { value = try body() }
+        return (value!, duration)
     }
 }

@@ -48,9 +48,9 @@ extension MatchCommand {
             }
             let end = clock.now
             var report = SolveReport(
-                kit: kit, solution: solution, threads: threadCount, readSeconds: (read - start).seconds,
-                solveSeconds: (solved - read).seconds, writeSeconds: (end - solved).seconds,
-                totalSeconds: (end - start).seconds, peakMemoryBytes: Self.peakMemoryBytes())
+                kit: kit, solution: solution, threads: threadCount, readSeconds: MatchCommand.seconds(read - start),
+                solveSeconds: MatchCommand.seconds(solved - read), writeSeconds: MatchCommand.seconds(end - solved),
+                totalSeconds: MatchCommand.seconds(end - start), peakMemoryBytes: Self.peakMemoryBytes())
             report.instance = instance
             if json { try terminal.json(report) } else { report.print(on: terminal) }
         }
@@ -122,9 +122,9 @@ extension MatchCommand {
     }
 }
 
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
+extension MatchCommand {
+    /// A duration in seconds, as a `Double`.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

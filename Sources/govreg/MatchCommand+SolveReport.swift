@@ -49,9 +49,9 @@ extension MatchCommand {
             self.solveSeconds = solveSeconds
             self.writeSeconds = writeSeconds
             let timings = solution.categories.compactMap(\.timings)
-            canonicalizeSeconds = timings.reduce(0) { $0 + $1.canonicalize.seconds }
-            simplexSeconds = timings.reduce(0) { $0 + $1.solve.seconds }
-            resultSeconds = timings.reduce(0) { $0 + $1.explain.seconds }
+            canonicalizeSeconds = timings.reduce(0) { $0 + MatchCommand.seconds($1.canonicalize) }
+            simplexSeconds = timings.reduce(0) { $0 + MatchCommand.seconds($1.solve) }
+            resultSeconds = timings.reduce(0) { $0 + MatchCommand.seconds($1.explain) }
             self.totalSeconds = totalSeconds
             self.peakMemoryBytes = peakMemoryBytes
         }

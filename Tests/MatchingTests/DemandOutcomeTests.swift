@@ -24,6 +24,7 @@ struct DemandOutcomeTests {
         #expect(d3.alternatives == [Alternative(resource: "R", unitCost: 10, reason: .full(competitors: competitors, others: 0))])
         #expect(d3.description.contains("D1 (p5) ×1"))
         #expect(d3.description.contains("p5 1, p4 1"))
+        #expect(d3.description.contains("[higher priority"))
     }
 
     @Test("an allocation's demand lists a dearer alternative, and the allocation carries its cost terms")
@@ -65,6 +66,7 @@ struct DemandOutcomeTests {
         let d1 = try #require(result.outcomes.first { $0.demand == "D1" })
         #expect(d1.alternatives == [Alternative(
             resource: "R1", unitCost: 0, reason: .full(competitors: [Competitor(demand: "D2", priority: 3, quantity: 1)], others: 0))])
+        #expect(d1.description.contains("cheaper overall"))
     }
 
     @Test("ineligible pairs are listed with their reason; a demand with none eligible says so")
@@ -113,5 +115,23 @@ struct DemandOutcomeTests {
         let solution = try Solver.solve(Problem(categories: [problem]), options: .init(explain: false))
         #expect(solution.categories[0].outcomes.isEmpty)
         #expect(solution.categories[0].assignments.count == 1)
+    }
+}
+
+extension DemandOutcomeTests {
+    @Test("the Solver documentation's example prints what it says")
+    func documentedExample() throws {
+        var care = CategoryProblem(category: "elderly_care")
+        care.demands = [DemandInput(id: 1, quantity: 2, priority: 5), DemandInput(id: 2, quantity: 1, priority: 3)]
+        care.resources = [ResourceInput(id: 7, capacity: 2)]
+        care.arcs.append(resource: 0, demand: 0, cost: 250)
+        care.arcs.append(resource: 0, demand: 1, cost: 0)
+        let solution = try Solver.solve(Problem(categories: [care]))
+        #expect(solution.summary.weightedSatisfaction == 10)
+        #expect(solution.categories[0].outcomes[1].description == """
+            2 (p3): served 0 of 1 已分配 0/1
+              not used 未用: 7 at 0: full 已满 — 1 (p5) ×2 [higher priority 优先级更高]
+              1 missing 缺口: every eligible resource is full 资源已满 — 1 allocations to other demands (p5 1), e.g. 1 (p5) ×2
+            """)
     }
 }
