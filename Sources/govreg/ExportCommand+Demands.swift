@@ -1,10 +1,12 @@
 import ArgumentParser
-import Foundation
 import RegistryImport
 import RegistryStore
 
 extension ExportCommand {
     /// `govreg export demands --tenant T [--format csv|json] [--public] [--header en|zh] [--out FILE]`.
+    ///
+    /// Demands are the long list, so they stream a page at a time rather than going
+    /// through ``ExportCommand/exportList(_:from:csv:publicCSV:list:publicList:)``.
     struct Demands: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "导出需求清单 Export demands.")
         @OptionGroup var options: ExportOptions
@@ -15,44 +17,18 @@ extension ExportCommand {
             defer { Task { await registry.close() } }
             let tenant = try await options.tenant.resolve(in: registry)
             let store = DemandStore(database: registry)
-            let output = try options.output()
             let chinese = options.header == .zh
-            var written = 0
-            switch (options.format, options.public) {
-            case (.csv, false):
-                let file = DemandExportFile(chinese: chinese)
-                try output.write(file.header)
-                try await store.export(tenant: tenant, actor: commandLineActor) { page in
-                    try output.write(file.rows(page))
-                    written += page.count
-                }
-            case (.csv, true):
+            let list = "demand(s) 需求"
+            if options.public {
                 let file = PublicDemandExportFile(chinese: chinese)
-                try output.write(file.header)
-                try await store.exportPublic(tenant: tenant, actor: commandLineActor) { page in
-                    try output.write(file.rows(page))
-                    written += page.count
+                try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
+                    try await store.exportPublic(tenant: tenant, actor: commandLineActor, $0)
                 }
-            case (.json, false):
-                var array = try JSONArrayOutput(output)
-                try await store.export(tenant: tenant, actor: commandLineActor) { page in
-                    try array.append(page)
-                    written += page.count
-                }
-                try array.finish()
-            case (.json, true):
-                var array = try JSONArrayOutput(output)
-                try await store.exportPublic(tenant: tenant, actor: commandLineActor) { page in
-                    try array.append(page)
-                    written += page.count
-                }
-                try array.finish()
-            }
-            try output.close()
-            if let path = output.path {
-                terminal.print("已导出 exported \(written) demand(s) 需求 to \(path)")
             } else {
-                terminal.progress("已导出 exported \(written) demand(s) 需求")
+                let file = DemandExportFile(chinese: chinese)
+                try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
+                    try await store.export(tenant: tenant, actor: commandLineActor, $0)
+                }
             }
         }
     }

@@ -57,6 +57,17 @@ struct ExportOutput {
     func close() throws {
         if path != nil { try handle.close() }
     }
+
+    /// Closes the output and says how many rows of `list` went where: on stdout when they
+    /// went to a file, else as progress on stderr, apart from the export on stdout.
+    func finish(count: Int, list: String, on terminal: Terminal) throws {
+        try close()
+        if let path {
+            terminal.print("已导出 exported \(count) \(list) to \(path)")
+        } else {
+            terminal.progress("已导出 exported \(count) \(list)")
+        }
+    }
 }
 
 /// A JSON array written one element per line as the pages come, so that a large export is

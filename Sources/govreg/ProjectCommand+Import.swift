@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RegistryImport
 import RegistryStore
 
@@ -20,14 +19,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let terminal = Terminal()
-            let (rows, issues) = ProjectFile.read(try options.contents())
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            try await ImportReport.run(options, list: "项目 projects", on: terminal) {
-                try await ProjectStore(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
-            }
+            try await ImportReport.importList(options, into: ProjectStore.self, read: { ProjectFile.read($0) }, list: "项目 projects")
         }
     }
 }

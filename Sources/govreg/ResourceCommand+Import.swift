@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RegistryImport
 import RegistryStore
 
@@ -18,14 +17,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let terminal = Terminal()
-            let (rows, issues) = ResourceFile.read(try options.contents())
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            try await ImportReport.run(options, list: "资源 resources", on: terminal) {
-                try await ResourceStore(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
-            }
+            try await ImportReport.importList(options, into: ResourceStore.self, read: { ResourceFile.read($0) }, list: "资源 resources")
         }
     }
 }

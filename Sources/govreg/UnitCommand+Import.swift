@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RegistryImport
 import RegistryStore
 
@@ -16,14 +15,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let terminal = Terminal()
-            let (rows, issues) = UnitFile.read(try options.contents())
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            try await ImportReport.run(options, list: "单位 units", on: terminal) {
-                try await UnitStore(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
-            }
+            try await ImportReport.importList(options, into: UnitStore.self, read: { UnitFile.read($0) }, list: "单位 units")
         }
     }
 
@@ -40,14 +32,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let terminal = Terminal()
-            let (rows, issues) = MemberFile.read(try options.contents())
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            try await ImportReport.run(options, list: "成员 members", on: terminal) {
-                try await MemberStore(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
-            }
+            try await ImportReport.importList(options, into: MemberStore.self, read: { MemberFile.read($0) }, list: "成员 members")
         }
     }
 }
