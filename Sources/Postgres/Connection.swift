@@ -28,6 +28,10 @@ public final class Connection: @unchecked Sendable {
     struct Handle: @unchecked Sendable { let pointer: OpaquePointer }
     private struct State { var busy = false; var closed = false }
 
+    /// Marks a connection's own queue, so a test can tell that work runs there and not on
+    /// Swift's cooperative thread pool.
+    static let queueMarker = DispatchSpecificKey<Bool>()
+
     private init(handle: Handle, queue: DispatchQueue) {
         self.handle = handle
         self.queue = queue
@@ -46,6 +50,7 @@ public final class Connection: @unchecked Sendable {
     ///   message when the server is unreachable or refuses the credentials.
     public static func connect(_ configuration: ConnectionConfiguration) async throws -> Connection {
         let queue = DispatchQueue(label: "govreg.postgres.connection")
+        queue.setSpecific(key: queueMarker, value: true)
         let keywords = configuration.connectKeywords()
         let handle: Handle = try await withCheckedThrowingContinuation { continuation in
             queue.async {

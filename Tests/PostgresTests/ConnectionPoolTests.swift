@@ -1,5 +1,6 @@
+import Dispatch
 import GovregTestSupport
-import Postgres
+@testable import Postgres
 import Synchronization
 import Testing
 
@@ -89,23 +90,14 @@ private struct Failure: Error {}
         await pool.close()
     }
 
-    @Test func blockingCallsDoNotStallTheCooperativePool() async throws {
-        // Eight connections each sleep two seconds in the server. Had the blocking libpq calls
-        // run on Swift's cooperative pool (one thread per core: two here), they would queue
-        // behind each other (8 s); on the connections' own queues they overlap (2 s). The
-        // bound sits between the two, with room for a machine busy with other tests.
-        let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 8)
-        try await withThrowingTaskGroup(of: Void.self) { group in  // open the sessions first
-            for _ in 0..<8 { group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT pg_sleep(0.2)") } } }
-            try await group.waitForAll()
-        }
-        let started = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<8 { group.addTask { _ = try await pool.query("SELECT pg_sleep(2)") } }
-            try await group.waitForAll()
-        }
-        #expect(ContinuousClock.now - started < .seconds(6))
-        await pool.close()
+    @Test func blockingCallsRunOnTheConnectionsOwnQueue() async throws {
+        // Every libpq call goes through `withHandle`; the closure it runs must find itself on
+        // the connection's serial queue, never on a thread of Swift's cooperative pool.
+        let connection = try await Connection.connect(TestDatabase.server)
+        let onOwnQueue = try await connection.withHandle { _ in DispatchQueue.getSpecific(key: Connection.queueMarker) == true }
+        #expect(onOwnQueue)
+        #expect(DispatchQueue.getSpecific(key: Connection.queueMarker) == nil)  // and the test itself is not
+        await connection.close()
     }
 
     @Test func aClosedPoolRefusesWork() async throws {
