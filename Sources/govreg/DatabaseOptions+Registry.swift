@@ -10,7 +10,7 @@ extension DatabaseOptions {
     /// On the embedded default pending migrations are applied on the spot (the user never
     /// has to know there is a database); on a database of the user's own they are not, and
     /// the command stops with the list, since migrating a shared server is an operator's call.
-    func registry(terminal: Terminal, migrations: MigrationOptions) async throws -> RegistryDatabase {
+    private func registry(terminal: Terminal, migrations: MigrationOptions) async throws -> RegistryDatabase {
         let configuration = try connectionConfiguration(terminal: terminal)
         let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
         let migrator = Migrator(configuration: configuration, source: source) { event in
@@ -29,5 +29,24 @@ extension DatabaseOptions {
             }
         }
         return RegistryDatabase(configuration: configuration)
+    }
+}
+
+extension DatabaseOptions {
+    /// Runs `body` with the registry's database (see ``registry(terminal:migrations:)``) and
+    /// closes its connection pools when `body` is done, on success and on failure alike, so
+    /// every session ends with a proper goodbye to the server rather than a dropped socket.
+    func withRegistry<T>(
+        terminal: Terminal, migrations: MigrationOptions, _ body: (RegistryDatabase) async throws -> T
+    ) async throws -> T {
+        let registry = try await registry(terminal: terminal, migrations: migrations)
+        do {
+            let value = try await body(registry)
+            await registry.close()
+            return value
+        } catch {
+            await registry.close()
+            throw error
+        }
     }
 }

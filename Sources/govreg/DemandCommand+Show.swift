@@ -19,53 +19,53 @@ extension DemandCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let detail = try await DemandStore(database: registry).get(
-                try DemandCommand.id(id), tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(detail); return }
-            let demand = detail.demand
-            var lines: [(String, String)] = [
-                ("编号 id", "\(demand.id)" + (demand.externalID.map { " (\($0))" } ?? "")),
-                ("需求名称 title", demand.title),
-                ("类别 category", "\(detail.categoryName) \(demand.category)"),
-                ("组织 org unit", "\(detail.orgName) \(detail.orgCode)"),
-                ("来源 channel", "\(demand.sourceChannel.chineseName) \(demand.sourceChannel.rawValue)"),
-                ("数量 quantity", demand.quantity.unit.chineseText(demand.quantity.amount)),
-                ("优先级 priority", "\(demand.priority)"),
-                ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"
-                    + (demand.publicStatus.map { "  公示 public: \($0.chineseName) \($0.rawValue)" } ?? "")),
-                ("层级 level", "\(demand.escalationLevel.chineseName) \(demand.escalationLevel.rawValue)"),
-                ("提出 filed", "\(detail.filedAt.formatted(.iso8601))"),
-                ("公示 disclosed", demand.isPublic ? "是 yes" + (demand.publishedOn.map { " \($0)" } ?? "") : "否 no"),
-            ]
-            if let details = demand.details { lines.insert(("描述 description", details), at: 2) }
-            if let due = demand.dueOn { lines.append(("期限 due", due.description)) }
-            if let beneficiaries = demand.beneficiaries { lines.append(("受益人数 beneficiaries", "\(beneficiaries)")) }
-            if let settled = demand.settledLevel { lines.append(("办结层级 settled at", settled.chineseName)) }
-            if let merged = demand.mergedInto { lines.append(("并入 merged into", "\(merged)")) }
-            if let rating = demand.rating {
-                lines.append(("评分 rating", "\(rating.score)/5" + (rating.comment.map { " \($0)" } ?? "")))
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let detail = try await DemandStore(database: registry).get(
+                    try DemandCommand.id(id), tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(detail); return }
+                let demand = detail.demand
+                var lines: [(String, String)] = [
+                    ("编号 id", "\(demand.id)" + (demand.externalID.map { " (\($0))" } ?? "")),
+                    ("需求名称 title", demand.title),
+                    ("类别 category", "\(detail.categoryName) \(demand.category)"),
+                    ("组织 org unit", "\(detail.orgName) \(detail.orgCode)"),
+                    ("来源 channel", "\(demand.sourceChannel.chineseName) \(demand.sourceChannel.rawValue)"),
+                    ("数量 quantity", demand.quantity.unit.chineseText(demand.quantity.amount)),
+                    ("优先级 priority", "\(demand.priority)"),
+                    ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"
+                        + (demand.publicStatus.map { "  公示 public: \($0.chineseName) \($0.rawValue)" } ?? "")),
+                    ("层级 level", "\(demand.escalationLevel.chineseName) \(demand.escalationLevel.rawValue)"),
+                    ("提出 filed", "\(detail.filedAt.formatted(.iso8601))"),
+                    ("公示 disclosed", demand.isPublic ? "是 yes" + (demand.publishedOn.map { " \($0)" } ?? "") : "否 no"),
+                ]
+                if let details = demand.details { lines.insert(("描述 description", details), at: 2) }
+                if let due = demand.dueOn { lines.append(("期限 due", due.description)) }
+                if let beneficiaries = demand.beneficiaries { lines.append(("受益人数 beneficiaries", "\(beneficiaries)")) }
+                if let settled = demand.settledLevel { lines.append(("办结层级 settled at", settled.chineseName)) }
+                if let merged = demand.mergedInto { lines.append(("并入 merged into", "\(merged)")) }
+                if let rating = demand.rating {
+                    lines.append(("评分 rating", "\(rating.score)/5" + (rating.comment.map { " \($0)" } ?? "")))
+                }
+                if demand.reporter != nil { lines.append(("提出人 reporter", "已登记 recorded (personal data not shown)")) }
+                terminal.table(headers: ["字段 field", "值 value"], rows: lines.map { [$0.0, $0.1] })
+                terminal.print("")
+                guard !detail.history.isEmpty else {
+                    terminal.print("（尚无流转记录 no history yet）")
+                    return
+                }
+                terminal.table(
+                    headers: ["时间 at", "经办 actor", "变更 change", "公开 visibility", "说明 note / 理由 reason"],
+                    rows: detail.history.map { entry in
+                        let change = switch entry.kind {
+                        case .transition:
+                            "\(entry.fromState?.chineseName ?? "") → \(entry.toState?.chineseName ?? "") (\(entry.toState?.rawValue ?? ""))"
+                        case .escalation:
+                            "上报 escalated \(entry.fromLevel?.chineseName ?? "") → \(entry.toLevel?.chineseName ?? "")"
+                        }
+                        let text = [entry.note, entry.reason.map { "理由 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+                        return [entry.at.formatted(.iso8601), entry.actor, change, entry.visibility.chineseName, text]
+                    })
             }
-            if demand.reporter != nil { lines.append(("提出人 reporter", "已登记 recorded (personal data not shown)")) }
-            terminal.table(headers: ["字段 field", "值 value"], rows: lines.map { [$0.0, $0.1] })
-            terminal.print("")
-            guard !detail.history.isEmpty else {
-                terminal.print("（尚无流转记录 no history yet）")
-                return
-            }
-            terminal.table(
-                headers: ["时间 at", "经办 actor", "变更 change", "公开 visibility", "说明 note / 理由 reason"],
-                rows: detail.history.map { entry in
-                    let change = switch entry.kind {
-                    case .transition:
-                        "\(entry.fromState?.chineseName ?? "") → \(entry.toState?.chineseName ?? "") (\(entry.toState?.rawValue ?? ""))"
-                    case .escalation:
-                        "上报 escalated \(entry.fromLevel?.chineseName ?? "") → \(entry.toLevel?.chineseName ?? "")"
-                    }
-                    let text = [entry.note, entry.reason.map { "理由 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
-                    return [entry.at.formatted(.iso8601), entry.actor, change, entry.visibility.chineseName, text]
-                })
         }
     }
 }

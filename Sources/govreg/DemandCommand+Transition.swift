@@ -33,16 +33,16 @@ extension DemandCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let event = try await DemandStore(database: registry).transition(
-                try DemandCommand.id(id), to: try DemandCommand.parse(DemandState.self, state),
-                tenant: try await tenant.resolve(in: registry), actor: commandLineActor, note: note, reason: reason,
-                mergedInto: try mergedInto.map(DemandCommand.id), rating: try rating.map { try Rating(score: $0) },
-                visibility: `public` ? .public : .internal)
-            terminal.print(
-                "需求 demand \(event.demand): \(event.from.chineseName) \(event.from.rawValue) → "
-                    + "\(event.to.chineseName) \(event.to.rawValue) (\(event.visibility.chineseName) \(event.visibility.rawValue))")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let event = try await DemandStore(database: registry).transition(
+                    try DemandCommand.id(id), to: try DemandCommand.parse(DemandState.self, state),
+                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor, note: note, reason: reason,
+                    mergedInto: try mergedInto.map(DemandCommand.id), rating: try rating.map { try Rating(score: $0) },
+                    visibility: `public` ? .public : .internal)
+                terminal.print(
+                    "需求 demand \(event.demand): \(event.from.chineseName) \(event.from.rawValue) → "
+                        + "\(event.to.chineseName) \(event.to.rawValue) (\(event.visibility.chineseName) \(event.visibility.rawValue))")
+            }
         }
     }
 
@@ -64,14 +64,14 @@ extension DemandCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let escalation = try await DemandStore(database: registry).escalate(
-                try DemandCommand.id(id), to: try DemandCommand.parse(EscalationLevel.self, level),
-                tenant: try await tenant.resolve(in: registry), actor: commandLineActor, reason: reason)
-            terminal.print(
-                "需求 demand \(escalation.demand): 上报 escalated \(escalation.from.chineseName) \(escalation.from.rawValue) → "
-                    + "\(escalation.to.chineseName) \(escalation.to.rawValue)")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let escalation = try await DemandStore(database: registry).escalate(
+                    try DemandCommand.id(id), to: try DemandCommand.parse(EscalationLevel.self, level),
+                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor, reason: reason)
+                terminal.print(
+                    "需求 demand \(escalation.demand): 上报 escalated \(escalation.from.chineseName) \(escalation.from.rawValue) → "
+                        + "\(escalation.to.chineseName) \(escalation.to.rawValue)")
+            }
         }
     }
 }

@@ -65,25 +65,25 @@ struct DemandCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let page = try await DemandStore(database: registry).list(
-                try filter(), limit: limit, after: try after.map(DemandCommand.id),
-                tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(page); return }
-            terminal.table(
-                headers: ["编号 id", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
-                          "状态 state", "层级 level", "提出 filed"],
-                rows: page.items.map { item in
-                    [String(item.id.rawValue), item.title, item.categoryName, "\(item.orgName) \(item.orgCode)",
-                     item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
-                     "\(item.state.chineseName) \(item.state.rawValue)", item.escalationLevel.chineseName,
-                     item.filedOn.description]
-                })
-            if let next = page.nextCursor {
-                terminal.print("下一页 next page: --after \(next)")
-            } else {
-                terminal.print("（没有更多 end of list）")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let page = try await DemandStore(database: registry).list(
+                    try filter(), limit: limit, after: try after.map(DemandCommand.id),
+                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(page); return }
+                terminal.table(
+                    headers: ["编号 id", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
+                              "状态 state", "层级 level", "提出 filed"],
+                    rows: page.items.map { item in
+                        [String(item.id.rawValue), item.title, item.categoryName, "\(item.orgName) \(item.orgCode)",
+                         item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
+                         "\(item.state.chineseName) \(item.state.rawValue)", item.escalationLevel.chineseName,
+                         item.filedOn.description]
+                    })
+                if let next = page.nextCursor {
+                    terminal.print("下一页 next page: --after \(next)")
+                } else {
+                    terminal.print("（没有更多 end of list）")
+                }
             }
         }
     }

@@ -24,28 +24,28 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal()
-        let registry = try await database.registry(terminal: terminal, migrations: migrations)
-        defer { Task { await registry.close() } }
-        let tenant = try await demoTenant(registry, terminal: terminal)
-        let demo = DemoDistrict(seed: seed, year: year)
-        let actor = "demo"
+        try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+            let tenant = try await demoTenant(registry, terminal: terminal)
+            let demo = DemoDistrict(seed: seed, year: year)
+            let actor = "demo"
 
-        terminal.progress("导入 importing the hierarchy 组织架构 …")
-        _ = try await OrgUnitStore(database: registry).importRows(try OrgUnitFile.rows(from: demo.org), tenant: tenant, actor: actor)
-        terminal.progress("导入 importing units 共建单位 …")
-        _ = try await UnitStore(database: registry).importRows(try UnitFile.rows(from: demo.units), tenant: tenant, actor: actor)
-        terminal.progress("导入 importing members 双报到党员 …")
-        _ = try await MemberStore(database: registry).importRows(try MemberFile.rows(from: demo.members), tenant: tenant, actor: actor)
-        terminal.progress("导入 importing the resource list 资源清单 …")
-        _ = try await ResourceStore(database: registry).importRows(try ResourceFile.rows(from: demo.resources), tenant: tenant, actor: actor)
-        terminal.progress("导入 importing the demand list 需求清单 …")
-        var demands = DemandFile(data: demo.demands)
-        _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
-        terminal.progress("导入 importing the project list 项目清单 …")
-        _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing the hierarchy 组织架构 …")
+            _ = try await OrgUnitStore(database: registry).importRows(try OrgUnitFile.rows(from: demo.org), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing units 共建单位 …")
+            _ = try await UnitStore(database: registry).importRows(try UnitFile.rows(from: demo.units), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing members 双报到党员 …")
+            _ = try await MemberStore(database: registry).importRows(try MemberFile.rows(from: demo.members), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing the resource list 资源清单 …")
+            _ = try await ResourceStore(database: registry).importRows(try ResourceFile.rows(from: demo.resources), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing the demand list 需求清单 …")
+            var demands = DemandFile(data: demo.demands)
+            _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
+            terminal.progress("导入 importing the project list 项目清单 …")
+            _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
 
-        let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
-        if json { try terminal.json(summary) } else { DemoSummaryText.print(summary, on: terminal) }
+            let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
+            if json { try terminal.json(summary) } else { DemoSummaryText.print(summary, on: terminal) }
+        }
     }
 
     /// The demo tenant, created on the first run.

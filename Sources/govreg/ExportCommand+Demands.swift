@@ -13,21 +13,21 @@ extension ExportCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            let store = DemandStore(database: registry)
-            let chinese = options.header == .zh
-            let list = "demand(s) 需求"
-            if options.public {
-                let file = PublicDemandExportFile(chinese: chinese)
-                try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
-                    try await store.exportPublic(tenant: tenant, actor: commandLineActor, $0)
-                }
-            } else {
-                let file = DemandExportFile(chinese: chinese)
-                try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
-                    try await store.export(tenant: tenant, actor: commandLineActor, $0)
+            try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
+                let tenant = try await options.tenant.resolve(in: registry)
+                let store = DemandStore(database: registry)
+                let chinese = options.header == .zh
+                let list = "demand(s) 需求"
+                if options.public {
+                    let file = PublicDemandExportFile(chinese: chinese)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
+                        try await store.exportPublic(tenant: tenant, actor: commandLineActor, $0)
+                    }
+                } else {
+                    let file = DemandExportFile(chinese: chinese)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
+                        try await store.export(tenant: tenant, actor: commandLineActor, $0)
+                    }
                 }
             }
         }

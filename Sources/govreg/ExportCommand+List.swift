@@ -30,18 +30,18 @@ extension ExportCommand {
         list: String, publicList: String? = nil
     ) async throws {
         let terminal = Terminal()
-        let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-        defer { Task { await registry.close() } }
-        let tenant = try await options.tenant.resolve(in: registry)
-        let store = Store(database: registry)
-        let chinese = options.header == .zh
-        if options.public {
-            let rows = try await store.disclosures(tenant: tenant, actor: commandLineActor)
-            try writeList(options, csv: publicCSV(rows, chinese), json: rows, count: rows.count, list: publicList ?? list, on: terminal)
-        } else {
-            let rows = try await store.exportRows(tenant: tenant, actor: commandLineActor)
-            let file = csv(rows, chinese)
-            try writeList(options, csv: file, json: try listObjects(file), count: rows.count, list: list, on: terminal)
+        try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
+            let tenant = try await options.tenant.resolve(in: registry)
+            let store = Store(database: registry)
+            let chinese = options.header == .zh
+            if options.public {
+                let rows = try await store.disclosures(tenant: tenant, actor: commandLineActor)
+                try writeList(options, csv: publicCSV(rows, chinese), json: rows, count: rows.count, list: publicList ?? list, on: terminal)
+            } else {
+                let rows = try await store.exportRows(tenant: tenant, actor: commandLineActor)
+                let file = csv(rows, chinese)
+                try writeList(options, csv: file, json: try listObjects(file), count: rows.count, list: list, on: terminal)
+            }
         }
     }
 

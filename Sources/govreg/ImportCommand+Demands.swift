@@ -20,17 +20,17 @@ extension ImportCommand {
             let terminal = Terminal()
             var file = DemandFile(data: try options.contents())
             terminal.progress("读取 read \(file.recordCount) rows (\(file.encoding)) from \(options.file)")
-            let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await options.tenant.resolve(in: registry)
-            try await ImportReport.run(options, list: "需求 demands", on: terminal) {
-                try await DemandStore(database: registry).importRows(
-                    &file, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
-                ) { step in
-                    switch step {
-                    case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows")
-                    case .resolving: terminal.progress("核对类别和组织编码 resolving categories and org codes …")
-                    case .writing: terminal.progress("写入 writing …")
+            try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
+                let tenant = try await options.tenant.resolve(in: registry)
+                try await ImportReport.run(options, list: "需求 demands", on: terminal) {
+                    try await DemandStore(database: registry).importRows(
+                        &file, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
+                    ) { step in
+                        switch step {
+                        case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows")
+                        case .resolving: terminal.progress("核对类别和组织编码 resolving categories and org codes …")
+                        case .writing: terminal.progress("写入 writing …")
+                        }
                     }
                 }
             }

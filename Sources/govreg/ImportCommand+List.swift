@@ -24,11 +24,11 @@ extension ImportReport {
     ) async throws {
         let terminal = Terminal()
         let (rows, issues) = read(try options.contents())
-        let registry = try await options.database.registry(terminal: terminal, migrations: options.migrations)
-        defer { Task { await registry.close() } }
-        let tenant = try await options.tenant.resolve(in: registry)
-        try await run(options, list: list, on: terminal) {
-            try await Store(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+        try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
+            let tenant = try await options.tenant.resolve(in: registry)
+            try await run(options, list: list, on: terminal) {
+                try await Store(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+            }
         }
     }
 }

@@ -26,14 +26,14 @@ struct OrgCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             let rows = try OrgUnitFile.rows(from: try Data(contentsOf: URL(filePath: file)))
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let summary = try await OrgUnitStore(database: registry).importRows(
-                rows, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, dryRun: dryRun)
-            if json { try terminal.json(summary) } else if dryRun {
-                terminal.print("检查通过 \(rows.count) rows checked, nothing written (--dry-run)")
-            } else {
-                terminal.print("组织 org units: \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let summary = try await OrgUnitStore(database: registry).importRows(
+                    rows, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, dryRun: dryRun)
+                if json { try terminal.json(summary) } else if dryRun {
+                    terminal.print("检查通过 \(rows.count) rows checked, nothing written (--dry-run)")
+                } else {
+                    terminal.print("组织 org units: \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
+                }
             }
         }
     }
@@ -48,18 +48,18 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let units = try await OrgUnitStore(database: registry).subtree(
-                of: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(units); return }
-            let top = units.first?.depth ?? 0
-            terminal.table(
-                headers: ["编码 code", "名称 name", "类型 kind", "上级 parent"],
-                rows: units.map { unit in
-                    [unit.code, String(repeating: "  ", count: unit.depth - top) + unit.name,
-                     "\(unit.kind.chineseName) \(unit.kind.rawValue)", unit.parentCode ?? ""]
-                })
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let units = try await OrgUnitStore(database: registry).subtree(
+                    of: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(units); return }
+                let top = units.first?.depth ?? 0
+                terminal.table(
+                    headers: ["编码 code", "名称 name", "类型 kind", "上级 parent"],
+                    rows: units.map { unit in
+                        [unit.code, String(repeating: "  ", count: unit.depth - top) + unit.name,
+                         "\(unit.kind.chineseName) \(unit.kind.rawValue)", unit.parentCode ?? ""]
+                    })
+            }
         }
     }
 
@@ -73,11 +73,11 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            try await OrgUnitStore(database: registry).move(
-                code, under: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            terminal.print("已移动 moved \(code) under \(under)")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                try await OrgUnitStore(database: registry).move(
+                    code, under: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                terminal.print("已移动 moved \(code) under \(under)")
+            }
         }
     }
 }

@@ -43,10 +43,10 @@ extension ProjectCommand {
                 startsOn: try UnitCommand.day(startsOn, "--starts-on"), dueOn: try UnitCommand.day(dueOn, "--due-on"),
                 isPublic: `public`, publishedOn: try UnitCommand.day(publishedOn, "--published-on"))
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let detail = try await ProjectStore(database: registry).create(draft, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let detail = try await ProjectStore(database: registry).create(draft, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+            }
         }
     }
 

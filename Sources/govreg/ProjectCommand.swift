@@ -35,12 +35,12 @@ struct ProjectCommand: AsyncParsableCommand {
             let query = ProjectQuery(
                 status: try status.map { try UnitCommand.word(ProjectStatus.self, $0) }, category: category, orgCode: under, unit: unit,
                 from: try UnitCommand.day(from, "--from"), to: try UnitCommand.day(to, "--to"), after: after, limit: try UnitCommand.pageSize(limit))
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let page = try await ProjectStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(page); return }
-            ProjectCommand.table(page.items, on: terminal)
-            UnitCommand.footer(page.nextCursor, on: terminal)
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let page = try await ProjectStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(page); return }
+                ProjectCommand.table(page.items, on: terminal)
+                UnitCommand.footer(page.nextCursor, on: terminal)
+            }
         }
     }
 
@@ -108,9 +108,9 @@ struct ProjectCommandTarget: ParsableArguments {
 
     func run(_ body: (ProjectStore, UUID) async throws -> ProjectDetail) async throws {
         let terminal = Terminal()
-        let registry = try await database.registry(terminal: terminal, migrations: migrations)
-        defer { Task { await registry.close() } }
-        let detail = try await body(ProjectStore(database: registry), try await tenant.resolve(in: registry))
-        if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+        try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+            let detail = try await body(ProjectStore(database: registry), try await tenant.resolve(in: registry))
+            if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+        }
     }
 }

@@ -37,12 +37,12 @@ struct ResourceCommand: AsyncParsableCommand {
                 kind: try kind.map { try UnitCommand.word(ResourceKind.self, $0) }, unit: unit, orgCode: under,
                 availableFrom: try UnitCommand.day(from, "--from"), availableUntil: try UnitCommand.day(to, "--to"),
                 after: after, limit: try UnitCommand.pageSize(limit))
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let page = try await ResourceStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(page); return }
-            ResourceCommand.table(page.items, on: terminal)
-            UnitCommand.footer(page.nextCursor, on: terminal)
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let page = try await ResourceStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(page); return }
+                ResourceCommand.table(page.items, on: terminal)
+                UnitCommand.footer(page.nextCursor, on: terminal)
+            }
         }
     }
 
@@ -56,10 +56,10 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let detail = try await ResourceStore(database: registry).show(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let detail = try await ResourceStore(database: registry).show(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal) }
+            }
         }
     }
 
@@ -74,14 +74,14 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let tenantID = try await tenant.resolve(in: registry)
-            let store = ResourceStore(database: registry)
-            let unit = try await store.show(resource, tenant: tenantID, actor: commandLineActor).resource.measureUnit
-            let amount = try ResourceStore.amount(quantity, in: unit)
-            let detail = try await store.pledge(resource, amount: amount, note: note, tenant: tenantID, actor: commandLineActor)
-            terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let tenantID = try await tenant.resolve(in: registry)
+                let store = ResourceStore(database: registry)
+                let unit = try await store.show(resource, tenant: tenantID, actor: commandLineActor).resource.measureUnit
+                let amount = try ResourceStore.amount(quantity, in: unit)
+                let detail = try await store.pledge(resource, amount: amount, note: note, tenant: tenantID, actor: commandLineActor)
+                terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
+            }
         }
     }
 
@@ -94,10 +94,10 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let detail = try await ResourceStore(database: registry).confirm(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            terminal.print("已确认 confirmed: \(detail.resource.status.chineseName) \(detail.resource.status.rawValue)")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let detail = try await ResourceStore(database: registry).confirm(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                terminal.print("已确认 confirmed: \(detail.resource.status.chineseName) \(detail.resource.status.rawValue)")
+            }
         }
     }
 
@@ -110,10 +110,10 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            _ = try await ResourceStore(database: registry).withdraw(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            terminal.print("已撤回 withdrawn: \(resource)")
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                _ = try await ResourceStore(database: registry).withdraw(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                terminal.print("已撤回 withdrawn: \(resource)")
+            }
         }
     }
 

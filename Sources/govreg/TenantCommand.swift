@@ -31,11 +31,11 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let tenant = try await TenantStore(database: registry).create(
-                slug: try TenantSlug(slug), name: name, divisionCode: try DivisionCode(divisionCode))
-            if json { try terminal.json(tenant) } else { TenantCommand.print([tenant], on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let tenant = try await TenantStore(database: registry).create(
+                    slug: try TenantSlug(slug), name: name, divisionCode: try DivisionCode(divisionCode))
+                if json { try terminal.json(tenant) } else { TenantCommand.print([tenant], on: terminal) }
+            }
         }
     }
 
@@ -48,10 +48,10 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let tenants = try await TenantStore(database: registry).list(includeArchived: !activeOnly)
-            if json { try terminal.json(tenants) } else { TenantCommand.print(tenants, on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let tenants = try await TenantStore(database: registry).list(includeArchived: !activeOnly)
+                if json { try terminal.json(tenants) } else { TenantCommand.print(tenants, on: terminal) }
+            }
         }
     }
 
@@ -64,10 +64,10 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let found = try await TenantStore(database: registry).find(tenant)
-            if json { try terminal.json(found) } else { TenantCommand.print([found], on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let found = try await TenantStore(database: registry).find(tenant)
+                if json { try terminal.json(found) } else { TenantCommand.print([found], on: terminal) }
+            }
         }
     }
 
@@ -81,10 +81,10 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let archived = try await TenantStore(database: registry).archive(tenant)
-            if json { try terminal.json(archived) } else { TenantCommand.print([archived], on: terminal) }
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let archived = try await TenantStore(database: registry).archive(tenant)
+                if json { try terminal.json(archived) } else { TenantCommand.print([archived], on: terminal) }
+            }
         }
     }
 

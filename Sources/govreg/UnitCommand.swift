@@ -27,12 +27,12 @@ struct UnitCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             let query = UnitQuery(kind: try kind.map { try UnitCommand.word(UnitKind.self, $0) }, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit))
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let page = try await UnitStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(page); return }
-            UnitCommand.table(page.items, on: terminal)
-            UnitCommand.footer(page.nextCursor, on: terminal)
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let page = try await UnitStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(page); return }
+                UnitCommand.table(page.items, on: terminal)
+                UnitCommand.footer(page.nextCursor, on: terminal)
+            }
         }
     }
 
@@ -46,15 +46,15 @@ struct UnitCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let detail = try await UnitStore(database: registry).show(unit, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(detail); return }
-            UnitCommand.table([detail.unit], on: terminal)
-            terminal.print("\n成员 members (\(detail.members.count))")
-            UnitCommand.members(detail.members, on: terminal)
-            terminal.print("\n资源 resources (\(detail.resources.count))")
-            ResourceCommand.table(detail.resources, on: terminal)
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let detail = try await UnitStore(database: registry).show(unit, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(detail); return }
+                UnitCommand.table([detail.unit], on: terminal)
+                terminal.print("\n成员 members (\(detail.members.count))")
+                UnitCommand.members(detail.members, on: terminal)
+                terminal.print("\n资源 resources (\(detail.resources.count))")
+                ResourceCommand.table(detail.resources, on: terminal)
+            }
         }
     }
 
@@ -72,14 +72,14 @@ struct UnitCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let registry = try await database.registry(terminal: terminal, migrations: migrations)
-            defer { Task { await registry.close() } }
-            let page = try await MemberStore(database: registry).list(
-                MemberQuery(unit: unit, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit)),
-                tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
-            if json { try terminal.json(page); return }
-            UnitCommand.members(page.items, on: terminal)
-            UnitCommand.footer(page.nextCursor, on: terminal)
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let page = try await MemberStore(database: registry).list(
+                    MemberQuery(unit: unit, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit)),
+                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { try terminal.json(page); return }
+                UnitCommand.members(page.items, on: terminal)
+                UnitCommand.footer(page.nextCursor, on: terminal)
+            }
         }
     }
 
