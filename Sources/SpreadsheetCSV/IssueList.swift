@@ -19,7 +19,7 @@ public struct IssueList: Sendable, Equatable {
     /// The issues kept, in the order they were found.
     public private(set) var issues: [ImportIssue] = []
     /// How many issues were found, including those past the limit.
-    public private(set) var totalCount = 0
+    public internal(set) var totalCount = 0
 
     /// Creates an empty list.
     ///

@@ -9,7 +9,7 @@ extension ImportReport {
     /// ``run(_:list:on:_:)``.
     ///
     /// ```swift
-    /// try await ImportReport.importList(options, into: UnitStore.self, read: { UnitFile.read($0) }, list: "单位 units")
+    /// try await ImportReport.importList(options, into: UnitStore.self, header: UnitFile.header, read: { UnitFile.read($0) }, list: "单位 units")
     /// ```
     ///
     /// - Parameters:
@@ -19,16 +19,37 @@ extension ImportReport {
     ///   - list: What the rows are, for the counts (`单位 units`).
     /// - Throws: A connection, tenant or read error; `ExitCode(1)` when the import is refused.
     static func importList<Store: ListStore>(
-        _ options: ImportOptions, into store: Store.Type,
+        _ options: ImportOptions, into store: Store.Type, header: HeaderMap,
         read: (Data) -> (rows: [Store.Row], issues: IssueList), list: String
     ) async throws {
         let terminal = Terminal()
-        let (rows, issues) = read(try options.contents())
+        let data = try options.contents()
+        let (rows, issues) = read(data)
+        let written = Self.columnsAsWritten(in: data, header: header)
         try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
             let tenant = try await options.tenant.resolve(in: registry)
             try await run(options, list: list, on: terminal) {
-                try await Store(database: registry).importRows(rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+                do {
+                    return try await Store(database: registry).importRows(
+                        rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+                } catch let rejected as ImportRejected {
+                    // The store names columns by their field (`unit_external_id`); the person
+                    // reading the report wrote them as the file's header (`报到单位编号`).
+                    throw ImportRejected(issues: rejected.issues.inFileOrder { issue in
+                        var renamed = issue
+                        renamed.column = issue.column.map { written[$0] ?? $0 }
+                        return renamed
+                    })
+                }
             }
         }
+    }
+
+    /// Each field's column name as the file's header row writes it.
+    static func columnsAsWritten(in data: Data, header: HeaderMap) -> [String: String] {
+        var ignored = IssueList()
+        guard let table = try? CSVReader().read(data, issues: &ignored) else { return [:] }
+        let resolved = header.resolve(table, issues: &ignored)
+        return resolved.columnByField.compactMapValues { $0 < table.header.count ? table.header[$0] : nil }
     }
 }

@@ -9,7 +9,7 @@ import SpreadsheetCSV
 ///
 /// The conformances only name what the stores already have; the protocol lets
 /// ``ExportCommand/exportList(_:from:csv:publicCSV:list:publicList:)`` and
-/// ``ImportReport/importList(_:into:read:list:)`` serve every such list with one body.
+/// ``ImportReport/importList(_:into:header:read:list:)`` serve every such list with one body.
 protocol ListStore {
     /// A row of the list's CSV file, as imported and exported.
     associatedtype Row

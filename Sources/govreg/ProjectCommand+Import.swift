@@ -19,7 +19,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            try await ImportReport.importList(options, into: ProjectStore.self, read: { ProjectFile.read($0) }, list: "项目 projects")
+            try await ImportReport.importList(options, into: ProjectStore.self, header: ProjectFile.header, read: { ProjectFile.read($0) }, list: "项目 projects")
         }
     }
 }

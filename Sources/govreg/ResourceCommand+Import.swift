@@ -17,7 +17,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            try await ImportReport.importList(options, into: ResourceStore.self, read: { ResourceFile.read($0) }, list: "资源 resources")
+            try await ImportReport.importList(options, into: ResourceStore.self, header: ResourceFile.header, read: { ResourceFile.read($0) }, list: "资源 resources")
         }
     }
 }

@@ -15,7 +15,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            try await ImportReport.importList(options, into: UnitStore.self, read: { UnitFile.read($0) }, list: "单位 units")
+            try await ImportReport.importList(options, into: UnitStore.self, header: UnitFile.header, read: { UnitFile.read($0) }, list: "单位 units")
         }
     }
 
@@ -32,7 +32,7 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            try await ImportReport.importList(options, into: MemberStore.self, read: { MemberFile.read($0) }, list: "成员 members")
+            try await ImportReport.importList(options, into: MemberStore.self, header: MemberFile.header, read: { MemberFile.read($0) }, list: "成员 members")
         }
     }
 }
