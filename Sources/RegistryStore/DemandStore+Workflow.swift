@@ -39,16 +39,11 @@ extension DemandStore {
     ) async throws -> DemandEvent {
         let actorID = try ActorID(actor)
         return try await database.withTenant(tenant, actor: actor) { tx in
+            if let mergedInto { try await Self.lockMergeTarget(mergedInto, of: id, tx) }
             var (demand, now) = try await Self.lock(id, expectedVersion: expectedVersion, tx)
             let event = try demand.transition(
                 to: target, actor: actorID, at: now, note: note, reason: reason, mergedInto: mergedInto,
                 rating: rating, visibility: visibility)
-            if let mergedInto {
-                let target = try await tx.connection.query("""
-                    SELECT 1 FROM demand WHERE tenant_id = \(tx.tenantID) AND id = \(mergedInto.rawValue)
-                    """)
-                guard !target.isEmpty else { throw Self.notFound(mergedInto) }
-            }
             try await tx.connection.execute("""
                 UPDATE demand SET state = \(demand.state.rawValue), settled_level = \(demand.settledLevel?.rawValue),
                     merged_into = \(demand.mergedInto?.rawValue), rating = \(demand.rating?.score),
@@ -115,5 +110,25 @@ extension DemandStore {
             }
         }
         return (try demand(row, tenant: tx.tenantID), try row.decode(Date.self, "now"))
+    }
+
+    /// Locks the demand and its merge target together, in id order (two merges of A into B
+    /// and B into A must not both commit, nor deadlock), and refuses a target that is not
+    /// itself on the list: merging into a draft or a closed demand would close the need with
+    /// nothing carrying it on.
+    static func lockMergeTarget(_ target: DemandID, of id: DemandID, _ tx: TenantTransaction) async throws {
+        let rows = try await tx.connection.query("""
+            SELECT id, state FROM demand
+            WHERE tenant_id = \(tx.tenantID) AND id IN (\(id.rawValue), \(target.rawValue))
+            ORDER BY id FOR UPDATE
+            """)
+        guard let row = try rows.first(where: { try $0.decode(Int64.self, "id") == target.rawValue }) else {
+            throw notFound(target)
+        }
+        let state = try row.decode(String.self, "state")
+        if ["draft", "merged", "rejected", "withdrawn"].contains(state) {
+            let name = (try? DemandState(parsing: state)).map { "\($0.chineseName) \($0.rawValue)" } ?? state
+            throw RegistryStoreError.conflict("合并目标 \(target.rawValue) 不在清单上 the merge target is \(name), not on the list")
+        }
     }
 }

@@ -67,6 +67,7 @@ public struct OrgUnitStore: Sendable {
     ///   a cycle), in which case nothing was written.
     public func importRows(_ rows: [OrgUnitImportRow], tenant: UUID, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
         try await database.withTenant(tenant, actor: actor) { tx in
+            try await Self.serialiseHierarchyChanges(tx)
             let stored = try await storedParents(tx)
             let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered()
             if dryRun { return ImportSummary(unchanged: ordered.count) }
@@ -138,12 +139,30 @@ public struct OrgUnitStore: Sendable {
     /// - Throws: a `PostgresError` with SQLSTATE 23514 when the move would make a cycle.
     public func move(_ code: String, under newParent: String?, tenant: UUID, actor: String) async throws {
         try await database.withTenant(tenant, actor: actor) { tx in
+            try await Self.serialiseHierarchyChanges(tx)
+            if let newParent {
+                let parent = try await tx.connection.query("""
+                    SELECT 1 FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent)
+                    """)
+                // An unknown parent code must not quietly make the node top-level.
+                if parent.isEmpty { throw RegistryStoreError.notFound(kind: "org unit 组织", key: newParent) }
+            }
             let moved = try await tx.connection.execute("""
                 UPDATE org_unit SET parent_id = (SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent))
                 WHERE tenant_id = \(tx.tenantID) AND code = \(code)
                 """)
             if moved == 0 { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
         }
+    }
+
+    /// One hierarchy change at a time per tenant. The path triggers read the parent's path
+    /// without seeing uncommitted moves, so two concurrent moves (A under B, B under A) could
+    /// both pass the cycle check, and a node placed under a subtree being moved could keep a
+    /// stale path. A transaction-scoped advisory lock (safe behind a pooler) serialises them.
+    static func serialiseHierarchyChanges(_ tx: TenantTransaction) async throws {
+        try await tx.connection.execute("""
+            SELECT pg_advisory_xact_lock(hashtextextended('govreg.org_unit.' || \(tx.tenantID.uuidString.lowercased()), 0))
+            """)
     }
 }
 

@@ -60,6 +60,7 @@ struct ProjectImportLookups {
                              WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS quantities
             FROM project p
             WHERE p.tenant_id = \(tenant) AND p.external_id = ANY(\(rows.map(\.externalID)))
+            ORDER BY p.id
             FOR UPDATE OF p
             """) {
             let external = try row.decode(String.self, "external_id")

@@ -5,6 +5,8 @@ public enum RegistryStoreError: Error, Sendable, Equatable, CustomStringConverti
     case notFound(kind: String, key: String)
     case conflict(String)
     case invalid(field: String, reason: String)
+    /// The application role would not be held by row-level security.
+    case unsafeApplicationRole(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum RegistryStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .notFound(let kind, let key): "找不到 not found: \(kind) \(key)"
         case .conflict(let message): "冲突 conflict: \(message)"
         case .invalid(let field, let reason): "无效 invalid \(field): \(reason)"
+        case .unsafeApplicationRole(let reason):
+            "应用角色不安全，拒绝运行 refusing to run: the application role \(reason), so row-level security would not isolate tenants"
         }
     }
 }

@@ -107,7 +107,7 @@ extension ResourceStore {
         var stored: [String: StoredResource] = [:]
         for row in try await tx.connection.query("""
             SELECT id, external_id, measure_unit, pledged, remaining, status FROM resource
-            WHERE tenant_id = \(tx.tenantID) AND external_id = ANY(\(externalIDs)) FOR UPDATE
+            WHERE tenant_id = \(tx.tenantID) AND external_id = ANY(\(externalIDs)) ORDER BY id FOR UPDATE
             """) {
             stored[try row.decode(String.self, "external_id")] = StoredResource(
                 id: try row.decode(Int64.self, "id"), unit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),

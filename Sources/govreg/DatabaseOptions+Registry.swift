@@ -28,7 +28,14 @@ extension DatabaseOptions {
                     + "(\(pending.map(\.identifier).joined(separator: ", "))); run `govreg db migrate` first")
             }
         }
-        return RegistryDatabase(configuration: configuration)
+        let registry = RegistryDatabase(configuration: configuration)
+        do {
+            try await registry.checkApplicationRole()
+        } catch {
+            await registry.close()
+            throw error
+        }
+        return registry
     }
 }
 

@@ -183,3 +183,27 @@ private func count(_ connection: Connection, _ table: String) async throws -> In
         }
     }
 }
+
+@Suite struct ApplicationRoleCheckTests {
+    @Test func theApplicationRolePassesAndABypassingRoleIsRefused() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let database = RegistryDatabase(configuration: configuration)
+            try await database.checkApplicationRole()
+            await database.close()
+            // A login that bypasses row-level security must be refused, whatever its name.
+            let role = "govreg_test_bypass_" + UUID().uuidString.prefix(8).lowercased()
+            let admin = try await Connection.connect(configuration)
+            try await admin.execute("CREATE ROLE \(identifier: role) LOGIN BYPASSRLS")
+            let pool = ConnectionPool(configuration: configuration.loggingIn(as: role), maxConnections: 1)
+            await #expect(throws: RegistryStoreError.unsafeApplicationRole("\(role) has BYPASSRLS")) {
+                try await RegistryDatabase.checkRowLevelSecurityApplies(on: pool)
+            }
+            let owner = ConnectionPool(configuration: configuration, maxConnections: 1)  // the superuser owner
+            await #expect(throws: RegistryStoreError.self) { try await RegistryDatabase.checkRowLevelSecurityApplies(on: owner) }
+            await pool.close()
+            await owner.close()
+            try await admin.execute("DROP ROLE \(identifier: role)")
+            await admin.close()
+        }
+    }
+}

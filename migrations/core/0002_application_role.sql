@@ -14,6 +14,16 @@ EXCEPTION
 END
 $$;
 
+-- A govreg_app that already existed must still be subject to row-level security.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'govreg_app' AND (rolsuper OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'role govreg_app is a superuser or has BYPASSRLS, so row-level security would not apply to it'
+            USING HINT = 'ALTER ROLE govreg_app NOSUPERUSER NOBYPASSRLS';
+    END IF;
+END
+$$;
+
 GRANT USAGE ON SCHEMA public TO govreg_app;
 
 -- The tenant of the current transaction, or NULL. An unset setting reads as NULL before its
