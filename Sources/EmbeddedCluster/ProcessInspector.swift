@@ -44,9 +44,11 @@ enum ProcessInspector {
             return .otherProcess("process \(pid) is '\(name)', not a PostgreSQL server")
         }
         guard let directory = workingDirectory(of: pid) else {
-            // Only root can read every process's cwd, and a root govreg runs the server as
-            // postgres; a non-root govreg runs it as itself. Either way an unreadable cwd
-            // means another user's server.
+            // Root can read every live process's cwd: if it cannot, the process is exiting
+            // (its file system state is already torn down, e.g. moments after kill -9). Say
+            // "unknown" so nobody removes its lock file before it is gone. A non-root govreg
+            // runs the server as itself, so an unreadable cwd means another user's server.
+            if geteuid() == 0 { return .unknown }
             return .otherProcess("process \(pid) is a PostgreSQL server of another user")
         }
         guard directory == realPath(dataDirectory) else {

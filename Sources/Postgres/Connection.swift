@@ -26,7 +26,17 @@ public final class Connection: @unchecked Sendable {
     private let state = Mutex(State())
 
     struct Handle: @unchecked Sendable { let pointer: OpaquePointer }
-    private struct State { var busy = false; var closed = false }
+    private struct State {
+        /// The call whose statement is running, so a cancel reaches only that one.
+        var running: CallToken?
+        var closed = false
+    }
+
+    /// One call of ``withHandle(_:)``: cancelled before it starts, it does not start.
+    private final class CallToken: @unchecked Sendable {
+        // @unchecked: `cancelled` is only read and written under the connection's state lock.
+        var cancelled = false
+    }
 
     /// Marks a connection's own queue, so a test can tell that work runs there and not on
     /// Swift's cooperative thread pool.
@@ -105,28 +115,41 @@ public final class Connection: @unchecked Sendable {
     func withHandle<T: Sendable>(_ work: @escaping @Sendable (OpaquePointer) throws -> T) async throws -> T {
         try Task.checkCancellation()
         let handle = self.handle
+        let token = CallToken()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue.async { [self] in
-                    guard !state.withLock({ $0.closed }) else {
-                        continuation.resume(throwing: PostgresError(kind: .connection, message: "connection is closed"))
+                    // Under the same lock as the cancel handler: a cancel that came while this
+                    // call waited in the queue stops it here; one that comes later finds it running.
+                    let refusal: (any Error)? = state.withLock { state in
+                        if state.closed { return PostgresError(kind: .connection, message: "connection is closed") }
+                        if token.cancelled { return CancellationError() }
+                        state.running = token
+                        return nil
+                    }
+                    if let refusal {
+                        continuation.resume(throwing: refusal)
                         return
                     }
-                    state.withLock { $0.busy = true }
                     let result = Result { try work(handle.pointer) }
-                    state.withLock { $0.busy = false }
+                    state.withLock { $0.running = nil }
                     continuation.resume(with: result)
                 }
             }
         } onCancel: {
-            self.cancelRunningStatement()
+            self.cancel(token)
         }
     }
 
-    /// Asks the server to abort the statement in progress, if any. Runs on a global queue:
-    /// `PQcancel` opens its own short connection and must not block the cancelling thread.
-    private func cancelRunningStatement() {
-        guard let cancelHandle, state.withLock({ $0.busy }) else { return }
+    /// Marks the call cancelled and, if its statement is running, asks the server to abort it.
+    /// `PQcancel` runs on a global queue: it opens its own short connection and must not
+    /// block the cancelling thread.
+    private func cancel(_ token: CallToken) {
+        let running = state.withLock { state in
+            token.cancelled = true
+            return state.running === token
+        }
+        guard let cancelHandle, running else { return }
         DispatchQueue.global().async {
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(cancelHandle.pointer, &buffer, Int32(buffer.count))

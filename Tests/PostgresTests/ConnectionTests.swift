@@ -87,15 +87,39 @@ import Testing
 
     @Test func cancellingTheTaskCancelsTheRunningStatement() async throws {
         let connection = try await Connection.connect(TestDatabase.server)
+        let pid = try await connection.query("SELECT pg_backend_pid() AS pid")[0].decode(Int.self, "pid")
+        let sleeper = Task { try await connection.query("SELECT pg_sleep(60)") }
+        // Cancel once the server is really running the statement (not on a timer: a busy
+        // machine may not have sent it yet).
+        let admin = try await Connection.connect(TestDatabase.server)
+        while try await admin.query("""
+            SELECT count(*) AS n FROM pg_stat_activity WHERE pid = \(pid) AND state = 'active' AND query LIKE '%pg_sleep(60)%'
+            """)[0].decode(Int.self, "n") == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await admin.close()
         let started = ContinuousClock.now
-        let sleeper = Task { try await connection.query("SELECT pg_sleep(20)") }
-        try await Task.sleep(for: .milliseconds(300))
         sleeper.cancel()
         let error = await #expect(throws: PostgresError.self) { try await sleeper.value }
         #expect(error?.sqlState == "57014")
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(30))  // far below the 60 s it would take
         // The session survives a cancel and can be used again.
         #expect(try await connection.query("SELECT 1 AS one")[0].decode(Int.self, "one") == 1)
+        await connection.close()
+    }
+
+    @Test func aCallCancelledWhileWaitingForTheConnectionNeverRuns() async throws {
+        let connection = try await Connection.connect(TestDatabase.server)
+        try await connection.execute("CREATE TEMP TABLE marks (n int)")
+        let first = Task { try await connection.query("SELECT pg_sleep(1)") }
+        try await Task.sleep(for: .milliseconds(100))
+        // Queued behind the first statement on the connection's queue, then cancelled.
+        let second = Task { try await connection.execute("INSERT INTO marks VALUES (1)") }
+        try await Task.sleep(for: .milliseconds(100))
+        second.cancel()
+        await #expect(throws: CancellationError.self) { try await second.value }
+        _ = try await first.value  // the cancel reached the waiting call, not the running one
+        #expect(try await connection.query("SELECT count(*) AS n FROM marks")[0].decode(Int.self, "n") == 0)
         await connection.close()
     }
 }
