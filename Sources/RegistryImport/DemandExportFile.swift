@@ -27,7 +27,7 @@ public struct DemandExportFile: Sendable {
     /// The byte order mark and the header row.
     public var header: Data {
         var writer = CSVWriter()
-        writer.writeRow(DemandFile.header.fields.map { chinese ? $0.displayName : $0.name })
+        writer.writeRow(DemandFile.header.exportHeader(chinese: chinese))
         return writer.data
     }
 
@@ -38,10 +38,10 @@ public struct DemandExportFile: Sendable {
             writer.writeRow([
                 row.externalID, row.title, row.details ?? "", row.category, row.orgCode,
                 chinese ? row.sourceChannel.chineseName : row.sourceChannel.rawValue,
-                Self.amount(row.quantity), chinese ? row.quantity.unit.chineseName : row.quantity.unit.rawValue,
+                Self.amount(row.quantity), row.quantity.unit.exportText(chinese: chinese),
                 String(row.priority.value), row.beneficiaries.map(String.init) ?? "", row.dueOn?.description ?? "",
-                chinese ? row.state.chineseName : row.state.rawValue, row.filedOn.description,
-                chinese ? (row.isPublic ? "是" : "否") : (row.isPublic ? "yes" : "no"),
+                row.state.exportText(chinese: chinese), row.filedOn.description,
+                exportYesNo(row.isPublic, chinese: chinese),
                 row.publishedOn?.description ?? "",
             ])
         }

@@ -55,7 +55,7 @@ public enum MemberFile {
     /// the district's own use only; there is no public member list, see ``publicCSV(_:chinese:)``).
     public static func csv(_ rows: [MemberImportRow], chinese: Bool) -> Data {
         var writer = CSVWriter()
-        writer.writeRow(header.fields.map { chinese ? $0.displayName : $0.name })
+        writer.writeRow(header.exportHeader(chinese: chinese))
         for row in rows {
             writer.writeRow([
                 row.externalID, row.name.unmasked, row.phone?.unmasked ?? "", row.idCard?.unmasked ?? "",

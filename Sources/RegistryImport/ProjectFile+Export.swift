@@ -8,14 +8,14 @@ extension ProjectFile {
     /// with a byte order mark. With `chinese`, the header and statuses are in Chinese.
     public static func csv(_ rows: [ProjectImportRow], chinese: Bool) -> Data {
         var writer = CSVWriter()
-        writer.writeRow(header.fields.map { chinese ? $0.displayName : $0.name })
+        writer.writeRow(header.exportHeader(chinese: chinese))
         for row in rows {
             writer.writeRow([
                 row.externalID, row.title, row.description ?? "", row.responsibleUnitExternalID,
                 row.demandExternalIDs.joined(separator: ";"), row.allocations.map { "\($0.resource):\($0.quantity)" }.joined(separator: ";"),
                 row.budget.map { ResourceStore.amountText($0.fen, in: .yuan) } ?? "", row.startsOn?.description ?? "",
-                row.dueOn?.description ?? "", chinese ? row.status.chineseName : row.status.rawValue, String(row.progressPercent),
-                ResourceFile.yesNo(row.isPublic, chinese: chinese), row.publishedOn?.description ?? "",
+                row.dueOn?.description ?? "", row.status.exportText(chinese: chinese), String(row.progressPercent),
+                exportYesNo(row.isPublic, chinese: chinese), row.publishedOn?.description ?? "",
             ])
         }
         return writer.data
@@ -30,7 +30,7 @@ extension ProjectFile {
         for row in rows {
             writer.writeRow([
                 row.title, row.responsibleUnitName, row.budget.map { ResourceStore.amountText($0.fen, in: .yuan) } ?? "",
-                row.startsOn?.description ?? "", row.dueOn?.description ?? "", chinese ? row.status.chineseName : row.status.rawValue,
+                row.startsOn?.description ?? "", row.dueOn?.description ?? "", row.status.exportText(chinese: chinese),
                 String(row.progressPercent), row.completedOn?.description ?? "", row.checkedOn?.description ?? "",
                 row.rating.map(String.init) ?? "", row.publishedOn?.description ?? "",
             ])

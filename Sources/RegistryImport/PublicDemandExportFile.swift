@@ -35,8 +35,8 @@ public struct PublicDemandExportFile: Sendable {
             writer.writeRow([
                 String(demand.id.rawValue), demand.title, demand.category, demand.categoryName, demand.orgUnitName,
                 DemandExportFile.amount(demand.quantity),
-                chinese ? demand.quantity.unit.chineseName : demand.quantity.unit.rawValue, String(demand.priority.value),
-                demand.dueOn?.description ?? "", chinese ? demand.publicStatus.chineseName : demand.publicStatus.rawValue,
+                demand.quantity.unit.exportText(chinese: chinese), String(demand.priority.value),
+                demand.dueOn?.description ?? "", demand.publicStatus.exportText(chinese: chinese),
                 demand.filedOn.description, demand.publishedOn?.description ?? "",
             ])
         }

@@ -9,15 +9,15 @@ extension ResourceFile {
     /// as the same list. With `chinese`, the header and vocabulary values are in Chinese.
     public static func csv(_ rows: [ResourceImportRow], chinese: Bool) -> Data {
         var writer = CSVWriter()
-        writer.writeRow(header.fields.map { chinese ? $0.displayName : $0.name })
+        writer.writeRow(header.exportHeader(chinese: chinese))
         for row in rows {
             writer.writeRow([
                 row.externalID, row.unitExternalID, row.title, row.description ?? "", row.category,
-                chinese ? row.kind.chineseName : row.kind.rawValue, ResourceStore.amountText(row.capacity, in: row.measureUnit),
-                chinese ? row.measureUnit.chineseName : row.measureUnit.rawValue,
+                row.kind.exportText(chinese: chinese), ResourceStore.amountText(row.capacity, in: row.measureUnit),
+                row.measureUnit.exportText(chinese: chinese),
                 row.unitCost.map { ResourceStore.amountText($0.fen, in: .yuan) } ?? "", row.serviceAreaCodes.joined(separator: ";"),
                 row.availableFrom?.description ?? "", row.availableUntil?.description ?? "",
-                chinese ? row.status.chineseName : row.status.rawValue, yesNo(row.isPublic, chinese: chinese),
+                row.status.exportText(chinese: chinese), exportYesNo(row.isPublic, chinese: chinese),
                 row.publishedOn?.description ?? "",
             ])
         }
@@ -33,18 +33,13 @@ extension ResourceFile {
             : ["title", "unit", "category", "kind", "pledged", "remaining", "measure_unit", "available_from", "available_until", "status", "published_on"])
         for row in rows {
             writer.writeRow([
-                row.title, row.unitName, row.category, chinese ? row.kind.chineseName : row.kind.rawValue,
+                row.title, row.unitName, row.category, row.kind.exportText(chinese: chinese),
                 ResourceStore.amountText(row.pledged, in: row.measureUnit), ResourceStore.amountText(row.remaining, in: row.measureUnit),
-                chinese ? row.measureUnit.chineseName : row.measureUnit.rawValue, row.availableFrom?.description ?? "",
-                row.availableUntil?.description ?? "", chinese ? row.status.chineseName : row.status.rawValue,
+                row.measureUnit.exportText(chinese: chinese), row.availableFrom?.description ?? "",
+                row.availableUntil?.description ?? "", row.status.exportText(chinese: chinese),
                 row.publishedOn?.description ?? "",
             ])
         }
         return writer.data
-    }
-
-    /// 是/否 or yes/no.
-    static func yesNo(_ value: Bool, chinese: Bool) -> String {
-        chinese ? (value ? "是" : "否") : (value ? "yes" : "no")
     }
 }

@@ -9,10 +9,10 @@ extension UnitFile {
     /// `chinese`, the header and the kinds are written in Chinese; the import reads both.
     public static func csv(_ rows: [UnitImportRow], chinese: Bool) -> Data {
         var writer = CSVWriter()
-        writer.writeRow(header.fields.map { chinese ? $0.displayName : $0.name })
+        writer.writeRow(header.exportHeader(chinese: chinese))
         for row in rows {
             writer.writeRow([
-                row.externalID, row.name, chinese ? row.kind.chineseName : row.kind.rawValue, row.contactName ?? "",
+                row.externalID, row.name, row.kind.exportText(chinese: chinese), row.contactName ?? "",
                 row.contactPhone?.unmasked ?? "", row.address ?? "", row.communityCodes.joined(separator: ";"),
             ])
         }
@@ -25,7 +25,7 @@ extension UnitFile {
         var writer = CSVWriter()
         writer.writeRow(chinese ? ["单位名称", "单位类型", "地址", "包联社区"] : ["name", "kind", "address", "communities"])
         for row in rows {
-            writer.writeRow([row.name, chinese ? row.kind.chineseName : row.kind.rawValue, row.address ?? "", row.communities.joined(separator: chinese ? "、" : ";")])
+            writer.writeRow([row.name, row.kind.exportText(chinese: chinese), row.address ?? "", row.communities.joined(separator: chinese ? "、" : ";")])
         }
         return writer.data
     }
