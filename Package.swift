@@ -31,10 +31,12 @@ let package = Package(
         // The matching engine: pure, no I/O (issue 4).
         .target(name: "Matching", dependencies: ["Digest"]),
         .target(name: "Registry"),
+        // The district's matching model: eligibility and cost terms over the lists (pure).
+        .target(name: "ListMatching", dependencies: ["Matching", "Registry"]),
         .target(name: "SpreadsheetCSV"),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
-        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV"]),
+        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV", "Matching", "ListMatching"]),
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "govreg",
             dependencies: [
-                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching",
+                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
+        .testTarget(name: "ListMatchingTests", dependencies: ["ListMatching", "Matching", "Registry"]),
         .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
