@@ -1,0 +1,87 @@
+import Foundation
+import Postgres
+import Registry
+
+extension MatchingAcceptancePlan {
+    /// Writes the projects, their demand and allocation rows, the ledger draws, the demands'
+    /// transitions and events, and links the allocations to their projects. Returns the new
+    /// projects' external ids, by demand id.
+    func apply(run: Int64, _ tx: TenantTransaction) async throws -> [String] {
+        let tenant = tx.tenantID
+        let byDemand = Dictionary(grouping: allocations, by: \.demand)
+        let demandIDs = byDemand.keys.sorted()
+        // The domain's rule, checked once: every demand here is accepted (conflicts() saw to it).
+        let event = try DemandWorkflow.transition(
+            of: DemandID(demandIDs[0]), from: .accepted, to: .inProject, actor: try ActorID(tx.actor), at: Date(),
+            note: "匹配运行 #\(run) 接受，纳入项目 accepted from matching run #\(run) into a project",
+            visibility: DemandWorkflow.suggestedVisibility(from: .accepted, to: .inProject))
+
+        var titles: [String] = [], descriptions: [String] = [], units: [Int64] = [], budgets: [Int64?] = [], dues: [String?] = []
+        for id in demandIDs {
+            let demand = demands[id]!, parts = byDemand[id]!
+            // The unit giving most is responsible; ties go to the lower resource id.
+            let lead = parts.min { ($1.quantity, $0.resource) < ($0.quantity, $1.resource) }!
+            let served = parts.reduce(0) { $0 + $1.quantity }
+            titles.append(demand.title)
+            descriptions.append(
+                "由匹配运行 #\(run) 生成 made by matching run #\(run): "
+                    + "\(demand.measureUnit.chineseText(served)) / \(demand.measureUnit.chineseText(demand.quantity))")
+            units.append(resources[lead.resource]!.unit)
+            budgets.append(demand.measureUnit == .yuan ? served : nil)
+            dues.append(demand.dueOn)
+        }
+        let created = try await tx.connection.query("""
+            INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status)
+            SELECT \(tenant), 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit, t.budget, t.due::date, 'planned'
+            FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[], \(dues)::text[])
+                AS t(demand, title, description, unit, budget, due)
+            RETURNING id, external_id
+            """)
+        var projectOf: [Int64: Int64] = [:]
+        for row in created {
+            let marker = try row.decode(String.self, "external_id")
+            projectOf[Int64(marker.split(separator: "-").last!)!] = try row.decode(Int64.self, "id")
+        }
+        let projectIDs = demandIDs.map { projectOf[$0]! }
+        // Projects made without an external id are known as GR-P<id>, as everywhere else.
+        let names = try await tx.connection.query("""
+            UPDATE project SET external_id = 'GR-P' || id WHERE tenant_id = \(tenant) AND id = ANY(\(projectIDs)) RETURNING id, external_id
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO project_demand (tenant_id, project_id, demand_id)
+            SELECT \(tenant), t.project, t.demand FROM unnest(\(projectIDs)::bigint[], \(demandIDs)::bigint[]) AS t(project, demand)
+            """)
+        let allocationProjects = allocations.map { projectOf[$0.demand]! }
+        try await tx.connection.execute("""
+            INSERT INTO project_allocation (tenant_id, project_id, resource_id, quantity)
+            SELECT \(tenant), t.project, t.resource, t.quantity
+            FROM unnest(\(allocationProjects)::bigint[], \(allocations.map(\.resource))::bigint[], \(allocations.map(\.quantity))::bigint[])
+                AS t(project, resource, quantity)
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id, note)
+            SELECT \(tenant), t.resource, 'drawn', t.quantity, t.project, \("匹配运行 #\(run) 支取 drawn by matching run #\(run)")
+            FROM unnest(\(allocationProjects)::bigint[], \(allocations.map(\.resource))::bigint[], \(allocations.map(\.quantity))::bigint[])
+                AS t(project, resource, quantity)
+            ORDER BY t.resource
+            """)
+        try await tx.connection.execute("""
+            UPDATE demand SET state = \(event.to.rawValue), updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tenant) AND id = ANY(\(demandIDs))
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
+            SELECT \(tenant), t.demand, 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
+                   \(event.note), \(event.visibility.rawValue)
+            FROM unnest(\(demandIDs)::bigint[]) AS t(demand)
+            """)
+        try await tx.connection.execute("""
+            UPDATE matching_allocation a SET project_id = t.project
+            FROM unnest(\(allocations.map(\.number))::integer[], \(allocationProjects)::bigint[]) AS t(number, project)
+            WHERE a.tenant_id = \(tenant) AND a.run_id = \(run) AND a.number = t.number
+            """)
+        var external: [Int64: String] = [:]
+        for row in names { external[try row.decode(Int64.self, "id")] = try row.decode(String.self, "external_id") }
+        return projectIDs.map { external[$0]! }
+    }
+}

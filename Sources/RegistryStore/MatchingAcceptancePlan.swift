@@ -1,0 +1,124 @@
+import Foundation
+import Postgres
+import Registry
+
+/// The allocations of a run being accepted, with the demands and resources they touch read
+/// under row locks: checked for conflicts, then applied set-based (a few statements whatever
+/// the number of allocations).
+struct MatchingAcceptancePlan {
+    struct Allocation {
+        var number: Int
+        var demand: Int64
+        var resource: Int64
+        var quantity: Int64
+    }
+
+    struct LockedDemand {
+        var id: Int64
+        var externalID: String?
+        var title: String
+        var state: DemandState
+        var quantity: Int64
+        var measureUnit: MeasureUnit
+        var dueOn: String?
+        var name: String { externalID ?? "#\(id)" }
+    }
+
+    struct LockedResource {
+        var id: Int64
+        var externalID: String?
+        var unit: Int64
+        var status: ResourceStatus
+        var remaining: Int64
+        var measureUnit: MeasureUnit
+        var name: String { externalID ?? "#\(id)" }
+    }
+
+    /// By demand id, then resource id.
+    var allocations: [Allocation]
+    var demands: [Int64: LockedDemand]
+    var resources: [Int64: LockedResource]
+
+    static func load(run: Int64, only: [Int]?, _ tx: TenantTransaction) async throws -> MatchingAcceptancePlan {
+        let tenant = tx.tenantID
+        var allocations = try await tx.connection.query("""
+            SELECT number, demand_id, resource_id, quantity FROM matching_allocation
+            WHERE tenant_id = \(tenant) AND run_id = \(run) ORDER BY demand_id, resource_id
+            """).map { row in
+            Allocation(number: try row.decode(at: 0), demand: try row.decode(at: 1), resource: try row.decode(at: 2), quantity: try row.decode(at: 3))
+        }
+        if let only {
+            let wanted = Set(only)
+            let missing = wanted.subtracting(allocations.map(\.number)).sorted()
+            guard missing.isEmpty else {
+                throw RegistryStoreError.invalid(
+                    field: "only", reason: "匹配运行 #\(run) 没有这些分配 the run has no allocation \(missing.map { "A\($0)" }.joined(separator: ", "))")
+            }
+            allocations = allocations.filter { wanted.contains($0.number) }
+        }
+        guard !allocations.isEmpty else {
+            throw RegistryStoreError.invalid(field: "run", reason: "匹配运行 #\(run) 没有可接受的分配 the run allocated nothing")
+        }
+        let demandRows = try await tx.connection.query("""
+            SELECT id, external_id, title, state, quantity, measure_unit, due_on::text FROM demand
+            WHERE tenant_id = \(tenant) AND id = ANY(\(Array(Set(allocations.map(\.demand))))) ORDER BY id FOR UPDATE
+            """)
+        var demands: [Int64: LockedDemand] = [:]
+        for row in demandRows {
+            let demand = LockedDemand(
+                id: try row.decode(at: 0), externalID: try row.decode(at: 1), title: try row.decode(at: 2),
+                state: try DemandState(parsing: try row.decode(String.self, at: 3)), quantity: try row.decode(at: 4),
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 5)), dueOn: try row.decode(at: 6))
+            demands[demand.id] = demand
+        }
+        let resourceRows = try await tx.connection.query("""
+            SELECT id, external_id, unit_id, status, remaining, measure_unit FROM resource
+            WHERE tenant_id = \(tenant) AND id = ANY(\(Array(Set(allocations.map(\.resource))))) ORDER BY id FOR UPDATE
+            """)
+        var resources: [Int64: LockedResource] = [:]
+        for row in resourceRows {
+            let resource = LockedResource(
+                id: try row.decode(at: 0), externalID: try row.decode(at: 1), unit: try row.decode(at: 2),
+                status: try ResourceStatus(parsing: try row.decode(String.self, at: 3)), remaining: try row.decode(at: 4),
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 5)))
+            resources[resource.id] = resource
+        }
+        return MatchingAcceptancePlan(allocations: allocations, demands: demands, resources: resources)
+    }
+
+    /// Every way the lists have moved away from what these allocations assume, one line each.
+    func conflicts() -> [String] {
+        var lines: [String] = []
+        let byDemand = Dictionary(grouping: allocations, by: \.demand)
+        for id in byDemand.keys.sorted() {
+            guard let demand = demands[id] else { continue }   // a foreign key keeps it
+            let allocated = byDemand[id]!.reduce(0) { $0 + $1.quantity }
+            if demand.state != .accepted {
+                lines.append("需求 demand \(demand.name) 现为「\(demand.state.chineseName)」\(demand.state.rawValue), no longer accepted 已不在待匹配清单")
+            } else if demand.quantity < allocated {
+                lines.append("需求 demand \(demand.name) 数量已改为 \(demand.measureUnit.chineseText(demand.quantity)); the run allocated \(demand.measureUnit.chineseText(allocated))")
+            }
+        }
+        let byResource = Dictionary(grouping: allocations, by: \.resource)
+        for id in byResource.keys.sorted() {
+            guard let resource = resources[id] else { continue }
+            let drawn = byResource[id]!.reduce(0) { $0 + $1.quantity }
+            if resource.status != .available && resource.status != .exhausted {
+                lines.append("资源 resource \(resource.name) 现为「\(resource.status.chineseName)」\(resource.status.rawValue), can no longer be drawn on")
+            } else if resource.remaining < drawn {
+                lines.append("资源 resource \(resource.name) 剩余 remaining \(resource.measureUnit.chineseText(resource.remaining)) < the run's \(resource.measureUnit.chineseText(drawn)) 容量已降低 capacity lowered")
+            }
+            for allocation in byResource[id]! where demands[allocation.demand].map({ $0.measureUnit != resource.measureUnit }) == true {
+                lines.append("资源 resource \(resource.name) 与需求 demand \(demands[allocation.demand]!.name) 计量单位已不同 units of measure now differ")
+            }
+        }
+        return lines
+    }
+
+    /// What the accepted allocations draw, per unit of measure.
+    var drawn: [MeasureUnit: Int64] {
+        allocations.reduce(into: [:]) { sums, allocation in
+            if let unit = resources[allocation.resource]?.measureUnit { sums[unit, default: 0] += allocation.quantity }
+        }
+    }
+}

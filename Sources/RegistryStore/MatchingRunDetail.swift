@@ -1,0 +1,71 @@
+public import Matching
+public import Registry
+
+/// A run as `govreg match show` prints it: the run, its demands with their allocations and
+/// explanations, and summaries by community and by unit.
+public struct MatchingRunDetail: Sendable, Hashable, Codable {
+    public var run: MatchingRunRecord
+    /// Demands that got something, by category then demand id, up to the limit asked for.
+    public var served: [MatchingDemandLine]
+    /// How many served demands there are beyond those listed.
+    public var moreServed: Int
+    /// Demands that got nothing, most urgent first, up to the limit asked for.
+    public var unserved: [MatchingDemandLine]
+    public var moreUnserved: Int
+    public var byCommunity: [MatchingCommunitySummary]
+    public var byUnit: [MatchingUnitSummary]
+}
+
+/// One demand of a run: what it asked for, what it got from which resources, and why.
+public struct MatchingDemandLine: Sendable, Hashable, Codable {
+    public var demandID: Int64
+    public var externalID: String?
+    public var title: String
+    public var category: String
+    /// The community (or village) it lies in, if any.
+    public var community: String?
+    public var measureUnit: MeasureUnit
+    public var priority: Int
+    public var requested: Int64
+    public var served: Int64
+    public var allocations: [MatchingAllocationLine]
+    /// The engine's explanation, with external ids in place of row ids.
+    public var explanation: DemandOutcome
+}
+
+/// One allocation of a run (分配): its number (what `match accept --only` takes), the
+/// resource and unit, the quantity and the cost terms.
+public struct MatchingAllocationLine: Sendable, Hashable, Codable {
+    public var number: Int
+    public var resourceID: Int64
+    public var resourceExternalID: String?
+    public var resourceTitle: String
+    public var unitExternalID: String?
+    public var unitName: String
+    public var quantity: Int64
+    public var unitCost: Int64
+    public var terms: [CostTerm]
+    /// The project it became, once accepted.
+    public var projectExternalID: String?
+}
+
+/// A run's figures for one community (or village): its demands and how they fared.
+public struct MatchingCommunitySummary: Sendable, Hashable, Codable {
+    /// The community's name, or `(none)` for demands above community level.
+    public var community: String
+    public var demands: Int
+    public var filled: Int
+    public var partly: Int
+    public var unserved: Int
+}
+
+/// A run's figures for one registered unit: what its resources give, per unit of measure.
+public struct MatchingUnitSummary: Sendable, Hashable, Codable {
+    public var unitExternalID: String?
+    public var unitName: String
+    public var measureUnit: MeasureUnit
+    public var resources: Int
+    public var allocations: Int
+    public var demands: Int
+    public var allocated: Int64
+}

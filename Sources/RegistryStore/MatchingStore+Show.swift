@@ -1,0 +1,231 @@
+public import Foundation
+import ListMatching
+import Matching
+import Postgres
+import Registry
+
+extension MatchingStore {
+    /// The tenant's runs, newest first.
+    public func runs(tenant: UUID, actor: String, limit: Int = 20) async throws -> [MatchingRunRecord] {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            try await tx.connection.query("\(Self.runColumns) WHERE tenant_id = \(tx.tenantID) ORDER BY id DESC LIMIT \(max(1, limit))")
+                .map(Self.runRecord)
+        }
+    }
+
+    /// A run with its demands, allocations and explanations: the first `limit` served demands
+    /// (by category, then id), the `unservedLimit` most urgent unserved ones, and summaries
+    /// by community and by unit over the whole run.
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown run.
+    public func show(_ run: Int64, tenant: UUID, actor: String, limit: Int = 20, unservedLimit: Int = 10) async throws -> MatchingRunDetail {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            let record = try await Self.run(run, tx)
+            let served = try await Self.demandLines(run, served: true, limit: limit, tx)
+            let unserved = try await Self.demandLines(run, served: false, limit: unservedLimit, tx)
+            return MatchingRunDetail(
+                run: record, served: served, moreServed: max(0, record.demandsServed - served.count),
+                unserved: unserved, moreUnserved: max(0, record.demands - record.demandsServed - unserved.count),
+                byCommunity: try await Self.communitySummaries(run, tx), byUnit: try await Self.unitSummaries(run, tx))
+        }
+    }
+
+    // MARK: - Reading runs
+
+    static let runColumns: SQL = """
+        SELECT id, category_code, weights::text AS weights, fingerprint, status, demands, resources, arcs, allocations,
+               demands_served, demands_filled, weighted_satisfaction, cost, statistics::text AS statistics,
+               timings::text AS timings, actor, created_at, accepted_by, accepted_at
+        FROM matching_run
+        """
+
+    static func run(_ id: Int64, _ tx: TenantTransaction, lock: Bool = false) async throws -> MatchingRunRecord {
+        var sql = runColumns
+        sql.append(" WHERE tenant_id = \(tx.tenantID) AND id = \(id)")
+        if lock { sql.append(" FOR UPDATE") }
+        guard let row = try await tx.connection.query(sql).first else {
+            throw RegistryStoreError.notFound(kind: "matching run 匹配运行", key: "#\(id)")
+        }
+        return try runRecord(row)
+    }
+
+    static func runRecord(_ row: Row) throws -> MatchingRunRecord {
+        let decoder = JSONDecoder()
+        return MatchingRunRecord(
+            id: try row.decode(Int64.self, "id"), category: try row.decode(String?.self, "category_code"),
+            weights: try MatchingWeights(json: Data(try row.decode(String.self, "weights").utf8)),
+            fingerprint: try row.decode(String.self, "fingerprint"), status: try row.decode(String.self, "status"),
+            demands: try row.decode(Int.self, "demands"), resources: try row.decode(Int.self, "resources"),
+            arcs: try row.decode(Int.self, "arcs"), allocations: try row.decode(Int.self, "allocations"),
+            demandsServed: try row.decode(Int.self, "demands_served"), demandsFilled: try row.decode(Int.self, "demands_filled"),
+            weightedSatisfaction: try row.decode(Int64.self, "weighted_satisfaction"), cost: try row.decode(Int64.self, "cost"),
+            statistics: try decoder.decode(SolverStatistics.self, from: Data(try row.decode(String.self, "statistics").utf8)),
+            timings: try decoder.decode(MatchingTimings.self, from: Data(try row.decode(String.self, "timings").utf8)),
+            actor: try row.decode(String.self, "actor"), createdAt: try row.decode(Date.self, "created_at"),
+            acceptedBy: try row.decode(String?.self, "accepted_by"), acceptedAt: try row.decode(Date?.self, "accepted_at"))
+    }
+
+    /// The community (or village) above a demand's org unit `ou`: one primary-key lookup per
+    /// id of its materialised path.
+    static let communityOfDemand: SQL = """
+        (SELECT c.name FROM org_unit c
+         WHERE c.tenant_id = ou.tenant_id AND c.id = ANY(string_to_array(btrim(ou.path, '/'), '/')::bigint[])
+           AND c.kind IN ('community', 'village')
+         ORDER BY c.depth DESC LIMIT 1)
+        """
+
+    private static func demandLines(_ run: Int64, served: Bool, limit: Int, _ tx: TenantTransaction) async throws -> [MatchingDemandLine] {
+        guard limit > 0 else { return [] }
+        let tenant = tx.tenantID
+        var sql: SQL = """
+            SELECT o.demand_id, d.external_id, d.title, o.category_code, d.measure_unit, o.priority, o.requested, o.served,
+                   o.explanation::text AS explanation,
+            """
+        sql.append(" ")
+        sql.append(communityOfDemand)
+        sql.append("""
+             AS community
+            FROM matching_outcome o
+            JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = o.demand_id
+            JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
+            WHERE o.tenant_id = \(tenant) AND o.run_id = \(run) AND (o.served > 0) = \(served)
+            """)
+        sql.append(served ? " ORDER BY o.category_code, o.demand_id" : " ORDER BY o.priority DESC, o.demand_id")
+        sql.append(" LIMIT \(limit)")
+        let decoder = JSONDecoder()
+        var lines = try await tx.connection.query(sql).map { row in
+            MatchingDemandLine(
+                demandID: try row.decode(Int64.self, "demand_id"), externalID: try row.decode(String?.self, "external_id"),
+                title: try row.decode(String.self, "title"), category: try row.decode(String.self, "category_code"),
+                community: try row.decode(String?.self, "community"),
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
+                priority: try row.decode(Int.self, "priority"), requested: try row.decode(Int64.self, "requested"),
+                served: try row.decode(Int64.self, "served"), allocations: [],
+                explanation: try decoder.decode(DemandOutcome.self, from: Data(try row.decode(String.self, "explanation").utf8)))
+        }
+        let allocations = try await allocationLines(run, demands: lines.map(\.demandID), tx)
+        let names = try await externalIDs(of: lines.map(\.explanation), tx)
+        for index in lines.indices {
+            lines[index].allocations = allocations[lines[index].demandID] ?? []
+            lines[index].explanation = relabel(lines[index].explanation, names)
+        }
+        return lines
+    }
+
+    /// The allocations to these demands, by demand, each ordered by resource id.
+    private static func allocationLines(_ run: Int64, demands: [Int64], _ tx: TenantTransaction) async throws -> [Int64: [MatchingAllocationLine]] {
+        guard !demands.isEmpty else { return [:] }
+        let rows = try await tx.connection.query("""
+            SELECT a.number, a.demand_id, a.resource_id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name,
+                   a.quantity, a.unit_cost, a.terms::text AS terms, p.external_id AS project_external_id
+            FROM matching_allocation a
+            JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
+            JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+            LEFT JOIN project p ON p.tenant_id = a.tenant_id AND p.id = a.project_id
+            WHERE a.tenant_id = \(tx.tenantID) AND a.run_id = \(run) AND a.demand_id = ANY(\(demands))
+            ORDER BY a.demand_id, a.resource_id
+            """)
+        var byDemand: [Int64: [MatchingAllocationLine]] = [:]
+        let decoder = JSONDecoder()
+        for row in rows {
+            byDemand[try row.decode(Int64.self, "demand_id"), default: []].append(MatchingAllocationLine(
+                number: try row.decode(Int.self, "number"), resourceID: try row.decode(Int64.self, "resource_id"),
+                resourceExternalID: try row.decode(String?.self, "external_id"), resourceTitle: try row.decode(String.self, "title"),
+                unitExternalID: try row.decode(String?.self, "unit_external_id"), unitName: try row.decode(String.self, "unit_name"),
+                quantity: try row.decode(Int64.self, "quantity"), unitCost: try row.decode(Int64.self, "unit_cost"),
+                terms: try decoder.decode([CostTerm].self, from: Data(try row.decode(String.self, "terms").utf8)),
+                projectExternalID: try row.decode(String?.self, "project_external_id")))
+        }
+        return byDemand
+    }
+
+    private static func communitySummaries(_ run: Int64, _ tx: TenantTransaction) async throws -> [MatchingCommunitySummary] {
+        var sql: SQL = "SELECT coalesce("
+        sql.append(communityOfDemand)
+        sql.append("""
+            , '(none)') AS community,
+                   count(*) AS demands, count(*) FILTER (WHERE o.served = o.requested) AS filled,
+                   count(*) FILTER (WHERE o.served > 0 AND o.served < o.requested) AS partly,
+                   count(*) FILTER (WHERE o.served = 0) AS unserved
+            FROM matching_outcome o
+            JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = o.demand_id
+            JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
+            WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run)
+            GROUP BY 1 ORDER BY 1
+            """)
+        return try await tx.connection.query(sql).map { row in
+            MatchingCommunitySummary(
+                community: try row.decode(String.self, "community"), demands: try row.decode(Int.self, "demands"),
+                filled: try row.decode(Int.self, "filled"), partly: try row.decode(Int.self, "partly"),
+                unserved: try row.decode(Int.self, "unserved"))
+        }
+    }
+
+    private static func unitSummaries(_ run: Int64, _ tx: TenantTransaction) async throws -> [MatchingUnitSummary] {
+        try await tx.connection.query("""
+            SELECT u.external_id, u.name, r.measure_unit, count(DISTINCT r.id) AS resources, count(*) AS allocations,
+                   count(DISTINCT a.demand_id) AS demands, sum(a.quantity)::bigint AS allocated
+            FROM matching_allocation a
+            JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
+            JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+            WHERE a.tenant_id = \(tx.tenantID) AND a.run_id = \(run)
+            GROUP BY u.id, u.external_id, u.name, r.measure_unit
+            ORDER BY u.external_id, u.id, r.measure_unit
+            """).map { row in
+            MatchingUnitSummary(
+                unitExternalID: try row.decode(String?.self, "external_id"), unitName: try row.decode(String.self, "name"),
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
+                resources: try row.decode(Int.self, "resources"), allocations: try row.decode(Int.self, "allocations"),
+                demands: try row.decode(Int.self, "demands"), allocated: try row.decode(Int64.self, "allocated"))
+        }
+    }
+
+    /// External ids of the resources and demands these explanations name: row id → external id.
+    private static func externalIDs(of outcomes: [DemandOutcome], _ tx: TenantTransaction) async throws -> (resources: [Int64: String], demands: [Int64: String]) {
+        var resources = Set<Int64>(), demands = Set<Int64>()
+        func note(_ competitors: [Competitor]) {
+            for competitor in competitors { if case let .number(id) = competitor.demand { demands.insert(id) } }
+        }
+        for outcome in outcomes {
+            if case let .number(id) = outcome.demand { demands.insert(id) }
+            for alternative in outcome.alternatives {
+                if case let .number(id) = alternative.resource { resources.insert(id) }
+                if case let .full(competitors, _) = alternative.reason { note(competitors) }
+            }
+            if case let .capacityExhausted(competitors, _) = outcome.shortfall?.reason { note(competitors) }
+        }
+        func lookup(_ table: SQL, _ ids: Set<Int64>) async throws -> [Int64: String] {
+            guard !ids.isEmpty else { return [:] }
+            var sql: SQL = "SELECT id, external_id FROM "
+            sql.append(table)
+            sql.append(" WHERE tenant_id = \(tx.tenantID) AND id = ANY(\(Array(ids))) AND external_id IS NOT NULL")
+            var names: [Int64: String] = [:]
+            for row in try await tx.connection.query(sql) { names[try row.decode(Int64.self, at: 0)] = try row.decode(String.self, at: 1) }
+            return names
+        }
+        return (try await lookup("resource", resources), try await lookup("demand", demands))
+    }
+
+    /// The explanation with external ids in place of row ids, as people know the rows.
+    private static func relabel(_ outcome: DemandOutcome, _ names: (resources: [Int64: String], demands: [Int64: String])) -> DemandOutcome {
+        func name(_ id: MatchID, _ table: [Int64: String]) -> MatchID {
+            if case let .number(number) = id, let text = table[number] { return .text(text) }
+            return id
+        }
+        func competitors(_ list: [Competitor]) -> [Competitor] {
+            list.map { Competitor(demand: name($0.demand, names.demands), priority: $0.priority, quantity: $0.quantity) }
+        }
+        var outcome = outcome
+        outcome.demand = name(outcome.demand, names.demands)
+        outcome.alternatives = outcome.alternatives.map { alternative in
+            var alternative = alternative
+            alternative.resource = name(alternative.resource, names.resources)
+            if case let .full(list, others) = alternative.reason { alternative.reason = .full(competitors: competitors(list), others: others) }
+            return alternative
+        }
+        if case let .capacityExhausted(list, byPriority) = outcome.shortfall?.reason {
+            outcome.shortfall?.reason = .capacityExhausted(competitors: competitors(list), allocationsByPriority: byPriority)
+        }
+        return outcome
+    }
+}

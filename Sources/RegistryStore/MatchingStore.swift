@@ -1,0 +1,120 @@
+public import Foundation
+public import ListMatching
+import Matching
+import Postgres
+import Registry
+
+/// Matching runs (供需匹配): read the demand and resource lists, solve them with the engine,
+/// record the run for review, compare runs, and accept one into the project list.
+///
+/// A run reads its lists in one repeatable-read snapshot, solves outside any transaction
+/// (the engine is CPU-bound and holds no connection), then records everything in one
+/// transaction: the run row, its allocations and one explanation per demand, by COPY.
+///
+/// ```swift
+/// let store = MatchingStore(database: database)
+/// let run = try await store.run(MatchingRequest(), tenant: langao, actor: "cli:root")
+/// let detail = try await store.show(run.id!, tenant: langao, actor: "cli:root")
+/// try await store.accept(run.id!, tenant: langao, actor: "cli:admin")
+/// ```
+public struct MatchingStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// Runs the matching for a tenant and, unless it is a dry run, records it.
+    ///
+    /// - Throws: ``RegistryStoreError`` for an unknown category or tenant; ``MatchingError``
+    ///   if the engine refuses the input (a bug in the model, since the lists are validated).
+    public func run(_ request: MatchingRequest, tenant: UUID, actor: String) async throws -> MatchingRunRecord {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (snapshot, weights, category) = try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
+            var category: String?
+            if let name = request.category { category = try await Self.categoryCode(name, tx) }
+            var weights = request.weights
+            if weights == nil { weights = try await Self.storedWeights(tx) }
+            return (try await Self.snapshot(category: category, tx), weights!, category)
+        }
+        let loaded = clock.now
+        let (problem, solution) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
+        let solved = clock.now
+        var record = MatchingRunRecord(
+            id: nil, category: category, weights: weights, fingerprint: try problem.fingerprint(), status: "proposed",
+            demands: solution.summary.demands, resources: solution.summary.resources, arcs: solution.summary.arcs,
+            allocations: solution.summary.assignments,
+            demandsServed: solution.summary.fullyServed + solution.summary.partlyServed, demandsFilled: solution.summary.fullyServed, weightedSatisfaction: solution.summary.weightedSatisfaction,
+            cost: solution.summary.cost, statistics: solution.statistics,
+            timings: MatchingTimings(load: Self.seconds(loaded - started), solve: Self.seconds(solved - loaded), record: 0),
+            actor: actor)
+        guard !request.dryRun else { return record }
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            record.id = try await Self.record(record, solution, tx)
+            // Recording's own time, up to the commit, goes in with the run.
+            record.timings.record = Self.seconds(clock.now - solved)
+            try await tx.connection.execute("""
+                UPDATE matching_run SET timings = \(JSONDocument(record.timings)) WHERE tenant_id = \(tx.tenantID) AND id = \(record.id)
+                """)
+            return record
+        }
+    }
+
+    /// The tenant's weights: stored ones, or the defaults.
+    public func weights(tenant: UUID, actor: String) async throws -> MatchingWeights {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try await Self.storedWeights(tx) }
+    }
+
+    /// Stores the tenant's weights (`nil`: back to the defaults).
+    public func setWeights(_ weights: MatchingWeights?, tenant: UUID, actor: String) async throws {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            if let weights {
+                try await tx.connection.execute("""
+                    INSERT INTO matching_weights (tenant_id, weights) VALUES (\(tx.tenantID), \(JSONDocument(weights)))
+                    ON CONFLICT (tenant_id) DO UPDATE SET weights = EXCLUDED.weights, updated_at = now(), actor = current_actor()
+                    """)
+            } else {
+                try await tx.connection.execute("DELETE FROM matching_weights WHERE tenant_id = \(tx.tenantID)")
+            }
+        }
+    }
+
+    // MARK: - Shared
+
+    static func storedWeights(_ tx: TenantTransaction) async throws -> MatchingWeights {
+        let rows = try await tx.connection.query("SELECT weights::text AS weights FROM matching_weights WHERE tenant_id = \(tx.tenantID)")
+        guard let text = try rows.first?.decode(String.self, "weights") else { return .defaults }
+        return try MatchingWeights(json: Data(text.utf8))
+    }
+
+    /// The code of the category named `text` (code, Chinese or English name).
+    static func categoryCode(_ text: String, _ tx: TenantTransaction) async throws -> String {
+        guard let code = try await ResourceStore.categoryCodes(tx)[ResourceStore.categoryKey(text)] else {
+            throw RegistryStoreError.notFound(kind: "category 类别", key: text)
+        }
+        return code
+    }
+
+    /// Builds the network and solves it on a thread of its own: the engine blocks while it
+    /// works, which must not hold up Swift's cooperative pool.
+    static func solve(_ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?) async throws -> (Problem, Solution) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    let problem = MatchingNetwork(weights: weights).problem(from: snapshot)
+                    return (problem, try Solver.solve(problem, options: .init(threads: threads)))
+                })
+            }
+        }
+    }
+
+    /// JSON with sorted keys: the same value always gives the same bytes.
+    static func canonicalJSON(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
