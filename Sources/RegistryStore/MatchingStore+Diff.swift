@@ -1,6 +1,6 @@
 public import Foundation
 import Postgres
-import Registry
+public import Registry
 
 /// How two runs differ (`govreg match diff`): inputs, weights, figures and allocations.
 public struct MatchingRunDiff: Sendable, Hashable, Codable {
