@@ -19,7 +19,9 @@ extension MatchingStore {
         try await tx.connection.execute("""
             CREATE TEMP TABLE matching_allocation_staging (
                 number integer, category_code text, demand_id bigint, resource_id bigint, quantity bigint, unit_cost bigint, terms text
-            ) ON COMMIT DROP;
+            ) ON COMMIT DROP
+            """)
+        try await tx.connection.execute("""
             CREATE TEMP TABLE matching_outcome_staging (
                 demand_id bigint, category_code text, priority smallint, requested bigint, served bigint, explanation text
             ) ON COMMIT DROP
