@@ -45,6 +45,10 @@ struct DemoLists {
             ]
             demands.append(DemandRow(externalID: fields[0], need: needIndex, grid: grid, quantity: quantity, fields: fields))
         }
+        // Every third resource serves a whole town (its service area 服务范围), so villages,
+        // which no unit contracts, have something to match; the rest serve their unit's
+        // contracted communities. Chosen by position, so the seed's stream is unchanged.
+        let towns = hierarchy.nodes.filter { $0.parent == nil }.map(\.code)
         for unit in units.units {
             for _ in 0..<Int.random(in: 2...4, using: &random) {
                 let needIndex = Int.random(in: 0..<DemoVocabulary.needs.count, using: &random)
@@ -54,6 +58,7 @@ struct DemoLists {
                 let fields = [
                     externalID, unit.externalID, "\(unit.name)\(random.pick(need.resourceTitles))", need.category, need.resourceKind,
                     String(capacity), need.unit, Self.date(year, dayOfYear: 1), Self.date(year, dayOfYear: 365), "是",
+                    resources.count % 3 == 2 ? towns[resources.count / 3 % towns.count] : "",
                 ]
                 resources.append(ResourceRow(externalID: externalID, unit: unit.externalID, need: needIndex, remaining: capacity, fields: fields))
             }
@@ -100,7 +105,7 @@ struct DemoLists {
 
     var resourcesCSV: Data {
         DemoDistrict.csv(
-            ["资源编号", "单位编号", "资源名称", "类别", "资源类型", "数量", "计量单位", "开始日期", "结束日期", "是否公示"],
+            ["资源编号", "单位编号", "资源名称", "类别", "资源类型", "数量", "计量单位", "开始日期", "结束日期", "是否公示", "服务范围"],
             resources.map(\.fields))
     }
 

@@ -43,9 +43,26 @@ struct DemoCommand: AsyncParsableCommand {
             terminal.progress("导入 importing the project list 项目清单 …")
             _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
 
+            let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
+
             let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
-            if json { try terminal.json(summary) } else { DemoSummaryText.print(summary, on: terminal) }
+            if json { return try terminal.json(DemoReport(lists: summary, matching: run)) }
+            DemoSummaryText.print(summary, on: terminal)
+            terminal.print("")
+            MatchCommand.printRun(run, on: terminal)
         }
+    }
+
+    /// The demo's matching run, accepted into the project list: made on the first run, read
+    /// back on later ones (so running the demo again changes nothing).
+    private func demoMatching(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> MatchingRunRecord {
+        let matching = MatchingStore(database: registry)
+        if let existing = try await matching.runs(tenant: tenant, actor: actor, limit: 1).first { return existing }
+        terminal.progress("匹配 matching demands with resources 供需匹配 …")
+        let run = try await matching.run(MatchingRequest(), tenant: tenant, actor: actor)
+        terminal.progress("接受 accepting matching run #\(run.id!) into the project list …")
+        try await matching.accept(run.id!, tenant: tenant, actor: actor)
+        return try await matching.runs(tenant: tenant, actor: actor, limit: 1)[0]
     }
 
     /// The demo tenant, created on the first run.
@@ -58,6 +75,13 @@ struct DemoCommand: AsyncParsableCommand {
             divisionCode: try DivisionCode(DemoDistrict.divisionCode)
         ).id
     }
+}
+
+/// The demo's closing summary, for machines (`--json`).
+struct DemoReport: Encodable {
+    var lists: ListSummary
+    /// The matching run the demo made and accepted.
+    var matching: MatchingRunRecord
 }
 
 /// The demo's closing summary, for people.

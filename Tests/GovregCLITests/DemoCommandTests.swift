@@ -20,7 +20,8 @@ import Testing
 
             let first = try GovregProcess.run(arguments, environment: environment)
             #expect(first.status == 0, "\(first.stderr)")
-            let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+            let summary = try #require(report["lists"] as? [String: Any])
             #expect(summary["units"] as? Int == 95)
             #expect(summary["members"] as? Int == 1_216)
             #expect(summary["contractedCommunities"] as? Int == 7)
@@ -31,7 +32,13 @@ import Testing
             #expect(demands.values.reduce(0, +) == 1_200)
             #expect((demands["in_project"] ?? 0) > 0)
             let projects = try #require(summary["projects"] as? [String: Int])
-            #expect(projects.values.reduce(0, +) == 60)
+            // The demo ends with a matching run, accepted: one planned project per demand it served.
+            let matching = try #require(report["matching"] as? [String: Any])
+            #expect(matching["status"] as? String == "accepted")
+            let served = try #require(matching["demandsServed"] as? Int)
+            #expect(served > 100)
+            #expect(projects.values.reduce(0, +) == 60 + served)
+            #expect((matching["arcs"] as? Int ?? 0) > served)
 
             let second = try GovregProcess.run(arguments, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")

@@ -1,0 +1,209 @@
+import Foundation
+import GovregTestSupport
+import ListMatching
+import Matching
+import Postgres
+import Registry
+import RegistryStore
+import Testing
+
+extension ProjectFixture {
+    var matching: MatchingStore { MatchingStore(database: database) }
+
+    /// Runs `sql` in the fixture's tenant (to change the lists behind a run's back).
+    func execute(_ sql: SQL) async throws {
+        try await database.withTenant(tenant, actor: actor) { tx in try await tx.connection.execute(sql) }
+    }
+
+    func demandStateNow(_ externalID: String) async throws -> DemandState { try await demandState(externalID).0 }
+}
+
+@Suite struct MatchingStoreTests {
+    @Test func aRunRecordsItsAllocationsWithTheirTermsAndExplanations() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            #expect(run.id != nil)
+            #expect(run.demands == 2)   // the draft D003 is not on the list yet
+            #expect(run.resources == 2)
+            #expect(run.allocations == 2)
+            #expect(run.demandsFilled == 2)
+            #expect(run.weightedSatisfaction == 3 * 500_000 + 3 * 40)
+            #expect(run.fingerprint.count == 64)
+
+            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            #expect(detail.served.map(\.externalID) == ["D002", "D001"])   // by category code: elderly_care, roads
+            let roads = try #require(detail.served.last)
+            #expect(roads.community == "东坡社区")
+            #expect(roads.allocations.map(\.resourceExternalID) == ["R001"])
+            #expect(roads.allocations[0].quantity == 500_000)
+            // U001 contracts 东坡社区 (C01), which holds D001's grid: community distance 10, bonus −20.
+            #expect(roads.allocations[0].terms == [
+                CostTerm(name: "distance", amount: 10), CostTerm(name: "contract", amount: -20), CostTerm(name: "unit_cost", amount: 0),
+            ])
+            #expect(roads.explanation.demand == "D001")
+            #expect(detail.unserved.isEmpty)
+            #expect(detail.byCommunity.map(\.community) == ["东坡社区", "滨河社区"])
+            #expect(detail.byUnit.map(\.unitExternalID) == ["U001", "U002"])
+            #expect(try await f.count("matching_outcome") == 2)
+            // Nothing in the lists moved.
+            #expect(try await f.demandStateNow("D001") == .accepted)
+            #expect(try await f.remaining("R001") == 1_000_000)
+        }
+    }
+
+    @Test func aDryRunRecordsNothingAndTheSameListsGiveTheSameRun() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let dry = try await f.matching.run(MatchingRequest(dryRun: true), tenant: f.tenant, actor: f.actor)
+            #expect(dry.id == nil)
+            #expect(try await f.count("matching_run") == 0)
+            let first = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let second = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            #expect(first.fingerprint == dry.fingerprint)
+            let same = try await f.matching.diff(first.id!, second.id!, tenant: f.tenant, actor: f.actor)
+            #expect(same.sameInput && same.sameWeights)
+            #expect((same.unchanged, same.added, same.removed, same.changed) == (2, 0, 0, 0))
+
+            // Another weighting is another input; a category limits the run.
+            let bonus = MatchingWeights(distance: .init(grid: 0, community: 5, street: 30, district: 60), contractBonus: 40, unitCostPerYuan: 1)
+            let weighted = try await f.matching.run(MatchingRequest(category: "roads", weights: bonus), tenant: f.tenant, actor: f.actor)
+            #expect(weighted.demands == 1 && weighted.category == "roads")
+            let differ = try await f.matching.diff(first.id!, weighted.id!, tenant: f.tenant, actor: f.actor)
+            #expect(!differ.sameInput && !differ.sameWeights)
+            #expect((differ.unchanged, differ.removed) == (1, 1))
+            #expect(differ.changes.map(\.demand) == ["D002"])
+            await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "no such")) {
+                try await f.matching.run(MatchingRequest(category: "no such"), tenant: f.tenant, actor: f.actor)
+            }
+        }
+    }
+
+    @Test func storedWeightsApplyToRunsAndResetToTheDefaults() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            var weights = MatchingWeights.defaults
+            weights.contractBonus = 70
+            try await f.matching.setWeights(weights, tenant: f.tenant, actor: f.actor)
+            #expect(try await f.matching.weights(tenant: f.tenant, actor: f.actor) == weights)
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            #expect(run.weights.contractBonus == 70)
+            #expect(run.cost == (10 - 70) * (500_000 + 40))
+            try await f.matching.setWeights(nil, tenant: f.tenant, actor: f.actor)
+            #expect(try await f.matching.weights(tenant: f.tenant, actor: f.actor) == .defaults)
+        }
+    }
+
+    @Test func acceptingMakesPlannedProjectsMovesTheDemandsAndDrawsTheResources() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let accepted = try await f.matching.accept(run.id!, tenant: f.tenant, actor: "test:admin")
+            #expect(accepted.acceptedAllocations == 2 && accepted.declinedAllocations == 0)
+            #expect(accepted.projects.count == 2 && accepted.projects.allSatisfy { $0.hasPrefix("GR-P") })
+            #expect(accepted.drawn == [.yuan: 500_000, .volunteerHours: 40])
+            #expect(try await f.demandStateNow("D001") == .inProject)
+            #expect(try await f.demandStateNow("D002") == .inProject)
+            #expect(try await f.remaining("R001") == 500_000)
+            #expect(try await f.remaining("R002") == 60)
+
+            let project = try await f.projects.show(accepted.projects[0], tenant: f.tenant, actor: f.actor)
+            #expect(project.project.status == .planned)
+            #expect(project.project.responsibleUnitExternalID == "U001")
+            #expect(project.project.budget == .yuan(5_000))
+            #expect(project.demands.map(\.externalID) == ["D001"])
+            #expect(project.allocations.map(\.held) == [500_000])
+
+            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            #expect(detail.run.status == "accepted" && detail.run.acceptedBy == "test:admin")
+            #expect(Set(detail.served.flatMap(\.allocations).compactMap(\.projectExternalID)) == Set(accepted.projects))
+            await #expect(throws: RegistryStoreError.self) {
+                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+            }
+        }
+    }
+
+    @Test func acceptRefusesWhenTheListsChangedNamingEveryConflictAndWritesNothing() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await f.execute("UPDATE demand SET state = 'withdrawn' WHERE tenant_id = \(f.tenant) AND external_id = 'D002'")
+            try await f.execute("UPDATE resource SET status = 'withdrawn' WHERE tenant_id = \(f.tenant) AND external_id = 'R001'")
+            do {
+                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                Issue.record("accepted a stale run")
+            } catch let conflict as MatchingConflict {
+                #expect(conflict.conflicts.count == 2)
+                #expect(conflict.conflicts[0].contains("D002") && conflict.conflicts[0].contains("withdrawn"))
+                #expect(conflict.conflicts[1].contains("R001"))
+            }
+            #expect(try await f.count("project") == 0)
+            #expect(try await f.demandStateNow("D001") == .accepted)
+            #expect(try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor).run.status == "proposed")
+        }
+    }
+
+    @Test func aLoweredCapacityIsAConflictButAcceptingOnlyTheUnaffectedAllocationWorks() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            // Another project draws 30 of R002's 100 hours: 70 left, still enough for the run's 40.
+            _ = try await f.projects.create(
+                ProjectDraft(title: "助老", responsibleUnit: "U002", demands: ["D002"], allocations: [ProjectAllocationRequest(resource: "R002", quantity: "30")]),
+                tenant: f.tenant, actor: f.actor)
+            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            let numbers = Dictionary(uniqueKeysWithValues: detail.served.map { ($0.externalID!, $0.allocations[0].number) })
+            await #expect(throws: MatchingConflict.self) {   // D002 is in a project now
+                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+            }
+            await #expect(throws: RegistryStoreError.self) {   // a number the run does not have
+                try await f.matching.accept(run.id!, only: [99], tenant: f.tenant, actor: f.actor)
+            }
+            let accepted = try await f.matching.accept(run.id!, only: [numbers["D001"]!], tenant: f.tenant, actor: f.actor)
+            #expect(accepted.acceptedAllocations == 1 && accepted.declinedAllocations == 1)
+            #expect(try await f.demandStateNow("D001") == .inProject)
+            #expect(try await f.remaining("R002") == 70)
+        }
+    }
+
+    @Test func twoAdminsAcceptingTheSameRunAtOnceExactlyOneSucceeds() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for admin in ["test:a", "test:b", "test:c"] {
+                    group.addTask { (try? await f.matching.accept(run.id!, tenant: f.tenant, actor: admin)) != nil }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            #expect(try await f.count("project") == 2)
+            #expect(try await f.remaining("R001") == 500_000)
+        }
+    }
+
+    @Test func anotherTenantCannotSeeOrAcceptARun() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let other = try await f.sibling()
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            await #expect(throws: RegistryStoreError.notFound(kind: "matching run 匹配运行", key: "#\(run.id!)")) {
+                try await other.matching.show(run.id!, tenant: other.tenant, actor: other.actor)
+            }
+            await #expect(throws: RegistryStoreError.self) {
+                try await other.matching.accept(run.id!, tenant: other.tenant, actor: other.actor)
+            }
+            #expect(try await other.matching.runs(tenant: other.tenant, actor: other.actor).isEmpty)
+            #expect(try await other.count("matching_allocation") == 0)
+            #expect(try await f.demandStateNow("D001") == .accepted)
+        }
+    }
+}
