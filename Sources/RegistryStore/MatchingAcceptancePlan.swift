@@ -91,7 +91,10 @@ struct MatchingAcceptancePlan {
         var lines: [String] = []
         let byDemand = Dictionary(grouping: allocations, by: \.demand)
         for id in byDemand.keys.sorted() {
-            guard let demand = demands[id] else { continue }   // a foreign key keeps it
+            guard let demand = demands[id] else {
+                lines.append("需求 demand #\(id) 已不存在 no longer exists")
+                continue
+            }
             let allocated = byDemand[id]!.reduce(0) { $0 + $1.quantity }
             if demand.state != .accepted {
                 lines.append("需求 demand \(demand.name) 现为「\(demand.state.chineseName)」\(demand.state.rawValue), no longer accepted 已不在待匹配清单")
@@ -101,7 +104,10 @@ struct MatchingAcceptancePlan {
         }
         let byResource = Dictionary(grouping: allocations, by: \.resource)
         for id in byResource.keys.sorted() {
-            guard let resource = resources[id] else { continue }
+            guard let resource = resources[id] else {
+                lines.append("资源 resource #\(id) 已不存在 no longer exists")
+                continue
+            }
             let drawn = byResource[id]!.reduce(0) { $0 + $1.quantity }
             if resource.status != .available && resource.status != .exhausted {
                 lines.append("资源 resource \(resource.name) 现为「\(resource.status.chineseName)」\(resource.status.rawValue), can no longer be drawn on")

@@ -13,7 +13,9 @@ public struct MatchingRunDetail: Sendable, Hashable, Codable {
     public var unserved: [MatchingDemandLine]
     public var moreUnserved: Int
     public var byCommunity: [MatchingCommunitySummary]
+    /// The units whose resources the run drew on most (by allocations), up to the limit asked for.
     public var byUnit: [MatchingUnitSummary]
+    public var moreUnits: Int
 }
 
 /// One demand of a run: what it asked for, what it got from which resources, and why.

@@ -55,7 +55,7 @@ public struct MatchingRunRecord: Sendable, Hashable, Codable {
 public struct MatchingTimings: Sendable, Hashable, Codable {
     /// Reading the lists from the database.
     public var load: Double
-    /// Building the network and solving (explanations included).
+    /// Building the network, fingerprinting it and solving (explanations included).
     public var solve: Double
     /// Writing the run, its allocations and explanations.
     public var record: Double

@@ -3,7 +3,10 @@ import Matching
 import Postgres
 
 extension MatchingStore {
-    /// Records a run: its row, then its allocations and one explanation per demand, streamed
+    /// Demands per `matching_outcome` row.
+    static let outcomeBatch = 2_000
+
+    /// Records a run: its row, then its allocations and its explanations in batches, streamed
     /// by COPY into temporary tables (COPY into a table under row-level security is refused)
     /// and moved over with one INSERT … SELECT each. Returns the run's id.
     static func record(_ run: MatchingRunRecord, _ solution: Solution, _ tx: TenantTransaction) async throws -> Int64 {
@@ -18,12 +21,13 @@ extension MatchingStore {
             """)[0].decode(Int64.self, "id")
         try await tx.connection.execute("""
             CREATE TEMP TABLE matching_allocation_staging (
-                number integer, category_code text, demand_id bigint, resource_id bigint, quantity bigint, unit_cost bigint, terms text
+                number integer, category_code text, demand_id bigint, resource_id bigint, quantity bigint, unit_cost bigint, terms bigint[]
             ) ON COMMIT DROP
             """)
         try await tx.connection.execute("""
             CREATE TEMP TABLE matching_outcome_staging (
-                demand_id bigint, category_code text, priority smallint, requested bigint, served bigint, explanation text
+                category_code text, batch integer, term_names text[], demand_ids bigint[], priorities smallint[], requested bigint[],
+                served bigint[], explanations text
             ) ON COMMIT DROP
             """)
         try await tx.connection.copyIn("COPY matching_allocation_staging FROM STDIN") { writer in
@@ -33,53 +37,52 @@ extension MatchingStore {
                     number += 1
                     try await writer.writeRow([
                         String(number), category.category, assignment.demand.description, assignment.resource.description,
-                        String(assignment.quantity), String(assignment.unitCost), termsJSON(assignment.terms),
+                        String(assignment.quantity), String(assignment.unitCost), arrayLiteral(assignment.terms.map(\.amount)),
                     ])
                 }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try await tx.connection.copyIn("COPY matching_outcome_staging FROM STDIN") { writer in
             for category in solution.categories {
-                for outcome in category.outcomes {
+                let names = category.assignments.first?.terms.map(\.name) ?? []
+                for (batch, start) in stride(from: 0, to: category.outcomes.count, by: outcomeBatch).enumerated() {
+                    let outcomes = category.outcomes[start..<min(start + outcomeBatch, category.outcomes.count)]
+                    var json: [UInt8] = [UInt8(ascii: "[")]
+                    json.reserveCapacity(outcomes.count * 700)
+                    for (index, outcome) in outcomes.enumerated() {
+                        if index > 0 { json.append(UInt8(ascii: ",")) }
+                        outcome.appendJSON(to: &json)
+                    }
+                    json.append(UInt8(ascii: "]"))
                     try await writer.writeRow([
-                        outcome.demand.description, category.category, String(outcome.priority), String(outcome.requested),
-                        String(outcome.served), String(decoding: try encoder.encode(outcome), as: UTF8.self),
+                        category.category, String(batch), textArrayLiteral(names), arrayLiteral(outcomes.map(\.demand.description)),
+                        arrayLiteral(outcomes.map(\.priority)), arrayLiteral(outcomes.map(\.requested)),
+                        arrayLiteral(outcomes.map(\.served)), String(decoding: json, as: UTF8.self),
                     ])
                 }
             }
         }
         try await tx.connection.execute("""
             INSERT INTO matching_allocation (tenant_id, run_id, number, category_code, demand_id, resource_id, quantity, unit_cost, terms)
-            SELECT \(tenant), \(id), number, category_code, demand_id, resource_id, quantity, unit_cost, terms::jsonb
+            SELECT \(tenant), \(id), number, category_code, demand_id, resource_id, quantity, unit_cost, terms
             FROM matching_allocation_staging
             """)
         try await tx.connection.execute("""
-            INSERT INTO matching_outcome (tenant_id, run_id, demand_id, category_code, priority, requested, served, explanation)
-            SELECT \(tenant), \(id), demand_id, category_code, priority, requested, served, explanation::jsonb
+            INSERT INTO matching_outcome (tenant_id, run_id, category_code, batch, term_names, demand_ids, priorities, requested, served, explanations)
+            SELECT \(tenant), \(id), category_code, batch, term_names, demand_ids, priorities, requested, served, explanations
             FROM matching_outcome_staging
             """)
         return id
     }
 
-    /// An allocation's terms as a JSON array in term order (a jsonb object would reorder
-    /// them): `[{"name":"distance","amount":10},{"name":"contract","amount":-20}]`.
-    static func termsJSON(_ terms: [CostTerm]) -> String {
-        "[" + terms.map { "{\"name\":\(jsonString($0.name)),\"amount\":\($0.amount)}" }.joined(separator: ",") + "]"
+    /// `{1,2,3}`: an array of numbers (or numeric ids) in PostgreSQL's text form.
+    static func arrayLiteral(_ values: [some CustomStringConvertible]) -> String {
+        "{" + values.map(\.description).joined(separator: ",") + "}"
     }
 
-    /// A JSON string literal.
-    static func jsonString(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
+    /// `{"distance","contract"}`: an array of texts, each quoted.
+    static func textArrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
     }
 }

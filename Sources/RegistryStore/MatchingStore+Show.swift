@@ -14,19 +14,23 @@ extension MatchingStore {
     }
 
     /// A run with its demands, allocations and explanations: the first `limit` served demands
-    /// (by category, then id), the `unservedLimit` most urgent unserved ones, and summaries
-    /// by community and by unit over the whole run.
+    /// (by category, then id), the `unservedLimit` most urgent unserved ones, the summary by
+    /// community over the whole run and by unit for the `unitLimit` units drawn on most.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown run.
-    public func show(_ run: Int64, tenant: UUID, actor: String, limit: Int = 20, unservedLimit: Int = 10) async throws -> MatchingRunDetail {
+    public func show(
+        _ run: Int64, tenant: UUID, actor: String, limit: Int = 20, unservedLimit: Int = 10, unitLimit: Int = 20
+    ) async throws -> MatchingRunDetail {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
             let record = try await Self.run(run, tx)
             let served = try await Self.demandLines(run, served: true, limit: limit, tx)
             let unserved = try await Self.demandLines(run, served: false, limit: unservedLimit, tx)
+            let units = try await Self.unitSummaries(run, tx)
             return MatchingRunDetail(
                 run: record, served: served, moreServed: max(0, record.demandsServed - served.count),
                 unserved: unserved, moreUnserved: max(0, record.demands - record.demandsServed - unserved.count),
-                byCommunity: try await Self.communitySummaries(run, tx), byUnit: try await Self.unitSummaries(run, tx))
+                byCommunity: try await Self.communitySummaries(run, tx), byUnit: Array(units.prefix(max(0, unitLimit))),
+                moreUnits: max(0, units.count - max(0, unitLimit)))
         }
     }
 
@@ -74,34 +78,58 @@ extension MatchingStore {
          ORDER BY c.depth DESC LIMIT 1)
         """
 
+    /// The demands of a run as `unnest` of its outcome batches: `x` (demand_id, priority,
+    /// requested, served, position), `o` the batch, `d` the demand, `ou` its org unit.
+    static let outcomeRows: SQL = """
+        FROM matching_outcome o
+        CROSS JOIN LATERAL unnest(o.demand_ids, o.priorities, o.requested, o.served) WITH ORDINALITY
+            AS x(demand_id, priority, requested, served, position)
+        JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = x.demand_id
+        JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
+        """
+
     private static func demandLines(_ run: Int64, served: Bool, limit: Int, _ tx: TenantTransaction) async throws -> [MatchingDemandLine] {
         guard limit > 0 else { return [] }
-        let tenant = tx.tenantID
         var sql: SQL = """
-            SELECT o.demand_id, d.external_id, d.title, o.category_code, d.measure_unit, o.priority, o.requested, o.served,
-                   o.explanation::text AS explanation,
+            SELECT x.demand_id, d.external_id, d.title, o.category_code, o.batch, x.position, d.measure_unit, x.priority,
+                   x.requested, x.served,
             """
         sql.append(" ")
         sql.append(communityOfDemand)
-        sql.append("""
-             AS community
-            FROM matching_outcome o
-            JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = o.demand_id
-            JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
-            WHERE o.tenant_id = \(tenant) AND o.run_id = \(run) AND (o.served > 0) = \(served)
-            """)
-        sql.append(served ? " ORDER BY o.category_code, o.demand_id" : " ORDER BY o.priority DESC, o.demand_id")
+        sql.append(" AS community ")
+        sql.append(outcomeRows)
+        sql.append(" WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) AND (x.served > 0) = \(served)")
+        sql.append(served ? " ORDER BY o.category_code, x.demand_id" : " ORDER BY x.priority DESC, x.demand_id")
         sql.append(" LIMIT \(limit)")
-        let decoder = JSONDecoder()
-        var lines = try await tx.connection.query(sql).map { row in
-            MatchingDemandLine(
-                demandID: try row.decode(Int64.self, "demand_id"), externalID: try row.decode(String?.self, "external_id"),
+        let rows = try await tx.connection.query(sql)
+        var places: (categories: [String], batches: [Int], positions: [Int64]) = ([], [], [])
+        var lines: [MatchingDemandLine] = []
+        for row in rows {
+            places.categories.append(try row.decode(String.self, "category_code"))
+            places.batches.append(try row.decode(Int.self, "batch"))
+            places.positions.append(try row.decode(Int64.self, "position"))
+            let demand = try row.decode(Int64.self, "demand_id")
+            lines.append(MatchingDemandLine(
+                demandID: demand, externalID: try row.decode(String?.self, "external_id"),
                 title: try row.decode(String.self, "title"), category: try row.decode(String.self, "category_code"),
                 community: try row.decode(String?.self, "community"),
                 measureUnit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
                 priority: try row.decode(Int.self, "priority"), requested: try row.decode(Int64.self, "requested"),
                 served: try row.decode(Int64.self, "served"), allocations: [],
-                explanation: try decoder.decode(DemandOutcome.self, from: Data(try row.decode(String.self, "explanation").utf8)))
+                explanation: DemandOutcome(demand: .number(demand), priority: 0, requested: 0, served: 0, alternatives: [], moreAlternatives: 0, shortfall: nil)))
+        }
+        guard !lines.isEmpty else { return [] }
+        // Each listed demand's explanation: one element of its batch's JSON array.
+        let explanations = try await tx.connection.query("""
+            SELECT t.line, (o.explanations::json -> (t.position::int - 1))::text AS explanation
+            FROM unnest(\(places.categories)::text[], \(places.batches)::integer[], \(places.positions)::bigint[]) WITH ORDINALITY
+                AS t(category_code, batch, position, line)
+            JOIN matching_outcome o ON o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) AND o.category_code = t.category_code AND o.batch = t.batch
+            """)
+        let decoder = JSONDecoder()
+        for row in explanations {
+            let line = try row.decode(Int.self, "line") - 1
+            lines[line].explanation = try decoder.decode(DemandOutcome.self, from: Data(try row.decode(String.self, "explanation").utf8))
         }
         let allocations = try await allocationLines(run, demands: lines.map(\.demandID), tx)
         let names = try await externalIDs(of: lines.map(\.explanation), tx)
@@ -117,7 +145,10 @@ extension MatchingStore {
         guard !demands.isEmpty else { return [:] }
         let rows = try await tx.connection.query("""
             SELECT a.number, a.demand_id, a.resource_id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name,
-                   a.quantity, a.unit_cost, a.terms::text AS terms, p.external_id AS project_external_id
+                   a.quantity, a.unit_cost, a.terms,
+                   (SELECT o.term_names FROM matching_outcome o
+                    WHERE o.tenant_id = a.tenant_id AND o.run_id = a.run_id AND o.category_code = a.category_code AND o.batch = 0) AS term_names,
+                   p.external_id AS project_external_id
             FROM matching_allocation a
             JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
             JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
@@ -126,14 +157,14 @@ extension MatchingStore {
             ORDER BY a.demand_id, a.resource_id
             """)
         var byDemand: [Int64: [MatchingAllocationLine]] = [:]
-        let decoder = JSONDecoder()
         for row in rows {
+            let amounts = try row.decode([Int64].self, "terms"), names = try row.decode([String].self, "term_names")
             byDemand[try row.decode(Int64.self, "demand_id"), default: []].append(MatchingAllocationLine(
                 number: try row.decode(Int.self, "number"), resourceID: try row.decode(Int64.self, "resource_id"),
                 resourceExternalID: try row.decode(String?.self, "external_id"), resourceTitle: try row.decode(String.self, "title"),
                 unitExternalID: try row.decode(String?.self, "unit_external_id"), unitName: try row.decode(String.self, "unit_name"),
                 quantity: try row.decode(Int64.self, "quantity"), unitCost: try row.decode(Int64.self, "unit_cost"),
-                terms: try decoder.decode([CostTerm].self, from: Data(try row.decode(String.self, "terms").utf8)),
+                terms: zip(names, amounts).map { CostTerm(name: $0, amount: $1) },
                 projectExternalID: try row.decode(String?.self, "project_external_id")))
         }
         return byDemand
@@ -144,15 +175,13 @@ extension MatchingStore {
         sql.append(communityOfDemand)
         sql.append("""
             , '(none)') AS community,
-                   count(*) AS demands, count(*) FILTER (WHERE o.served = o.requested) AS filled,
-                   count(*) FILTER (WHERE o.served > 0 AND o.served < o.requested) AS partly,
-                   count(*) FILTER (WHERE o.served = 0) AS unserved
-            FROM matching_outcome o
-            JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = o.demand_id
-            JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
-            WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run)
-            GROUP BY 1 ORDER BY 1
+                   count(*) AS demands, count(*) FILTER (WHERE x.served = x.requested) AS filled,
+                   count(*) FILTER (WHERE x.served > 0 AND x.served < x.requested) AS partly,
+                   count(*) FILTER (WHERE x.served = 0) AS unserved
             """)
+        sql.append(" ")
+        sql.append(outcomeRows)
+        sql.append(" WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) GROUP BY 1 ORDER BY 1")
         return try await tx.connection.query(sql).map { row in
             MatchingCommunitySummary(
                 community: try row.decode(String.self, "community"), demands: try row.decode(Int.self, "demands"),
@@ -170,7 +199,7 @@ extension MatchingStore {
             JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
             WHERE a.tenant_id = \(tx.tenantID) AND a.run_id = \(run)
             GROUP BY u.id, u.external_id, u.name, r.measure_unit
-            ORDER BY u.external_id, u.id, r.measure_unit
+            ORDER BY count(*) DESC, u.external_id, u.id, r.measure_unit
             """).map { row in
             MatchingUnitSummary(
                 unitExternalID: try row.decode(String?.self, "external_id"), unitName: try row.decode(String.self, "name"),

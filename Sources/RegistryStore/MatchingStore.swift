@@ -37,10 +37,10 @@ public struct MatchingStore: Sendable {
             return (try await Self.snapshot(category: category, tx), weights!, category)
         }
         let loaded = clock.now
-        let (problem, solution) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
+        let (fingerprint, solution) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
         let solved = clock.now
         var record = MatchingRunRecord(
-            id: nil, category: category, weights: weights, fingerprint: try problem.fingerprint(), status: "proposed",
+            id: nil, category: category, weights: weights, fingerprint: fingerprint, status: "proposed",
             demands: solution.summary.demands, resources: solution.summary.resources, arcs: solution.summary.arcs,
             allocations: solution.summary.assignments,
             demandsServed: solution.summary.fullyServed + solution.summary.partlyServed, demandsFilled: solution.summary.fullyServed, weightedSatisfaction: solution.summary.weightedSatisfaction,
@@ -94,14 +94,14 @@ public struct MatchingStore: Sendable {
         return code
     }
 
-    /// Builds the network and solves it on a thread of its own: the engine blocks while it
-    /// works, which must not hold up Swift's cooperative pool.
-    static func solve(_ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?) async throws -> (Problem, Solution) {
+    /// Builds the network, fingerprints it and solves it on a thread of its own: the engine
+    /// blocks while it works, which must not hold up Swift's cooperative pool.
+    static func solve(_ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?) async throws -> (String, Solution) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
                     let problem = MatchingNetwork(weights: weights).problem(from: snapshot)
-                    return (problem, try Solver.solve(problem, options: .init(threads: threads)))
+                    return (try problem.fingerprint(), try Solver.solve(problem, options: .init(threads: threads)))
                 })
             }
         }

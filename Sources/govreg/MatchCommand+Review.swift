@@ -40,6 +40,7 @@ extension MatchCommand {
         @Argument(help: "The run's number, e.g. 3 or #3.") var run: String
         @Option(help: "How many served demands to list.") var limit = 20
         @Option(help: "How many unserved demands to list (most urgent first).") var unserved = 10
+        @Option(help: "How many units to list in the summary by unit (most allocations first).") var units = 20
         @Flag(help: "Print the run as JSON.") var json = false
 
         func run() async throws {
@@ -47,7 +48,8 @@ extension MatchCommand {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let detail = try await MatchingStore(database: registry).show(
-                    id, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, limit: max(0, limit), unservedLimit: max(0, unserved))
+                    id, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, limit: max(0, limit), unservedLimit: max(0, unserved),
+                    unitLimit: max(0, units))
                 if json { try terminal.json(detail) } else { MatchCommand.printDetail(detail, on: terminal) }
             }
         }

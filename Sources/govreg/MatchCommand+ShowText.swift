@@ -24,13 +24,14 @@ extension MatchCommand {
             headers: ["社区 community", "需求 demands", "满足 filled", "部分 partly", "未分配 not served"],
             rows: detail.byCommunity.map { [$0.community, String($0.demands), String($0.filled), String($0.partly), String($0.unserved)] })
         terminal.print("")
-        terminal.print("按单位 by unit:")
+        terminal.print("按单位 by unit (most allocations first):")
         terminal.table(
             headers: ["单位 unit", "名称 name", "资源 resources", "分配 allocations", "需求 demands", "分配量 allocated"],
             rows: detail.byUnit.map { unit in
                 [unit.unitExternalID ?? "", unit.unitName, String(unit.resources), String(unit.allocations), String(unit.demands),
                  unit.measureUnit.chineseText(unit.allocated)]
             })
+        if detail.moreUnits > 0 { terminal.print("… and \(detail.moreUnits) more 另有 \(detail.moreUnits) 个 (--units N)") }
     }
 
     private static func printDemand(_ line: MatchingDemandLine, on terminal: Terminal) {

@@ -50,6 +50,9 @@ CREATE TABLE matching_run (
 );
 SELECT govreg_tenant_table('matching_run');
 
+-- Allocations and explanations are derived from the run's snapshot and immutable. A run writes
+-- them once, 100,000 demands at a time, so they carry no foreign keys to demand and resource
+-- (acceptance locks and re-checks those rows, naming any that is gone) and no secondary index.
 CREATE TABLE matching_allocation (
     tenant_id uuid NOT NULL REFERENCES tenant (id),
     run_id bigint NOT NULL,
@@ -60,15 +63,12 @@ CREATE TABLE matching_allocation (
     resource_id bigint NOT NULL,
     quantity bigint NOT NULL CHECK (quantity > 0),
     unit_cost bigint NOT NULL,
-    -- the cost terms, in order: [{"name": "distance", "amount": 10}, {"name": "contract", "amount": -20}, …]
-    terms jsonb NOT NULL,
+    -- the cost terms' amounts, named by the category's matching_outcome.term_names
+    terms bigint[] NOT NULL,
     -- the project it became, once accepted
     project_id bigint,
     PRIMARY KEY (tenant_id, run_id, number),
-    UNIQUE (tenant_id, run_id, demand_id, resource_id),
     FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (tenant_id, demand_id) REFERENCES demand (tenant_id, id),
-    FOREIGN KEY (tenant_id, resource_id) REFERENCES resource (tenant_id, id),
     FOREIGN KEY (tenant_id, project_id) REFERENCES project (tenant_id, id)
 );
 ALTER TABLE matching_allocation ENABLE ROW LEVEL SECURITY;
@@ -76,20 +76,35 @@ ALTER TABLE matching_allocation FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON matching_allocation USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
 GRANT SELECT, INSERT, UPDATE ON matching_allocation TO govreg_app;
 
--- One row per demand the run considered: what it got and why not more.
+-- What each demand of the run got and why not more, in batches of up to 2,000 demands of one
+-- category: the figures as parallel arrays (for summaries in SQL, via unnest) and the
+-- explanations as one JSON array (the engine's DemandOutcome, in demand_ids order). One row
+-- per demand cost a large run seconds of inserting; a batch is one compressed value.
 CREATE TABLE matching_outcome (
     tenant_id uuid NOT NULL REFERENCES tenant (id),
     run_id bigint NOT NULL,
-    demand_id bigint NOT NULL,
     category_code text NOT NULL,
-    priority smallint NOT NULL CHECK (priority BETWEEN 1 AND 5),
-    requested bigint NOT NULL CHECK (requested > 0),
-    served bigint NOT NULL CHECK (served BETWEEN 0 AND requested),
-    -- the explanation, as the engine's DemandOutcome (alternatives not used, shortfall)
-    explanation jsonb NOT NULL,
-    PRIMARY KEY (tenant_id, run_id, demand_id),
-    FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id) ON DELETE CASCADE
+    batch integer NOT NULL CHECK (batch >= 0),
+    term_names text[] NOT NULL,
+    demand_ids bigint[] NOT NULL,
+    priorities smallint[] NOT NULL,
+    requested bigint[] NOT NULL,
+    served bigint[] NOT NULL,
+    -- written by govreg's own encoder (Matching.DemandOutcome.appendJSON), read back by JSONDecoder
+    explanations text NOT NULL,
+    PRIMARY KEY (tenant_id, run_id, category_code, batch),
+    FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id) ON DELETE CASCADE,
+    CHECK (cardinality(demand_ids) = cardinality(served) AND cardinality(demand_ids) = cardinality(requested)
+           AND cardinality(demand_ids) = cardinality(priorities))
 );
+-- lz4 compresses an order of magnitude faster than the default pglz; servers built without it keep pglz.
+DO $$
+BEGIN
+    ALTER TABLE matching_outcome ALTER COLUMN explanations SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+    RAISE NOTICE 'lz4 is not available; matching_outcome.explanations keeps the default compression';
+END
+$$;
 ALTER TABLE matching_outcome ENABLE ROW LEVEL SECURITY;
 ALTER TABLE matching_outcome FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON matching_outcome USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
