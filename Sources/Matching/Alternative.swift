@@ -36,13 +36,16 @@ public struct Alternative: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// E.g. `R9 at 400: full — D7 (p5) ×2, D11 (p4) ×1 and 3 more`.
-    public var description: String {
+    public var description: String { description(quantity: { String($0) }) }
+
+    /// The description with quantities written by `quantity` (e.g. yuan from fen).
+    public func description(quantity: (Int64) -> String) -> String {
         let head = unitCost.map { "\(resource) at \($0)" } ?? "\(resource)"
         switch reason {
         case let .dearer(by: extra): return "\(head): dearer by \(extra) per unit 更贵"
         case .tie: return "\(head): equally cheap; the tie went to an older or lower-id demand 同价"
         case let .full(competitors, others):
-            let names = competitors.map(\.description).joined(separator: ", ")
+            let names = competitors.map { $0.description(quantity: quantity) }.joined(separator: ", ")
             return "\(head): full 已满 — \(names.isEmpty ? "no other demand" : names)\(others > 0 ? " and \(others) more" : "")"
         case let .ineligible(text): return "\(head): not eligible 不符合条件 — \(text)"
         }

@@ -17,5 +17,8 @@ public struct Competitor: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// `D7 (p5) ×3`.
-    public var description: String { "\(demand) (p\(priority)) ×\(quantity)" }
+    public var description: String { description(quantity: { String($0) }) }
+
+    /// The description with quantities written by `quantity` (e.g. yuan from fen).
+    public func description(quantity: (Int64) -> String) -> String { "\(demand) (p\(priority)) ×\(quantity(self.quantity))" }
 }

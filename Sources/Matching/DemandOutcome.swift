@@ -51,9 +51,12 @@ public struct DemandOutcome: Sendable, Hashable, Codable, CustomStringConvertibl
     /// The lines after the headline: alternatives not used, then the shortfall. A full
     /// resource's line says whether its capacity went to higher priorities, or (also) to equal
     /// or lower ones because that was cheaper for the district as a whole.
-    public var reasons: [String] {
+    public var reasons: [String] { reasons(quantity: { String($0) }) }
+
+    /// The reasons with quantities written by `quantity` (e.g. yuan from fen).
+    public func reasons(quantity: (Int64) -> String) -> [String] {
         var lines = alternatives.map { alternative in
-            var line = "not used 未用: \(alternative)"
+            var line = "not used 未用: \(alternative.description(quantity: quantity))"
             if case let .full(competitors, _) = alternative.reason, !competitors.isEmpty {
                 line += competitors.allSatisfy { $0.priority > priority }
                     ? " [higher priority 优先级更高]"
@@ -62,7 +65,7 @@ public struct DemandOutcome: Sendable, Hashable, Codable, CustomStringConvertibl
             return line
         }
         if moreAlternatives > 0 { lines.append("… and \(moreAlternatives) more alternatives") }
-        if let shortfall { lines.append(shortfall.description) }
+        if let shortfall { lines.append(shortfall.description(quantity: quantity)) }
         return lines
     }
 

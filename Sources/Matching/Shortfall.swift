@@ -23,15 +23,18 @@ public struct Shortfall: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// E.g. `3 missing: every eligible resource is full — 12 allocations to other demands
     /// (p5 2, p3 10), e.g. D7 (p5) ×2`.
-    public var description: String {
+    public var description: String { description(quantity: { String($0) }) }
+
+    /// The description with quantities written by `quantity` (e.g. yuan from fen).
+    public func description(quantity: (Int64) -> String) -> String {
         switch reason {
         case .noEligibleResource:
-            return "\(missing) missing 缺口: no eligible resource 无可用资源"
+            return "\(quantity(missing)) missing 缺口: no eligible resource 无可用资源"
         case let .capacityExhausted(competitors, byPriority):
             let total = byPriority.reduce(0, +)
             let split = (1...5).reversed().filter { byPriority[$0 - 1] > 0 }.map { "p\($0) \(byPriority[$0 - 1])" }
-            let names = competitors.map(\.description).joined(separator: ", ")
-            return "\(missing) missing 缺口: every eligible resource is full 资源已满 — \(total) allocations to other demands (\(split.joined(separator: ", ")))\(names.isEmpty ? "" : ", e.g. \(names)")"
+            let names = competitors.map { $0.description(quantity: quantity) }.joined(separator: ", ")
+            return "\(quantity(missing)) missing 缺口: every eligible resource is full 资源已满 — \(total) allocations to other demands (\(split.joined(separator: ", ")))\(names.isEmpty ? "" : ", e.g. \(names)")"
         }
     }
 }

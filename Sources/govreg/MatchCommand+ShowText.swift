@@ -49,6 +49,6 @@ extension MatchCommand {
                 at \(allocation.unitCost) (\(terms))\(project)
                 """)
         }
-        for reason in line.explanation.reasons { terminal.print("    " + reason) }
+        for reason in line.explanation.reasons(quantity: unit.chineseText) { terminal.print("    " + reason) }
     }
 }
