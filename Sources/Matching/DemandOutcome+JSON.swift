@@ -6,14 +6,23 @@ extension DemandOutcome {
     public func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"demand":"#.utf8)
         demand.appendJSON(to: &bytes)
-        bytes.append(contentsOf: #","priority":\#(priority),"requested":\#(requested),"served":\#(served),"alternatives":["#.utf8)
+        bytes.append(contentsOf: #","priority":"#.utf8)
+        appendInteger(Int64(priority), to: &bytes)
+        bytes.append(contentsOf: #","requested":"#.utf8)
+        appendInteger(requested, to: &bytes)
+        bytes.append(contentsOf: #","served":"#.utf8)
+        appendInteger(served, to: &bytes)
+        bytes.append(contentsOf: #","alternatives":["#.utf8)
         for (index, alternative) in alternatives.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             alternative.appendJSON(to: &bytes)
         }
-        bytes.append(contentsOf: #"],"moreAlternatives":\#(moreAlternatives)"#.utf8)
+        bytes.append(contentsOf: #"],"moreAlternatives":"#.utf8)
+        appendInteger(Int64(moreAlternatives), to: &bytes)
         if let shortfall {
-            bytes.append(contentsOf: #","shortfall":{"missing":\#(shortfall.missing),"reason":"#.utf8)
+            bytes.append(contentsOf: #","shortfall":{"missing":"#.utf8)
+            appendInteger(shortfall.missing, to: &bytes)
+            bytes.append(contentsOf: #","reason":"#.utf8)
             switch shortfall.reason {
             case .noEligibleResource:
                 bytes.append(contentsOf: #"{"noEligibleResource":{}}"#.utf8)
@@ -32,17 +41,24 @@ extension Alternative {
     func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: #"{"resource":"#.utf8)
         resource.appendJSON(to: &bytes)
-        if let unitCost { bytes.append(contentsOf: #","unitCost":\#(unitCost)"#.utf8) }
+        if let unitCost {
+            bytes.append(contentsOf: #","unitCost":"#.utf8)
+            appendInteger(unitCost, to: &bytes)
+        }
         bytes.append(contentsOf: #","reason":"#.utf8)
         switch reason {
         case let .dearer(by: extra):
-            bytes.append(contentsOf: #"{"dearer":{"by":\#(extra)}}"#.utf8)
+            bytes.append(contentsOf: #"{"dearer":{"by":"#.utf8)
+            appendInteger(extra, to: &bytes)
+            bytes.append(contentsOf: "}}".utf8)
         case .tie:
             bytes.append(contentsOf: #"{"tie":{}}"#.utf8)
         case let .full(competitors, others):
             bytes.append(contentsOf: #"{"full":{"competitors":"#.utf8)
             Competitor.appendJSON(competitors, to: &bytes)
-            bytes.append(contentsOf: #","others":\#(others)}}"#.utf8)
+            bytes.append(contentsOf: #","others":"#.utf8)
+            appendInteger(Int64(others), to: &bytes)
+            bytes.append(contentsOf: "}}".utf8)
         case let .ineligible(text):
             bytes.append(contentsOf: #"{"ineligible":{"_0":"#.utf8)
             appendJSONString(text, to: &bytes)
@@ -59,7 +75,11 @@ extension Competitor {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: #"{"demand":"#.utf8)
             competitor.demand.appendJSON(to: &bytes)
-            bytes.append(contentsOf: #","priority":\#(competitor.priority),"quantity":\#(competitor.quantity)}"#.utf8)
+            bytes.append(contentsOf: #","priority":"#.utf8)
+            appendInteger(Int64(competitor.priority), to: &bytes)
+            bytes.append(contentsOf: #","quantity":"#.utf8)
+            appendInteger(competitor.quantity, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -68,7 +88,7 @@ extension Competitor {
 extension MatchID {
     func appendJSON(to bytes: inout [UInt8]) {
         switch self {
-        case let .number(value): bytes.append(contentsOf: String(value).utf8)
+        case let .number(value): appendInteger(value, to: &bytes)
         case let .text(value): appendJSONString(value, to: &bytes)
         }
     }
@@ -90,4 +110,21 @@ func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         }
     }
     bytes.append(UInt8(ascii: "\""))
+}
+
+/// The decimal digits of `value`, without making a String.
+func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
 }

@@ -54,7 +54,8 @@ SELECT govreg_tenant_table('matching_run');
 -- them once, 100,000 demands at a time, so they carry no foreign keys to demand and resource
 -- (acceptance locks and re-checks those rows, naming any that is gone) and no secondary index.
 CREATE TABLE matching_allocation (
-    tenant_id uuid NOT NULL REFERENCES tenant (id),
+    -- the tenant is checked through the run's key
+    tenant_id uuid NOT NULL,
     run_id bigint NOT NULL,
     -- 1, 2, … within the run, in the run's order (category, demand, resource)
     number integer NOT NULL CHECK (number > 0),
@@ -81,7 +82,7 @@ GRANT SELECT, INSERT, UPDATE ON matching_allocation TO govreg_app;
 -- explanations as one JSON array (the engine's DemandOutcome, in demand_ids order). One row
 -- per demand cost a large run seconds of inserting; a batch is one compressed value.
 CREATE TABLE matching_outcome (
-    tenant_id uuid NOT NULL REFERENCES tenant (id),
+    tenant_id uuid NOT NULL,
     run_id bigint NOT NULL,
     category_code text NOT NULL,
     batch integer NOT NULL CHECK (batch >= 0),
