@@ -55,17 +55,20 @@ public struct MatchingRunRecord: Sendable, Hashable, Codable {
 public struct MatchingTimings: Sendable, Hashable, Codable {
     /// Reading the lists from the database.
     public var load: Double
-    /// Building the network, fingerprinting it and solving (explanations included).
+    /// Building the network (eligibility, cost terms) and its fingerprint.
+    public var network: Double
+    /// The engine: solving every category and explaining every demand.
     public var solve: Double
     /// Writing the run, its allocations and explanations.
     public var record: Double
 
-    public init(load: Double, solve: Double, record: Double) {
+    public init(load: Double, network: Double, solve: Double, record: Double) {
         self.load = load
+        self.network = network
         self.solve = solve
         self.record = record
     }
 
-    /// The three together.
-    public var total: Double { load + solve + record }
+    /// The four together.
+    public var total: Double { load + network + solve + record }
 }

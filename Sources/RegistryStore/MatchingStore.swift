@@ -37,7 +37,7 @@ public struct MatchingStore: Sendable {
             return (try await Self.snapshot(category: category, tx), weights!, category)
         }
         let loaded = clock.now
-        let (fingerprint, solution) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
+        let (fingerprint, solution, network) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
         let solved = clock.now
         var record = MatchingRunRecord(
             id: nil, category: category, weights: weights, fingerprint: fingerprint, status: "proposed",
@@ -45,7 +45,9 @@ public struct MatchingStore: Sendable {
             allocations: solution.summary.assignments,
             demandsServed: solution.summary.fullyServed + solution.summary.partlyServed, demandsFilled: solution.summary.fullyServed, weightedSatisfaction: solution.summary.weightedSatisfaction,
             cost: solution.summary.cost, statistics: solution.statistics,
-            timings: MatchingTimings(load: Self.seconds(loaded - started), solve: Self.seconds(solved - loaded), record: 0),
+            timings: MatchingTimings(
+                load: Self.seconds(loaded - started), network: Self.seconds(network),
+                solve: Self.seconds(solved - loaded - network), record: 0),
             actor: actor)
         guard !request.dryRun else { return record }
         return try await database.withTenant(tenant, actor: actor) { tx in
@@ -95,13 +97,19 @@ public struct MatchingStore: Sendable {
     }
 
     /// Builds the network, fingerprints it and solves it on a thread of its own: the engine
-    /// blocks while it works, which must not hold up Swift's cooperative pool.
-    static func solve(_ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?) async throws -> (String, Solution) {
+    /// blocks while it works, which must not hold up Swift's cooperative pool. Returns the
+    /// fingerprint, the solution and how long building and fingerprinting took.
+    static func solve(
+        _ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?
+    ) async throws -> (String, Solution, Duration) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
+                    let clock = ContinuousClock(), start = clock.now
                     let problem = MatchingNetwork(weights: weights).problem(from: snapshot)
-                    return (try problem.fingerprint(), try Solver.solve(problem, options: .init(threads: threads)))
+                    let fingerprint = try problem.fingerprint()
+                    let built = clock.now
+                    return (fingerprint, try Solver.solve(problem, options: .init(threads: threads)), built - start)
                 })
             }
         }

@@ -52,8 +52,9 @@ extension MatchCommand {
         terminal.print("输入 input: \(run.demands) demands 需求, \(run.resources) resources 资源, \(run.arcs) eligible pairs 可匹配对; fingerprint \(run.fingerprint.prefix(16))…")
         terminal.print("结果 result: \(run.allocations) allocations 分配; demands served 已分配 \(run.demandsServed) (in full 满足 \(run.demandsFilled)), not served 未分配 \(run.demands - run.demandsServed)")
         terminal.print("目标 objective: S (priority-weighted quantity 加权满足量) = \(run.weightedSatisfaction), C (cost 成本) = \(run.cost)")
-        terminal.print(String(format: "用时 time: load %.3f s, solve %.3f s, record %.3f s, total %.3f s; %d pivots",
-                              run.timings.load, run.timings.solve, run.timings.record, run.timings.total, run.statistics.pivots))
+        terminal.print(String(format: "用时 time: load %.3f s, network %.3f s, solve %.3f s, record %.3f s, total %.3f s; %d pivots",
+                              run.timings.load, run.timings.network, run.timings.solve, run.timings.record, run.timings.total,
+                              run.statistics.pivots))
         terminal.print("权重 weights: \(run.weights.json)")
         if let id = run.id, run.status != "accepted" {
             terminal.print("下一步 next: govreg match show \(id) --tenant …, then govreg match accept \(id) --tenant …")

@@ -49,12 +49,15 @@ CREATE TABLE matching_run (
     CHECK ((status = 'accepted') = (accepted_at IS NOT NULL AND accepted_by IS NOT NULL))
 );
 SELECT govreg_tenant_table('matching_run');
+-- A run is a record: the application never deletes one (so its allocations never dangle).
+REVOKE DELETE ON matching_run FROM govreg_app;
 
 -- Allocations and explanations are derived from the run's snapshot and immutable. A run writes
--- them once, 100,000 demands at a time, so they carry no foreign keys to demand and resource
--- (acceptance locks and re-checks those rows, naming any that is gone) and no secondary index.
+-- them once, tens of thousands at a time, so allocations carry no per-row foreign keys (each
+-- cost a large run a quarter of a second): the run's id comes from the same transaction and
+-- runs are never deleted; demands and resources are locked and re-checked on acceptance,
+-- which names any that is gone.
 CREATE TABLE matching_allocation (
-    -- the tenant is checked through the run's key
     tenant_id uuid NOT NULL,
     run_id bigint NOT NULL,
     -- 1, 2, … within the run, in the run's order (category, demand, resource)
@@ -69,7 +72,6 @@ CREATE TABLE matching_allocation (
     -- the project it became, once accepted
     project_id bigint,
     PRIMARY KEY (tenant_id, run_id, number),
-    FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id) ON DELETE CASCADE,
     FOREIGN KEY (tenant_id, project_id) REFERENCES project (tenant_id, id)
 );
 ALTER TABLE matching_allocation ENABLE ROW LEVEL SECURITY;
@@ -94,7 +96,7 @@ CREATE TABLE matching_outcome (
     -- written by govreg's own encoder (Matching.DemandOutcome.appendJSON), read back by JSONDecoder
     explanations text NOT NULL,
     PRIMARY KEY (tenant_id, run_id, category_code, batch),
-    FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id),
     CHECK (cardinality(demand_ids) = cardinality(served) AND cardinality(demand_ids) = cardinality(requested)
            AND cardinality(demand_ids) = cardinality(priorities))
 );
