@@ -66,12 +66,15 @@ private struct CategoryNetwork {
     let weights: MatchingWeights
 
     func problem() -> CategoryProblem {
-        // Org unit → the demands at it or below it, in id order.
+        // Org unit → the demands at it or below it, in id order; each demand's chain once.
         var under: [Int64: [Int32]] = [:]
-        for (position, demand) in demands.enumerated() {
-            for node in tree.chain(of: demand.orgUnit) { under[node, default: []].append(Int32(position)) }
+        let chains = demands.map { tree.chain(of: $0.orgUnit) }
+        for (position, chain) in chains.enumerated() {
+            for node in chain { under[node, default: []].append(Int32(position)) }
         }
-        var arcs = ArcTable(termNames: MatchingNetwork.termNames)
+        // The arc table's columns, filled directly: a large district has over a million arcs,
+        // and an array of term amounts per arc would be as many allocations.
+        var arcResources: [Int32] = [], arcDemands: [Int32] = [], amounts: [Int64] = []
         var served = [Bool](repeating: false, count: demands.count)
         var seen = [Int](repeating: -1, count: demands.count)
         for (r, resource) in resources.enumerated() {
@@ -81,13 +84,18 @@ private struct CategoryNetwork {
                 nodes.map { (under[$0] ?? [], tree.levels[$0] ?? .district) }.sorted { $0.level < $1.level }
             } ?? [(Array(0..<Int32(demands.count)), .district)]
             for (positions, level) in reach {
+                let distance = weights.distance[level]
                 for position in positions where seen[Int(position)] != r {
                     let d = Int(position)
                     seen[d] = r
                     let demand = demands[d]
                     guard demand.measureUnit == resource.measureUnit, windowsMeet(resource, demand) else { continue }
-                    let bonus = tree.chain(of: demand.orgUnit).contains(where: contracted.contains) ? -weights.contractBonus : 0
-                    arcs.append(resource: r, demand: d, amounts: [weights.distance[level], bonus, unitCost])
+                    let bonus = !contracted.isEmpty && chains[d].contains(where: contracted.contains) ? -weights.contractBonus : 0
+                    arcResources.append(Int32(r))
+                    arcDemands.append(position)
+                    amounts.append(distance)
+                    amounts.append(bonus)
+                    amounts.append(unitCost)
                     served[d] = true
                 }
             }
@@ -96,7 +104,7 @@ private struct CategoryNetwork {
             category: category,
             demands: demands.map { DemandInput(id: .number($0.id), quantity: $0.quantity, priority: $0.priority, filed: $0.filedAt) },
             resources: resources.map { ResourceInput(id: .number($0.id), capacity: $0.remaining) },
-            arcs: arcs)
+            arcs: ArcTable(termNames: MatchingNetwork.termNames, resources: arcResources, demands: arcDemands, amounts: amounts))
         problem.ineligible = explainUnreachable(served)
         return problem
     }

@@ -43,28 +43,20 @@ extension MatchingStore {
             """)
         // One INSERT per batch of explanations, the JSON bound as a parameter: no COPY text
         // to parse and no staging copy of tens of megabytes (COPY into staging and INSERT …
-        // SELECT cost a large run 1.8 s).
-        for category in solution.categories {
-            let names = category.assignments.first?.terms.map(\.name) ?? []
-            for (batch, start) in stride(from: 0, to: category.outcomes.count, by: outcomeBatch).enumerated() {
-                let outcomes = Array(category.outcomes[start..<min(start + outcomeBatch, category.outcomes.count)])
-                var json: [UInt8] = [UInt8(ascii: "[")]
-                json.reserveCapacity(outcomes.count * 700)
-                for (index, outcome) in outcomes.enumerated() {
-                    if index > 0 { json.append(UInt8(ascii: ",")) }
-                    outcome.appendJSON(to: &json)
-                }
-                json.append(UInt8(ascii: "]"))
-                let ids = outcomes.map { outcome -> Int64 in
-                    if case let .number(id) = outcome.demand { return id }
-                    preconditionFailure("a stored run's demand ids are row ids")
-                }
-                try await tx.connection.execute("""
-                    INSERT INTO matching_outcome (tenant_id, run_id, category_code, batch, term_names, demand_ids, priorities, requested, served, explanations)
-                    VALUES (\(tenant), \(id), \(category.category), \(batch), \(names), \(ids), \(outcomes.map { Int16($0.priority) }),
-                            \(outcomes.map(\.requested)), \(outcomes.map(\.served)), \(String(decoding: json, as: UTF8.self)))
-                    """)
-            }
+        // SELECT cost a large run 1.8 s). The next batch is encoded on another thread while
+        // the server stores this one.
+        let batches = solution.categories.indices.flatMap { c in
+            stride(from: 0, to: solution.categories[c].outcomes.count, by: outcomeBatch).enumerated().map { (c, $0.offset, $0.element) }
+        }
+        var next = batches.first.map { first in Task.detached { OutcomeBatch(solution, first) } }
+        for index in batches.indices {
+            let batch = await next!.value
+            next = index + 1 < batches.count ? Task.detached { [batches] in OutcomeBatch(solution, batches[index + 1]) } : nil
+            try await tx.connection.execute("""
+                INSERT INTO matching_outcome (tenant_id, run_id, category_code, batch, term_names, demand_ids, priorities, requested, served, explanations)
+                VALUES (\(tenant), \(id), \(batch.category), \(batch.number), \(batch.termNames), \(batch.demandIDs), \(batch.priorities),
+                        \(batch.requested), \(batch.served), \(batch.explanations))
+                """)
         }
         return id
     }
@@ -72,5 +64,42 @@ extension MatchingStore {
     /// `{1,2,3}`: an array of numbers (or numeric ids) in PostgreSQL's text form.
     static func arrayLiteral(_ values: [some CustomStringConvertible]) -> String {
         "{" + values.map(\.description).joined(separator: ",") + "}"
+    }
+}
+
+/// One `matching_outcome` row: up to ``MatchingStore/outcomeBatch`` demands of a category,
+/// their figures and their explanations as one JSON array.
+private struct OutcomeBatch: Sendable {
+    var category: String
+    var number: Int
+    var termNames: [String]
+    var demandIDs: [Int64]
+    var priorities: [Int16]
+    var requested: [Int64]
+    var served: [Int64]
+    var explanations: String
+
+    /// The batch of `solution`'s category `place.0` numbered `place.1`, starting at outcome `place.2`.
+    init(_ solution: Solution, _ place: (category: Int, number: Int, start: Int)) {
+        let category = solution.categories[place.category]
+        let outcomes = category.outcomes[place.start..<min(place.start + MatchingStore.outcomeBatch, category.outcomes.count)]
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(outcomes.count * 700)
+        for (index, outcome) in outcomes.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            outcome.appendJSON(to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
+        self.category = category.category
+        number = place.number
+        termNames = category.assignments.first?.terms.map(\.name) ?? []
+        demandIDs = outcomes.map { outcome in
+            guard case let .number(id) = outcome.demand else { preconditionFailure("a stored run's demand ids are row ids") }
+            return id
+        }
+        priorities = outcomes.map { Int16($0.priority) }
+        requested = outcomes.map(\.requested)
+        served = outcomes.map(\.served)
+        explanations = String(decoding: json, as: UTF8.self)
     }
 }
