@@ -87,7 +87,7 @@ private struct OutcomeBatch: Sendable {
         json.reserveCapacity(outcomes.count * 700)
         for (index, outcome) in outcomes.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            outcome.appendJSON(to: &json)
+            outcome.appendCompactJSON(to: &json)
         }
         json.append(UInt8(ascii: "]"))
         self.category = category.category

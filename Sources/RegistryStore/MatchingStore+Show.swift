@@ -126,10 +126,9 @@ extension MatchingStore {
                 AS t(category_code, batch, position, line)
             JOIN matching_outcome o ON o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) AND o.category_code = t.category_code AND o.batch = t.batch
             """)
-        let decoder = JSONDecoder()
         for row in explanations {
             let line = try row.decode(Int.self, "line") - 1
-            lines[line].explanation = try decoder.decode(DemandOutcome.self, from: Data(try row.decode(String.self, "explanation").utf8))
+            lines[line].explanation = try DemandOutcome(compactJSON: Data(try row.decode(String.self, "explanation").utf8))
         }
         let allocations = try await allocationLines(run, demands: lines.map(\.demandID), tx)
         let names = try await externalIDs(of: lines.map(\.explanation), tx)

@@ -81,7 +81,8 @@ GRANT SELECT, INSERT, UPDATE ON matching_allocation TO govreg_app;
 
 -- What each demand of the run got and why not more, in batches of up to 2,000 demands of one
 -- category: the figures as parallel arrays (for summaries in SQL, via unnest) and the
--- explanations as one JSON array (the engine's DemandOutcome, in demand_ids order). One row
+-- explanations as one JSON array (the engine's DemandOutcome in its compact form, positional
+-- arrays: Sources/Matching/DemandOutcome+CompactJSON.swift; in demand_ids order). One row
 -- per demand cost a large run seconds of inserting; a batch is one compressed value.
 CREATE TABLE matching_outcome (
     tenant_id uuid NOT NULL,
@@ -93,7 +94,7 @@ CREATE TABLE matching_outcome (
     priorities smallint[] NOT NULL,
     requested bigint[] NOT NULL,
     served bigint[] NOT NULL,
-    -- written by govreg's own encoder (Matching.DemandOutcome.appendJSON), read back by JSONDecoder
+    -- written by Matching.DemandOutcome.appendCompactJSON, read back by DemandOutcome(compactJSON:)
     explanations text NOT NULL,
     PRIMARY KEY (tenant_id, run_id, category_code, batch),
     FOREIGN KEY (tenant_id, run_id) REFERENCES matching_run (tenant_id, id),

@@ -2,11 +2,23 @@ import Foundation
 @testable import Matching
 import Testing
 
-@Suite struct DemandOutcomeJSONTests {
+@Suite struct DemandOutcomeCompactJSONTests {
     private func roundTrip(_ outcome: DemandOutcome) throws -> DemandOutcome {
         var bytes: [UInt8] = []
-        outcome.appendJSON(to: &bytes)
-        return try JSONDecoder().decode(DemandOutcome.self, from: Data(bytes))
+        outcome.appendCompactJSON(to: &bytes)
+        return try DemandOutcome(compactJSON: Data(bytes))
+    }
+
+    @Test func itIsValidJSONAndSmallerThanTheKeyedForm() throws {
+        let outcome = DemandOutcome(
+            demand: 42, priority: 4, requested: 10, served: 6,
+            alternatives: [Alternative(resource: 3, unitCost: 0, reason: .full(competitors: [Competitor(demand: 7, priority: 5, quantity: 3)], others: 2))],
+            moreAlternatives: 0, shortfall: Shortfall(missing: 4, reason: .noEligibleResource))
+        var bytes: [UInt8] = []
+        outcome.appendCompactJSON(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #"[42,4,10,6,0,[[3,0,"f",[[7,5,3]],2]],[4,"n"]]"#)
+        #expect(try JSONSerialization.jsonObject(with: Data(bytes)) is [Any])
+        #expect(bytes.count * 2 < (try JSONEncoder().encode(outcome)).count)
     }
 
     @Test func everyKindOfReasonReadsBackEqual() throws {
