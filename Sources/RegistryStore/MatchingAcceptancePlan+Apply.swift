@@ -76,9 +76,9 @@ extension MatchingAcceptancePlan {
             FROM unnest(\(demandIDs)::bigint[]) AS t(demand)
             """)
         try await tx.connection.execute("""
-            UPDATE matching_allocation a SET project_id = t.project
+            INSERT INTO matching_acceptance (tenant_id, run_id, number, project_id)
+            SELECT \(tenant), \(run), t.number, t.project
             FROM unnest(\(allocations.map(\.number))::integer[], \(allocationProjects)::bigint[]) AS t(number, project)
-            WHERE a.tenant_id = \(tenant) AND a.run_id = \(run) AND a.number = t.number
             """)
         var external: [Int64: String] = [:]
         for row in names { external[try row.decode(Int64.self, "id")] = try row.decode(String.self, "external_id") }

@@ -42,7 +42,7 @@ struct MatchingAcceptancePlan {
     static func load(run: Int64, only: [Int]?, _ tx: TenantTransaction) async throws -> MatchingAcceptancePlan {
         let tenant = tx.tenantID
         var allocations = try await tx.connection.query("""
-            SELECT number, demand_id, resource_id, quantity FROM matching_allocation
+            SELECT number, demand_id, resource_id, quantity FROM matching_allocation_row
             WHERE tenant_id = \(tenant) AND run_id = \(run) ORDER BY demand_id, resource_id
             """).map { row in
             Allocation(number: try row.decode(at: 0), demand: try row.decode(at: 1), resource: try row.decode(at: 2), quantity: try row.decode(at: 3))

@@ -36,8 +36,8 @@ extension MatchingStore {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
             let a = try await Self.run(first, tx), b = try await Self.run(second, tx)
             let pairs: SQL = """
-                FROM (SELECT demand_id, resource_id, quantity FROM matching_allocation WHERE tenant_id = \(tx.tenantID) AND run_id = \(first)) x
-                FULL JOIN (SELECT demand_id, resource_id, quantity FROM matching_allocation WHERE tenant_id = \(tx.tenantID) AND run_id = \(second)) y
+                FROM (SELECT demand_id, resource_id, quantity FROM matching_allocation_row WHERE tenant_id = \(tx.tenantID) AND run_id = \(first)) x
+                FULL JOIN (SELECT demand_id, resource_id, quantity FROM matching_allocation_row WHERE tenant_id = \(tx.tenantID) AND run_id = \(second)) y
                   ON x.demand_id = y.demand_id AND x.resource_id = y.resource_id
                 """
             var counts: SQL = """

@@ -5,10 +5,11 @@ import Postgres
 extension MatchingStore {
     /// Demands per `matching_outcome` row.
     static let outcomeBatch = 2_000
+    /// Allocations per `matching_allocation` row.
+    static let allocationBatch = 5_000
 
-    /// Records a run: its row; its allocations streamed by COPY into a temporary table (COPY
-    /// into a table under row-level security is refused) and moved over with one INSERT …
-    /// SELECT; its explanations one batch per INSERT. Returns the run's id.
+    /// Records a run: its row, then its allocations and its explanations in batches of
+    /// parallel arrays, one parameterised INSERT per batch. Returns the run's id.
     static func record(_ run: MatchingRunRecord, _ solution: Solution, _ tx: TenantTransaction) async throws -> Int64 {
         let tenant = tx.tenantID
         let id = try await tx.connection.query("""
@@ -19,28 +20,22 @@ extension MatchingStore {
                     \(run.cost), \(JSONDocument(run.statistics)), \(JSONDocument(run.timings)))
             RETURNING id
             """)[0].decode(Int64.self, "id")
-        try await tx.connection.execute("""
-            CREATE TEMP TABLE matching_allocation_staging (
-                number integer, category_code text, demand_id bigint, resource_id bigint, quantity bigint, unit_cost bigint, terms bigint[]
-            ) ON COMMIT DROP
-            """)
-        try await tx.connection.copyIn("COPY matching_allocation_staging FROM STDIN") { writer in
-            var number = 0
-            for category in solution.categories {
-                for assignment in category.assignments {
-                    number += 1
-                    try await writer.writeRow([
-                        String(number), category.category, assignment.demand.description, assignment.resource.description,
-                        String(assignment.quantity), String(assignment.unitCost), arrayLiteral(assignment.terms.map(\.amount)),
-                    ])
-                }
+        // Allocations in batches of parallel arrays, one INSERT each (see 0011_matching.sql).
+        var firstNumber = 1
+        for category in solution.categories {
+            let names = category.assignments.first?.terms.map(\.name) ?? []
+            for (batch, start) in stride(from: 0, to: category.assignments.count, by: allocationBatch).enumerated() {
+                let part = category.assignments[start..<min(start + allocationBatch, category.assignments.count)]
+                try await tx.connection.execute("""
+                    INSERT INTO matching_allocation (tenant_id, run_id, category_code, batch, first_number, demand_ids, resource_ids,
+                                                     quantities, unit_costs, term_names, terms)
+                    VALUES (\(tenant), \(id), \(category.category), \(batch), \(firstNumber), \(part.map { rowID($0.demand) }),
+                            \(part.map { rowID($0.resource) }), \(part.map(\.quantity)), \(part.map(\.unitCost)), \(names),
+                            \(part.flatMap { $0.terms.map(\.amount) }))
+                    """)
+                firstNumber += part.count
             }
         }
-        try await tx.connection.execute("""
-            INSERT INTO matching_allocation (tenant_id, run_id, number, category_code, demand_id, resource_id, quantity, unit_cost, terms)
-            SELECT \(tenant), \(id), number, category_code, demand_id, resource_id, quantity, unit_cost, terms
-            FROM matching_allocation_staging
-            """)
         // One INSERT per batch of explanations, the JSON bound as a parameter: no COPY text
         // to parse and no staging copy of tens of megabytes (COPY into staging and INSERT …
         // SELECT cost a large run 1.8 s). The next batch is encoded on another thread while
@@ -53,17 +48,18 @@ extension MatchingStore {
             let batch = await next!.value
             next = index + 1 < batches.count ? Task.detached { [batches] in OutcomeBatch(solution, batches[index + 1]) } : nil
             try await tx.connection.execute("""
-                INSERT INTO matching_outcome (tenant_id, run_id, category_code, batch, term_names, demand_ids, priorities, requested, served, explanations)
-                VALUES (\(tenant), \(id), \(batch.category), \(batch.number), \(batch.termNames), \(batch.demandIDs), \(batch.priorities),
+                INSERT INTO matching_outcome (tenant_id, run_id, category_code, batch, demand_ids, priorities, requested, served, explanations)
+                VALUES (\(tenant), \(id), \(batch.category), \(batch.number), \(batch.demandIDs), \(batch.priorities),
                         \(batch.requested), \(batch.served), \(batch.explanations))
                 """)
         }
         return id
     }
 
-    /// `{1,2,3}`: an array of numbers (or numeric ids) in PostgreSQL's text form.
-    static func arrayLiteral(_ values: [some CustomStringConvertible]) -> String {
-        "{" + values.map(\.description).joined(separator: ",") + "}"
+    /// The row id a stored run's engine id is (the store only ever gives the engine row ids).
+    static func rowID(_ id: MatchID) -> Int64 {
+        guard case let .number(value) = id else { preconditionFailure("a stored run's ids are row ids, got \(id)") }
+        return value
     }
 }
 
@@ -72,7 +68,6 @@ extension MatchingStore {
 private struct OutcomeBatch: Sendable {
     var category: String
     var number: Int
-    var termNames: [String]
     var demandIDs: [Int64]
     var priorities: [Int16]
     var requested: [Int64]
@@ -92,11 +87,7 @@ private struct OutcomeBatch: Sendable {
         json.append(UInt8(ascii: "]"))
         self.category = category.category
         number = place.number
-        termNames = category.assignments.first?.terms.map(\.name) ?? []
-        demandIDs = outcomes.map { outcome in
-            guard case let .number(id) = outcome.demand else { preconditionFailure("a stored run's demand ids are row ids") }
-            return id
-        }
+        demandIDs = outcomes.map { MatchingStore.rowID($0.demand) }
         priorities = outcomes.map { Int16($0.priority) }
         requested = outcomes.map(\.requested)
         served = outcomes.map(\.served)

@@ -78,29 +78,34 @@ extension MatchingStore {
          ORDER BY c.depth DESC LIMIT 1)
         """
 
-    /// The demands of a run as `unnest` of its outcome batches: `x` (demand_id, priority,
-    /// requested, served, position), `o` the batch, `d` the demand, `ou` its org unit.
-    static let outcomeRows: SQL = """
-        FROM matching_outcome o
-        CROSS JOIN LATERAL unnest(o.demand_ids, o.priorities, o.requested, o.served) WITH ORDINALITY
-            AS x(demand_id, priority, requested, served, position)
-        JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = x.demand_id
-        JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
-        """
-
     private static func demandLines(_ run: Int64, served: Bool, limit: Int, _ tx: TenantTransaction) async throws -> [MatchingDemandLine] {
         guard limit > 0 else { return [] }
+        // The page is chosen from the outcome arrays alone; only its rows meet the demand table.
         var sql: SQL = """
-            SELECT x.demand_id, d.external_id, d.title, o.category_code, o.batch, x.position, d.measure_unit, x.priority,
-                   x.requested, x.served,
+            WITH listed AS (
+                SELECT o.category_code, o.batch, x.position, x.demand_id, x.priority, x.requested, x.served
+                FROM matching_outcome o
+                CROSS JOIN LATERAL unnest(o.demand_ids, o.priorities, o.requested, o.served) WITH ORDINALITY
+                    AS x(demand_id, priority, requested, served, position)
+                WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) AND (x.served > 0) = \(served)
             """
+        let order: SQL = served ? " ORDER BY category_code, demand_id" : " ORDER BY priority DESC, demand_id"
+        sql.append(order)
+        sql.append(" LIMIT \(limit))")
+        sql.append("""
+
+            SELECT x.demand_id, d.external_id, d.title, x.category_code, x.batch, x.position, d.measure_unit, x.priority,
+                   x.requested, x.served,
+            """)
         sql.append(" ")
         sql.append(communityOfDemand)
-        sql.append(" AS community ")
-        sql.append(outcomeRows)
-        sql.append(" WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) AND (x.served > 0) = \(served)")
-        sql.append(served ? " ORDER BY o.category_code, x.demand_id" : " ORDER BY x.priority DESC, x.demand_id")
-        sql.append(" LIMIT \(limit)")
+        sql.append("""
+             AS community
+            FROM listed x
+            JOIN demand d ON d.tenant_id = \(tx.tenantID) AND d.id = x.demand_id
+            JOIN org_unit ou ON ou.tenant_id = d.tenant_id AND ou.id = d.org_unit_id
+            """)
+        sql.append(order)
         let rows = try await tx.connection.query(sql)
         var places: (categories: [String], batches: [Int], positions: [Int64]) = ([], [], [])
         var lines: [MatchingDemandLine] = []
@@ -144,11 +149,8 @@ extension MatchingStore {
         guard !demands.isEmpty else { return [:] }
         let rows = try await tx.connection.query("""
             SELECT a.number, a.demand_id, a.resource_id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name,
-                   a.quantity, a.unit_cost, a.terms,
-                   (SELECT o.term_names FROM matching_outcome o
-                    WHERE o.tenant_id = a.tenant_id AND o.run_id = a.run_id AND o.category_code = a.category_code AND o.batch = 0) AS term_names,
-                   p.external_id AS project_external_id
-            FROM matching_allocation a
+                   a.quantity, a.unit_cost, a.terms, a.term_names, p.external_id AS project_external_id
+            FROM matching_allocation_row a
             JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
             JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
             LEFT JOIN project p ON p.tenant_id = a.tenant_id AND p.id = a.project_id
@@ -170,17 +172,22 @@ extension MatchingStore {
     }
 
     private static func communitySummaries(_ run: Int64, _ tx: TenantTransaction) async throws -> [MatchingCommunitySummary] {
-        var sql: SQL = "SELECT coalesce("
+        // Each org unit's community is found once, not once per demand.
+        var sql: SQL = "WITH place AS (SELECT ou.id, "
         sql.append(communityOfDemand)
         sql.append("""
-            , '(none)') AS community,
+             AS community FROM org_unit ou WHERE ou.tenant_id = \(tx.tenantID))
+            SELECT coalesce(p.community, '(none)') AS community,
                    count(*) AS demands, count(*) FILTER (WHERE x.served = x.requested) AS filled,
                    count(*) FILTER (WHERE x.served > 0 AND x.served < x.requested) AS partly,
                    count(*) FILTER (WHERE x.served = 0) AS unserved
+            FROM matching_outcome o
+            CROSS JOIN LATERAL unnest(o.demand_ids, o.requested, o.served) AS x(demand_id, requested, served)
+            JOIN demand d ON d.tenant_id = o.tenant_id AND d.id = x.demand_id
+            JOIN place p ON p.id = d.org_unit_id
+            WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run)
+            GROUP BY 1 ORDER BY 1
             """)
-        sql.append(" ")
-        sql.append(outcomeRows)
-        sql.append(" WHERE o.tenant_id = \(tx.tenantID) AND o.run_id = \(run) GROUP BY 1 ORDER BY 1")
         return try await tx.connection.query(sql).map { row in
             MatchingCommunitySummary(
                 community: try row.decode(String.self, "community"), demands: try row.decode(Int.self, "demands"),
@@ -193,7 +200,7 @@ extension MatchingStore {
         try await tx.connection.query("""
             SELECT u.external_id, u.name, r.measure_unit, count(DISTINCT r.id) AS resources, count(*) AS allocations,
                    count(DISTINCT a.demand_id) AS demands, sum(a.quantity)::bigint AS allocated
-            FROM matching_allocation a
+            FROM matching_allocation_row a
             JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
             JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
             WHERE a.tenant_id = \(tx.tenantID) AND a.run_id = \(run)
