@@ -8,7 +8,8 @@
 /// catch let error as PostgresError where error.sqlState == "23505" { … }
 /// ```
 ///
-/// `description` is safe to show to a user; it never includes bind values.
+/// `description` is safe to show to a user; it never includes bind values, nor the row a
+/// constraint failure quotes in its detail.
 public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, broadly.
     public enum Kind: Sendable, Equatable {
@@ -61,7 +62,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         if let severity { text += "\(severity): " }
         text += message
         if let sqlState { text += " (SQLSTATE \(sqlState))" }
-        if let detail { text += "\nDETAIL: \(detail)" }
+        if let detail {
+            // "Failing row contains (…)" quotes the whole row: a person's phone or ID card
+            // number would reach a terminal or a log. The row stays in `detail` for code.
+            text += detail.hasPrefix("Failing row contains")
+                ? "\nDETAIL: (the failing row is not shown: it may hold personal data)"
+                : "\nDETAIL: \(detail)"
+        }
         if let hint { text += "\nHINT: \(hint)" }
         return text
     }

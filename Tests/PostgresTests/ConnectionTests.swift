@@ -52,6 +52,15 @@ import Testing
             #expect(duplicate.detail == "Key (slug)=(langao) already exists.")
             #expect(!duplicate.description.contains("INSERT"))
 
+            // A CHECK failure's detail quotes the whole row; the description leaves it out.
+            try await connection.execute("CREATE TABLE person (name text, phone text CHECK (length(phone) = 11))")
+            let check = try await #require(throws: PostgresError.self) {
+                try await connection.execute("INSERT INTO person VALUES (\("王五"), \("1381234567"))")
+            }
+            #expect(check.sqlState == "23514")
+            #expect(check.detail?.contains("1381234567") == true)
+            #expect(!check.description.contains("1381234567") && !check.description.contains("王五"), "\(check.description)")
+
             let syntax = try await #require(throws: PostgresError.self) {
                 try await connection.query("SELECT * FROM tenant WHERE slug = = 1")
             }
