@@ -27,6 +27,21 @@ extension Project {
         progress.append(report)
     }
 
+    /// Checks that a milestone may be marked reached: while the project is planned or in
+    /// progress (a completed project may still record one late), never once it is checked or
+    /// cancelled.
+    ///
+    /// - Throws: ``RegistryError`` `notAllowedInState`.
+    public func checkMilestoneMayBeReached() throws {
+        guard status != .checked && status != .cancelled else {
+            throw RegistryError(
+                .notAllowedInState, field: "status",
+                chinese: "项目当前状态为「\(status.chineseName)」，不能再记录里程碑",
+                english: "the project is \(status.rawValue); its milestones can no longer change"
+            )
+        }
+    }
+
     /// Records the residents' rating (评单).
     ///
     /// - Parameter rating: 1 to 5 and an optional comment.

@@ -65,6 +65,8 @@ extension ProjectStore {
     public func reachMilestone(_ key: String, milestone: Int64, on date: CivilDate? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
         try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
+            // Locks the project, so that a concurrent check or cancel waits for this.
+            try await Self.domainProject(id, tx).0.checkMilestoneMayBeReached()
             let updated = try await tx.connection.execute("""
                 UPDATE project_milestone SET done_on = \((try date ?? Self.today()).description)::date
                 WHERE tenant_id = \(tx.tenantID) AND project_id = \(id) AND id = \(milestone)

@@ -197,6 +197,11 @@ private func refused(_ body: () async throws -> ProjectDetail) async -> Registry
             await #expect(throws: RegistryStoreError.self) {
                 try await f.projects.reachMilestone(id, milestone: 999_999, tenant: f.tenant, actor: f.actor)
             }
+            // A cancelled project's milestones no longer change.
+            let second = try await f.projects.addMilestone(id, title: "竣工", tenant: f.tenant, actor: f.actor).milestones.last!
+            _ = try await f.projects.cancel(id, reason: "改由街道实施", tenant: f.tenant, actor: f.actor)
+            let late = await refused { try await f.projects.reachMilestone(id, milestone: second.id, tenant: f.tenant, actor: f.actor) }
+            #expect(late?.code == .notAllowedInState)
             await f.close()
         }
     }
