@@ -17,6 +17,8 @@ struct ProjectImportLookups {
 
     var units: [String: Int64]
     var demands: [String: ProjectLockedDemand]
+    /// Demand external id → the stored, not cancelled project that serves it.
+    var heldBy: [String: String]
     var resources: [String: ProjectLockedResource]
     var projects: [String: StoredProject]
 
@@ -33,6 +35,18 @@ struct ProjectImportLookups {
                 id: try row.decode(Int64.self, "id"), externalID: try row.decode(String?.self, "external_id"),
                 state: try DemandState(parsing: try row.decode(String.self, "state")))
             demands[demand.externalID ?? ""] = demand
+        }
+        var heldBy: [String: String] = [:]
+        for row in try await tx.connection.query("""
+            SELECT d.external_id AS demand, coalesce(p.external_id, '#' || p.id) AS project
+            FROM project_demand pd
+            JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+            JOIN project p ON p.tenant_id = pd.tenant_id AND p.id = pd.project_id
+            WHERE pd.tenant_id = \(tenant) AND p.status <> 'cancelled' AND d.external_id = ANY(\(Array(demands.keys)))
+            ORDER BY p.id
+            """) {
+            let demand = try row.decode(String.self, "demand")
+            if heldBy[demand] == nil { heldBy[demand] = try row.decode(String.self, "project") }
         }
         var resources: [String: ProjectLockedResource] = [:]
         for row in try await tx.connection.query("""
@@ -72,6 +86,6 @@ struct ProjectImportLookups {
                 allocations: Dictionary(
                     zip(try row.decode([String].self, "resources"), try row.decode([Int64].self, "quantities")), uniquingKeysWith: +))
         }
-        return ProjectImportLookups(units: units, demands: demands, resources: resources, projects: projects)
+        return ProjectImportLookups(units: units, demands: demands, heldBy: heldBy, resources: resources, projects: projects)
     }
 }

@@ -26,6 +26,7 @@ extension ProjectStore {
             let lookups = try await ProjectImportLookups.load(rows, tx)
             var issues = issues
             var demandStates = lookups.demands.mapValues(\.state)
+            var claimedBy: [String: String] = [:]
             var remaining = lookups.resources.mapValues(\.remaining)
             var seen: [String: Int] = [:]
             var plans: [(row: ProjectImportRow, unit: Int64, draws: [(ProjectLockedResource, Int64)])] = []
@@ -74,6 +75,11 @@ extension ProjectStore {
                         guard let demand = lookups.demands[external], let state = demandStates[external] else {
                             issue("demand_external_ids", external, "没有这个需求 no such demand"); continue
                         }
+                        // One demand, one live project: a second would claim the need twice.
+                        if row.status != .cancelled, let holder = lookups.heldBy[external] ?? claimedBy[external] {
+                            issue("demand_external_ids", external, "需求已由项目 \(holder) 承接 the demand is already served by project \(holder)"); continue
+                        }
+                        if row.status != .cancelled { claimedBy[external] = row.externalID }
                         guard let path = ProjectImportPlan.demandPath(from: state, serving: row.status) else {
                             issue("demand_external_ids", external, "需求当前为「\(state.chineseName)」，不能纳入项目 the demand is \(state.rawValue); projects take accepted or matched demands"); continue
                         }

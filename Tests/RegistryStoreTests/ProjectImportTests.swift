@@ -49,6 +49,22 @@ import Testing
         }
     }
 
+    @Test func aDemandServedByAStoredProjectIsNotTakenByAnotherOne() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            _ = try await load(f, header + "P001,修路项目,U001,D001,R001:5000,,,,实施中,20,是\n")
+            let error = try await #require(throws: ImportRejected.self) {
+                try await load(f, header + "P009,又一个修路项目,U001,D001,,,,,计划,0,否\n")
+            }
+            #expect(error.issues.issues.map(\.column) == ["demand_external_ids"])
+            #expect(error.issues.issues.first?.reason.contains("P001") == true)
+            // A cancelled project holds nothing: its demand may go to a new one.
+            _ = try await f.projects.cancel("P001", reason: "改期", tenant: f.tenant, actor: f.actor)
+            #expect(try await load(f, header + "P009,又一个修路项目,U001,D001,,,,,计划,0,否\n") == ImportSummary(inserted: 1))
+            await f.close()
+        }
+    }
+
     @Test func aFileWithErrorsWritesNothingAndNamesEveryError() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
@@ -70,10 +86,12 @@ import Testing
                 "3 responsible_unit_external_id", "3 allocations", "3 demand_external_ids",
                 "4 demand_external_ids",
                 "5 allocations",
-                "6 allocations",
+                "6 demand_external_ids", "6 allocations",
                 "7 external_id", "7 allocations", "7 status", "7 progress_percent",
             ])
-            #expect(error.issues.issues.first { $0.line == 6 }?.reason.contains("¥1,000.00") == true)
+            #expect(error.issues.issues.first { $0.line == 6 && $0.column == "allocations" }?.reason.contains("¥1,000.00") == true)
+            // P004 (line 5) already takes D002: P005 may not take it a second time.
+            #expect(error.issues.issues.first { $0.line == 6 }?.reason.contains("P004") == true)
             let after = (try await f.count("project"), try await f.count("resource_ledger"), try await f.count("demand_event"), try await f.count("audit_log"))
             #expect(after == before)
             await f.close()
