@@ -40,7 +40,17 @@ public struct MatchingNetwork: Sendable {
     }
 
     /// The engine's problem: one ``Matching/CategoryProblem`` per category that has a demand
-    /// or a resource, in category code order; ids are the rows' ids.
+    /// or a resource, in category code order; ids are the rows' ids. Then each of `rules`
+    /// (plug-in modules' eligibility rules and cost terms), in order, on every category.
+    public func problem(from snapshot: MatchingSnapshot, rules: [any MatchingRule]) throws -> Problem {
+        var problem = problem(from: snapshot)
+        for rule in rules {
+            for index in problem.categories.indices { try rule.apply(to: &problem.categories[index], snapshot: snapshot) }
+        }
+        return problem
+    }
+
+    /// The engine's problem with the district's rules only.
     public func problem(from snapshot: MatchingSnapshot) -> Problem {
         let tree = OrgTree(snapshot.orgUnits)
         let demands = Dictionary(grouping: snapshot.demands, by: \.category)

@@ -86,6 +86,7 @@ extension DemandStore {
                 VALUES (\(tx.tenantID), \(id.rawValue), 'escalation', \(escalation.from.rawValue), \(escalation.to.rawValue),
                         \(escalation.actor.rawValue), \(escalation.at), \(escalation.reason), 'internal')
                 """)
+            try await tx.emit([.demandEscalated(id, to: escalation.to)])
             return escalation
         }
     }

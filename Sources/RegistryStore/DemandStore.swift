@@ -40,50 +40,56 @@ public struct DemandStore: Sendable {
     ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
     @discardableResult
     public func file(_ draft: DemandDraft, submit: Bool, tenant: UUID, actor: String) async throws -> DemandID {
-        let actorID = try ActorID(actor)
+        try await database.withTenant(tenant, actor: actor) { tx in try await Self.file(draft, submit: submit, in: tx) }
+    }
+
+    /// Files a demand inside an existing transaction: what a module's intake channel calls
+    /// to turn its own record into a demand atomically with it (see ``file(_:submit:tenant:actor:)``).
+    @discardableResult
+    public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
+        let tenant = tx.tenantID
+        let actorID = try ActorID(tx.actor)
         // The domain's checks (title, lengths, beneficiaries), before any database work.
         let checked = try Demand(
             tenant: tenant, id: 0, externalID: draft.externalID, title: draft.title, details: draft.details,
             category: draft.category, orgUnit: 0, sourceChannel: draft.sourceChannel, reporter: draft.reporter,
             beneficiaries: draft.beneficiaries, quantity: draft.quantity, priority: draft.priority, dueOn: draft.dueOn,
             isPublic: draft.isPublic, publishedOn: draft.publishedOn)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let category = try await Self.categoryCode(draft.category, tx)
-            let org = try await Self.orgUnitID(draft.orgCode, tx)
-            let state: DemandState = submit ? .submitted : .draft
-            let inserted: QueryResult
-            do {
-                inserted = try await tx.connection.query("""
-                    INSERT INTO demand (tenant_id, external_id, title, description, category_code, org_unit_id,
-                        source_channel, reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state,
-                        is_public, published_on, filed_at)
-                    VALUES (\(tx.tenantID), \(checked.externalID), \(checked.title), \(checked.details), \(category), \(org),
-                        \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
-                        \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
-                        \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
-                        \(checked.publishedOn?.description)::date, coalesce(\(draft.filedOn?.description)::date::timestamptz, now()))
-                    RETURNING id, now() AS now
-                    """)
-            } catch let error as PostgresError where error.sqlState == "23503" {
-                throw RegistryStoreError.notFound(kind: "person 人员", key: draft.reporter.map { "\($0)" } ?? "")
-            } catch let error as PostgresError where error.sqlState == "23505" {
-                throw RegistryStoreError.conflict("需求编号已存在 a demand with external id \(checked.externalID ?? "") exists")
-            }
-            let id = DemandID(try inserted[0].decode(Int64.self, "id"))
-            // Every demand has an external id, so that exports and project files can name it;
-            // one filed without gets `GR-D<id>`, as resources and projects get `GR-R`/`GR-P`.
-            if checked.externalID == nil {
-                try await tx.connection.execute(
-                    "UPDATE demand SET external_id = 'GR-D' || id WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
-            }
-            if submit {
-                let event = try DemandWorkflow.transition(
-                    of: id, from: .draft, to: .submitted, actor: actorID, at: try inserted[0].decode(Date.self, "now"),
-                    visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted))
-                try await Self.record(event, tx)
-            }
-            return id
+        let category = try await Self.categoryCode(draft.category, tx)
+        let org = try await Self.orgUnitID(draft.orgCode, tx)
+        let state: DemandState = submit ? .submitted : .draft
+        let inserted: QueryResult
+        do {
+            inserted = try await tx.connection.query("""
+                INSERT INTO demand (tenant_id, external_id, title, description, category_code, org_unit_id,
+                    source_channel, reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state,
+                    is_public, published_on, filed_at)
+                VALUES (\(tx.tenantID), \(checked.externalID), \(checked.title), \(checked.details), \(category), \(org),
+                    \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
+                    \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
+                    \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
+                    \(checked.publishedOn?.description)::date, coalesce(\(draft.filedOn?.description)::date::timestamptz, now()))
+                RETURNING id, now() AS now
+                """)
+        } catch let error as PostgresError where error.sqlState == "23503" {
+            throw RegistryStoreError.notFound(kind: "person 人员", key: draft.reporter.map { "\($0)" } ?? "")
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            throw RegistryStoreError.conflict("需求编号已存在 a demand with external id \(checked.externalID ?? "") exists")
         }
+        let id = DemandID(try inserted[0].decode(Int64.self, "id"))
+        // Every demand has an external id, so that exports and project files can name it;
+        // one filed without gets `GR-D<id>`, as resources and projects get `GR-R`/`GR-P`.
+        if checked.externalID == nil {
+            try await tx.connection.execute(
+                "UPDATE demand SET external_id = 'GR-D' || id WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
+        }
+        if submit {
+            let event = try DemandWorkflow.transition(
+                of: id, from: .draft, to: .submitted, actor: actorID, at: try inserted[0].decode(Date.self, "now"),
+                visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted))
+            try await Self.record(event, tx)
+        }
+        return id
     }
 
     /// One demand with its history, oldest step first.
@@ -183,5 +189,6 @@ public struct DemandStore: Sendable {
             VALUES (\(tx.tenantID), \(event.demand.rawValue), 'transition', \(event.from.rawValue), \(event.to.rawValue),
                     \(event.actor.rawValue), \(event.at), \(event.note), \(event.reason), \(event.visibility.rawValue))
             """)
+        try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
     }
 }

@@ -75,6 +75,7 @@ extension MatchingAcceptancePlan {
                    \(event.note), \(event.visibility.rawValue)
             FROM unnest(\(demandIDs)::bigint[]) AS t(demand)
             """)
+        try await tx.emit(demandIDs.map { .demandTransitioned(DemandID($0), from: event.from, to: event.to) })
         try await tx.connection.execute("""
             INSERT INTO matching_acceptance (tenant_id, run_id, number, project_id)
             SELECT \(tenant), \(run), t.number, t.project

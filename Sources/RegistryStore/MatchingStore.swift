@@ -29,15 +29,16 @@ public struct MatchingStore: Sendable {
     public func run(_ request: MatchingRequest, tenant: UUID, actor: String) async throws -> MatchingRunRecord {
         let clock = ContinuousClock()
         let started = clock.now
-        let (snapshot, weights, category) = try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
+        let (snapshot, weights, category, rules) = try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
             var category: String?
             if let name = request.category { category = try await Self.categoryCode(name, tx) }
             var weights = request.weights
             if weights == nil { weights = try await Self.storedWeights(tx) }
-            return (try await Self.snapshot(category: category, tx), weights!, category)
+            let snapshot = try await Self.snapshot(category: category, tx)
+            return (snapshot, weights!, category, try await Self.rules(for: snapshot, tx))
         }
         let loaded = clock.now
-        let (fingerprint, solution, network) = try await Self.solve(snapshot, weights: weights, threads: request.threads)
+        let (fingerprint, solution, network) = try await Self.solve(snapshot, weights: weights, rules: rules, threads: request.threads)
         let solved = clock.now
         var record = MatchingRunRecord(
             id: nil, category: category, weights: weights, fingerprint: fingerprint, status: "proposed",
@@ -82,6 +83,21 @@ public struct MatchingStore: Sendable {
 
     // MARK: - Shared
 
+    /// The matching rules of the modules enabled for the tenant, in module id order.
+    static func rules(for snapshot: MatchingSnapshot, _ tx: TenantTransaction) async throws -> [any MatchingRule] {
+        let adjustments = tx.modules.modules.flatMap { module in
+            module.contributions.compactMap { $0 as? any MatchingAdjustment }.map { (module.id, $0) }
+        }
+        guard !adjustments.isEmpty else { return [] }
+        let enabled = try await ModuleStore.enabledSettings(tx)
+        var rules: [any MatchingRule] = []
+        for (id, adjustment) in adjustments {
+            guard let settings = enabled[id] else { continue }
+            rules.append(try await adjustment.prepare(settings: settings, snapshot: snapshot, in: tx))
+        }
+        return rules
+    }
+
     static func storedWeights(_ tx: TenantTransaction) async throws -> MatchingWeights {
         let rows = try await tx.connection.query("SELECT weights::text AS weights FROM matching_weights WHERE tenant_id = \(tx.tenantID)")
         guard let text = try rows.first?.decode(String.self, "weights") else { return .defaults }
@@ -100,13 +116,13 @@ public struct MatchingStore: Sendable {
     /// blocks while it works, which must not hold up Swift's cooperative pool. Returns the
     /// fingerprint, the solution and how long building and fingerprinting took.
     static func solve(
-        _ snapshot: MatchingSnapshot, weights: MatchingWeights, threads: Int?
+        _ snapshot: MatchingSnapshot, weights: MatchingWeights, rules: [any MatchingRule], threads: Int?
     ) async throws -> (String, Solution, Duration) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
                     let clock = ContinuousClock(), start = clock.now
-                    let problem = MatchingNetwork(weights: weights).problem(from: snapshot)
+                    let problem = try MatchingNetwork(weights: weights).problem(from: snapshot, rules: rules)
                     let fingerprint = try problem.fingerprint()
                     let built = clock.now
                     return (fingerprint, try Solver.solve(problem, options: .init(threads: threads)), built - start)

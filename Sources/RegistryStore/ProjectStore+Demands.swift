@@ -28,6 +28,7 @@ extension ProjectStore {
             VALUES (\(tenant), \(demand.id), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
                     \(event.note), \(event.visibility.rawValue))
             """)
+        try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
     }
 
     /// The demands a project serves, locked, that are in `state`.

@@ -72,6 +72,7 @@ extension ProjectStore {
             for demand in try await demands(of: id, in: .inProject, tx) {
                 try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", tx)
             }
+            try await tx.emit([.projectCompleted(projectID: id)])
         case .cancelled:
             try await returnHoldings(of: id, title: title, tx)
             for demand in try await demands(of: id, in: .inProject, tx) {

@@ -92,6 +92,7 @@ extension ProjectStore {
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(id)
                 """)
+            try await tx.emit([.projectRated(projectID: id, score: rating.score)])
             return try await Self.detail(id, tx)
         }
     }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Postgres
+public import Registry
 
 /// The registry's two ways into PostgreSQL.
 ///
@@ -14,9 +15,13 @@ public struct RegistryDatabase: Sendable {
 
     public let operatorPool: ConnectionPool
     public let tenantPool: ConnectionPool
+    /// The plug-in modules this process ships (the executable passes
+    /// `ModuleRegistry.catalogue`; tests pass their own).
+    public let modules: ModuleCatalogue
 
     /// Pools for the database at `configuration` (the owner's login).
-    public init(configuration: ConnectionConfiguration, maxConnections: Int = 8) {
+    public init(configuration: ConnectionConfiguration, maxConnections: Int = 8, modules: ModuleCatalogue = .empty) {
+        self.modules = modules
         operatorPool = ConnectionPool(configuration: configuration, maxConnections: max(1, maxConnections / 4))
         tenantPool = ConnectionPool(configuration: configuration.loggingIn(as: Self.applicationRole), maxConnections: maxConnections)
     }
@@ -55,7 +60,7 @@ public struct RegistryDatabase: Sendable {
             if try row.decode(String.self, "status") == "archived", !readOnly {
                 throw RegistryStoreError.tenantArchived(tenant.uuidString)
             }
-            return try await body(TenantTransaction(connection: connection, tenantID: tenant, actor: actor))
+            return try await body(TenantTransaction(connection: connection, tenantID: tenant, actor: actor, modules: modules))
         }
     }
 }
@@ -66,4 +71,6 @@ public struct TenantTransaction {
     public let connection: Connection
     public let tenantID: UUID
     public let actor: String
+    /// The modules shipped; which are enabled for the tenant is read when an event is emitted.
+    public let modules: ModuleCatalogue
 }

@@ -1,0 +1,58 @@
+public import Registry
+
+/// A module's reaction to core events (a ``Registry/ModuleContribution``).
+///
+/// Handlers run **inside the transaction of the change**, on the same connection, with the
+/// tenant set: what a handler writes commits or rolls back with the change, and a handler
+/// that throws undoes the change (the caller sees ``ModuleHandlerError``). This was chosen
+/// over an outbox because every handler the first modules need is a few rows in the same
+/// database, and "the demand moved but the module did not hear of it" cannot then happen;
+/// the price is that a slow handler slows the change, so handlers must stay small (no
+/// network calls: those would want an outbox with at-least-once delivery).
+///
+/// Only modules enabled for the tenant hear its events. Bulk imports do not emit events per
+/// row.
+public protocol CoreEventHandler: ModuleContribution {
+    /// Reacts to `event` within `tx`.
+    ///
+    /// - Parameters:
+    ///   - event: What happened.
+    ///   - settings: The tenant's settings for the module.
+    ///   - tx: The change's transaction.
+    func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws
+}
+
+/// A module's event handler failed; the change it reacted to was rolled back.
+public struct ModuleHandlerError: Error, Sendable, CustomStringConvertible {
+    public var module: ModuleID
+    public var event: String
+    public var reason: String
+
+    public var description: String {
+        "模块 \(module) 处理事件 \(event) 失败，变更已撤销 module \(module) failed on \(event), so the change was rolled back: \(reason)"
+    }
+}
+
+extension TenantTransaction {
+    /// Hands events to the handlers of the modules enabled for this tenant, in module id
+    /// order, inside this transaction.
+    ///
+    /// - Throws: ``ModuleHandlerError`` when a handler throws.
+    public func emit(_ events: [CoreEvent]) async throws {
+        let handlers = modules.modules.flatMap { module in
+            module.contributions.compactMap { $0 as? any CoreEventHandler }.map { (module.id, $0) }
+        }
+        guard !handlers.isEmpty, !events.isEmpty else { return }
+        let enabled = try await ModuleStore.enabledSettings(self)
+        for (id, handler) in handlers {
+            guard let settings = enabled[id] else { continue }
+            for event in events {
+                do {
+                    try await handler.handle(event, settings: settings, in: self)
+                } catch {
+                    throw ModuleHandlerError(module: id, event: event.name, reason: "\(error)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+public import Foundation
+import Postgres
+public import Registry
+
+/// A module as a tenant has it: enabled or not, at which version, with which settings.
+public struct TenantModule: Sendable, Hashable, Codable {
+    public var id: ModuleID
+    public var enabled: Bool
+    public var version: SemanticVersion
+    public var settings: ModuleSettings
+    public var updatedAt: Date
+    public var updatedBy: String
+}
+
+/// Enabling, configuring and disabling plug-in modules for a tenant (`govreg module …`).
+///
+/// Settings are checked against the module's schema before anything is written; a refused
+/// document changes nothing. A module's tables belong to the one shared schema, so they are
+/// created for every tenant by `govreg db migrate` (which applies `migrations/modules/<id>/`
+/// with the core's, and without which no command runs on an external database); enabling a
+/// module for a tenant is data, not DDL.
+public struct ModuleStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// The tenant's modules, enabled or not, by id.
+    public func list(tenant: UUID, actor: String) async throws -> [TenantModule] {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try await Self.rows(tx) }
+    }
+
+    /// Enables a module for the tenant with these settings (a JSON object; fields left out
+    /// keep their defaults, or the tenant's earlier settings when it was enabled before).
+    ///
+    /// - Throws: ``ModuleSettingsError`` naming a bad key; ``RegistryError`` for a module
+    ///   govreg does not ship.
+    @discardableResult
+    public func enable(_ id: ModuleID, settings document: Data? = nil, tenant: UUID, actor: String) async throws -> TenantModule {
+        let module = try database.modules.module(named: id.rawValue)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            let earlier = try await Self.rows(tx).first { $0.id == id }?.settings
+            let settings = try Self.settings(document, for: module, over: earlier)
+            try await tx.connection.execute("""
+                INSERT INTO tenant_module (tenant_id, module_id, module_version, enabled, settings)
+                VALUES (\(tx.tenantID), \(id.rawValue), \(module.version.description), true, \(JSONDocument(settings)))
+                ON CONFLICT (tenant_id, module_id) DO UPDATE SET enabled = true, module_version = EXCLUDED.module_version,
+                    settings = EXCLUDED.settings, enabled_at = now(), updated_at = now(), updated_by = current_actor()
+                """)
+            return try await Self.rows(tx).first { $0.id == id }!
+        }
+    }
+
+    /// Changes an enabled module's settings: the keys the document names; the others stay.
+    ///
+    /// - Throws: ``ModuleSettingsError``; ``RegistryStoreError/notFound(kind:key:)`` when
+    ///   the module is not enabled for the tenant.
+    @discardableResult
+    public func configure(_ id: ModuleID, settings document: Data, tenant: UUID, actor: String) async throws -> TenantModule {
+        let module = try database.modules.module(named: id.rawValue)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            guard let current = try await Self.rows(tx).first(where: { $0.id == id && $0.enabled }) else {
+                throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue)
+            }
+            let settings = try Self.settings(document, for: module, over: current.settings)
+            try await tx.connection.execute("""
+                UPDATE tenant_module SET settings = \(JSONDocument(settings)), module_version = \(module.version.description),
+                    updated_at = now(), updated_by = current_actor()
+                WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue)
+                """)
+            return try await Self.rows(tx).first { $0.id == id }!
+        }
+    }
+
+    /// Disables a module for the tenant; its settings and data stay.
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when it is not enabled.
+    @discardableResult
+    public func disable(_ id: ModuleID, tenant: UUID, actor: String) async throws -> TenantModule {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            let changed = try await tx.connection.execute("""
+                UPDATE tenant_module SET enabled = false, updated_at = now(), updated_by = current_actor()
+                WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue) AND enabled
+                """)
+            guard changed == 1 else { throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue) }
+            return try await Self.rows(tx).first { $0.id == id }!
+        }
+    }
+
+    // MARK: - Shared
+
+    /// The settings of the modules enabled for the transaction's tenant that this build ships.
+    static func enabledSettings(_ tx: TenantTransaction) async throws -> [ModuleID: ModuleSettings] {
+        var enabled: [ModuleID: ModuleSettings] = [:]
+        for module in try await rows(tx) where module.enabled { enabled[module.id] = module.settings }
+        return enabled
+    }
+
+    static func rows(_ tx: TenantTransaction) async throws -> [TenantModule] {
+        try await tx.connection.query("""
+            SELECT module_id, enabled, module_version, settings::text AS settings, updated_at, updated_by
+            FROM tenant_module WHERE tenant_id = \(tx.tenantID) ORDER BY module_id
+            """).map { row in
+            TenantModule(
+                id: try ModuleID(try row.decode(String.self, "module_id")), enabled: try row.decode(Bool.self, "enabled"),
+                version: try SemanticVersion(try row.decode(String.self, "module_version")),
+                settings: try JSONDecoder().decode(ModuleSettings.self, from: Data(try row.decode(String.self, "settings").utf8)),
+                updatedAt: try row.decode(Date.self, "updated_at"), updatedBy: try row.decode(String.self, "updated_by"))
+        }
+    }
+
+    private static func settings(_ document: Data?, for module: any GovernanceModule, over base: ModuleSettings?) throws -> ModuleSettings {
+        // Earlier settings are re-read through the schema: keys a newer version dropped go,
+        // new keys get their defaults.
+        var merged = module.settingsSchema.defaults
+        for (key, value) in base?.values ?? [:] where merged.values[key] != nil { merged.values[key] = value }
+        guard let document else { return merged }
+        return try module.settingsSchema.validate(document, over: merged)
+    }
+}
