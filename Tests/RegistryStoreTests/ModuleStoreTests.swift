@@ -1,0 +1,134 @@
+import Foundation
+import GovregTestSupport
+import ListMatching
+import Matching
+import Postgres
+import Registry
+import RegistryStore
+import Synchronization
+import Testing
+
+/// What the test module heard, tenant by tenant.
+final class Heard: Sendable {
+    let events = Mutex<[(UUID, CoreEvent)]>([])
+    func of(_ tenant: UUID) -> [CoreEvent] { events.withLock { $0.filter { $0.0 == tenant }.map(\.1) } }
+}
+
+/// Listens to events (and refuses to let a demand be rejected when `veto` is set), and adds a
+/// cost term `module_term` = the `points` setting to every arc.
+struct ListeningModule: GovernanceModule {
+    let id = try! ModuleID("listening")
+    let version = SemanticVersion(1, 0, 0)
+    let compatibleCore = SemanticVersion(0, 1, 0)...SemanticVersion(0, 9, 0)
+    let chineseName = "监听", englishName = "Listening", summary = "Hears core events; adds a cost term."
+    let settingsSchema = ModuleSettingsSchema([
+        SettingField(key: "points", chineseName: "分值", englishName: "points", kind: .integer(0...100), default: .integer(7)),
+        SettingField(key: "veto", chineseName: "否决", englishName: "veto", kind: .boolean, default: .boolean(false)),
+    ])
+    let heard: Heard
+    var contributions: [any ModuleContribution] { [Handler(heard: heard), Adjustment()] }
+
+    struct Handler: CoreEventHandler {
+        let heard: Heard
+        func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
+            if settings.boolean("veto") == true, case .demandTransitioned(_, _, .rejected) = event {
+                throw RegistryStoreError.conflict("vetoed")
+            }
+            heard.events.withLock { $0.append((tx.tenantID, event)) }
+        }
+    }
+
+    struct Adjustment: MatchingAdjustment {
+        func prepare(settings: ModuleSettings, snapshot: MatchingSnapshot, in tx: TenantTransaction) async throws -> any MatchingRule {
+            Rule(points: settings.integer("points") ?? 0)
+        }
+    }
+
+    struct Rule: MatchingRule {
+        let points: Int64
+        func apply(to problem: inout CategoryProblem, snapshot: MatchingSnapshot) throws {
+            problem.addCostTerm(named: "module_term") { _, _, _ in points }
+        }
+    }
+}
+
+@Suite struct ModuleStoreTests {
+    private func fixture(_ configuration: ConnectionConfiguration, heard: Heard) async throws -> ProjectFixture {
+        let modules = try ModuleCatalogue([ListeningModule(heard: heard)])
+        let plain = try await ProjectFixture.make(configuration)
+        await plain.close()
+        return ProjectFixture(database: RegistryDatabase(configuration: configuration, modules: modules), tenant: plain.tenant)
+    }
+
+    @Test func enableConfigureDisableWithValidatedSettings() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await fixture(configuration, heard: Heard())
+            defer { Task { await f.close() } }
+            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
+            let enabled = try await store.enable(id, settings: Data(#"{"points": 12}"#.utf8), tenant: f.tenant, actor: f.actor)
+            #expect(enabled.enabled && enabled.settings.integer("points") == 12 && enabled.settings.boolean("veto") == false)
+            await #expect(throws: ModuleSettingsError.self) {
+                try await store.configure(id, settings: Data(#"{"points": 500}"#.utf8), tenant: f.tenant, actor: f.actor)
+            }
+            #expect(try await store.list(tenant: f.tenant, actor: f.actor).first?.settings.integer("points") == 12)
+            let configured = try await store.configure(id, settings: Data(#"{"veto": true}"#.utf8), tenant: f.tenant, actor: f.actor)
+            #expect(configured.settings.integer("points") == 12 && configured.settings.boolean("veto") == true)
+            let disabled = try await store.disable(id, tenant: f.tenant, actor: f.actor)
+            #expect(!disabled.enabled && disabled.settings.integer("points") == 12)   // settings stay
+            await #expect(throws: RegistryStoreError.self) { try await store.disable(id, tenant: f.tenant, actor: f.actor) }
+            await #expect(throws: RegistryStoreError.self) {
+                try await store.configure(id, settings: Data("{}".utf8), tenant: f.tenant, actor: f.actor)
+            }
+            await #expect(throws: RegistryError.self) {
+                try await store.enable(try ModuleID("not_shipped"), tenant: f.tenant, actor: f.actor)
+            }
+            // Enabled again, it keeps what the district had set.
+            #expect(try await store.enable(id, tenant: f.tenant, actor: f.actor).settings.integer("points") == 12)
+        }
+    }
+
+    @Test func eventsReachEnabledModulesOnlyAndAFailingHandlerUndoesTheChange() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let heard = Heard()
+            let f = try await fixture(configuration, heard: heard)
+            defer { Task { await f.close() } }
+            let other = try await f.sibling()
+            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
+            try await store.enable(id, tenant: f.tenant, actor: f.actor)
+            let demands = DemandStore(database: f.database)
+            let d3 = try await DemandStore(database: f.database).list(tenant: f.tenant, actor: f.actor).items
+                .first { $0.externalID == "D003" }!.id
+            try await demands.transition(d3, to: .submitted, tenant: f.tenant, actor: f.actor, visibility: .public)
+            #expect(heard.of(f.tenant) == [.demandTransitioned(d3, from: .draft, to: .submitted)])
+            #expect(heard.of(other.tenant).isEmpty)
+
+            try await store.configure(id, settings: Data(#"{"veto": true}"#.utf8), tenant: f.tenant, actor: f.actor)
+            await #expect(throws: ModuleHandlerError.self) {
+                try await demands.transition(d3, to: .rejected, tenant: f.tenant, actor: f.actor, reason: "重复", visibility: .public)
+            }
+            #expect(try await f.demandStateNow("D003") == .submitted)   // the change was rolled back with the handler
+
+            try await store.disable(id, tenant: f.tenant, actor: f.actor)
+            try await demands.transition(d3, to: .rejected, tenant: f.tenant, actor: f.actor, reason: "重复", visibility: .public)
+            #expect(heard.of(f.tenant).count == 1)   // a disabled module hears nothing
+        }
+    }
+
+    @Test func aModulesMatchingTermAppliesOnlyWhereItIsEnabled() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await fixture(configuration, heard: Heard())
+            defer { Task { await f.close() } }
+            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
+            let before = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await store.enable(id, settings: Data(#"{"points": 5}"#.utf8), tenant: f.tenant, actor: f.actor)
+            let with = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            #expect(with.fingerprint != before.fingerprint)
+            #expect(with.cost == before.cost + 5 * (500_000 + 40))
+            let detail = try await MatchingStore(database: f.database).show(with.id!, tenant: f.tenant, actor: f.actor)
+            #expect(detail.served.flatMap(\.allocations).allSatisfy { $0.terms.last == CostTerm(name: "module_term", amount: 5) })
+            try await store.disable(id, tenant: f.tenant, actor: f.actor)
+            let after = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            #expect(after.fingerprint == before.fingerprint)
+        }
+    }
+}
