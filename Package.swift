@@ -41,10 +41,13 @@ let package = Package(
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
         .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
+        // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
+        .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
         .executableTarget(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
+                "BenchTalk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
         .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),
     ]

@@ -88,6 +88,12 @@ public struct ModuleStore: Sendable {
 
     // MARK: - Shared
 
+    /// The tenant's settings for a module, or nil when it is not enabled for the tenant: what
+    /// a module's own store checks first, since a disabled module does nothing for a tenant.
+    public static func settings(of id: ModuleID, in tx: TenantTransaction) async throws -> ModuleSettings? {
+        try await enabledSettings(tx)[id]
+    }
+
     /// The settings of the modules enabled for the transaction's tenant that this build ships.
     static func enabledSettings(_ tx: TenantTransaction) async throws -> [ModuleID: ModuleSettings] {
         var enabled: [ModuleID: ModuleSettings] = [:]

@@ -1,0 +1,155 @@
+public import Foundation
+import Postgres
+public import Registry
+public import RegistryStore
+
+/// Bench talks of a tenant: recording meetings and topics, settling topics, the overdue list
+/// and the report section. Every call first checks that the module is enabled for the
+/// tenant: a disabled module does nothing (its data stays).
+///
+/// ```swift
+/// let talks = BenchTalkStore(database: database)
+/// let meeting = try await talks.hold(
+///     MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "C01", host: "王书记", attendees: 23,
+///                  topics: ["小区路灯坏了", "想办老年食堂"]), tenant: langao, actor: "cli:staff")
+/// try await talks.answer(meeting.topics[0].id, answer: "已报修，三天内修好", tenant: langao, actor: "cli:staff")
+/// ```
+public struct BenchTalkStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// Records a meeting and the topics raised at it (all open), in one transaction.
+    ///
+    /// - Throws: ``RegistryError`` for a bad value (host, attendees, a photo that is not an
+    ///   http(s) link, an empty topic); ``RegistryStoreError`` for an unknown place or when the
+    ///   module is not enabled.
+    public func hold(_ draft: MeetingDraft, tenant: UUID, actor: String) async throws -> BenchTalkMeeting {
+        try Self.check(draft)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            _ = try await Self.enabledSettings(tx)
+            guard let place = try await tx.connection.query("""
+                SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(draft.placeCode)
+                """).first?.decode(Int64.self, "id") else {
+                throw RegistryStoreError.notFound(kind: "org unit 组织", key: draft.placeCode)
+            }
+            let id = try await tx.connection.query("""
+                INSERT INTO bench_talk_meeting (tenant_id, held_on, org_unit_id, host, attendees, photos, note)
+                VALUES (\(tx.tenantID), \(draft.heldOn.description)::date, \(place),
+                        \(draft.host.trimmingCharacters(in: .whitespaces)), \(draft.attendees), \(draft.photos), \(draft.note))
+                RETURNING id
+                """)[0].decode(Int64.self, "id")
+            try await tx.connection.execute("""
+                INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)
+                SELECT \(tx.tenantID), \(id), btrim(t) FROM unnest(\(draft.topics)::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n
+                """)
+            return try await Self.meeting(id, tx)
+        }
+    }
+
+    /// Records the answer given (答复): open → answered.
+    @discardableResult
+    public func answer(_ topic: Int64, answer: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
+        let text = try Self.text(answer, field: "answer", limit: 2000)
+        return try await settle(topic, to: .answered, tenant: tenant, actor: actor) { tx in
+            try await tx.connection.execute("""
+                UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(Self.day(day)),
+                    updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
+                """)
+        }
+    }
+
+    /// Refers a topic up (上报) to another level or department: open → referred.
+    @discardableResult
+    public func refer(_ topic: Int64, to whom: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
+        let text = try Self.text(whom, field: "referred_to", limit: 200)
+        return try await settle(topic, to: .referred, tenant: tenant, actor: actor) { tx in
+            try await tx.connection.execute("""
+                UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(Self.day(day)),
+                    updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
+                """)
+        }
+    }
+
+    /// The intake channel: files the topic as a demand (submitted, source "bench talk", at the
+    /// meeting's place, titled as the topic) and links the two, in one transaction.
+    ///
+    /// - Returns: The topic, now `demand`, naming the demand's external id.
+    @discardableResult
+    public func turnIntoDemand(_ topic: Int64, _ request: TopicDemandRequest, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
+        try await settle(topic, to: .demand, tenant: tenant, actor: actor) { tx in
+            let row = try await tx.connection.query("""
+                SELECT t.title, o.code, m.held_on::text AS held_on FROM bench_talk_topic t
+                JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
+                JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
+                WHERE t.tenant_id = \(tx.tenantID) AND t.id = \(topic)
+                """)[0]
+            let title = try row.decode(String.self, "title")
+            let demand = try await DemandStore.file(
+                DemandDraft(title: title, details: "板凳会议题 raised at a bench talk on \(try row.decode(String.self, "held_on"))",
+                            category: request.category, orgCode: try row.decode(String.self, "code"), sourceChannel: .benchTalk,
+                            quantity: request.quantity, priority: request.priority, dueOn: request.dueOn,
+                            filedOn: try CivilDate(try row.decode(String.self, "held_on"))),
+                submit: true, in: tx)
+            try await tx.connection.execute("""
+                UPDATE bench_talk_topic SET outcome = 'demand', demand_id = \(demand.rawValue), settled_on = \(Self.day(nil)),
+                    updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
+                """)
+        }
+    }
+
+    // MARK: - Shared
+
+    /// Locks an open topic, checks the move, runs `write`, and returns the topic.
+    private func settle(
+        _ topic: Int64, to outcome: TopicOutcome, tenant: UUID, actor: String, _ write: (TenantTransaction) async throws -> Void
+    ) async throws -> BenchTalkTopic {
+        try await database.withTenant(tenant, actor: actor) { tx in
+            _ = try await Self.enabledSettings(tx)
+            let rows = try await tx.connection.query("""
+                SELECT outcome FROM bench_talk_topic WHERE tenant_id = \(tx.tenantID) AND id = \(topic) FOR UPDATE
+                """)
+            guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "bench talk topic 板凳会议题", key: "\(topic)") }
+            try TopicOutcome(rawValue: try row.decode(String.self, "outcome"))!.check(outcome)
+            try await write(tx)
+            return try await Self.topics(tx, where: " AND t.id = \(topic)")[0]
+        }
+    }
+
+    /// The tenant's settings for the module, or a refusal when it is not enabled.
+    static func enabledSettings(_ tx: TenantTransaction) async throws -> ModuleSettings {
+        guard let settings = try await ModuleStore.settings(of: BenchTalkModule.moduleID, in: tx) else {
+            throw RegistryStoreError.conflict("板凳会模块未为本区县启用 the bench_talk module is not enabled for this tenant (govreg module enable bench_talk)")
+        }
+        return settings
+    }
+
+    static func day(_ day: CivilDate?) -> SQL {
+        if let day { return "\(day.description)::date" }
+        return "(now() AT TIME ZONE 'Asia/Shanghai')::date"
+    }
+
+    static func text(_ value: String, field: String, limit: Int) throws -> String {
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= limit else {
+            throw RegistryError(.invalidValue, field: field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
+        }
+        return text
+    }
+
+    static func check(_ draft: MeetingDraft) throws {
+        _ = try text(draft.host, field: "host", limit: 100)
+        guard draft.attendees >= 0 else {
+            throw RegistryError(.invalidValue, field: "attendees", chinese: "参加人数不能为负", english: "attendees cannot be negative")
+        }
+        for photo in draft.photos {
+            guard let url = URL(string: photo), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw RegistryError(.invalidValue, field: "photos", chinese: "照片须为 http(s) 链接：\(photo)", english: "a photo must be an http(s) link: \(photo)")
+            }
+        }
+        for topic in draft.topics { _ = try text(topic, field: "topic", limit: 200) }
+    }
+}
