@@ -45,7 +45,8 @@ public struct BenchTalkTopic: Sendable, Hashable, Codable {
     public var outcome: TopicOutcome
     public var answer: String?
     public var referredTo: String?
-    /// The demand it became (external id), if it did.
+    /// The demand it became (row id and external id), if it did.
+    public var demandID: DemandID?
     public var demandExternalID: String?
     public var settledOn: CivilDate?
     public var demandResolvedOn: CivilDate?

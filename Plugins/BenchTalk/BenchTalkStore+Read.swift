@@ -72,7 +72,7 @@ extension BenchTalkStore {
         let deadline = try await enabledSettings(tx).integer("reply_deadline_days") ?? 7
         var sql: SQL = """
             SELECT t.id, t.meeting_id, m.held_on::text AS held_on, o.name AS place, t.title, t.outcome, t.answer, t.referred_to,
-                   d.external_id AS demand, t.settled_on::text AS settled_on, t.demand_resolved_on::text AS resolved_on,
+                   t.demand_id, d.external_id AS demand, t.settled_on::text AS settled_on, t.demand_resolved_on::text AS resolved_on,
                    (m.held_on + \(Int(deadline))::integer)::text AS due
             FROM bench_talk_topic t
             JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
@@ -87,6 +87,7 @@ extension BenchTalkStore {
                 meetingHeldOn: try CivilDate(try row.decode(String.self, "held_on")), placeName: try row.decode(String.self, "place"),
                 title: try row.decode(String.self, "title"), outcome: TopicOutcome(rawValue: try row.decode(String.self, "outcome"))!,
                 answer: try row.decode(String?.self, "answer"), referredTo: try row.decode(String?.self, "referred_to"),
+                demandID: try row.decode(Int64?.self, "demand_id").map { DemandID($0) },
                 demandExternalID: try row.decode(String?.self, "demand"),
                 settledOn: try row.decode(String?.self, "settled_on").map(CivilDate.init),
                 demandResolvedOn: try row.decode(String?.self, "resolved_on").map(CivilDate.init),

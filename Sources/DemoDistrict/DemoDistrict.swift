@@ -18,6 +18,8 @@ public struct DemoDistrict: Sendable {
     public var resources: Data
     public var demands: Data
     public var projects: Data
+    /// The org code of a grid in an urban community, where the demo's bench talk is held.
+    public var benchTalkPlace: String
 
     /// Generates the district for `year` from `seed`; the same seed gives the same bytes.
     public init(seed: UInt64 = 610_925, year: Int = 2024) {
@@ -31,6 +33,7 @@ public struct DemoDistrict: Sendable {
         resources = lists.resourcesCSV
         demands = lists.demandsCSV
         projects = lists.projectsCSV
+        benchTalkPlace = hierarchy.grids.first { hierarchy.urbanCommunities.contains(hierarchy.communityOfGrid[$0]!) }!
     }
 
     /// CSV with a BOM and CRLF, as Excel writes it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Migrations
 import Postgres
+import Registry
 import RegistryStore
 
 extension DatabaseOptions {
@@ -28,7 +29,7 @@ extension DatabaseOptions {
                     + "(\(pending.map(\.identifier).joined(separator: ", "))); run `govreg db migrate` first")
             }
         }
-        let registry = RegistryDatabase(configuration: configuration)
+        let registry = RegistryDatabase(configuration: configuration, modules: ModuleRegistry.catalogue)
         do {
             try await registry.checkApplicationRole()
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchTalk
 import DemoDistrict
 import Foundation
 import Registry
@@ -43,11 +44,13 @@ struct DemoCommand: AsyncParsableCommand {
             terminal.progress("导入 importing the project list 项目清单 …")
             _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
 
+            let benchTalk = try await DemoBenchTalk(year: year, place: demo.benchTalkPlace).load(registry, tenant: tenant, actor: actor, terminal: terminal)
             let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
 
             let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
-            if json { return try terminal.json(DemoReport(lists: summary, matching: run)) }
+            if json { return try terminal.json(DemoReport(lists: summary, matching: run, benchTalk: benchTalk)) }
             DemoSummaryText.print(summary, on: terminal)
+            terminal.print("模块 modules: bench_talk — " + BenchTalkCommand.text(benchTalk))
             terminal.print("")
             MatchCommand.printRun(run, on: terminal)
         }
@@ -82,6 +85,8 @@ struct DemoReport: Encodable {
     var lists: ListSummary
     /// The matching run the demo made and accepted.
     var matching: MatchingRunRecord
+    /// The bench talk module's report section for the demo's year.
+    var benchTalk: BenchTalkSummary
 }
 
 /// The demo's closing summary, for people.

@@ -1,7 +1,22 @@
 import ArgumentParser
+import Foundation
+import Registry
+
+/// The process's entry: the shipped modules are registered once, then the command runs.
+@main
+enum GovregMain {
+    static func main() async {
+        do {
+            ModuleRegistry.bootstrap(try ShippedModules.catalogue())
+        } catch {
+            FileHandle.standardError.write(Data("govreg: \(error)\n".utf8))
+            exit(70)
+        }
+        await Govreg.main()
+    }
+}
 
 /// The `govreg` command: a thin shell over the library targets.
-@main
 struct Govreg: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "govreg",
@@ -11,6 +26,6 @@ struct Govreg: AsyncParsableCommand {
             govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`).
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self]
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, BenchTalkCommand.self]
     )
 }

@@ -29,7 +29,7 @@ import Testing
             #expect(org["grid"] == 253)
             #expect((org["community"] ?? 0) + (org["village"] ?? 0) == 35)
             let demands = try #require(summary["demands"] as? [String: Int])
-            #expect(demands.values.reduce(0, +) == 1_200)
+            #expect(demands.values.reduce(0, +) == 1_201)   // 1,200 imported, one from the bench talk
             #expect((demands["in_project"] ?? 0) > 0)
             let projects = try #require(summary["projects"] as? [String: Int])
             // The demo ends with a matching run, accepted: one planned project per demand it served.
@@ -39,6 +39,9 @@ import Testing
             #expect(served > 100)
             #expect(projects.values.reduce(0, +) == 60 + served)
             #expect((matching["arcs"] as? Int ?? 0) > served)
+            // The bench_talk module is enabled with a meeting whose topic became a demand.
+            let benchTalk = try #require(report["benchTalk"] as? [String: Any])
+            #expect(benchTalk["meetings"] as? Int == 1 && benchTalk["topics"] as? Int == 3 && benchTalk["turnedIntoDemands"] as? Int == 1)
 
             let second = try GovregProcess.run(arguments, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")

@@ -1,0 +1,39 @@
+import BenchTalk
+import Foundation
+import Registry
+import RegistryStore
+
+/// The demo's plug-in modules: bench talks enabled for the district, with one meeting whose
+/// topics were answered on the spot, referred up, and turned into a demand that goes on the
+/// list (accepted) before the matching run, which serves it.
+struct DemoBenchTalk {
+    let year: Int
+    let place: String
+
+    /// Enables the module and records the meeting on the first run; returns the year's summary.
+    func load(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> BenchTalkSummary {
+        let modules = ModuleStore(database: registry), talks = BenchTalkStore(database: registry)
+        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == BenchTalkModule.moduleID }) {
+            terminal.progress("模块 enabling bench_talk 板凳会 and recording a meeting …")
+            try await modules.enable(BenchTalkModule.moduleID, settings: Data(#"{"reply_deadline_days": 7}"#.utf8), tenant: tenant, actor: actor)
+            let meeting = try await talks.hold(
+                MeetingDraft(heldOn: try day(5, 8), placeCode: place, host: "社区党委书记", attendees: 23,
+                             photos: ["https://example.org/langao/bench-talk-0508.jpg"], note: "小区凉亭，傍晚",
+                             topics: ["独居老人想有人定期上门看看", "楼道灯坏了好几盏", "小区门口想加个减速带"]),
+                tenant: tenant, actor: actor)
+            let topics = meeting.topics.map(\.id)
+            let turned = try await talks.turnIntoDemand(
+                topics[0], TopicDemandRequest(category: "elderly_care", quantity: try Quantity(40, .volunteerHours), priority: try Priority(5),
+                                              dueOn: try day(12, 31)),
+                tenant: tenant, actor: actor)
+            try await talks.answer(topics[1], answer: "物业当场登记，三天内换好", on: try day(5, 8), tenant: tenant, actor: actor)
+            try await talks.refer(topics[2], to: "县交通运输局", on: try day(5, 9), tenant: tenant, actor: actor)
+            // The community puts the demand on the list, so that the matching run can serve it.
+            try await DemandStore(database: registry).transition(
+                turned.demandID!, to: .accepted, tenant: tenant, actor: actor, note: "列入需求清单 on the list", visibility: .public)
+        }
+        return try await talks.summary(from: try day(1, 1), to: try day(12, 31), tenant: tenant, actor: actor)
+    }
+
+    private func day(_ month: Int, _ day: Int) throws -> CivilDate { try CivilDate(year: year, month: month, day: day) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `govreg module …` and the BenchTalk module's `govreg bench-talk …`.
+extension ListCommandTests {
+    @Test func aModuleIsEnabledWithCheckedSettingsUsedAndDisabled() async throws {
+        try await withGovreg { govreg, folder in
+            try district("langao", "610925", lists: false, govreg, folder)
+            let catalogue = try govreg(["module", "list", "--json"])
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(catalogue.stdout.utf8)) as? [[String: Any]])
+            #expect(entries.map { $0["id"] as? String } == ["bench_talk"])
+            // No database needed to check the catalogue against a core version.
+            #expect(try GovregProcess.run(["module", "check"]).status == 0)
+            let upgrade = try GovregProcess.run(["module", "check", "--core", "9.0.0"])
+            #expect(upgrade.status == 1 && upgrade.stdout.contains("would stop"), "\(upgrade.stdout)")
+
+            // Refused before using it, and refused with a bad setting: nothing changes.
+            let early = try govreg(["bench-talk", "topics", "--tenant", "langao"])
+            #expect(early.status != 0 && early.stderr.contains("not enabled"), "\(early.stderr)")
+            let bad = try write(#"{"reply_deadline_days": 200}"#, "bad.json", in: folder)
+            let refused = try govreg(["module", "enable", "bench_talk", "--tenant", "langao", "--settings", bad])
+            #expect(refused.status != 0 && refused.stderr.contains("reply_deadline_days"), "\(refused.stderr)")
+            let none = try govreg(["module", "list", "--tenant", "langao", "--json"])
+            #expect((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.isEmpty == true)
+
+            let good = try write(#"{"local_name": "院坝会", "reply_deadline_days": 5}"#, "good.json", in: folder)
+            let enabled = try object(govreg(["module", "enable", "bench_talk", "--tenant", "langao", "--settings", good, "--json"]))
+            #expect((enabled["settings"] as? [String: Any])?["local_name"] as? String == "院坝会")
+
+            let meeting = try govreg(["bench-talk", "meeting", "--tenant", "langao", "--on", "2024-05-08", "--place", "G11", "--host", "王书记",
+                                      "--attendees", "12", "--topic", "路灯坏了", "--topic", "巷道坑洼", "--json"])
+            #expect(meeting.status == 0, "\(meeting.stderr)")
+            let topics = try #require(try object(meeting)["topics"] as? [[String: Any]])
+            let pothole = try #require(topics.last?["id"] as? Int)
+            let turned = try govreg(["bench-talk", "to-demand", "\(pothole)", "--tenant", "langao", "--category", "roads",
+                                     "--quantity", "3000", "--unit", "元", "--priority", "4", "--json"])
+            #expect(turned.status == 0, "\(turned.stderr)")
+            let demand = try #require(try object(turned)["demandExternalID"] as? String)
+            let demands = try items(govreg(["demand", "list", "--tenant", "langao", "--json"]))
+            #expect(demands.map { $0["externalID"] as? String } == [demand])
+            let again = try govreg(["bench-talk", "answer", "\(pothole)", "--tenant", "langao", "--answer", "已修"])
+            #expect(again.status != 0 && again.stderr.contains("转为需求"), "\(again.stderr)")
+            let summary = try govreg(["bench-talk", "summary", "--tenant", "langao", "--from", "2024-01-01", "--to", "2024-12-31"])
+            #expect(summary.stdout.contains("院坝会") && summary.stdout.contains("2 topics"), "\(summary.stdout)")
+
+            #expect(try govreg(["module", "disable", "bench_talk", "--tenant", "langao"]).status == 0)
+            #expect(try govreg(["bench-talk", "topics", "--tenant", "langao"]).status != 0)
+            let kept = try object(govreg(["module", "enable", "bench_talk", "--tenant", "langao", "--json"]))
+            #expect((kept["settings"] as? [String: Any])?["local_name"] as? String == "院坝会")
+            #expect(try govreg(["bench-talk", "topics", "--tenant", "langao", "--json"]).stdout.contains("巷道坑洼"))
+        }
+    }
+}
