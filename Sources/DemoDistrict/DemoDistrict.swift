@@ -18,8 +18,10 @@ public struct DemoDistrict: Sendable {
     public var resources: Data
     public var demands: Data
     public var projects: Data
-    /// The org code of a grid in an urban community, where the demo's bench talk is held.
+    /// The org code of a grid in an urban community, where the demo's bench talk is held
+    /// (and its compound lies), and of that community.
     public var benchTalkPlace: String
+    public var benchTalkCommunity: String
 
     /// Generates the district for `year` from `seed`; the same seed gives the same bytes.
     public init(seed: UInt64 = 610_925, year: Int = 2024) {
@@ -34,6 +36,7 @@ public struct DemoDistrict: Sendable {
         demands = lists.demandsCSV
         projects = lists.projectsCSV
         benchTalkPlace = hierarchy.grids.first { hierarchy.urbanCommunities.contains(hierarchy.communityOfGrid[$0]!) }!
+        benchTalkCommunity = hierarchy.communityOfGrid[benchTalkPlace]!
     }
 
     /// CSV with a BOM and CRLF, as Excel writes it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchTalk
 import DemoDistrict
+import RedProperty
 import Foundation
 import Registry
 import RegistryImport
@@ -45,12 +46,15 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
 
             let benchTalk = try await DemoBenchTalk(year: year, place: demo.benchTalkPlace).load(registry, tenant: tenant, actor: actor, terminal: terminal)
+            let redProperty = try await DemoRedProperty(year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity)
+                .load(registry, tenant: tenant, actor: actor, terminal: terminal)
             let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
 
             let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
-            if json { return try terminal.json(DemoReport(lists: summary, matching: run, benchTalk: benchTalk)) }
+            if json { return try terminal.json(DemoReport(lists: summary, matching: run, benchTalk: benchTalk, redProperty: redProperty)) }
             DemoSummaryText.print(summary, on: terminal)
             terminal.print("模块 modules: bench_talk — " + BenchTalkCommand.text(benchTalk))
+            terminal.print("模块 modules: red_property — " + RedPropertyCommand.text(redProperty))
             terminal.print("")
             MatchCommand.printRun(run, on: terminal)
         }
@@ -87,6 +91,8 @@ struct DemoReport: Encodable {
     var matching: MatchingRunRecord
     /// The bench talk module's report section for the demo's year.
     var benchTalk: BenchTalkSummary
+    /// The red property module's report section for the demo's year.
+    var redProperty: RedPropertySummary
 }
 
 /// The demo's closing summary, for people.

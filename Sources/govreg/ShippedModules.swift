@@ -1,10 +1,11 @@
 import BenchTalk
+import RedProperty
 import Registry
 
 /// The plug-in modules this build of govreg ships: the one place that names them (the core
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule()])
     }
 }

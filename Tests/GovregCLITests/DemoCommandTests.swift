@@ -42,6 +42,8 @@ import Testing
             // The bench_talk module is enabled with a meeting whose topic became a demand.
             let benchTalk = try #require(report["benchTalk"] as? [String: Any])
             #expect(benchTalk["meetings"] as? Int == 1 && benchTalk["topics"] as? Int == 3 && benchTalk["turnedIntoDemands"] as? Int == 1)
+            let redProperty = try #require(report["redProperty"] as? [String: Any])
+            #expect(redProperty["compounds"] as? Int == 1 && redProperty["problemsLogged"] as? Int == 3 && redProperty["problemsClosed"] as? Int == 1)
 
             let second = try GovregProcess.run(arguments, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")
