@@ -61,9 +61,11 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @OptionGroup var target: BenchTalkTarget
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "The answer.") var answer: String
+        @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            try await target.settle { talks, tenant in try await talks.answer(topic, answer: answer, tenant: tenant, actor: commandLineActor) }
+            let day = try UnitCommand.day(on, "--on")
+            try await target.settle { talks, tenant in try await talks.answer(topic, answer: answer, on: day, tenant: tenant, actor: commandLineActor) }
         }
     }
 
@@ -72,9 +74,11 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @OptionGroup var target: BenchTalkTarget
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "To whom: a level or a department.") var to: String
+        @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            try await target.settle { talks, tenant in try await talks.refer(topic, to: to, tenant: tenant, actor: commandLineActor) }
+            let day = try UnitCommand.day(on, "--on")
+            try await target.settle { talks, tenant in try await talks.refer(topic, to: to, on: day, tenant: tenant, actor: commandLineActor) }
         }
     }
 

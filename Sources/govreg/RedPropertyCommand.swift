@@ -89,9 +89,11 @@ struct RedPropertyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Hand a problem to the compound's company, with the district's response deadline.")
         @OptionGroup var target: RedPropertyTarget
         @Argument(help: "The problem's number.") var problem: Int64
+        @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            try await target.problem { red, tenant in try await red.escalate(problem, tenant: tenant, actor: commandLineActor) }
+            let day = try UnitCommand.day(on, "--on")
+            try await target.problem { red, tenant in try await red.escalate(problem, on: day, tenant: tenant, actor: commandLineActor) }
         }
     }
 
@@ -100,9 +102,11 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @OptionGroup var target: RedPropertyTarget
         @Argument(help: "The problem's number.") var problem: Int64
         @Option(help: "The response.") var response: String
+        @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            try await target.problem { red, tenant in try await red.respond(problem, response: response, tenant: tenant, actor: commandLineActor) }
+            let day = try UnitCommand.day(on, "--on")
+            try await target.problem { red, tenant in try await red.respond(problem, response: response, on: day, tenant: tenant, actor: commandLineActor) }
         }
     }
 
@@ -111,9 +115,11 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @OptionGroup var target: RedPropertyTarget
         @Argument(help: "The problem's number.") var problem: Int64
         @Option(help: "What was done.") var fix: String
+        @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            try await target.problem { red, tenant in try await red.close(problem, fix: fix, tenant: tenant, actor: commandLineActor) }
+            let day = try UnitCommand.day(on, "--on")
+            try await target.problem { red, tenant in try await red.close(problem, fix: fix, on: day, tenant: tenant, actor: commandLineActor) }
         }
     }
 

@@ -51,3 +51,29 @@ extension ListCommandTests {
         }
     }
 }
+
+extension ListCommandTests {
+    @Test func theRedPropertyLedgerFromTheCommandLine() async throws {
+        try await withGovreg { govreg, folder in
+            try district("langao", "610925", lists: false, govreg, folder)
+            let org = try write("code,name,kind,parent_code\nX1,幸福小区,compound,G11\n", "compound.csv", in: folder)
+            #expect(try govreg(["org", "import", org, "--tenant", "langao"]).status == 0)
+            let units = try write("external_id,name,kind\nP1,和美物业,property_company\n", "units.csv", in: folder)
+            #expect(try govreg(["import", "units", units, "--tenant", "langao"]).status == 0)
+            #expect(try govreg(["module", "enable", "red_property", "--tenant", "langao"]).status == 0)
+
+            let noCompany = try govreg(["red-property", "raise", "--tenant", "langao", "--compound", "X1", "--title", "电梯异响", "--by", "resident"])
+            #expect(noCompany.status != 0)
+            #expect(try govreg(["red-property", "assign", "--tenant", "langao", "--compound", "X1", "--company", "P1"]).status == 0)
+            let raised = try object(govreg(["red-property", "raise", "--tenant", "langao", "--compound", "X1", "--title", "电梯异响",
+                                            "--by", "resident", "--on", "2024-06-01", "--json"]))
+            let id = try #require(raised["id"] as? Int)
+            let escalated = try object(govreg(["red-property", "escalate", "\(id)", "--tenant", "langao", "--on", "2024-06-01", "--json"]))
+            #expect(escalated["status"] as? String == "escalated" && escalated["respondBy"] != nil)
+            let closed = try govreg(["red-property", "close", "\(id)", "--tenant", "langao", "--fix", "更换轴承", "--on", "2024-06-05"])
+            #expect(closed.status == 0 && closed.stdout.contains("已销号"), "\(closed.stdout)\(closed.stderr)")
+            let summary = try govreg(["red-property", "summary", "--tenant", "langao", "--from", "2024-01-01", "--to", "2024-12-31"])
+            #expect(summary.stdout.contains("1 logged, 1 closed"), "\(summary.stdout)")
+        }
+    }
+}
