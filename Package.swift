@@ -43,12 +43,13 @@ let package = Package(
         .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
         // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
+        .target(name: "MediationRoom", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/MediationRoom"),
         .target(name: "RedProperty", dependencies: ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres"], path: "Plugins/RedProperty"),
         .executableTarget(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty",
+                "BenchTalk", "RedProperty", "MediationRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +66,7 @@ let package = Package(
         .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),

@@ -1,4 +1,5 @@
 import BenchTalk
+import MediationRoom
 import RedProperty
 import Registry
 
@@ -6,6 +7,6 @@ import Registry
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule()])
     }
 }

@@ -8,7 +8,7 @@ extension ListCommandTests {
             try district("langao", "610925", lists: false, govreg, folder)
             let catalogue = try govreg(["module", "list", "--json"])
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(catalogue.stdout.utf8)) as? [[String: Any]])
-            #expect(entries.map { $0["id"] as? String } == ["bench_talk", "red_property"])
+            #expect(entries.map { $0["id"] as? String } == ["bench_talk", "mediation_room", "red_property"])
             // No database needed to check the catalogue against a core version.
             #expect(try GovregProcess.run(["module", "check"]).status == 0)
             let upgrade = try GovregProcess.run(["module", "check", "--core", "9.0.0"])
@@ -74,6 +74,26 @@ extension ListCommandTests {
             #expect(closed.status == 0 && closed.stdout.contains("已销号"), "\(closed.stdout)\(closed.stderr)")
             let summary = try govreg(["red-property", "summary", "--tenant", "langao", "--from", "2024-01-01", "--to", "2024-12-31"])
             #expect(summary.stdout.contains("1 logged, 1 closed"), "\(summary.stdout)")
+        }
+    }
+}
+
+extension ListCommandTests {
+    @Test func aMediationCaseFromTheCommandLine() async throws {
+        try await withGovreg { govreg, folder in
+            try district("langao", "610925", lists: false, govreg, folder)
+            #expect(try govreg(["module", "enable", "mediation_room", "--tenant", "langao"]).status == 0)
+            let opened = try object(govreg(["mediation", "open", "--tenant", "langao", "--place", "C1", "--title", "楼上漏水", "--mediator", "赵调解员",
+                                            "--on", "2024-04-02", "--party", "applicant:张三:13812345678", "--party", "respondent:李四", "--json"]))
+            let id = try #require(opened["id"] as? Int)
+            #expect(opened["parties"] as? [String] == ["applicant 张*", "respondent 李*"])
+            #expect(try govreg(["mediation", "move", "\(id)", "--tenant", "langao", "--to", "blue", "--note", "双方陈述"]).status == 0)
+            let early = try govreg(["mediation", "move", "\(id)", "--tenant", "langao", "--to", "red", "--note", "结案"])
+            #expect(early.status != 0 && early.stderr.contains("outcome"), "\(early.stderr)")
+            let closed = try govreg(["mediation", "move", "\(id)", "--tenant", "langao", "--to", "red", "--note", "达成协议", "--outcome", "agreement"])
+            #expect(closed.status == 0 && closed.stdout.contains("已结案") && !closed.stdout.contains("张三"), "\(closed.stdout)")
+            let listed = try govreg(["mediation", "cases", "--tenant", "langao"])
+            #expect(listed.stdout.contains("楼上漏水") && !listed.stdout.contains("13812345678"))
         }
     }
 }

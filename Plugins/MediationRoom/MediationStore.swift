@@ -1,0 +1,129 @@
+public import Foundation
+import Postgres
+public import Registry
+public import RegistryStore
+
+/// The mediation room's cases of a tenant. Every call first checks the module is enabled.
+///
+/// ```swift
+/// let room = MediationStore(database: database)
+/// let opened = try await room.open(CaseDraft(placeCode: "C01", title: "楼上漏水纠纷", grade: .general, mediator: "赵调解员",
+///     openedOn: try CivilDate("2024-04-02"), parties: [PartyDraft(role: .applicant, name: try PersonalName("张三"))]),
+///     tenant: langao, actor: "cli:staff")
+/// try await room.move(opened.id, to: .blue, note: "双方陈述诉求", tenant: langao, actor: "cli:staff")
+/// ```
+public struct MediationStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// Opens a case (green), with its parties and a first log entry.
+    public func open(_ draft: CaseDraft, tenant: UUID, actor: String) async throws -> MediationCase {
+        let title = try Self.text(draft.title, field: "title", limit: 200), mediator = try Self.text(draft.mediator, field: "mediator", limit: 100)
+        guard !draft.parties.isEmpty else {
+            throw RegistryError(.invalidValue, field: "parties", chinese: "纠纷须有当事人", english: "a dispute has at least one party")
+        }
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            _ = try await Self.enabledSettings(tx)
+            guard let place = try await tx.connection.query("""
+                SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(draft.placeCode)
+                """).first?.decode(Int64.self, "id") else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: draft.placeCode) }
+            let id = try await tx.connection.query("""
+                INSERT INTO mediation_case (tenant_id, org_unit_id, title, grade, mediator, opened_on)
+                VALUES (\(tx.tenantID), \(place), \(title), \(draft.grade.rawValue), \(mediator), \(draft.openedOn.description)::date)
+                RETURNING id
+                """)[0].decode(Int64.self, "id")
+            try await tx.connection.execute("""
+                INSERT INTO mediation_party (tenant_id, case_id, role, name, phone)
+                SELECT \(tx.tenantID), \(id), p.role, p.name, p.phone
+                FROM unnest(\(draft.parties.map(\.role.rawValue))::text[], \(draft.parties.map(\.name.unmasked))::text[],
+                            \(draft.parties.map { $0.phone?.unmasked })::text[]) AS p(role, name, phone)
+                """)
+            try await Self.log(id, colour: .green, moved: true, note: "受理 case opened", on: draft.openedOn, tx)
+            return try await Self.detail(id, tx)
+        }
+    }
+
+    /// Moves a case to another colour, with the day's note. Closing (red) takes the outcome.
+    ///
+    /// - Throws: ``RegistryError`` `illegalTransition` naming the colours allowed;
+    ///   `invalidValue` for red without an outcome, or an outcome on another move.
+    @discardableResult
+    public func move(
+        _ id: Int64, to colour: CaseColour, note: String, outcome: CaseOutcome? = nil, on day: CivilDate? = nil, tenant: UUID, actor: String
+    ) async throws -> MediationCase {
+        let text = try Self.text(note, field: "note", limit: 2000)
+        guard (colour == .red) == (outcome != nil) else {
+            throw RegistryError(.invalidValue, field: "outcome", chinese: "结案（红）须写明结果，其他颜色不写结果",
+                                english: "closing (red) needs an outcome, and only closing takes one")
+        }
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            _ = try await Self.enabledSettings(tx)
+            let current = try await Self.lock(id, tx)
+            try current.check(colour)
+            let date = try day ?? Self.today()
+            try await tx.connection.execute("""
+                UPDATE mediation_case SET colour = \(colour.rawValue), outcome = \(outcome?.rawValue),
+                    closed_on = CASE WHEN \(colour.rawValue) = 'red' THEN \(date.description)::date END,
+                    updated_at = now(), row_version = row_version + 1
+                WHERE tenant_id = \(tx.tenantID) AND id = \(id)
+                """)
+            try await Self.log(id, colour: colour, moved: true, note: text, on: date, tx)
+            return try await Self.detail(id, tx)
+        }
+    }
+
+    /// Adds a day's note without changing the colour (the day-by-day log).
+    @discardableResult
+    public func note(_ id: Int64, _ note: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> MediationCase {
+        let text = try Self.text(note, field: "note", limit: 2000)
+        return try await database.withTenant(tenant, actor: actor) { tx in
+            _ = try await Self.enabledSettings(tx)
+            let current = try await Self.lock(id, tx)
+            guard current != .red else {
+                throw RegistryError(.notAllowedInState, field: "colour", chinese: "已结案，不能再记录", english: "the case is closed")
+            }
+            try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? Self.today(), tx)
+            return try await Self.detail(id, tx)
+        }
+    }
+
+    // MARK: - Shared
+
+    static func lock(_ id: Int64, _ tx: TenantTransaction) async throws -> CaseColour {
+        guard let row = try await tx.connection.query("""
+            SELECT colour FROM mediation_case WHERE tenant_id = \(tx.tenantID) AND id = \(id) FOR UPDATE
+            """).first else { throw RegistryStoreError.notFound(kind: "mediation case 调解案件", key: "\(id)") }
+        return CaseColour(rawValue: try row.decode(String.self, "colour"))!
+    }
+
+    static func log(_ id: Int64, colour: CaseColour, moved: Bool, note: String, on day: CivilDate, _ tx: TenantTransaction) async throws {
+        try await tx.connection.execute("""
+            INSERT INTO mediation_log (tenant_id, case_id, logged_on, colour, moved, note)
+            VALUES (\(tx.tenantID), \(id), \(day.description)::date, \(colour.rawValue), \(moved), \(note))
+            """)
+    }
+
+    static func enabledSettings(_ tx: TenantTransaction) async throws -> ModuleSettings {
+        guard let settings = try await ModuleStore.settings(of: MediationRoomModule.moduleID, in: tx) else {
+            throw RegistryStoreError.conflict("调解室模块未为本区县启用 the mediation_room module is not enabled for this tenant (govreg module enable mediation_room)")
+        }
+        return settings
+    }
+
+    static func text(_ value: String, field: String, limit: Int) throws -> String {
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= limit else {
+            throw RegistryError(.invalidValue, field: field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
+        }
+        return text
+    }
+
+    /// Today in China.
+    static func today() throws -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return try CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}
