@@ -120,8 +120,17 @@ import Testing
     @Test func aCallCancelledWhileWaitingForTheConnectionNeverRuns() async throws {
         let connection = try await Connection.connect(TestDatabase.server)
         try await connection.execute("CREATE TEMP TABLE marks (n int)")
-        let first = Task { try await connection.query("SELECT pg_sleep(1)") }
-        try await Task.sleep(for: .milliseconds(100))
+        let pid = try await connection.query("SELECT pg_backend_pid() AS pid")[0].decode(Int.self, "pid")
+        let first = Task { try await connection.query("SELECT pg_sleep(3)") }
+        // Wait until the server runs the first statement (not on a timer: a busy machine may
+        // not have sent it yet, and the second would then run first).
+        let admin = try await Connection.connect(TestDatabase.server)
+        while try await admin.query("""
+            SELECT count(*) AS n FROM pg_stat_activity WHERE pid = \(pid) AND state = 'active' AND query LIKE '%pg_sleep(3)%'
+            """)[0].decode(Int.self, "n") == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await admin.close()
         // Queued behind the first statement on the connection's queue, then cancelled.
         let second = Task { try await connection.execute("INSERT INTO marks VALUES (1)") }
         try await Task.sleep(for: .milliseconds(100))
