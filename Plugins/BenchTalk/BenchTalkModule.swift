@@ -31,8 +31,9 @@ public struct BenchTalkModule: GovernanceModule {
     public init() {}
 }
 
-/// Keeps `demand_resolved_on` of the topic a demand came from: the report counts topics
-/// whose need was actually met, not only those that left the list.
+/// Keeps `demand_resolved_on` of the topic a demand came from (the day its need was met). The
+/// report counts resolved topics from the demand's state itself, so a demand resolved while
+/// the module was disabled still counts.
 struct TopicResolution: CoreEventHandler {
     func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
         guard case let .demandTransitioned(demand, _, to) = event, to == .resolved || to == .accepted else { return }
@@ -42,6 +43,7 @@ struct TopicResolution: CoreEventHandler {
             SET demand_resolved_on = CASE \(to.rawValue) WHEN 'resolved' THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END,
                 updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND demand_id = \(demand.rawValue)
+              AND demand_resolved_on IS DISTINCT FROM CASE \(to.rawValue) WHEN 'resolved' THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
             """)
     }
 }

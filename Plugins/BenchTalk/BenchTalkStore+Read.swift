@@ -37,9 +37,10 @@ extension BenchTalkStore {
                        count(t.id) FILTER (WHERE t.outcome = 'referred') AS referred,
                        count(t.id) FILTER (WHERE t.outcome = 'open') AS open,
                        count(t.id) FILTER (WHERE t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(to.description)::date) AS overdue,
-                       count(t.id) FILTER (WHERE t.demand_resolved_on IS NOT NULL) AS resolved
+                       count(t.id) FILTER (WHERE d.state IN ('resolved', 'rated')) AS resolved
                 FROM bench_talk_topic t
                 JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
+                LEFT JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
                 WHERE t.tenant_id = \(tx.tenantID) AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date
                 """)[0]
             return BenchTalkSummary(

@@ -142,8 +142,11 @@ public struct BenchTalkStore: Sendable {
 
     static func check(_ draft: MeetingDraft) throws {
         _ = try text(draft.host, field: "host", limit: 100)
-        guard draft.attendees >= 0 else {
-            throw RegistryError(.invalidValue, field: "attendees", chinese: "参加人数不能为负", english: "attendees cannot be negative")
+        guard (0...100_000).contains(draft.attendees) else {
+            throw RegistryError(.invalidValue, field: "attendees", chinese: "参加人数须在 0–100000 之间", english: "attendees must be 0–100,000")
+        }
+        if let note = draft.note, note.count > 2000 {
+            throw RegistryError(.invalidValue, field: "note", chinese: "备注不能超过 2000 字", english: "the note is longer than 2,000 characters")
         }
         for photo in draft.photos {
             guard let url = URL(string: photo), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {

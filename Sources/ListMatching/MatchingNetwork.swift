@@ -30,6 +30,9 @@ public struct MatchingNetwork: Sendable {
     public static let termNames = ["distance", "contract", "unit_cost"]
     /// How many ruled-out resources are recorded for a demand with no eligible one.
     public static let explainedIneligible = 3
+    /// The largest `unit_cost` term: 2^36, so that with the other terms (each at most a
+    /// weight, ≤ 10^6) an arc's cost stays far inside the engine's limit of 2^40.
+    public static let maximumUnitCostTerm: Int64 = 1 << 36
 
     /// The weights of the cost terms.
     public var weights: MatchingWeights
@@ -88,7 +91,7 @@ private struct CategoryNetwork {
         var served = [Bool](repeating: false, count: demands.count)
         var seen = [Int](repeating: -1, count: demands.count)
         for (r, resource) in resources.enumerated() {
-            let unitCost = resource.unitCostFen.map { ($0 * weights.unitCostPerYuan + 50) / 100 } ?? 0
+            let unitCost = resource.unitCostFen.map(unitCostTerm) ?? 0
             let contracted = contracts[resource.unit] ?? []
             let reach: [(positions: [Int32], level: HierarchyDistance)] = area(of: resource).map { nodes in
                 nodes.map { (under[$0] ?? [], tree.levels[$0] ?? .district) }.sorted { $0.level < $1.level }
@@ -117,6 +120,15 @@ private struct CategoryNetwork {
             arcs: ArcTable(termNames: MatchingNetwork.termNames, resources: arcResources, demands: arcDemands, amounts: amounts))
         problem.ineligible = explainUnreachable(served)
         return problem
+    }
+
+    /// The `unit_cost` term of a resource: its cost per unit in yuan times the weight, rounded;
+    /// at most ``MatchingNetwork/maximumUnitCostTerm`` (a cost of ¥1,000,000 per unit at the
+    /// largest weight would overflow 64 bits, and the engine refuses costs past 2^40).
+    private func unitCostTerm(_ fen: Int64) -> Int64 {
+        let (product, overflow) = max(0, fen).multipliedReportingOverflow(by: weights.unitCostPerYuan)
+        guard !overflow else { return MatchingNetwork.maximumUnitCostTerm }
+        return min((product + 50) / 100, MatchingNetwork.maximumUnitCostTerm)
     }
 
     /// The resource's area nodes, or nil for the whole district.

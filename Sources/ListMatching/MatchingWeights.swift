@@ -49,7 +49,8 @@ public struct MatchingWeights: Sendable, Hashable, Codable {
     public static let defaults = MatchingWeights(
         distance: Distance(grid: 0, community: 10, street: 30, district: 60), contractBonus: 20, unitCostPerYuan: 1)
 
-    /// The largest weight accepted: keeps every arc cost far inside the engine's limits.
+    /// The largest weight accepted (with the unit-cost term capped, see
+    /// ``MatchingNetwork/maximumUnitCostTerm``, every arc cost stays inside the engine's limits).
     public static let maximum: Int64 = 1_000_000
 
     /// Makes weights; see ``validated()``.

@@ -10,8 +10,10 @@ public import Registry
 /// the price is that a slow handler slows the change, so handlers must stay small (no
 /// network calls: those would want an outbox with at-least-once delivery).
 ///
-/// Only modules enabled for the tenant hear its events. Bulk imports do not emit events per
-/// row.
+/// Only modules enabled for the tenant hear its events. Demand imports (set-based) emit none;
+/// project imports move their demands one by one and emit for each. A handler must not
+/// swallow an SQL error of its own: the transaction is then aborted, and the change fails
+/// anyway with a less helpful message.
 public protocol CoreEventHandler: ModuleContribution {
     /// Reacts to `event` within `tx`.
     ///
@@ -26,7 +28,9 @@ public protocol CoreEventHandler: ModuleContribution {
 public struct ModuleHandlerError: Error, Sendable, CustomStringConvertible {
     public var module: ModuleID
     public var event: String
-    public var reason: String
+    /// What the handler threw (a `PostgresError` keeps its SQLSTATE).
+    public var underlying: any Error
+    public var reason: String { "\(underlying)" }
 
     public var description: String {
         "模块 \(module) 处理事件 \(event) 失败，变更已撤销 module \(module) failed on \(event), so the change was rolled back: \(reason)"
@@ -50,7 +54,7 @@ extension TenantTransaction {
                 do {
                     try await handler.handle(event, settings: settings, in: self)
                 } catch {
-                    throw ModuleHandlerError(module: id, event: event.name, reason: "\(error)")
+                    throw ModuleHandlerError(module: id, event: event.name, underlying: error)
                 }
             }
         }

@@ -19,14 +19,15 @@ extension MatchingAcceptancePlan {
         var titles: [String] = [], descriptions: [String] = [], units: [Int64] = [], budgets: [Int64?] = [], dues: [String?] = []
         for id in demandIDs {
             let demand = demands[id]!, parts = byDemand[id]!
-            // The unit giving most is responsible; ties go to the lower resource id.
-            let lead = parts.min { ($1.quantity, $0.resource) < ($0.quantity, $1.resource) }!
+            // The unit giving most (over all its resources) is responsible; ties go to the lower unit id.
+            let byUnit = parts.reduce(into: [Int64: Int64]()) { sums, part in sums[resources[part.resource]!.unit, default: 0] += part.quantity }
+            let lead = byUnit.min { ($1.value, $0.key) < ($0.value, $1.key) }!.key
             let served = parts.reduce(0) { $0 + $1.quantity }
             titles.append(demand.title)
             descriptions.append(
                 "由匹配运行 #\(run) 生成 made by matching run #\(run): "
                     + "\(demand.measureUnit.chineseText(served)) / \(demand.measureUnit.chineseText(demand.quantity))")
-            units.append(resources[lead.resource]!.unit)
+            units.append(lead)
             budgets.append(demand.measureUnit == .yuan ? served : nil)
             dues.append(demand.dueOn)
         }

@@ -1,4 +1,6 @@
 public import Foundation
+import ListMatching
+import Matching
 import Postgres
 import Registry
 
@@ -18,6 +20,19 @@ extension MatchingStore {
     ///   the run does not have.
     @discardableResult
     public func accept(_ run: Int64, only: [Int]? = nil, tenant: UUID, actor: String) async throws -> MatchingAcceptance {
+        // A deadlock or serialization failure with a concurrent change rolled everything
+        // back; the acceptance is tried again from the start (its checks run again).
+        for attempt in 1... {
+            do {
+                return try await acceptOnce(run, only: only, tenant: tenant, actor: actor)
+            } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < 3 {
+                continue
+            }
+        }
+        preconditionFailure("unreachable")
+    }
+
+    private func acceptOnce(_ run: Int64, only: [Int]?, tenant: UUID, actor: String) async throws -> MatchingAcceptance {
         try await database.withTenant(tenant, actor: actor) { tx in
             let record = try await Self.run(run, tx, lock: true)
             guard record.status == "proposed" else {
@@ -25,7 +40,7 @@ extension MatchingStore {
                 throw RegistryStoreError.conflict("匹配运行 #\(run) 已被接受 already accepted by \(record.acceptedBy ?? "?")\(when)")
             }
             let plan = try await MatchingAcceptancePlan.load(run: run, only: only, tx)
-            let conflicts = plan.conflicts()
+            let conflicts = plan.conflicts() + (try await Self.ineligible(plan, weights: record.weights, tx))
             guard conflicts.isEmpty else { throw MatchingConflict(conflicts: conflicts) }
             let projects = try await plan.apply(run: run, tx)
             try await tx.connection.execute("""
@@ -36,5 +51,26 @@ extension MatchingStore {
                 run: run, acceptedAllocations: plan.allocations.count, declinedAllocations: record.allocations - plan.allocations.count,
                 projects: projects, demands: plan.demands.count, drawn: plan.drawn)
         }
+    }
+
+    /// The accepted allocations whose demand and resource the district's rules (and the
+    /// enabled modules' rules) no longer pair: a category, unit of measure, place, service
+    /// area or availability window changed since the run.
+    static func ineligible(_ plan: MatchingAcceptancePlan, weights: MatchingWeights, _ tx: TenantTransaction) async throws -> [String] {
+        let snapshot = try await snapshot(category: nil, pairs: (Array(plan.demands.keys), Array(plan.resources.keys)), tx)
+        let problem = try MatchingNetwork(weights: weights).problem(from: snapshot, rules: try await rules(for: snapshot, tx))
+        var eligible = Set<[Int64]>()
+        for category in problem.categories {
+            for arc in 0..<category.arcs.count {
+                let resource = category.resources[Int(category.arcs.resources[arc])].id
+                let demand = category.demands[Int(category.arcs.demands[arc])].id
+                eligible.insert([rowID(resource), rowID(demand)])
+            }
+        }
+        return plan.allocations.filter { !eligible.contains([$0.resource, $0.demand]) && plan.demands[$0.demand] != nil && plan.resources[$0.resource] != nil }
+            .map { allocation in
+                "需求 demand \(plan.demands[allocation.demand]!.name) 与资源 resource \(plan.resources[allocation.resource]!.name) 已不再符合匹配条件 "
+                    + "no longer eligible (category, unit of measure, place, service area or availability changed since the run)"
+            }
     }
 }

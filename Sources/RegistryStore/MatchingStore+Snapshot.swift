@@ -5,33 +5,45 @@ import Registry
 extension MatchingStore {
     /// What a run reads, in four set-based queries: the hierarchy, the accepted demands,
     /// the available resources with their service areas, and the units' contracts.
-    static func snapshot(category: String?, _ tx: TenantTransaction) async throws -> MatchingSnapshot {
+    ///
+    /// With `pairs` (demand and resource ids), those rows whatever their state: what
+    /// acceptance checks eligibility on again.
+    static func snapshot(category: String?, pairs: (demands: [Int64], resources: [Int64])? = nil, _ tx: TenantTransaction) async throws -> MatchingSnapshot {
         let tenant = tx.tenantID
+        let demandFilter: SQL = pairs.map { "id = ANY(\($0.demands))" }
+            ?? "state = 'accepted' AND (\(category)::text IS NULL OR category_code = \(category))"
+        let resourceFilter: SQL = pairs.map { "r.id = ANY(\($0.resources))" }
+            ?? "r.status = 'available' AND r.remaining > 0 AND (\(category)::text IS NULL OR r.category_code = \(category))"
         let orgUnits = try await tx.connection.query("SELECT id, parent_id, kind FROM org_unit WHERE tenant_id = \(tenant)").map { row in
             OrgNode(id: try row.decode(at: 0), parent: try row.decode(at: 1), kind: try OrgUnitKind(parsing: try row.decode(String.self, at: 2)))
         }
-        let demands = try await tx.connection.query("""
+        var demandSQL: SQL = """
             SELECT id, category_code, org_unit_id, quantity, measure_unit, priority, extract(epoch FROM filed_at)::bigint,
                    (filed_at AT TIME ZONE 'UTC')::date::text, due_on::text
             FROM demand
-            WHERE tenant_id = \(tenant) AND state = 'accepted' AND (\(category)::text IS NULL OR category_code = \(category))
-            """).map { row in
+            WHERE tenant_id = \(tenant) AND
+            """
+        demandSQL.append(" ")
+        demandSQL.append(demandFilter)
+        let demands = try await tx.connection.query(demandSQL).map { row in
             CandidateDemand(
                 id: try row.decode(at: 0), category: try row.decode(at: 1), orgUnit: try row.decode(at: 2), quantity: try row.decode(at: 3),
                 measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 4)), priority: try row.decode(at: 5),
                 filedAt: try row.decode(at: 6), filedOn: try CivilDate(try row.decode(String.self, at: 7)),
                 dueOn: try row.decode(String?.self, at: 8).map(CivilDate.init))
         }
-        let resources = try await tx.connection.query("""
+        var resourceSQL: SQL = """
             SELECT r.id, r.unit_id, r.category_code, r.measure_unit, r.remaining, r.unit_cost_fen,
                    r.available_from::text, r.available_until::text,
                    coalesce(array_agg(a.org_unit_id ORDER BY a.org_unit_id) FILTER (WHERE a.org_unit_id IS NOT NULL), '{}')
             FROM resource r
             LEFT JOIN resource_service_area a ON a.tenant_id = r.tenant_id AND a.resource_id = r.id
-            WHERE r.tenant_id = \(tenant) AND r.status = 'available' AND r.remaining > 0
-              AND (\(category)::text IS NULL OR r.category_code = \(category))
-            GROUP BY r.tenant_id, r.id
-            """).map { row in
+            WHERE r.tenant_id = \(tenant) AND
+            """
+        resourceSQL.append(" ")
+        resourceSQL.append(resourceFilter)
+        resourceSQL.append(" GROUP BY r.tenant_id, r.id")
+        let resources = try await tx.connection.query(resourceSQL).map { row in
             CandidateResource(
                 id: try row.decode(at: 0), unit: try row.decode(at: 1), category: try row.decode(at: 2),
                 measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 3)), remaining: try row.decode(at: 4),

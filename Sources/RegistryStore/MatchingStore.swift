@@ -9,7 +9,7 @@ import Registry
 ///
 /// A run reads its lists in one repeatable-read snapshot, solves outside any transaction
 /// (the engine is CPU-bound and holds no connection), then records everything in one
-/// transaction: the run row, its allocations and one explanation per demand, by COPY.
+/// transaction: the run row, its allocations and one explanation per demand, in batches.
 ///
 /// ```swift
 /// let store = MatchingStore(database: database)

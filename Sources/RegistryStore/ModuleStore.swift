@@ -38,7 +38,7 @@ public struct ModuleStore: Sendable {
     public func enable(_ id: ModuleID, settings document: Data? = nil, tenant: UUID, actor: String) async throws -> TenantModule {
         let module = try database.modules.module(named: id.rawValue)
         return try await database.withTenant(tenant, actor: actor) { tx in
-            let earlier = try await Self.rows(tx).first { $0.id == id }?.settings
+            let earlier = try await Self.rows(tx, lock: id).first?.settings
             let settings = try Self.settings(document, for: module, over: earlier)
             try await tx.connection.execute("""
                 INSERT INTO tenant_module (tenant_id, module_id, module_version, enabled, settings)
@@ -58,7 +58,7 @@ public struct ModuleStore: Sendable {
     public func configure(_ id: ModuleID, settings document: Data, tenant: UUID, actor: String) async throws -> TenantModule {
         let module = try database.modules.module(named: id.rawValue)
         return try await database.withTenant(tenant, actor: actor) { tx in
-            guard let current = try await Self.rows(tx).first(where: { $0.id == id && $0.enabled }) else {
+            guard let current = try await Self.rows(tx, lock: id).first(where: { $0.enabled }) else {
                 throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue)
             }
             let settings = try Self.settings(document, for: module, over: current.settings)
@@ -101,11 +101,15 @@ public struct ModuleStore: Sendable {
         return enabled
     }
 
-    static func rows(_ tx: TenantTransaction) async throws -> [TenantModule] {
-        try await tx.connection.query("""
+    /// The tenant's module rows; with `lock`, only that module's, locked (settings are
+    /// merged in Swift, so two admins configuring at once must not both read the old ones).
+    static func rows(_ tx: TenantTransaction, lock: ModuleID? = nil) async throws -> [TenantModule] {
+        var sql: SQL = """
             SELECT module_id, enabled, module_version, settings::text AS settings, updated_at, updated_by
-            FROM tenant_module WHERE tenant_id = \(tx.tenantID) ORDER BY module_id
-            """).map { row in
+            FROM tenant_module WHERE tenant_id = \(tx.tenantID)
+            """
+        if let lock { sql.append(" AND module_id = \(lock.rawValue) FOR UPDATE") } else { sql.append(" ORDER BY module_id") }
+        return try await tx.connection.query(sql).map { row in
             TenantModule(
                 id: try ModuleID(try row.decode(String.self, "module_id")), enabled: try row.decode(Bool.self, "enabled"),
                 version: try SemanticVersion(try row.decode(String.self, "module_version")),

@@ -74,8 +74,11 @@ extension ProjectStore {
             }
             try await tx.emit([.projectCompleted(projectID: id)])
         case .cancelled:
+            // Demands are locked before resources, the order every other writer (project
+            // creation, matching acceptance) takes, so that two of them cannot deadlock.
+            let held = try await demands(of: id, in: .inProject, tx)
             try await returnHoldings(of: id, title: title, tx)
-            for demand in try await demands(of: id, in: .inProject, tx) {
+            for demand in held {
                 try await moveDemand(demand, to: .accepted, note: "项目「\(title)」已取消，需求重新列入清单 project cancelled; back on the list", tx)
             }
         case .planned, .inProgress, .checked:

@@ -10,12 +10,17 @@ struct DemoBenchTalk {
     let year: Int
     let place: String
 
-    /// Enables the module and records the meeting on the first run; returns the year's summary.
+    /// Enables the module and records the meeting unless done before; returns the year's summary.
+    /// (The meeting's steps run one after another: a demo stopped in the middle of them is
+    /// not completed; `govreg demo` on a fresh district is.)
     func load(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> BenchTalkSummary {
         let modules = ModuleStore(database: registry), talks = BenchTalkStore(database: registry)
-        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == BenchTalkModule.moduleID }) {
-            terminal.progress("模块 enabling bench_talk 板凳会 and recording a meeting …")
+        // Each step is keyed on its own result, so a run that stopped half-way is completed.
+        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == BenchTalkModule.moduleID && $0.enabled }) {
             try await modules.enable(BenchTalkModule.moduleID, settings: Data(#"{"reply_deadline_days": 7}"#.utf8), tenant: tenant, actor: actor)
+        }
+        if try await talks.topics(limit: 1, tenant: tenant, actor: actor).isEmpty {
+            terminal.progress("模块 bench_talk 板凳会: recording a meeting …")
             let meeting = try await talks.hold(
                 MeetingDraft(heldOn: try day(5, 8), placeCode: place, host: "社区党委书记", attendees: 23,
                              photos: ["https://example.org/langao/bench-talk-0508.jpg"], note: "小区凉亭，傍晚",

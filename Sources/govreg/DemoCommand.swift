@@ -64,7 +64,12 @@ struct DemoCommand: AsyncParsableCommand {
     /// back on later ones (so running the demo again changes nothing).
     private func demoMatching(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> MatchingRunRecord {
         let matching = MatchingStore(database: registry)
-        if let existing = try await matching.runs(tenant: tenant, actor: actor, limit: 1).first { return existing }
+        if let existing = try await matching.runs(tenant: tenant, actor: actor, limit: 1).first {
+            guard existing.status == "proposed", let id = existing.id else { return existing }
+            // A run recorded by a demo that stopped before accepting it.
+            try await matching.accept(id, tenant: tenant, actor: actor)
+            return try await matching.runs(tenant: tenant, actor: actor, limit: 1)[0]
+        }
         terminal.progress("匹配 matching demands with resources 供需匹配 …")
         let run = try await matching.run(MatchingRequest(), tenant: tenant, actor: actor)
         terminal.progress("接受 accepting matching run #\(run.id!) into the project list …")

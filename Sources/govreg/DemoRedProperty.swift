@@ -15,9 +15,11 @@ struct DemoRedProperty {
     /// Enables the module and records the sample on the first run; returns the year's summary.
     func load(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> RedPropertySummary {
         let modules = ModuleStore(database: registry), red = RedPropertyStore(database: registry)
-        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == RedPropertyModule.moduleID }) {
-            terminal.progress("模块 enabling red_property 红色物业 with a compound and its problem ledger …")
+        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == RedPropertyModule.moduleID && $0.enabled }) {
             try await modules.enable(RedPropertyModule.moduleID, tenant: tenant, actor: actor)
+        }
+        if try await red.problems(limit: 1, tenant: tenant, actor: actor).isEmpty {
+            terminal.progress("模块 red_property 红色物业: a compound and its problem ledger …")
             let compound = grid + "X01"
             _ = try await OrgUnitStore(database: registry).importRows(
                 [OrgUnitImportRow(line: 2, code: compound, name: "幸福里小区", kind: .compound, parentCode: grid)], tenant: tenant, actor: actor)

@@ -5,7 +5,7 @@ import Registry
 import Testing
 
 /// A street (1) with two communities (10, 20), grids 11 under 10 and 21 under 20.
-private let hierarchy = [
+let hierarchy = [
     OrgNode(id: 1, parent: nil, kind: .street),
     OrgNode(id: 10, parent: 1, kind: .community), OrgNode(id: 20, parent: 1, kind: .community),
     OrgNode(id: 11, parent: 10, kind: .grid), OrgNode(id: 21, parent: 20, kind: .grid),
@@ -13,13 +13,13 @@ private let hierarchy = [
 
 private func day(_ text: String) -> CivilDate { try! CivilDate(text) }
 
-private func demand(_ id: Int64, at org: Int64, _ quantity: Int64 = 5, unit: MeasureUnit = .volunteerHours, priority: Int = 3,
+func demand(_ id: Int64, at org: Int64, _ quantity: Int64 = 5, unit: MeasureUnit = .volunteerHours, priority: Int = 3,
                     category: String = "elderly_care", filed: String = "2024-03-01", due: String? = nil) -> CandidateDemand {
     CandidateDemand(id: id, category: category, orgUnit: org, quantity: quantity, measureUnit: unit, priority: priority,
                     filedAt: id, filedOn: day(filed), dueOn: due.map(day))
 }
 
-private func resource(_ id: Int64, unit: Int64 = 100, _ remaining: Int64 = 10, measure: MeasureUnit = .volunteerHours,
+func resource(_ id: Int64, unit: Int64 = 100, _ remaining: Int64 = 10, measure: MeasureUnit = .volunteerHours,
                       category: String = "elderly_care", cost: Int64? = nil, from: String? = nil, until: String? = nil,
                       area: [Int64] = []) -> CandidateResource {
     CandidateResource(id: id, unit: unit, category: category, measureUnit: measure, remaining: remaining, unitCostFen: cost,
@@ -122,5 +122,17 @@ private func arcs(_ problem: Problem, _ category: String = "elderly_care") -> [S
             try? first.write(to: URL(filePath: "/tmp/first.json")); try? second.write(to: URL(filePath: "/tmp/second.json"))
         }
         #expect(first == second)
+    }
+}
+
+@Suite struct MatchingNetworkLimitTests {
+    @Test func aHugeUnitCostIsCappedNotACrash() throws {
+        var weights = MatchingWeights.defaults
+        weights.unitCostPerYuan = MatchingWeights.maximum
+        let snapshot = MatchingSnapshot(orgUnits: hierarchy, demands: [demand(1, at: 11)],
+                                        resources: [resource(7, cost: 10_000_000_000_000)], contracts: [:])
+        let problem = MatchingNetwork(weights: weights).problem(from: snapshot)
+        #expect(problem.categories[0].arcs.terms(at: 0).last?.amount == MatchingNetwork.maximumUnitCostTerm)
+        #expect(try Solver.solve(problem).summary.satisfiedQuantity == 5)
     }
 }

@@ -207,3 +207,38 @@ extension ProjectFixture {
         }
     }
 }
+
+@Suite struct MatchingAcceptanceSafetyTests {
+    @Test func aDemandThatChangedCategoryIsNoLongerEligibleAndAcceptRefuses() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await f.execute("UPDATE demand SET category_code = 'culture' WHERE tenant_id = \(f.tenant) AND external_id = 'D001'")
+            do {
+                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                Issue.record("accepted an allocation that is no longer eligible")
+            } catch let conflict as MatchingConflict {
+                #expect(conflict.conflicts.count == 1 && conflict.conflicts[0].contains("D001") && conflict.conflicts[0].contains("R001"))
+            }
+            #expect(try await f.count("project") == 0)
+        }
+    }
+
+    @Test func acceptanceIsHistoryTheApplicationCannotRewrite() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+            let deleting = await #expect(throws: PostgresError.self) {
+                try await f.execute("DELETE FROM matching_acceptance WHERE tenant_id = \(f.tenant)")
+            }
+            #expect(deleting?.sqlState == "42501")
+            let reopening = await #expect(throws: PostgresError.self) {
+                try await f.execute("UPDATE matching_run SET status = 'proposed', accepted_at = NULL, accepted_by = NULL WHERE tenant_id = \(f.tenant)")
+            }
+            #expect(reopening?.sqlState == "23514")
+        }
+    }
+}

@@ -132,3 +132,24 @@ struct ListeningModule: GovernanceModule {
         }
     }
 }
+
+@Suite struct ModuleSettingsConcurrencyTests {
+    @Test func twoAdminsConfiguringDifferentKeysAtOnceKeepBoth() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let modules = try ModuleCatalogue([ListeningModule(heard: Heard())])
+            let plain = try await ProjectFixture.make(configuration, full: false)
+            await plain.close()
+            let database = RegistryDatabase(configuration: configuration, modules: modules)
+            defer { Task { await database.close() } }
+            let store = ModuleStore(database: database), id = try ModuleID("listening")
+            try await store.enable(id, tenant: plain.tenant, actor: "test:a")
+            for round in 0..<5 {
+                async let first = store.configure(id, settings: Data(#"{"points": \#(round + 20)}"#.utf8), tenant: plain.tenant, actor: "test:a")
+                async let second = store.configure(id, settings: Data(#"{"veto": \#(round % 2 == 0)}"#.utf8), tenant: plain.tenant, actor: "test:b")
+                _ = try await (first, second)
+                let settings = try await store.list(tenant: plain.tenant, actor: "test:a")[0].settings
+                #expect(settings.integer("points") == Int64(round + 20) && settings.boolean("veto") == (round % 2 == 0))
+            }
+        }
+    }
+}

@@ -49,8 +49,19 @@ CREATE TABLE matching_run (
     CHECK ((status = 'accepted') = (accepted_at IS NOT NULL AND accepted_by IS NOT NULL))
 );
 SELECT govreg_tenant_table('matching_run');
--- A run is a record: the application never deletes one (so its allocations never dangle).
+-- A run is a record: the application never deletes one (so its allocations never dangle),
+-- and once accepted it stays accepted.
 REVOKE DELETE ON matching_run FROM govreg_app;
+CREATE FUNCTION matching_run_accepted_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.status = 'accepted' THEN
+        RAISE EXCEPTION 'matching run % is accepted and cannot change', OLD.id USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER matching_run_accepted_once BEFORE UPDATE ON matching_run
+    FOR EACH ROW EXECUTE FUNCTION matching_run_accepted_once();
 
 -- Allocations and explanations are derived from the run's snapshot and immutable, and a large
 -- run has tens of thousands of each. Row by row they cost a large run more time to record
@@ -97,6 +108,8 @@ CREATE TABLE matching_acceptance (
     FOREIGN KEY (tenant_id, project_id) REFERENCES project (tenant_id, id)
 );
 SELECT govreg_tenant_table('matching_acceptance');
+-- What an acceptance took is history: the application adds to it, never rewrites it.
+REVOKE UPDATE, DELETE ON matching_acceptance FROM govreg_app;
 
 -- One row per allocation (row-level security applies through security_invoker).
 CREATE VIEW matching_allocation_row WITH (security_invoker = true) AS

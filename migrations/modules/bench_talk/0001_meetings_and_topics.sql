@@ -9,6 +9,7 @@ CREATE TABLE bench_talk_meeting (
     held_on date NOT NULL,
     -- where it was held: a community, a grid, a compound …
     org_unit_id bigint NOT NULL,
+    -- who hosted: often a name, so kept out of the audit log
     host text NOT NULL CHECK (length(btrim(host)) BETWEEN 1 AND 100),
     attendees integer NOT NULL DEFAULT 0 CHECK (attendees >= 0),
     -- links to photos, never the files themselves
@@ -19,7 +20,7 @@ CREATE TABLE bench_talk_meeting (
     FOREIGN KEY (tenant_id, org_unit_id) REFERENCES org_unit (tenant_id, id)
 );
 CREATE INDEX bench_talk_meeting_held_on ON bench_talk_meeting (tenant_id, held_on);
-SELECT govreg_tenant_table('bench_talk_meeting');
+SELECT govreg_tenant_table('bench_talk_meeting', '{host}');
 
 CREATE TABLE bench_talk_topic (
     tenant_id uuid NOT NULL REFERENCES tenant (id),
