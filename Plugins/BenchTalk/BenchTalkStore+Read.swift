@@ -24,33 +24,36 @@ extension BenchTalkStore {
     /// The report section for a period (meetings held on `from`…`to`).
     public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> BenchTalkSummary {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let settings = try await Self.enabledSettings(tx)
-            let deadline = Int(settings.integer("reply_deadline_days") ?? 7)
-            let row = try await tx.connection.query("""
-                SELECT (SELECT count(*) FROM bench_talk_meeting m WHERE m.tenant_id = \(tx.tenantID)
-                            AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date) AS meetings,
-                       (SELECT coalesce(sum(attendees), 0) FROM bench_talk_meeting m WHERE m.tenant_id = \(tx.tenantID)
-                            AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date)::bigint AS attendees,
-                       count(t.id) AS topics,
-                       count(t.id) FILTER (WHERE t.outcome = 'answered') AS answered,
-                       count(t.id) FILTER (WHERE t.outcome = 'demand') AS demands,
-                       count(t.id) FILTER (WHERE t.outcome = 'referred') AS referred,
-                       count(t.id) FILTER (WHERE t.outcome = 'open') AS open,
-                       count(t.id) FILTER (WHERE t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(to.description)::date) AS overdue,
-                       count(t.id) FILTER (WHERE d.state IN ('resolved', 'rated')) AS resolved
-                FROM bench_talk_topic t
-                JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
-                LEFT JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
-                WHERE t.tenant_id = \(tx.tenantID) AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date
-                """)[0]
-            return BenchTalkSummary(
-                localName: settings.text("local_name") ?? "板凳会", from: from, to: to,
-                meetings: try row.decode(Int.self, "meetings"), attendees: try row.decode(Int.self, "attendees"),
-                topics: try row.decode(Int.self, "topics"), answered: try row.decode(Int.self, "answered"),
-                turnedIntoDemands: try row.decode(Int.self, "demands"), referred: try row.decode(Int.self, "referred"),
-                open: try row.decode(Int.self, "open"), overdue: try row.decode(Int.self, "overdue"),
-                demandsResolved: try row.decode(Int.self, "resolved"))
+            try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
         }
+    }
+
+    static func summary(from: CivilDate, to: CivilDate, settings: ModuleSettings, _ tx: TenantTransaction) async throws -> BenchTalkSummary {
+        let deadline = Int(settings.integer("reply_deadline_days") ?? 7)
+        let row = try await tx.connection.query("""
+            SELECT (SELECT count(*) FROM bench_talk_meeting m WHERE m.tenant_id = \(tx.tenantID)
+                        AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date) AS meetings,
+                   (SELECT coalesce(sum(attendees), 0) FROM bench_talk_meeting m WHERE m.tenant_id = \(tx.tenantID)
+                        AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date)::bigint AS attendees,
+                   count(t.id) AS topics,
+                   count(t.id) FILTER (WHERE t.outcome = 'answered') AS answered,
+                   count(t.id) FILTER (WHERE t.outcome = 'demand') AS demands,
+                   count(t.id) FILTER (WHERE t.outcome = 'referred') AS referred,
+                   count(t.id) FILTER (WHERE t.outcome = 'open') AS open,
+                   count(t.id) FILTER (WHERE t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(to.description)::date) AS overdue,
+                   count(t.id) FILTER (WHERE d.state IN ('resolved', 'rated')) AS resolved
+            FROM bench_talk_topic t
+            JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
+            LEFT JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
+            WHERE t.tenant_id = \(tx.tenantID) AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date
+            """)[0]
+        return BenchTalkSummary(
+            localName: settings.text("local_name") ?? "板凳会", from: from, to: to,
+            meetings: try row.decode(Int.self, "meetings"), attendees: try row.decode(Int.self, "attendees"),
+            topics: try row.decode(Int.self, "topics"), answered: try row.decode(Int.self, "answered"),
+            turnedIntoDemands: try row.decode(Int.self, "demands"), referred: try row.decode(Int.self, "referred"),
+            open: try row.decode(Int.self, "open"), overdue: try row.decode(Int.self, "overdue"),
+            demandsResolved: try row.decode(Int.self, "resolved"))
     }
 
     // MARK: - Reading

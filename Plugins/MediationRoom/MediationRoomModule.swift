@@ -22,5 +22,7 @@ public struct MediationRoomModule: GovernanceModule {
                      kind: .text(maxLength: 50), default: .text("街道联合调解")),
     ])
 
+    public var contributions: [any ModuleContribution] { [MediationReport()] }
+
     public init() {}
 }

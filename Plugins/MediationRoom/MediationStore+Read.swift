@@ -31,23 +31,26 @@ extension MediationStore {
     /// The report section: cases opened in the period, by colour and grade, and the success rate.
     public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> MediationSummary {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let settings = try await Self.enabledSettings(tx)
-            var summary = MediationSummary(roomName: settings.text("room_name") ?? "睦邻调解室", from: from, to: to, cases: 0,
-                                           byColour: [:], byGrade: [:], closed: 0, agreements: 0)
-            for row in try await tx.connection.query("""
-                SELECT colour, grade, outcome, count(*) AS n FROM mediation_case
-                WHERE tenant_id = \(tx.tenantID) AND opened_on BETWEEN \(from.description)::date AND \(to.description)::date
-                GROUP BY colour, grade, outcome
-                """) {
-                let n = try row.decode(Int.self, "n"), colour = try row.decode(String.self, "colour")
-                summary.cases += n
-                summary.byColour[colour, default: 0] += n
-                summary.byGrade[try row.decode(String.self, "grade"), default: 0] += n
-                if colour == "red" { summary.closed += n }
-                if try row.decode(String?.self, "outcome") == "agreement" { summary.agreements += n }
-            }
-            return summary
+            try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
         }
+    }
+
+    static func summary(from: CivilDate, to: CivilDate, settings: ModuleSettings, _ tx: TenantTransaction) async throws -> MediationSummary {
+        var summary = MediationSummary(roomName: settings.text("room_name") ?? "睦邻调解室", from: from, to: to, cases: 0,
+                                       byColour: [:], byGrade: [:], closed: 0, agreements: 0)
+        for row in try await tx.connection.query("""
+            SELECT colour, grade, outcome, count(*) AS n FROM mediation_case
+            WHERE tenant_id = \(tx.tenantID) AND opened_on BETWEEN \(from.description)::date AND \(to.description)::date
+            GROUP BY colour, grade, outcome
+            """) {
+            let n = try row.decode(Int.self, "n"), colour = try row.decode(String.self, "colour")
+            summary.cases += n
+            summary.byColour[colour, default: 0] += n
+            summary.byGrade[try row.decode(String.self, "grade"), default: 0] += n
+            if colour == "red" { summary.closed += n }
+            if try row.decode(String?.self, "outcome") == "agreement" { summary.agreements += n }
+        }
+        return summary
     }
 
     static func detail(_ id: Int64, _ tx: TenantTransaction) async throws -> MediationCase {

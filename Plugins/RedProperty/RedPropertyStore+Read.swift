@@ -23,23 +23,27 @@ extension RedPropertyStore {
     public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> RedPropertySummary {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
             _ = try await Self.enabledSettings(tx)
-            let (start, end) = (from.description, to.description)
-            let row = try await tx.connection.query("""
-                SELECT (SELECT count(*) FROM red_property_compound WHERE tenant_id = \(tx.tenantID)) AS compounds,
-                       (SELECT count(*) FROM red_property_branch WHERE tenant_id = \(tx.tenantID) AND set_up_on <= \(end)::date) AS branches,
-                       (SELECT count(*) FROM red_property_appointment WHERE tenant_id = \(tx.tenantID) AND since <= \(end)::date) AS appointments,
-                       count(p.id) AS logged,
-                       count(p.id) FILTER (WHERE p.status = 'closed' AND p.closed_on <= \(end)::date) AS closed,
-                       (SELECT count(*) FROM red_property_problem q WHERE q.tenant_id = \(tx.tenantID) AND q.status = 'escalated'
-                            AND q.respond_by < \(end)::date) AS overdue
-                FROM red_property_problem p
-                WHERE p.tenant_id = \(tx.tenantID) AND p.raised_on BETWEEN \(start)::date AND \(end)::date
-                """)[0]
-            return RedPropertySummary(
-                from: from, to: to, compounds: try row.decode(Int.self, "compounds"), branches: try row.decode(Int.self, "branches"),
-                appointments: try row.decode(Int.self, "appointments"), problemsLogged: try row.decode(Int.self, "logged"),
-                problemsClosed: try row.decode(Int.self, "closed"), overdueResponses: try row.decode(Int.self, "overdue"))
+            return try await Self.summary(from: from, to: to, tx)
         }
+    }
+
+    static func summary(from: CivilDate, to: CivilDate, _ tx: TenantTransaction) async throws -> RedPropertySummary {
+        let (start, end) = (from.description, to.description)
+        let row = try await tx.connection.query("""
+            SELECT (SELECT count(*) FROM red_property_compound WHERE tenant_id = \(tx.tenantID)) AS compounds,
+                   (SELECT count(*) FROM red_property_branch WHERE tenant_id = \(tx.tenantID) AND set_up_on <= \(end)::date) AS branches,
+                   (SELECT count(*) FROM red_property_appointment WHERE tenant_id = \(tx.tenantID) AND since <= \(end)::date) AS appointments,
+                   count(p.id) AS logged,
+                   count(p.id) FILTER (WHERE p.status = 'closed' AND p.closed_on <= \(end)::date) AS closed,
+                   (SELECT count(*) FROM red_property_problem q WHERE q.tenant_id = \(tx.tenantID) AND q.status = 'escalated'
+                        AND q.respond_by < \(end)::date) AS overdue
+            FROM red_property_problem p
+            WHERE p.tenant_id = \(tx.tenantID) AND p.raised_on BETWEEN \(start)::date AND \(end)::date
+            """)[0]
+        return RedPropertySummary(
+            from: from, to: to, compounds: try row.decode(Int.self, "compounds"), branches: try row.decode(Int.self, "branches"),
+            appointments: try row.decode(Int.self, "appointments"), problemsLogged: try row.decode(Int.self, "logged"),
+            problemsClosed: try row.decode(Int.self, "closed"), overdueResponses: try row.decode(Int.self, "overdue"))
     }
 
     /// Problems with their compound and company; `filter` continues the WHERE clause over `p`.

@@ -9,7 +9,7 @@ struct ModuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "module",
         abstract: "插件模块 Plug-in modules: the catalogue; enable, configure, disable per district.",
-        subcommands: [List.self, Show.self, Enable.self, Configure.self, Disable.self, Check.self])
+        subcommands: [List.self, Show.self, Enable.self, Configure.self, Disable.self, Check.self, Report.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -111,6 +111,30 @@ struct ModuleCommand: AsyncParsableCommand {
                      module.supports(core: version) ? "可用 ok" : "不可用 would stop"]
                 })
             if modules.contains(where: { !$0.supports(core: version) }) { throw ExitCode(1) }
+        }
+    }
+
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The report sections of the modules a district has enabled, for a period.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @OptionGroup var tenant: TenantOption
+        @Option(help: "From (YYYY-MM-DD).") var from: String
+        @Option(help: "To (YYYY-MM-DD).") var to: String
+        @Flag(help: "Print as JSON.") var json = false
+
+        func run() async throws {
+            let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
+            let terminal = Terminal()
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let sections = try await ModuleStore(database: registry).reportSections(
+                    from: start, to: end, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                if json { return try terminal.json(sections) }
+                for section in sections {
+                    terminal.print("== \(section.title) (\(section.module)) \(start)–\(end)")
+                    terminal.table(headers: ["项 figure", "值 value"], rows: section.figures.map { [$0.label, $0.value] })
+                }
+            }
         }
     }
 

@@ -142,7 +142,13 @@ struct BenchTalkFixture {
             try await ModuleStore(database: other.database).enable(BenchTalkModule.moduleID, tenant: other.tenant, actor: other.actor)
             #expect(try await other.talks.topics(tenant: other.tenant, actor: other.actor).isEmpty)   // not langao's topic
 
-            try await ModuleStore(database: f.database).disable(BenchTalkModule.moduleID, tenant: f.tenant, actor: f.actor)
+            let modules = ModuleStore(database: f.database)
+            let (from, to) = (try CivilDate("2024-01-01"), try CivilDate("2024-12-31"))
+            let sections = try await modules.reportSections(from: from, to: to, tenant: f.tenant, actor: f.actor)
+            #expect(sections.map(\.module) == [BenchTalkModule.moduleID] && sections[0].title.hasPrefix("院坝会"))
+            #expect(sections[0].figures.first { $0.label.hasPrefix("议题") }?.value == "1")
+            try await modules.disable(BenchTalkModule.moduleID, tenant: f.tenant, actor: f.actor)
+            #expect(try await modules.reportSections(from: from, to: to, tenant: f.tenant, actor: f.actor).isEmpty)
             await #expect(throws: RegistryStoreError.self) { try await f.talks.topics(tenant: f.tenant, actor: f.actor) }
             let kept = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
                 try await tx.connection.query("SELECT count(*) AS n FROM bench_talk_topic")[0].decode(Int.self, "n")

@@ -42,6 +42,8 @@ extension ListCommandTests {
             #expect(again.status != 0 && again.stderr.contains("转为需求"), "\(again.stderr)")
             let summary = try govreg(["bench-talk", "summary", "--tenant", "langao", "--from", "2024-01-01", "--to", "2024-12-31"])
             #expect(summary.stdout.contains("院坝会") && summary.stdout.contains("2 topics"), "\(summary.stdout)")
+            let report = try govreg(["module", "report", "--tenant", "langao", "--from", "2024-01-01", "--to", "2024-12-31"])
+            #expect(report.status == 0 && report.stdout.contains("院坝会 Bench talks (bench_talk)"), "\(report.stdout)\(report.stderr)")
 
             #expect(try govreg(["module", "disable", "bench_talk", "--tenant", "langao"]).status == 0)
             #expect(try govreg(["bench-talk", "topics", "--tenant", "langao"]).status != 0)
