@@ -50,10 +50,10 @@ public struct BenchTalkStore: Sendable {
     /// Records the answer given (答复): open → answered.
     @discardableResult
     public func answer(_ topic: Int64, answer: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
-        let text = try Self.text(answer, field: "answer", limit: 2000)
+        let text = try requiredText(answer, field: "answer", limit: 2000)
         return try await settle(topic, to: .answered, tenant: tenant, actor: actor) { tx in
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(Self.day(day)),
+                UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)
@@ -63,10 +63,10 @@ public struct BenchTalkStore: Sendable {
     /// Refers a topic up (上报) to another level or department: open → referred.
     @discardableResult
     public func refer(_ topic: Int64, to whom: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
-        let text = try Self.text(whom, field: "referred_to", limit: 200)
+        let text = try requiredText(whom, field: "referred_to", limit: 200)
         return try await settle(topic, to: .referred, tenant: tenant, actor: actor) { tx in
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(Self.day(day)),
+                UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)
@@ -94,7 +94,7 @@ public struct BenchTalkStore: Sendable {
                             filedOn: try CivilDate(try row.decode(String.self, "held_on"))),
                 submit: true, in: tx)
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'demand', demand_id = \(demand.rawValue), settled_on = \(Self.day(nil)),
+                UPDATE bench_talk_topic SET outcome = 'demand', demand_id = \(demand.rawValue), settled_on = \(SQL.day(nil)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)
@@ -127,21 +127,8 @@ public struct BenchTalkStore: Sendable {
         return settings
     }
 
-    static func day(_ day: CivilDate?) -> SQL {
-        if let day { return "\(day.description)::date" }
-        return "(now() AT TIME ZONE 'Asia/Shanghai')::date"
-    }
-
-    static func text(_ value: String, field: String, limit: Int) throws -> String {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= limit else {
-            throw RegistryError(.invalidValue, field: field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
-        }
-        return text
-    }
-
     static func check(_ draft: MeetingDraft) throws {
-        _ = try text(draft.host, field: "host", limit: 100)
+        _ = try requiredText(draft.host, field: "host", limit: 100)
         guard (0...100_000).contains(draft.attendees) else {
             throw RegistryError(.invalidValue, field: "attendees", chinese: "参加人数须在 0–100000 之间", english: "attendees must be 0–100,000")
         }
@@ -153,6 +140,6 @@ public struct BenchTalkStore: Sendable {
                 throw RegistryError(.invalidValue, field: "photos", chinese: "照片须为 http(s) 链接：\(photo)", english: "a photo must be an http(s) link: \(photo)")
             }
         }
-        for topic in draft.topics { _ = try text(topic, field: "topic", limit: 200) }
+        for topic in draft.topics { _ = try requiredText(topic, field: "topic", limit: 200) }
     }
 }

@@ -19,7 +19,7 @@ public struct MediationStore: Sendable {
 
     /// Opens a case (green), with its parties and a first log entry.
     public func open(_ draft: CaseDraft, tenant: UUID, actor: String) async throws -> MediationCase {
-        let title = try Self.text(draft.title, field: "title", limit: 200), mediator = try Self.text(draft.mediator, field: "mediator", limit: 100)
+        let title = try requiredText(draft.title, field: "title", limit: 200), mediator = try requiredText(draft.mediator, field: "mediator", limit: 100)
         guard !draft.parties.isEmpty else {
             throw RegistryError(.invalidValue, field: "parties", chinese: "纠纷须有当事人", english: "a dispute has at least one party")
         }
@@ -52,7 +52,7 @@ public struct MediationStore: Sendable {
     public func move(
         _ id: Int64, to colour: CaseColour, note: String, outcome: CaseOutcome? = nil, on day: CivilDate? = nil, tenant: UUID, actor: String
     ) async throws -> MediationCase {
-        let text = try Self.text(note, field: "note", limit: 2000)
+        let text = try requiredText(note, field: "note", limit: 2000)
         guard (colour == .red) == (outcome != nil) else {
             throw RegistryError(.invalidValue, field: "outcome", chinese: "结案（红）须写明结果，其他颜色不写结果",
                                 english: "closing (red) needs an outcome, and only closing takes one")
@@ -61,7 +61,7 @@ public struct MediationStore: Sendable {
             _ = try await Self.enabledSettings(tx)
             let current = try await Self.lock(id, tx)
             try current.check(colour)
-            let date = try day ?? Self.today()
+            let date = try day ?? CivilDate.todayInChina()
             try await tx.connection.execute("""
                 UPDATE mediation_case SET colour = \(colour.rawValue), outcome = \(outcome?.rawValue),
                     closed_on = CASE WHEN \(colour.rawValue) = 'red' THEN \(date.description)::date END,
@@ -76,14 +76,14 @@ public struct MediationStore: Sendable {
     /// Adds a day's note without changing the colour (the day-by-day log).
     @discardableResult
     public func note(_ id: Int64, _ note: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> MediationCase {
-        let text = try Self.text(note, field: "note", limit: 2000)
+        let text = try requiredText(note, field: "note", limit: 2000)
         return try await database.withTenant(tenant, actor: actor) { tx in
             _ = try await Self.enabledSettings(tx)
             let current = try await Self.lock(id, tx)
             guard current != .red else {
                 throw RegistryError(.notAllowedInState, field: "colour", chinese: "已结案，不能再记录", english: "the case is closed")
             }
-            try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? Self.today(), tx)
+            try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? CivilDate.todayInChina(), tx)
             return try await Self.detail(id, tx)
         }
     }
@@ -111,19 +111,4 @@ public struct MediationStore: Sendable {
         return settings
     }
 
-    static func text(_ value: String, field: String, limit: Int) throws -> String {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= limit else {
-            throw RegistryError(.invalidValue, field: field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
-        }
-        return text
-    }
-
-    /// Today in China.
-    static func today() throws -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return try CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
 }

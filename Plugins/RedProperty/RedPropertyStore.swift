@@ -35,7 +35,7 @@ public struct RedPropertyStore: Sendable {
 
     /// Records a party branch set up in a property company.
     public func setUpBranch(company: String, name: String, setUpOn: CivilDate, members: Int = 0, tenant: UUID, actor: String) async throws {
-        let title = try Self.text(name, field: "name", limit: 100)
+        let title = try requiredText(name, field: "name", limit: 100)
         guard members >= 0 else { throw RegistryError(.invalidValue, field: "members", chinese: "党员人数不能为负", english: "members cannot be negative") }
         try await write(tenant: tenant, actor: actor) { tx, _ in
             let companyID = try await Self.company(company, tx)
@@ -52,7 +52,7 @@ public struct RedPropertyStore: Sendable {
 
     /// Records a cross-appointment.
     public func appoint(_ draft: AppointmentDraft, tenant: UUID, actor: String) async throws {
-        let name = try Self.text(draft.personName, field: "person_name", limit: 50), role = try Self.text(draft.role, field: "role", limit: 100)
+        let name = try requiredText(draft.personName, field: "person_name", limit: 50), role = try requiredText(draft.role, field: "role", limit: 100)
         try await write(tenant: tenant, actor: actor) { tx, _ in
             let community = try await Self.orgUnit(draft.communityCode, kind: nil, tx)
             let companyID = try await Self.company(draft.company, tx)
@@ -65,7 +65,7 @@ public struct RedPropertyStore: Sendable {
 
     /// Logs a problem in a compound (which must have a property company on record).
     public func raise(compound code: String, title: String, by source: ProblemSource, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
-        let text = try Self.text(title, field: "title", limit: 200)
+        let text = try requiredText(title, field: "title", limit: 200)
         return try await write(tenant: tenant, actor: actor) { tx, _ in
             let org = try await Self.orgUnit(code, kind: "compound", tx)
             guard let compound = try await tx.connection.query("""
@@ -75,7 +75,7 @@ public struct RedPropertyStore: Sendable {
             }
             let id = try await tx.connection.query("""
                 INSERT INTO red_property_problem (tenant_id, compound_id, title, raised_by, raised_on)
-                VALUES (\(tx.tenantID), \(compound), \(text), \(source.rawValue), \(Self.day(day)))
+                VALUES (\(tx.tenantID), \(compound), \(text), \(source.rawValue), \(SQL.day(day)))
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
             return try await Self.problems(tx, where: " AND p.id = \(id)")[0]
@@ -89,8 +89,8 @@ public struct RedPropertyStore: Sendable {
         try await move(problem, to: .escalated, tenant: tenant, actor: actor) { tx, settings in
             let days = Int(settings.integer("response_deadline_days") ?? 3)
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'escalated', escalated_on = \(Self.day(day)),
-                    respond_by = \(Self.day(day)) + \(days)::integer, updated_at = now(), row_version = row_version + 1
+                UPDATE red_property_problem SET status = 'escalated', escalated_on = \(SQL.day(day)),
+                    respond_by = \(SQL.day(day)) + \(days)::integer, updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)
         }
@@ -99,10 +99,10 @@ public struct RedPropertyStore: Sendable {
     /// Records the company's response.
     @discardableResult
     public func respond(_ problem: Int64, response: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
-        let text = try Self.text(response, field: "response", limit: 2000)
+        let text = try requiredText(response, field: "response", limit: 2000)
         return try await move(problem, to: .responded, tenant: tenant, actor: actor) { tx, _ in
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(Self.day(day)),
+                UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)
@@ -112,10 +112,10 @@ public struct RedPropertyStore: Sendable {
     /// Closes a problem (销号), which needs the fix recorded.
     @discardableResult
     public func close(_ problem: Int64, fix: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
-        let text = try Self.text(fix, field: "fix", limit: 2000)
+        let text = try requiredText(fix, field: "fix", limit: 2000)
         return try await move(problem, to: .closed, tenant: tenant, actor: actor) { tx, _ in
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(Self.day(day)),
+                UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)
@@ -170,16 +170,4 @@ public struct RedPropertyStore: Sendable {
         return try row.decode(Int64.self, "id")
     }
 
-    static func day(_ day: CivilDate?) -> SQL {
-        if let day { return "\(day.description)::date" }
-        return "(now() AT TIME ZONE 'Asia/Shanghai')::date"
-    }
-
-    static func text(_ value: String, field: String, limit: Int) throws -> String {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= limit else {
-            throw RegistryError(.invalidValue, field: field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
-        }
-        return text
-    }
 }

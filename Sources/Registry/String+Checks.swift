@@ -33,3 +33,15 @@ func optionalText(_ text: String?, field: String, limit: Int) throws -> String? 
     }
     return trimmed
 }
+
+/// Reads a required free-text field: trims it and refuses it empty or longer than `limit`
+/// characters, naming the field (what module stores check before writing).
+///
+/// - Throws: ``RegistryError`` `invalidValue`.
+public func requiredText(_ text: String, field: String, limit: Int) throws -> String {
+    let trimmed = text.trimmingWhitespace()
+    guard !trimmed.isEmpty, trimmed.count <= limit else {
+        throw RegistryError.invalid(field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
+    }
+    return trimmed
+}

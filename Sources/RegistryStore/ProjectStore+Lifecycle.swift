@@ -129,10 +129,5 @@ extension ProjectStore {
     }
 
     /// Today in China, where the districts are: the default day of completions, checks and reports.
-    static func today() throws -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return try CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-    }
+    static func today() throws -> CivilDate { try CivilDate.todayInChina() }
 }
