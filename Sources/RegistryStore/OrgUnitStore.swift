@@ -66,20 +66,26 @@ public struct OrgUnitStore: Sendable {
     /// - Throws: ``ImportRejected`` with every problem (unknown parent, duplicate code,
     ///   a cycle), in which case nothing was written.
     public func importRows(_ rows: [OrgUnitImportRow], tenant: UUID, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            try await Self.serialiseHierarchyChanges(tx)
-            let stored = try await storedParents(tx)
-            let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered()
-            if dryRun { return ImportSummary(unchanged: ordered.count) }
-            var summary = ImportSummary()
-            for row in ordered {
-                switch try await upsert(row, tx) {
-                case "inserted": summary.inserted += 1
-                case "updated": summary.updated += 1
-                default: summary.unchanged += 1
+        do {
+            return try await database.withTenant(tenant, actor: actor) { tx in
+                try await Self.serialiseHierarchyChanges(tx)
+                let stored = try await storedParents(tx)
+                let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered()
+                var summary = ImportSummary()
+                for row in ordered {
+                    switch try await upsert(row, tx) {
+                    case "inserted": summary.inserted += 1
+                    case "updated": summary.updated += 1
+                    default: summary.unchanged += 1
+                    }
                 }
+                // A dry run writes everything, so the database's own checks run too, then
+                // rolls it all back.
+                if dryRun { throw OrgImportDryRun(summary: summary) }
+                return summary
             }
-            return summary
+        } catch let finished as OrgImportDryRun {
+            return finished.summary
         }
     }
 
@@ -183,4 +189,9 @@ public struct OrgUnitRecord: Sendable, Hashable, Codable {
         depth = try row.decode(Int.self, "depth")
         parentCode = try row.decode(String?.self, "parent_code")
     }
+}
+
+/// Ends a dry run's transaction with a rollback, carrying what would have been written.
+private struct OrgImportDryRun: Error {
+    var summary: ImportSummary
 }

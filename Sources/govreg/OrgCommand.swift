@@ -30,7 +30,7 @@ struct OrgCommand: AsyncParsableCommand {
                 let summary = try await OrgUnitStore(database: registry).importRows(
                     rows, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, dryRun: dryRun)
                 if json { try terminal.json(summary) } else if dryRun {
-                    terminal.print("检查通过 \(rows.count) rows checked, nothing written (--dry-run)")
+                    terminal.print("检查通过 \(rows.count) rows checked, nothing written (--dry-run): would be \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
                 } else {
                     terminal.print("组织 org units: \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
                 }

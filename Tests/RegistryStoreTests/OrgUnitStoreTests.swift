@@ -22,6 +22,11 @@ import Testing
             let tenant = try await TenantStore(database: database).create(
                 slug: try TenantSlug("langao"), name: "岚皋县", divisionCode: try DivisionCode("610925")).id
             let store = OrgUnitStore(database: database)
+            // A dry run counts what it would write, and writes nothing.
+            #expect(try await store.importRows(rows(), tenant: tenant, actor: "test", dryRun: true) == ImportSummary(inserted: 4))
+            await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "S1")) {
+                try await store.subtree(of: "S1", tenant: tenant, actor: "test")
+            }
             #expect(try await store.importRows(rows(), tenant: tenant, actor: "test").inserted == 4)
 
             try await store.move("C1", under: "S2", tenant: tenant, actor: "test")
