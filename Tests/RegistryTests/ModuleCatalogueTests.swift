@@ -34,6 +34,12 @@ struct SampleModule: GovernanceModule {
         #expect(try ModuleCatalogue([old], core: SemanticVersion(0, 1, 5)).modules.count == 1)
     }
 
+    @Test func aDefaultThatBreaksItsOwnRuleIsRefusedAtStartUp() {
+        var broken = SampleModule("points")
+        broken.settingsSchema.fields[1].default = .integer(0)   // outside 1…90
+        #expect(throws: ModuleCatalogueError.self) { try ModuleCatalogue([broken]) }
+    }
+
     @Test func theCatalogueIsOrderedByIdAndFindsModulesByName() throws {
         let catalogue = try ModuleCatalogue([SampleModule("red_property"), SampleModule("bench_talk")])
         #expect(catalogue.modules.map(\.id.rawValue) == ["bench_talk", "red_property"])

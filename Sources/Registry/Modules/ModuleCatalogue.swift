@@ -28,6 +28,9 @@ public struct ModuleCatalogue: Sendable {
             if let repeated = keys.first(where: { key in keys.filter { $0 == key }.count > 1 }) {
                 throw .invalidSchema(module.id, "the setting \(repeated) appears twice")
             }
+            for field in module.settingsSchema.fields where (try? field.check(JSONValue(field.default))) != field.default {
+                throw .invalidSchema(module.id, "the default of \(field.key), \(field.default), does not fit its own kind")
+            }
         }
         self.init(checked: modules.sorted { $0.id < $1.id })
     }

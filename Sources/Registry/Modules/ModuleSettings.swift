@@ -99,6 +99,15 @@ enum JSONValue: Decodable {
         }
     }
 
+    /// A setting's value as a document would hold it.
+    init(_ value: SettingValue) {
+        switch value {
+        case let .text(text): self = .text(text)
+        case let .integer(number): self = .integer(number)
+        case let .boolean(flag): self = .boolean(flag)
+        }
+    }
+
     var kindName: String {
         switch self {
         case .text: "text"
