@@ -50,6 +50,14 @@ struct BenchTalkFixture {
             defer { Task { await f.close() } }
             let meeting = try await f.meeting(["路灯坏了", "巷道坑洼", "想办老年食堂"])
             #expect(meeting.placeName == "东坡一网格" && meeting.topics.map(\.outcome) == [.open, .open, .open])
+            // The host is often a name: the audit log records the meeting, not who hosted it.
+            let audit = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                try await tx.connection.query("""
+                    SELECT count(*) AS rows, count(*) FILTER (WHERE after::text LIKE '%王书记%') AS named
+                    FROM audit_log WHERE table_name = 'bench_talk_meeting'
+                    """)[0]
+            }
+            #expect(try audit.decode(Int.self, "rows") == 1 && audit.decode(Int.self, "named") == 0)
             #expect(meeting.topics[0].replyDueOn.description == "2024-05-13")   // the tenant's 5 days
 
             let answered = try await f.talks.answer(meeting.topics[0].id, answer: "已报修，三天内修好", tenant: f.tenant, actor: f.actor)
