@@ -26,6 +26,11 @@ public struct RegistryDatabase: Sendable {
         tenantPool = ConnectionPool(configuration: configuration.loggingIn(as: Self.applicationRole), maxConnections: maxConnections)
     }
 
+    /// The advisory lock key of a tenant's writes (see ``withTenant(_:actor:readOnly:isolation:_:)``).
+    static func tenantLockKey(_ tenant: UUID) -> SQL {
+        "hashtextextended('govreg.tenant.' || \(tenant.uuidString.lowercased()), 0)"
+    }
+
     public func close() async {
         await operatorPool.close()
         await tenantPool.close()
@@ -55,6 +60,11 @@ public struct RegistryDatabase: Sendable {
                 SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true),
                        set_config('app.actor', \(actor), true)
                 """)
+            if !readOnly {
+                // Writers share this lock and archiving takes it alone, so an archive waits for
+                // the writes in flight, and a write that starts later sees the tenant archived.
+                try await connection.execute("SELECT pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
+            }
             let status = try await connection.query("SELECT status FROM tenant WHERE id = \(tenant)")
             guard let row = status.first else { throw RegistryStoreError.tenantNotFound(tenant.uuidString) }
             if try row.decode(String.self, "status") == "archived", !readOnly {

@@ -53,11 +53,16 @@ public struct TenantStore: Sendable {
     /// Archives a tenant: every row stays, the tenant becomes read-only. Idempotent.
     public func archive(_ key: String) async throws -> Tenant {
         let tenant = try await find(key)
-        let rows = try await database.operatorPool.query("""
-            UPDATE tenant SET status = 'archived', archived_at = coalesce(archived_at, now())
-            WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
-            """)
-        return try Self.tenant(rows[0])
+        // Waits for the tenant's writes in flight (they hold the lock shared), so none of
+        // them commits after the tenant is archived.
+        return try await database.operatorPool.transaction { connection in
+            try await connection.execute("SELECT pg_advisory_xact_lock(\(RegistryDatabase.tenantLockKey(tenant.id)))")
+            let rows = try await connection.query("""
+                UPDATE tenant SET status = 'archived', archived_at = coalesce(archived_at, clock_timestamp())
+                WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
+                """)
+            return try Self.tenant(rows[0])
+        }
     }
 
     static let columns = "id, slug, name, division_code, status, created_at, archived_at"
