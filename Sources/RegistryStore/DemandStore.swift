@@ -81,7 +81,7 @@ public struct DemandStore: Sendable {
         // one filed without gets `GR-D<id>`, as resources and projects get `GR-R`/`GR-P`.
         if checked.externalID == nil {
             try await tx.connection.execute(
-                "UPDATE demand SET external_id = 'GR-D' || id WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
+                "UPDATE demand SET external_id = govreg_free_external_id('demand', tenant_id, 'GR-D' || id) WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
         }
         if submit {
             let event = try DemandWorkflow.transition(

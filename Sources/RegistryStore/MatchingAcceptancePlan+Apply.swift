@@ -46,7 +46,10 @@ extension MatchingAcceptancePlan {
         let projectIDs = demandIDs.map { projectOf[$0]! }
         // Projects made without an external id are known as GR-P<id>, as everywhere else.
         let names = try await tx.connection.query("""
-            UPDATE project SET external_id = 'GR-P' || id WHERE tenant_id = \(tenant) AND id = ANY(\(projectIDs)) RETURNING id, external_id
+            UPDATE project p SET external_id = CASE
+                WHEN EXISTS (SELECT 1 FROM project o WHERE o.tenant_id = p.tenant_id AND o.external_id = 'GR-P' || p.id)
+                THEN govreg_free_external_id('project', p.tenant_id, 'GR-P' || p.id) ELSE 'GR-P' || p.id END
+            WHERE p.tenant_id = \(tenant) AND p.id = ANY(\(projectIDs)) RETURNING p.id, p.external_id
             """)
         try await tx.connection.execute("""
             INSERT INTO project_demand (tenant_id, project_id, demand_id)

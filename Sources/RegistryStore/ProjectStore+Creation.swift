@@ -76,7 +76,7 @@ extension ProjectStore {
             throw RegistryStoreError.conflict("项目编号 \(draft.externalID ?? "") 已存在 a project with this external id already exists")
         }
         if draft.externalID == nil {
-            try await tx.connection.execute("UPDATE project SET external_id = 'GR-P' || id WHERE tenant_id = \(tenant) AND id = \(id)")
+            try await tx.connection.execute("UPDATE project SET external_id = govreg_free_external_id('project', tenant_id, 'GR-P' || id) WHERE tenant_id = \(tenant) AND id = \(id)")
         }
         return id
     }

@@ -20,7 +20,7 @@ extension ResourceStore {
             RETURNING id
             """)[0].decode(Int64.self, "id")
         if row.externalID.isEmpty {
-            try await tx.connection.execute("UPDATE resource SET external_id = 'GR-R' || id WHERE tenant_id = \(tenant) AND id = \(id)")
+            try await tx.connection.execute("UPDATE resource SET external_id = govreg_free_external_id('resource', tenant_id, 'GR-R' || id) WHERE tenant_id = \(tenant) AND id = \(id)")
         }
         try await insertLedger(resource: id, kind: .pledged, quantity: row.capacity, project: nil, note: "初始承诺 initial pledge", tx)
         _ = try await setServiceArea(of: id, to: area, tx)

@@ -22,6 +22,21 @@ import Testing
         }
     }
 
+    @Test func aGeneratedExternalIDStepsAsideForOneTheDistrictAlreadyUses() async throws {
+        try await DemandFixture.with { f in
+            let first = try await f.file(try f.draft("路灯维修"))
+            #expect(try await f.store.get(first, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(first.rawValue)")
+            // An imported row already calls itself what the next demand would be called.
+            var imported = try f.draft("外来编号")
+            imported.externalID = "GR-D\(first.rawValue + 2)"
+            let taken = try await f.file(imported)
+            #expect(taken.rawValue == first.rawValue + 1)
+            let next = try await f.file(try f.draft("楼道灯不亮"))
+            #expect(next.rawValue == first.rawValue + 2)
+            #expect(try await f.store.get(next, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(next.rawValue)-2")
+        }
+    }
+
     @Test func refusesUnknownReferencesAndBadValues() async throws {
         try await DemandFixture.with { f in
             await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "nonsense")) {
