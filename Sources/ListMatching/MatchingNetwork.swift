@@ -1,5 +1,7 @@
+import Dispatch
 public import Matching
 import Registry
+import Synchronization
 
 /// The district's matching model: which resource may serve which demand (eligibility) and
 /// at what cost (the terms and their weights), turned into the engine's ``Matching/Problem``.
@@ -60,12 +62,18 @@ public struct MatchingNetwork: Sendable {
         let resources = Dictionary(grouping: snapshot.resources, by: \.category)
         let contracts = snapshot.contracts.mapValues(Set.init)
         let codes = Set(demands.keys).union(resources.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return Problem(categories: codes.map { code in
-            CategoryNetwork(
+        // Categories are independent: built on every core, each into its own slot, so the
+        // result is the same as one after another.
+        let built = Mutex([CategoryProblem?](repeating: nil, count: codes.count))
+        DispatchQueue.concurrentPerform(iterations: codes.count) { index in
+            let code = codes[index]
+            let problem = CategoryNetwork(
                 category: code, demands: (demands[code] ?? []).sorted { $0.id < $1.id },
                 resources: (resources[code] ?? []).sorted { $0.id < $1.id }, tree: tree, contracts: contracts, weights: weights
             ).problem()
-        })
+            built.withLock { $0[index] = problem }
+        }
+        return Problem(categories: built.withLock { $0.map { $0! } })
     }
 }
 

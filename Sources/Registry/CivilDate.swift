@@ -57,6 +57,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try self.init(year: year, month: month, day: day)
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before), in the proleptic Gregorian
+    /// calendar: what PostgreSQL gives for `date - DATE '1970-01-01'`, read without parsing
+    /// text (a matching run reads two dates for each of 100,000 demands).
+    public init(daysSince1970 days: Int) {
+        // Howard Hinnant's civil_from_days, in whole-number arithmetic.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = day
+    }
+
     static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
