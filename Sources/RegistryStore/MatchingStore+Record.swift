@@ -20,6 +20,11 @@ extension MatchingStore {
                     \(run.cost), \(JSONDocument(run.statistics)), \(JSONDocument(run.timings)))
             RETURNING id
             """)[0].decode(Int64.self, "id")
+        let batches = solution.categories.indices.flatMap { c in
+            stride(from: 0, to: solution.categories[c].outcomes.count, by: outcomeBatch).enumerated().map { (c, $0.offset, $0.element) }
+        }
+        // The first batch of explanations is encoded on another thread while the allocations go in.
+        var next = batches.first.map { first in Task.detached { OutcomeBatch(solution, first) } }
         // Allocations in batches of parallel arrays, one INSERT each (see 0011_matching.sql).
         var firstNumber = 1
         for category in solution.categories {
@@ -40,10 +45,6 @@ extension MatchingStore {
         // to parse and no staging copy of tens of megabytes (COPY into staging and INSERT …
         // SELECT cost a large run 1.8 s). The next batch is encoded on another thread while
         // the server stores this one.
-        let batches = solution.categories.indices.flatMap { c in
-            stride(from: 0, to: solution.categories[c].outcomes.count, by: outcomeBatch).enumerated().map { (c, $0.offset, $0.element) }
-        }
-        var next = batches.first.map { first in Task.detached { OutcomeBatch(solution, first) } }
         for index in batches.indices {
             let batch = await next!.value
             next = index + 1 < batches.count ? Task.detached { [batches] in OutcomeBatch(solution, batches[index + 1]) } : nil
