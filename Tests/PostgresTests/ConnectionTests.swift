@@ -121,20 +121,24 @@ import Testing
         let connection = try await Connection.connect(TestDatabase.server)
         try await connection.execute("CREATE TEMP TABLE marks (n int)")
         let pid = try await connection.query("SELECT pg_backend_pid() AS pid")[0].decode(Int.self, "pid")
-        let first = Task { try await connection.query("SELECT pg_sleep(3)") }
-        // Wait until the server runs the first statement (not on a timer: a busy machine may
-        // not have sent it yet, and the second would then run first).
+        // The first statement waits for a lock the test holds: it stays running until the
+        // test lets it go, however slow the machine (a timer or a sleep would not).
+        let key = Int64.random(in: 1...Int64.max)
         let admin = try await Connection.connect(TestDatabase.server)
+        try await admin.execute("SELECT pg_advisory_lock(\(key))")
+        let first = Task { try await connection.query("SELECT pg_advisory_lock(\(key))") }
         while try await admin.query("""
-            SELECT count(*) AS n FROM pg_stat_activity WHERE pid = \(pid) AND state = 'active' AND query LIKE '%pg_sleep(3)%'
+            SELECT count(*) AS n FROM pg_stat_activity WHERE pid = \(pid) AND wait_event_type = 'Lock'
             """)[0].decode(Int.self, "n") == 0 {
             try await Task.sleep(for: .milliseconds(20))
         }
-        await admin.close()
         // Queued behind the first statement on the connection's queue, then cancelled.
         let second = Task { try await connection.execute("INSERT INTO marks VALUES (1)") }
         try await Task.sleep(for: .milliseconds(100))
         second.cancel()
+        // Let the first statement finish; the cancelled call then never runs.
+        try await admin.execute("SELECT pg_advisory_unlock(\(key))")
+        await admin.close()
         await #expect(throws: CancellationError.self) { try await second.value }
         _ = try await first.value  // the cancel reached the waiting call, not the running one
         #expect(try await connection.query("SELECT count(*) AS n FROM marks")[0].decode(Int.self, "n") == 0)

@@ -186,33 +186,30 @@ private func count(_ connection: Connection, _ table: String) async throws -> In
     @Test func archivingWaitsForTheWritesInFlightAndLaterWritesAreRefused() async throws {
         try await TestDatabase.withMigrated { configuration in
             let t = try await TwoTenants.make(configuration)
+            // The write waits, mid-transaction, for a lock the test holds: every state below
+            // lasts until the test releases it, however slow the machine.
+            let key = Int64.random(in: 1...Int64.max)
+            let admin = try await Connection.connect(configuration)
+            try await admin.execute("SELECT pg_advisory_lock(\(key))")
+            func waiting(_ pattern: String) async throws -> Bool {
+                try await admin.query("""
+                    SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE \(pattern)
+                    """)[0].decode(Int.self, "n") == 1
+            }
             let writer = Task {
                 try await t.database.withTenant(t.a, actor: "test") { tx in
-                    try await tx.connection.execute("SELECT pg_sleep(2)")
+                    try await tx.connection.execute("SELECT pg_advisory_xact_lock(\(key))")
                     try await tx.connection.execute("UPDATE org_unit SET name = '改名' WHERE tenant_id = \(t.a)")
                 }
             }
-            let admin = try await Connection.connect(configuration)
-            // Wait (by state, not by time) until the writer holds its lock and sleeps.
-            while try await admin.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2)%' AND state = 'active'")[0]
-                .decode(Int.self, "n") == 0 {
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            while try await !waiting("SELECT pg_advisory_xact_lock($1)%") { try await Task.sleep(for: .milliseconds(20)) }
             let archiving = Task { try await TenantStore(database: t.database).archive(t.a.uuidString) }
-            var waited = false
-            while !waited {
-                waited = try await admin.query("""
-                    SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'
-                      AND query LIKE '%pg_advisory_xact_lock(%'
-                    """)[0].decode(Int.self, "n") == 1
-                if !waited, try await admin.query("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2)%' AND state = 'active'")[0]
-                    .decode(Int.self, "n") == 0 { break }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            #expect(waited, "the archive did not wait for the write in flight")
+            // The archive waits for the write's shared lock on the tenant.
+            while try await !waiting("SELECT pg_advisory_xact_lock(hashtextextended%") { try await Task.sleep(for: .milliseconds(20)) }
+            try await admin.execute("SELECT pg_advisory_unlock(\(key))")
+            await admin.close()
             try await writer.value
             _ = try await archiving.value
-            await admin.close()
             let renamed = try await t.database.withTenant(t.a, actor: "test", readOnly: true) { tx in
                 try await tx.connection.query("SELECT name FROM org_unit WHERE tenant_id = \(t.a)")[0].decode(String.self, "name")
             }
