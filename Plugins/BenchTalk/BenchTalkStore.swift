@@ -121,10 +121,7 @@ public struct BenchTalkStore: Sendable {
 
     /// The tenant's settings for the module, or a refusal when it is not enabled.
     static func enabledSettings(_ tx: TenantTransaction) async throws -> ModuleSettings {
-        guard let settings = try await ModuleStore.settings(of: BenchTalkModule.moduleID, in: tx) else {
-            throw RegistryStoreError.conflict("板凳会模块未为本区县启用 the bench_talk module is not enabled for this tenant (govreg module enable bench_talk)")
-        }
-        return settings
+        try await ModuleStore.requireEnabled(BenchTalkModule.moduleID, chineseName: "板凳会", in: tx)
     }
 
     static func check(_ draft: MeetingDraft) throws {

@@ -105,10 +105,7 @@ public struct MediationStore: Sendable {
     }
 
     static func enabledSettings(_ tx: TenantTransaction) async throws -> ModuleSettings {
-        guard let settings = try await ModuleStore.settings(of: MediationRoomModule.moduleID, in: tx) else {
-            throw RegistryStoreError.conflict("调解室模块未为本区县启用 the mediation_room module is not enabled for this tenant (govreg module enable mediation_room)")
-        }
-        return settings
+        try await ModuleStore.requireEnabled(MediationRoomModule.moduleID, chineseName: "调解室", in: tx)
     }
 
 }

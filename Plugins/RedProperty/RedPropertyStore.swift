@@ -143,10 +143,7 @@ public struct RedPropertyStore: Sendable {
     }
 
     static func enabledSettings(_ tx: TenantTransaction) async throws -> ModuleSettings {
-        guard let settings = try await ModuleStore.settings(of: RedPropertyModule.moduleID, in: tx) else {
-            throw RegistryStoreError.conflict("红色物业模块未为本区县启用 the red_property module is not enabled for this tenant (govreg module enable red_property)")
-        }
-        return settings
+        try await ModuleStore.requireEnabled(RedPropertyModule.moduleID, chineseName: "红色物业", in: tx)
     }
 
     static func orgUnit(_ code: String, kind: String?, _ tx: TenantTransaction) async throws -> Int64 {

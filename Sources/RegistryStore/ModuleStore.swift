@@ -94,6 +94,18 @@ public struct ModuleStore: Sendable {
         try await enabledSettings(tx)[id]
     }
 
+    /// The tenant's settings for a module, or a refusal naming the module and the command that
+    /// enables it (`chineseName` leads the message).
+    ///
+    /// - Throws: ``RegistryStoreError/conflict(_:)`` when it is not enabled for the tenant.
+    public static func requireEnabled(_ id: ModuleID, chineseName: String, in tx: TenantTransaction) async throws -> ModuleSettings {
+        guard let settings = try await settings(of: id, in: tx) else {
+            throw RegistryStoreError.conflict(
+                "\(chineseName)模块未为本区县启用 the \(id) module is not enabled for this tenant (govreg module enable \(id))")
+        }
+        return settings
+    }
+
     /// The settings of the modules enabled for the transaction's tenant that this build ships.
     static func enabledSettings(_ tx: TenantTransaction) async throws -> [ModuleID: ModuleSettings] {
         var enabled: [ModuleID: ModuleSettings] = [:]
