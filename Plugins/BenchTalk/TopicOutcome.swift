@@ -1,7 +1,9 @@
-import Registry
+public import Registry
 
 /// What became of a topic raised at a bench talk.
-public enum TopicOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+public enum TopicOutcome: String, WorkflowStep, Hashable, Codable, CaseIterable {
+    public static let subject = WorkflowSubject(chinese: "议题", english: "topic", field: "outcome")
+
     /// Not settled yet: the reply deadline runs.
     case open
     /// Answered on the spot (or soon after): the answer is recorded. 当场答复
@@ -24,18 +26,5 @@ public enum TopicOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// Where an open topic may go; a settled one goes nowhere.
     public var allowedNext: [TopicOutcome] {
         self == .open ? [.answered, .demand, .referred] : []
-    }
-
-    /// Checks a move, naming the current outcome and the allowed ones when it is refused.
-    ///
-    /// - Throws: ``Registry/RegistryError`` `illegalTransition`.
-    public func check(_ next: TopicOutcome) throws {
-        guard allowedNext.contains(next) else {
-            let allowed = allowedNext.map { "\($0.chineseName) \($0.rawValue)" }.joined(separator: ", ")
-            throw RegistryError(
-                .illegalTransition, field: "outcome",
-                chinese: "议题当前为「\(chineseName)」，\(allowedNext.isEmpty ? "已办结，不能再改" : "只能改为：\(allowed)")",
-                english: "the topic is \(rawValue); \(allowedNext.isEmpty ? "it is settled and cannot change" : "it can become \(allowedNext.map(\.rawValue).joined(separator: ", "))")")
-        }
     }
 }

@@ -1,7 +1,9 @@
-import Registry
+public import Registry
 
 /// The four-colour tracking of a mediation case (四色管理).
-public enum CaseColour: String, Sendable, Hashable, Codable, CaseIterable {
+public enum CaseColour: String, WorkflowStep, Hashable, Codable, CaseIterable {
+    public static let subject = WorkflowSubject(chinese: "案件", english: "case", field: "colour")
+
     /// 绿: needs further investigation.
     case green
     /// 蓝: claims heard, mediation in progress.
@@ -30,18 +32,6 @@ public enum CaseColour: String, Sendable, Hashable, Codable, CaseIterable {
         case .blue: [.purple, .red]
         case .purple: [.green, .blue]
         case .red: []
-        }
-    }
-
-    /// Checks a move, naming the current colour and the allowed ones when it is refused.
-    ///
-    /// - Throws: ``Registry/RegistryError`` `illegalTransition`.
-    public func check(_ next: CaseColour) throws {
-        guard allowedNext.contains(next) else {
-            throw RegistryError(
-                .illegalTransition, field: "colour",
-                chinese: "案件当前为「\(chineseName)」，\(allowedNext.isEmpty ? "已结案，不能再改" : "只能转为：\(allowedNext.map(\.chineseName).joined(separator: "、"))")",
-                english: "the case is \(rawValue); \(allowedNext.isEmpty ? "it is closed" : "it can move to \(allowedNext.map(\.rawValue).joined(separator: ", "))")")
         }
     }
 }

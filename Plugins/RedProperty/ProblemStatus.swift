@@ -1,7 +1,9 @@
-import Registry
+public import Registry
 
 /// Where a row of the problem ledger (问题台账) stands.
-public enum ProblemStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ProblemStatus: String, WorkflowStep, Hashable, Codable, CaseIterable {
+    public static let subject = WorkflowSubject(chinese: "问题", english: "problem", field: "status")
+
     /// Logged.
     case open
     /// Handed to the compound's property company with a response deadline (居民吹哨、物业报到).
@@ -28,18 +30,6 @@ public enum ProblemStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case .escalated: [.responded, .closed]
         case .responded: [.closed]
         case .closed: []
-        }
-    }
-
-    /// Checks a move, naming the current status and the allowed ones when it is refused.
-    ///
-    /// - Throws: ``Registry/RegistryError`` `illegalTransition`.
-    public func check(_ next: ProblemStatus) throws {
-        guard allowedNext.contains(next) else {
-            throw RegistryError(
-                .illegalTransition, field: "status",
-                chinese: "问题当前为「\(chineseName)」，\(allowedNext.isEmpty ? "已销号，不能再改" : "只能改为：\(allowedNext.map(\.chineseName).joined(separator: "、"))")",
-                english: "the problem is \(rawValue); \(allowedNext.isEmpty ? "it is closed" : "it can become \(allowedNext.map(\.rawValue).joined(separator: ", "))")")
         }
     }
 }
