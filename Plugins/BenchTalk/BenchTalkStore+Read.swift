@@ -10,14 +10,14 @@ extension BenchTalkStore {
         outcome: TopicOutcome? = nil, overdueOn: CivilDate? = nil, limit: Int = 100, tenant: UUID, actor: String
     ) async throws -> [BenchTalkTopic] {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            let deadline = Self.replyDeadline(try await Self.enabledSettings(tx))
             var filter: SQL = ""
             if let outcome { filter.append(" AND t.outcome = \(outcome.rawValue)") }
             if let overdueOn {
-                let deadline = try await Self.enabledSettings(tx).integer("reply_deadline_days") ?? 7
-                filter.append(" AND t.outcome = 'open' AND m.held_on + \(Int(deadline))::integer < \(overdueOn.description)::date")
+                filter.append(" AND t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(overdueOn.description)::date")
             }
             filter.append(" ORDER BY m.held_on DESC, t.id LIMIT \(max(1, limit))")
-            return try await Self.topics(tx, where: filter)
+            return try await Self.topics(tx, where: filter, deadline: deadline)
         }
     }
 
@@ -29,7 +29,7 @@ extension BenchTalkStore {
     }
 
     static func summary(from: CivilDate, to: CivilDate, settings: ModuleSettings, _ tx: TenantTransaction) async throws -> BenchTalkSummary {
-        let deadline = Int(settings.integer("reply_deadline_days") ?? 7)
+        let deadline = replyDeadline(settings)
         let row = try await tx.connection.query("""
             SELECT (SELECT count(*) FROM bench_talk_meeting m WHERE m.tenant_id = \(tx.tenantID)
                         AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date) AS meetings,
@@ -58,7 +58,12 @@ extension BenchTalkStore {
 
     // MARK: - Reading
 
-    static func meeting(_ id: Int64, _ tx: TenantTransaction) async throws -> BenchTalkMeeting {
+    /// The tenant's reply deadline in days.
+    static func replyDeadline(_ settings: ModuleSettings) -> Int {
+        Int(settings.integer("reply_deadline_days") ?? 7)
+    }
+
+    static func meeting(_ id: Int64, _ tx: TenantTransaction, deadline: Int) async throws -> BenchTalkMeeting {
         let row = try await tx.connection.query("""
             SELECT m.id, m.held_on::text AS held_on, o.code, o.name, m.host, m.attendees, m.photos, m.note
             FROM bench_talk_meeting m JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
@@ -68,16 +73,17 @@ extension BenchTalkStore {
             id: id, heldOn: try CivilDate(try row.decode(String.self, "held_on")), placeCode: try row.decode(String.self, "code"),
             placeName: try row.decode(String.self, "name"), host: try row.decode(String.self, "host"),
             attendees: try row.decode(Int.self, "attendees"), photos: try row.decode([String].self, "photos"),
-            note: try row.decode(String?.self, "note"), topics: try await topics(tx, where: " AND t.meeting_id = \(id) ORDER BY t.id"))
+            note: try row.decode(String?.self, "note"),
+            topics: try await topics(tx, where: " AND t.meeting_id = \(id) ORDER BY t.id", deadline: deadline))
     }
 
-    /// Topics with their meeting; `filter` continues the WHERE clause over `t` and `m`.
-    static func topics(_ tx: TenantTransaction, where filter: SQL) async throws -> [BenchTalkTopic] {
-        let deadline = try await enabledSettings(tx).integer("reply_deadline_days") ?? 7
+    /// Topics with their meeting, each due `deadline` days after it; `filter` continues the
+    /// WHERE clause over `t` and `m`.
+    static func topics(_ tx: TenantTransaction, where filter: SQL, deadline: Int) async throws -> [BenchTalkTopic] {
         var sql: SQL = """
             SELECT t.id, t.meeting_id, m.held_on::text AS held_on, o.name AS place, t.title, t.outcome, t.answer, t.referred_to,
                    t.demand_id, d.external_id AS demand, t.settled_on::text AS settled_on, t.demand_resolved_on::text AS resolved_on,
-                   (m.held_on + \(Int(deadline))::integer)::text AS due
+                   (m.held_on + \(deadline)::integer)::text AS due
             FROM bench_talk_topic t
             JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
             JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id

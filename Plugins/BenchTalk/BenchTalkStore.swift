@@ -27,7 +27,7 @@ public struct BenchTalkStore: Sendable {
     public func hold(_ draft: MeetingDraft, tenant: UUID, actor: String) async throws -> BenchTalkMeeting {
         try Self.check(draft)
         return try await database.withTenant(tenant, actor: actor) { tx in
-            _ = try await Self.enabledSettings(tx)
+            let settings = try await Self.enabledSettings(tx)
             guard let place = try await tx.connection.query("""
                 SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(draft.placeCode)
                 """).first?.decode(Int64.self, "id") else {
@@ -43,7 +43,7 @@ public struct BenchTalkStore: Sendable {
                 INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)
                 SELECT \(tx.tenantID), \(id), btrim(t) FROM unnest(\(draft.topics)::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n
                 """)
-            return try await Self.meeting(id, tx)
+            return try await Self.meeting(id, tx, deadline: Self.replyDeadline(settings))
         }
     }
 
@@ -108,14 +108,14 @@ public struct BenchTalkStore: Sendable {
         _ topic: Int64, to outcome: TopicOutcome, tenant: UUID, actor: String, _ write: (TenantTransaction) async throws -> Void
     ) async throws -> BenchTalkTopic {
         try await database.withTenant(tenant, actor: actor) { tx in
-            _ = try await Self.enabledSettings(tx)
+            let settings = try await Self.enabledSettings(tx)
             let rows = try await tx.connection.query("""
                 SELECT outcome FROM bench_talk_topic WHERE tenant_id = \(tx.tenantID) AND id = \(topic) FOR UPDATE
                 """)
             guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "bench talk topic 板凳会议题", key: "\(topic)") }
             try TopicOutcome(rawValue: try row.decode(String.self, "outcome"))!.check(outcome)
             try await write(tx)
-            return try await Self.topics(tx, where: " AND t.id = \(topic)")[0]
+            return try await Self.topics(tx, where: " AND t.id = \(topic)", deadline: Self.replyDeadline(settings))[0]
         }
     }
 

@@ -131,13 +131,6 @@ public struct MatchingStore: Sendable {
         }
     }
 
-    /// JSON with sorted keys: the same value always gives the same bytes.
-    static func canonicalJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
