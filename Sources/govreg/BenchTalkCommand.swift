@@ -147,15 +147,11 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
 /// The options every bench-talk command takes.
 struct BenchTalkTarget: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var migrations: MigrationOptions
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run(_ body: (BenchTalkStore, UUID) async throws -> Void) async throws {
-        try await database.withRegistry(terminal: Terminal(), migrations: migrations) { registry in
-            try await body(BenchTalkStore(database: registry), try await tenant.resolve(in: registry))
-        }
+        try await scope.run { registry, tenant in try await body(BenchTalkStore(database: registry), tenant) }
     }
 
     /// Runs a command that settles a topic and prints the topic.

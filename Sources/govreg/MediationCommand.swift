@@ -135,15 +135,11 @@ struct MediationCommand: AsyncParsableCommand {
 
 /// The options every mediation command takes.
 struct MediationTarget: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var migrations: MigrationOptions
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run(_ body: (MediationStore, UUID) async throws -> Void) async throws {
-        try await database.withRegistry(terminal: Terminal(), migrations: migrations) { registry in
-            try await body(MediationStore(database: registry), try await tenant.resolve(in: registry))
-        }
+        try await scope.run { registry, tenant in try await body(MediationStore(database: registry), tenant) }
     }
 
     /// Runs a command that returns a case, and prints it with its log.

@@ -175,18 +175,16 @@ struct CatalogueEntry: Encodable {
 
 /// The options every per-tenant module command takes, and running it with its result printed.
 struct ModuleCommandTarget: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var migrations: MigrationOptions
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var scope: TenantScope
     @Argument(help: "The module id, e.g. bench_talk.") var id: String
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run(_ body: (ModuleStore, ModuleID, UUID) async throws -> TenantModule) async throws {
         let module = try ModuleCommand.module(id), terminal = Terminal()
-        try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+        try await scope.run(terminal: terminal) { registry, tenant in
             let result: TenantModule
             do {
-                result = try await body(ModuleStore(database: registry), module.id, try await tenant.resolve(in: registry))
+                result = try await body(ModuleStore(database: registry), module.id, tenant)
             } catch let error as ModuleSettingsError {
                 throw ValidationError("\(error)")
             }

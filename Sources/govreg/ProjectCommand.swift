@@ -100,16 +100,14 @@ struct ProjectCommand: AsyncParsableCommand {
 /// What every command about one project takes: the database, the tenant, the project (its
 /// external id or id) and `--json`; it prints the project as it stands afterwards.
 struct ProjectCommandTarget: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var migrations: MigrationOptions
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var scope: TenantScope
     @Argument(help: "The project's external id (or id).") var project: String
     @Flag(help: "Print the project as JSON.") var json = false
 
     func run(_ body: (ProjectStore, UUID) async throws -> ProjectDetail) async throws {
         let terminal = Terminal()
-        try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-            let detail = try await body(ProjectStore(database: registry), try await tenant.resolve(in: registry))
+        try await scope.run(terminal: terminal) { registry, tenant in
+            let detail = try await body(ProjectStore(database: registry), tenant)
             if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
         }
     }

@@ -179,15 +179,11 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
 /// The options every red-property command takes.
 struct RedPropertyTarget: ParsableArguments {
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var migrations: MigrationOptions
-    @OptionGroup var tenant: TenantOption
+    @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run(_ body: (RedPropertyStore, UUID) async throws -> Void) async throws {
-        try await database.withRegistry(terminal: Terminal(), migrations: migrations) { registry in
-            try await body(RedPropertyStore(database: registry), try await tenant.resolve(in: registry))
-        }
+        try await scope.run { registry, tenant in try await body(RedPropertyStore(database: registry), tenant) }
     }
 
     /// Runs a command that returns one problem, and prints it.

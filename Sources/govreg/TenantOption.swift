@@ -16,3 +16,17 @@ struct TenantOption: ParsableArguments {
 
 /// Who the audit log names for command-line work: `cli:` and the operating-system user.
 let commandLineActor = "cli:\(ProcessInfo.processInfo.userName)"
+
+/// What a command working in one district takes — the database options and `--tenant` — and
+/// running it with the registry open and the tenant resolved.
+struct TenantScope: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @OptionGroup var tenant: TenantOption
+
+    func run<T>(terminal: Terminal = Terminal(), _ body: (RegistryDatabase, UUID) async throws -> T) async throws -> T {
+        try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+            try await body(registry, try await tenant.resolve(in: registry))
+        }
+    }
+}
