@@ -28,11 +28,7 @@ public struct BenchTalkStore: Sendable {
         try Self.check(draft)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let settings = try await Self.enabledSettings(tx)
-            guard let place = try await tx.connection.query("""
-                SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(draft.placeCode)
-                """).first?.decode(Int64.self, "id") else {
-                throw RegistryStoreError.notFound(kind: "org unit 组织", key: draft.placeCode)
-            }
+            let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
             let id = try await tx.connection.query("""
                 INSERT INTO bench_talk_meeting (tenant_id, held_on, org_unit_id, host, attendees, photos, note)
                 VALUES (\(tx.tenantID), \(draft.heldOn.description)::date, \(place),

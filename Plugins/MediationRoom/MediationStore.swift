@@ -25,9 +25,7 @@ public struct MediationStore: Sendable {
         }
         return try await database.withTenant(tenant, actor: actor) { tx in
             _ = try await Self.enabledSettings(tx)
-            guard let place = try await tx.connection.query("""
-                SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(draft.placeCode)
-                """).first?.decode(Int64.self, "id") else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: draft.placeCode) }
+            let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
             let id = try await tx.connection.query("""
                 INSERT INTO mediation_case (tenant_id, org_unit_id, title, grade, mediator, opened_on)
                 VALUES (\(tx.tenantID), \(place), \(title), \(draft.grade.rawValue), \(mediator), \(draft.openedOn.description)::date)

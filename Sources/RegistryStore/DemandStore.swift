@@ -177,9 +177,7 @@ public struct DemandStore: Sendable {
 
     /// The id of the tenant's org unit with `code`.
     static func orgUnitID(_ code: String, _ tx: TenantTransaction) async throws -> Int64 {
-        let rows = try await tx.connection.query("SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(code)")
-        guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
-        return try row.decode(Int64.self, "id")
+        try await OrgUnitStore.id(of: code, in: tx)
     }
 
     /// Stores a transition event.

@@ -59,6 +59,16 @@ public struct OrgUnitStore: Sendable {
 
     public init(database: RegistryDatabase) { self.database = database }
 
+    /// The id of the tenant's org unit with this code, inside a transaction (what a module's
+    /// store calls to place its records).
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown code.
+    public static func id(of code: String, in tx: TenantTransaction) async throws -> Int64 {
+        let rows = try await tx.connection.query("SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(code)")
+        guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+        return try row.decode(Int64.self, "id")
+    }
+
     /// Imports a hierarchy all or nothing: rows are matched to stored nodes by code, so a
     /// second import of the same file changes nothing and an edited file updates (or moves)
     /// nodes in place. Parents may be earlier or later in the file, or already stored.
