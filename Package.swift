@@ -18,6 +18,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP API (issue 6). Its default ConfigurationSupport trait is left off: govreg
+        // reads its own options, and swift-configuration would only lengthen the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Named because GovregHTTP uses their types directly (HTTPField, ByteBuffer); Hummingbird
+        // depends on both already, so they add nothing to the build.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -36,7 +44,7 @@ let package = Package(
         .target(name: "SpreadsheetCSV"),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
-        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV", "Matching", "ListMatching"]),
+        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV", "Matching", "ListMatching", "Digest"]),
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
@@ -45,11 +53,24 @@ let package = Package(
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
         .target(name: "MediationRoom", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/MediationRoom"),
         .target(name: "RedProperty", dependencies: ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres"], path: "Plugins/RedProperty"),
+        // The HTTP admin API: routes, accounts and roles, problem+json, idempotency (issue 6).
+        .target(
+            name: "GovregHTTP",
+            dependencies: [
+                "Registry", "RegistryStore", "RegistryImport", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty", "MediationRoom",
+                "BenchTalk", "RedProperty", "MediationRoom", "GovregHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +89,14 @@ let package = Package(
         .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "GovregHTTPTests", dependencies: [
+            "GovregHTTP", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),
     ]

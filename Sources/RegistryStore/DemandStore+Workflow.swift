@@ -37,22 +37,35 @@ extension DemandStore {
         _ id: DemandID, to target: DemandState, tenant: UUID, actor: String, note: String? = nil, reason: String? = nil,
         mergedInto: DemandID? = nil, rating: Rating? = nil, visibility: EventVisibility, expectedVersion: Int? = nil
     ) async throws -> DemandEvent {
-        let actorID = try ActorID(actor)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            if let mergedInto { try await Self.lockMergeTarget(mergedInto, of: id, tx) }
-            var (demand, now) = try await Self.lock(id, expectedVersion: expectedVersion, tx)
-            let event = try demand.transition(
-                to: target, actor: actorID, at: now, note: note, reason: reason, mergedInto: mergedInto,
-                rating: rating, visibility: visibility)
-            try await tx.connection.execute("""
-                UPDATE demand SET state = \(demand.state.rawValue), settled_level = \(demand.settledLevel?.rawValue),
-                    merged_into = \(demand.mergedInto?.rawValue), rating = \(demand.rating?.score),
-                    rating_comment = \(demand.rating?.comment), updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
-                """)
-            try await Self.record(event, tx)
-            return event
+        try await database.withTenant(tenant, actor: actor) { tx in
+            try await Self.transition(
+                id, to: target, note: note, reason: reason, mergedInto: mergedInto, rating: rating,
+                visibility: visibility, expectedVersion: expectedVersion, in: tx)
         }
+    }
+
+    /// ``transition(_:to:tenant:actor:note:reason:mergedInto:rating:visibility:expectedVersion:)``
+    /// inside a transaction the caller holds (the API keeps its idempotency key in the same one).
+    @discardableResult
+    public static func transition(
+        _ id: DemandID, to target: DemandState, note: String? = nil, reason: String? = nil,
+        mergedInto: DemandID? = nil, rating: Rating? = nil, visibility: EventVisibility, expectedVersion: Int? = nil,
+        in tx: TenantTransaction
+    ) async throws -> DemandEvent {
+        let actorID = try ActorID(tx.actor)
+        if let mergedInto { try await Self.lockMergeTarget(mergedInto, of: id, tx) }
+        var (demand, now) = try await Self.lock(id, expectedVersion: expectedVersion, tx)
+        let event = try demand.transition(
+            to: target, actor: actorID, at: now, note: note, reason: reason, mergedInto: mergedInto,
+            rating: rating, visibility: visibility)
+        try await tx.connection.execute("""
+            UPDATE demand SET state = \(demand.state.rawValue), settled_level = \(demand.settledLevel?.rawValue),
+                merged_into = \(demand.mergedInto?.rawValue), rating = \(demand.rating?.score),
+                rating_comment = \(demand.rating?.comment), updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
+            """)
+        try await Self.record(event, tx)
+        return event
     }
 
     /// Hands a demand up the ladder (吹哨) and records who did it and why.
@@ -73,27 +86,33 @@ extension DemandStore {
     public func escalate(
         _ id: DemandID, to level: EscalationLevel, tenant: UUID, actor: String, reason: String
     ) async throws -> Escalation {
-        let actorID = try ActorID(actor)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            var (demand, now) = try await Self.lock(id, expectedVersion: nil, tx)
-            let escalation = try demand.escalate(to: level, actor: actorID, reason: reason, at: now)
-            try await tx.connection.execute("""
-                UPDATE demand SET escalation_level = \(escalation.to.rawValue), updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
-                """)
-            try await tx.connection.execute("""
-                INSERT INTO demand_event (tenant_id, demand_id, kind, from_level, to_level, actor, at, reason, visibility)
-                VALUES (\(tx.tenantID), \(id.rawValue), 'escalation', \(escalation.from.rawValue), \(escalation.to.rawValue),
-                        \(escalation.actor.rawValue), \(escalation.at), \(escalation.reason), 'internal')
-                """)
-            try await tx.emit([.demandEscalated(id, to: escalation.to)])
-            return escalation
+        try await database.withTenant(tenant, actor: actor) { tx in
+            try await Self.escalate(id, to: level, reason: reason, in: tx)
         }
+    }
+
+    /// ``escalate(_:to:tenant:actor:reason:)`` inside a transaction the caller holds.
+    @discardableResult
+    public static func escalate(_ id: DemandID, to level: EscalationLevel, reason: String, in tx: TenantTransaction) async throws -> Escalation {
+        let actorID = try ActorID(tx.actor)
+        var (demand, now) = try await Self.lock(id, expectedVersion: nil, tx)
+        let escalation = try demand.escalate(to: level, actor: actorID, reason: reason, at: now)
+        try await tx.connection.execute("""
+            UPDATE demand SET escalation_level = \(escalation.to.rawValue), updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)
+            """)
+        try await tx.connection.execute("""
+            INSERT INTO demand_event (tenant_id, demand_id, kind, from_level, to_level, actor, at, reason, visibility)
+            VALUES (\(tx.tenantID), \(id.rawValue), 'escalation', \(escalation.from.rawValue), \(escalation.to.rawValue),
+                    \(escalation.actor.rawValue), \(escalation.at), \(escalation.reason), 'internal')
+            """)
+        try await tx.emit([.demandEscalated(id, to: escalation.to)])
+        return escalation
     }
 
     /// Reads a demand for change, locking its row until the transaction ends, with the
     /// transaction's time (the one clock every event of the transaction uses).
-    private static func lock(
+    static func lock(
         _ id: DemandID, expectedVersion: Int?, _ tx: TenantTransaction
     ) async throws -> (Demand, Date) {
         let rows = try await tx.connection.query("""
@@ -105,9 +124,7 @@ extension DemandStore {
         if let expectedVersion {
             let version = try row.decode(Int.self, "row_version")
             guard version == expectedVersion else {
-                throw RegistryStoreError.conflict(
-                    "需求 \(id) 已被他人修改（版本 \(version)，而非 \(expectedVersion)），请重新读取 "
-                    + "demand \(id) was changed meanwhile (version \(version), not \(expectedVersion)); read it again")
+                throw RegistryStoreError.staleVersion(kind: "demand", key: "\(id)", current: version, expected: expectedVersion)
             }
         }
         return (try demand(row, tenant: tx.tenantID), try row.decode(Date.self, "now"))

@@ -97,29 +97,32 @@ public struct DemandStore: Sendable {
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has no such
     ///   demand (another tenant's demand included).
     public func get(_ id: DemandID, tenant: UUID, actor: String) async throws -> DemandDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let rows = try await tx.connection.query("""
-                SELECT \(unsafeRaw: Self.demandColumns), o.code AS org_code, o.name AS org_name,
-                       c.name_zh AS category_name, d.filed_at, d.updated_at
-                FROM demand d
-                JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
-                JOIN tenant_category c ON c.tenant_id = d.tenant_id AND c.code = d.category_code
-                WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(id.rawValue)
-                """)
-            guard let row = rows.first else { throw Self.notFound(id) }
-            let history = try await tx.connection.query("""
-                SELECT \(unsafeRaw: DemandHistoryEntry.columns) FROM demand_event e
-                WHERE e.tenant_id = \(tx.tenantID) AND e.demand_id = \(id.rawValue)
-                ORDER BY e.at, e.id
-                """)
-            return DemandDetail(
-                demand: try Self.demand(row, tenant: tx.tenantID),
-                orgCode: try row.decode(String.self, "org_code"), orgName: try row.decode(String.self, "org_name"),
-                categoryName: try row.decode(String.self, "category_name"),
-                filedAt: try row.decode(Date.self, "filed_at"), updatedAt: try row.decode(Date.self, "updated_at"),
-                rowVersion: try row.decode(Int.self, "row_version"),
-                history: try history.map(DemandHistoryEntry.init))
-        }
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { try await Self.get(id, in: $0) }
+    }
+
+    /// ``get(_:tenant:actor:)`` inside a transaction the caller holds.
+    public static func get(_ id: DemandID, in tx: TenantTransaction) async throws -> DemandDetail {
+        let rows = try await tx.connection.query("""
+            SELECT \(unsafeRaw: Self.demandColumns), o.code AS org_code, o.name AS org_name,
+                   c.name_zh AS category_name, d.filed_at, d.updated_at
+            FROM demand d
+            JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+            JOIN tenant_category c ON c.tenant_id = d.tenant_id AND c.code = d.category_code
+            WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(id.rawValue)
+            """)
+        guard let row = rows.first else { throw Self.notFound(id) }
+        let history = try await tx.connection.query("""
+            SELECT \(unsafeRaw: DemandHistoryEntry.columns) FROM demand_event e
+            WHERE e.tenant_id = \(tx.tenantID) AND e.demand_id = \(id.rawValue)
+            ORDER BY e.at, e.id
+            """)
+        return DemandDetail(
+            demand: try Self.demand(row, tenant: tx.tenantID),
+            orgCode: try row.decode(String.self, "org_code"), orgName: try row.decode(String.self, "org_name"),
+            categoryName: try row.decode(String.self, "category_name"),
+            filedAt: try row.decode(Date.self, "filed_at"), updatedAt: try row.decode(Date.self, "updated_at"),
+            rowVersion: try row.decode(Int.self, "row_version"),
+            history: try history.map(DemandHistoryEntry.init))
     }
 
     // MARK: - Shared by the store's files

@@ -11,12 +11,9 @@ extension DatabaseOptions {
     /// On the embedded default pending migrations are applied on the spot (the user never
     /// has to know there is a database); on a database of the user's own they are not, and
     /// the command stops with the list, since migrating a shared server is an operator's call.
-    private func registry(terminal: Terminal, migrations: MigrationOptions) async throws -> RegistryDatabase {
+    private func registry(terminal: Terminal, migrations: MigrationOptions, maxConnections: Int) async throws -> RegistryDatabase {
         let configuration = try connectionConfiguration(terminal: terminal)
-        let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
-        let migrator = Migrator(configuration: configuration, source: source) { event in
-            terminal.progress(MigrationProgressText.line(for: event))
-        }
+        let migrator = try self.migrator(configuration, terminal: terminal, migrations: migrations)
         if case .embedded = target {
             _ = try await migrator.migrate()
         } else {
@@ -29,7 +26,7 @@ extension DatabaseOptions {
                     + "(\(pending.map(\.identifier).joined(separator: ", "))); run `govreg db migrate` first")
             }
         }
-        let registry = RegistryDatabase(configuration: configuration, modules: ModuleRegistry.catalogue)
+        let registry = RegistryDatabase(configuration: configuration, maxConnections: maxConnections, modules: ModuleRegistry.catalogue)
         do {
             try await registry.checkApplicationRole()
         } catch {
@@ -45,9 +42,9 @@ extension DatabaseOptions {
     /// closes its connection pools when `body` is done, on success and on failure alike, so
     /// every session ends with a proper goodbye to the server rather than a dropped socket.
     func withRegistry<T>(
-        terminal: Terminal, migrations: MigrationOptions, _ body: (RegistryDatabase) async throws -> T
+        terminal: Terminal, migrations: MigrationOptions, maxConnections: Int = 8, _ body: (RegistryDatabase) async throws -> T
     ) async throws -> T {
-        let registry = try await registry(terminal: terminal, migrations: migrations)
+        let registry = try await registry(terminal: terminal, migrations: migrations, maxConnections: maxConnections)
         do {
             let value = try await body(registry)
             await registry.close()
@@ -55,6 +52,16 @@ extension DatabaseOptions {
         } catch {
             await registry.close()
             throw error
+        }
+    }
+}
+
+extension DatabaseOptions {
+    /// The migrator of this database and the migrations folder, reporting on `terminal`.
+    func migrator(_ configuration: ConnectionConfiguration, terminal: Terminal, migrations: MigrationOptions) throws -> Migrator {
+        let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
+        return Migrator(configuration: configuration, source: source) { event in
+            terminal.progress(MigrationProgressText.line(for: event))
         }
     }
 }

@@ -109,7 +109,10 @@ import Testing
             let stale = try await #require(throws: RegistryStoreError.self) {
                 try await f.store.transition(id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public, expectedVersion: 1)
             }
-            guard case .conflict = stale else { Issue.record("expected a conflict, got \(stale)"); return }
+            guard case .staleVersion(_, _, let current, 1) = stale, current > 1 else {
+                Issue.record("expected a stale version, got \(stale)")
+                return
+            }
             #expect(try await f.store.get(id, tenant: f.tenant, actor: f.actor).demand.state == .accepted)
         }
     }

@@ -1,0 +1,30 @@
+import HTTPTypes
+public import Hummingbird
+public import Logging
+import NIOCore
+public import RegistryStore
+
+/// Builds the HTTP API over `database`: what `govreg serve` runs and what the tests call.
+///
+/// ```swift
+/// let app = buildApplication(database: registry, configuration: APIConfiguration(port: 8080), logger: logger) {
+///     try await migrator.plan().pending.map(\.identifier)
+/// }
+/// try await app.runService()   // until SIGTERM or SIGINT: stops accepting, finishes in-flight requests
+/// ```
+public func buildApplication(
+    database: RegistryDatabase, configuration: APIConfiguration, logger: Logger,
+    pendingMigrations: @escaping @Sendable () async throws -> [String]
+) -> some ApplicationProtocol {
+    let services = APIServices(database: database, configuration: configuration, pendingMigrations: pendingMigrations)
+    let router = Router(context: APIContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: AuthenticationMiddleware(services: services))
+    APIRouteTable.v1.register(on: router, services: services)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "govreg"),
+        logger: logger
+    )
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+
+extension APICall {
+    /// Decodes the JSON body into `T`, strictly.
+    ///
+    /// Before decoding, the body must be a JSON object whose keys are all properties of the
+    /// route's schema and which has every required one: an unknown key, and so any attempt to
+    /// set `id`, `tenant_id`, `status` or `row_version` where the route does not take it, is
+    /// a 422 naming the field. Type errors name the field as a JSON Pointer.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !body.isEmpty else { throw APIProblem.malformed("请求体为空 the request needs a JSON body") }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: body, options: [])
+        } catch {
+            throw APIProblem.malformed("不是合法的 JSON the body is not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw APIProblem.validation(field: "", "须为 JSON 对象 the body must be a JSON object")
+        }
+        try checkFields(fields)
+        do {
+            return try JSONDecoder().decode(T.self, from: body)
+        } catch let error as DecodingError {
+            throw APIProblem.validation([Self.fieldError(error)])
+        }
+    }
+
+    private func checkFields(_ fields: [String: Any]) throws {
+        guard let schema = route.body else { return }
+        let allowed = schema.propertyNames
+        var errors: [APIProblem.FieldError] = fields.keys.sorted().filter { !allowed.contains($0) }.map {
+            .init(field: "/\($0)", detail: "未知或只读字段 unknown or read-only field")
+        }
+        errors += schema.required.filter { fields[$0] == nil || fields[$0] is NSNull }.map {
+            .init(field: "/\($0)", detail: "必填 required")
+        }
+        if !errors.isEmpty { throw APIProblem.validation(errors) }
+    }
+
+    /// The field a decoding error is about, as a JSON Pointer, and what is wrong with it.
+    static func fieldError(_ error: DecodingError) -> APIProblem.FieldError {
+        func pointer(_ path: [any CodingKey]) -> String {
+            path.map { "/" + ($0.intValue.map(String.init) ?? $0.stringValue) }.joined()
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return .init(field: pointer(context.codingPath), detail: "类型错误 expected \(Self.jsonType(type))")
+        case .valueNotFound(_, let context):
+            return .init(field: pointer(context.codingPath), detail: "不能为 null must not be null")
+        case .keyNotFound(let key, let context):
+            return .init(field: pointer(context.codingPath + [key]), detail: "必填 required")
+        case .dataCorrupted(let context):
+            return .init(field: pointer(context.codingPath), detail: context.debugDescription)
+        @unknown default:
+            return .init(field: "", detail: "\(error)")
+        }
+    }
+
+    private static func jsonType(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int16.Type: "an integer"
+        case is Bool.Type: "true or false"
+        default: "\(type)"
+        }
+    }
+}

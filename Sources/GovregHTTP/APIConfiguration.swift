@@ -1,0 +1,35 @@
+import HTTPTypes
+/// How `govreg serve` listens and what it allows.
+public struct APIConfiguration: Sendable {
+    /// The largest JSON body, in bytes (1 MiB); larger ones get 413.
+    public static let defaultBodyLimit = 1 << 20
+
+    public var host: String
+    public var port: Int
+    /// The largest JSON body accepted.
+    public var bodyLimit: Int
+    /// The largest file accepted by the import routes (64 MiB).
+    public var importLimit: Int
+    /// Most items on one page of a list.
+    public var maximumPageSize: Int
+    /// Requests a token may make in a burst, and how many it regains per second.
+    public var rateBurst: Int
+    public var ratePerSecond: Double
+    /// Seconds a connection may sit idle (a slow client included) before it is closed.
+    public var idleTimeoutSeconds: Int64
+
+    /// The defaults: loopback, port 8080.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = Self.defaultBodyLimit, importLimit: Int = 64 << 20,
+        maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30
+    ) {
+        self.host = host
+        self.port = port
+        self.bodyLimit = bodyLimit
+        self.importLimit = importLimit
+        self.maximumPageSize = maximumPageSize
+        self.rateBurst = rateBurst
+        self.ratePerSecond = ratePerSecond
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+    }
+}

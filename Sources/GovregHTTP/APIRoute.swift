@@ -1,0 +1,65 @@
+public import HTTPTypes
+import Hummingbird
+public import Registry
+
+/// One operation of the API: what the OpenAPI document says of it and the handler that does
+/// it. Routes are registered only from a table of these (``APIRouteTable``), which also
+/// writes the document, so every route is documented and every documented route exists.
+public struct APIRoute: Sendable {
+    /// A query parameter a list takes.
+    struct QueryParameter: Sendable {
+        var name: String
+        var schema: Schema
+        var description: String
+    }
+
+    /// What the body is: JSON checked against ``body``, or a spreadsheet file.
+    enum BodyKind: Sendable { case none, json, csv }
+
+    public var method: HTTPRequest.Method
+    /// The path in OpenAPI form, e.g. `/v1/tenants/{tenant}/demands/{id}`.
+    public var path: String
+    public var access: AccessClass
+    var tag: String
+    var summary: String
+    var query: [QueryParameter] = []
+    var bodyKind: BodyKind = .none
+    var body: Schema?
+    /// The success status and the schema of its body (`nil` for none).
+    var success: HTTPResponse.Status = .ok
+    var response: Schema?
+    /// Whether a retry with the same `Idempotency-Key` gives the first answer.
+    var idempotent = false
+    /// Whether `If-Match` (the row version) is required.
+    var conditional = false
+    var handler: @Sendable (APICall) async throws -> Response
+
+    /// The path in Hummingbird's form (`:tenant` for `{tenant}`).
+    var routerPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : segment
+        }.joined(separator: "/")
+    }
+
+    /// The names of the path's `{parameters}`.
+    var pathParameters: [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+
+    /// Whether the route works inside one tenant (its path names `{tenant}`).
+    var isTenantRoute: Bool { pathParameters.contains("tenant") }
+}
+
+extension APIRoute {
+    /// A route whose body is JSON described by `body`.
+    init(
+        _ method: HTTPRequest.Method, _ path: String, _ access: AccessClass, tag: String, summary: String,
+        query: [QueryParameter] = [], body: Schema? = nil, success: HTTPResponse.Status = .ok, response: Schema? = nil,
+        idempotent: Bool = false, conditional: Bool = false, handler: @escaping @Sendable (APICall) async throws -> Response
+    ) {
+        self.init(
+            method: method, path: path, access: access, tag: tag, summary: summary, query: query,
+            bodyKind: body == nil ? .none : .json, body: body, success: success, response: response,
+            idempotent: idempotent, conditional: conditional, handler: handler)
+    }
+}

@@ -1,0 +1,24 @@
+import HTTPTypes
+import Logging
+public import RegistryStore
+
+/// What the handlers share: the database, the limits, and the per-token rate limiter.
+public struct APIServices: Sendable {
+    public let database: RegistryDatabase
+    public let configuration: APIConfiguration
+    let rateLimiter: RateLimiter
+    let tenants: TenantDirectory
+    /// The migrations shipped with this build and not applied (for `/ready`).
+    let pendingMigrations: @Sendable () async throws -> [String]
+
+    /// Services over `database`; `pendingMigrations` asks the migrator what is not applied.
+    public init(
+        database: RegistryDatabase, configuration: APIConfiguration, pendingMigrations: @escaping @Sendable () async throws -> [String]
+    ) {
+        self.database = database
+        self.configuration = configuration
+        self.pendingMigrations = pendingMigrations
+        rateLimiter = RateLimiter(burst: configuration.rateBurst, perSecond: configuration.ratePerSecond)
+        tenants = TenantDirectory(database: database)
+    }
+}

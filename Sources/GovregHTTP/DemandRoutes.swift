@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Registry
+import RegistryStore
+
+/// `/v1/tenants/{tenant}/demands`: the demand list (需求清单) — intake, lists, edits, the
+/// workflow and escalation (吹哨).
+enum DemandRoutes {
+    static let base = "/v1/tenants/{tenant}/demands"
+    static let item = Schema.object([
+        ("id", .integer()), ("title", .string()), ("category", .string()), ("category_name", .string()),
+        ("org_code", .string()), ("org_name", .string()), ("state", .string(values: DemandState.allCases.map(\.rawValue))),
+        ("quantity", DemandInputs.quantity), ("priority", .integer()), ("escalation_level", .string()),
+        ("filed_on", .string(format: "date")), ("is_public", .boolean()),
+    ], description: "One line of the list")
+    static let detail = Schema.object([
+        ("demand", .object([("id", .integer()), ("title", .string()), ("state", .string())], description: "The demand's fields")),
+        ("org_code", .string()), ("org_name", .string()), ("category_name", .string()), ("row_version", .integer()),
+        ("history", .array(.object([("kind", .string()), ("at", .string(format: "date-time"))]))),
+    ], description: "A demand with its history; the ETag header carries row_version")
+
+    static let listQuery: [APIRoute.QueryParameter] = [
+        .init(name: "state", schema: .string(values: DemandState.allCases.map(\.rawValue)), description: "Only this state"),
+        .init(name: "category", schema: .string(), description: "A category code or Chinese name"),
+        .init(name: "under", schema: .string(), description: "An org unit code: its whole subtree"),
+        .init(name: "filed_from", schema: .string(format: "date"), description: "Filed on or after"),
+        .init(name: "filed_to", schema: .string(format: "date"), description: "Filed on or before"),
+        .init(name: "q", schema: .string(), description: "Text the title contains"),
+        .init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
+        .init(name: "cursor", schema: .string(), description: "next_cursor of the previous page"),
+    ]
+
+    static let routes: [APIRoute] = [
+        APIRoute(.get, base, .tenantRead, tag: "demands", summary: "需求清单 List demands, newest first, by keyset pages",
+                 query: listQuery, response: .object([("items", .array(item)), ("next_cursor", .integer())])) { call in
+            let filter = DemandFilter(
+                state: try call.query("state") { try DemandState(parsing: $0) }, category: call.query("category"),
+                under: call.query("under"), filedFrom: try call.query("filed_from") { try CivilDate($0) },
+                filedTo: try call.query("filed_to") { try CivilDate($0) }, search: call.query("q"))
+            let cursor = try call.cursor().map { DemandID(rawValue: $0) }
+            let page = try await DemandStore(database: call.services.database).list(
+                filter, limit: try call.pageSize(), after: cursor, tenant: try call.tenantID, actor: try call.account.actor)
+            return try APIAnswer.json(page).response
+        },
+        APIRoute(.post, base, .tenantWrite, tag: "demands", summary: "登记需求 File a demand (submitted, or a draft)",
+                 body: DemandInputs.intakeSchema, success: .created, response: detail, idempotent: true) { call in
+            let input = try call.decode(DemandInputs.Intake.self)
+            return try await call.write { tx in
+                try await call.requireSubtree { root in try await OrgUnitStore.isInside(code: input.orgCode, subtreeOf: root, in: tx) }
+                let id = try await DemandStore.file(input.draft, submit: input.submit ?? true, in: tx)
+                let detail = try await DemandStore.get(id, in: tx)
+                return try .json(detail, status: .created, version: detail.rowVersion, location: "\(call.path(base))/\(id)")
+            }
+        },
+        APIRoute(.get, "\(base)/{id}", .tenantRead, tag: "demands", summary: "需求详情 Show a demand with its history",
+                 response: detail) { call in
+            let id = DemandID(rawValue: try call.id("id"))
+            return try await call.read { tx in
+                let detail = try await DemandStore.get(id, in: tx)
+                return try .json(detail, version: detail.rowVersion)
+            }
+        },
+        APIRoute(.patch, "\(base)/{id}", .tenantWrite, tag: "demands",
+                 summary: "修改需求（需 If-Match）Edit a demand's wording, priority or dates (If-Match required)",
+                 body: DemandInputs.revisionSchema, response: detail, conditional: true) { call in
+            let id = DemandID(rawValue: try call.id("id"))
+            let input = try call.decode(DemandInputs.Revision.self)
+            let expected = try call.expectedVersion()
+            return try await call.write { tx in
+                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+                let detail = try await DemandStore.revise(id, input.revision, expectedVersion: expected, in: tx)
+                return try .json(detail, version: detail.rowVersion)
+            }
+        },
+        APIRoute(.post, "\(base)/{id}/transitions", .tenantWrite, tag: "demands",
+                 summary: "流转（If-Match 可选）Move a demand along its workflow (If-Match honoured)",
+                 body: DemandInputs.transitionSchema, response: detail, idempotent: true) { call in
+            let id = DemandID(rawValue: try call.id("id"))
+            let input = try call.decode(DemandInputs.Transition.self)
+            let expected = try call.expectedVersion()
+            return try await call.write { tx in
+                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+                try await DemandStore.transition(
+                    id, to: input.to, note: input.note, reason: input.reason, mergedInto: input.mergedInto.map { DemandID(rawValue: $0) },
+                    rating: input.rating, visibility: input.visibility ?? .public, expectedVersion: expected, in: tx)
+                let detail = try await DemandStore.get(id, in: tx)
+                return try .json(detail, version: detail.rowVersion)
+            }
+        },
+        APIRoute(.post, "\(base)/{id}/escalations", .tenantWrite, tag: "demands",
+                 summary: "吹哨：上交上级 Escalate a demand to a higher level, with the reason",
+                 body: DemandInputs.escalationSchema, response: detail, idempotent: true) { call in
+            let id = DemandID(rawValue: try call.id("id"))
+            let input = try call.decode(DemandInputs.Escalation.self)
+            return try await call.write { tx in
+                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+                try await DemandStore.escalate(id, to: input.to, reason: input.reason, in: tx)
+                let detail = try await DemandStore.get(id, in: tx)
+                return try .json(detail, version: detail.rowVersion)
+            }
+        },
+    ]
+}

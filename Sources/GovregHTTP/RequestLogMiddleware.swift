@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+import Logging
+import RegistryStore
+
+/// The outermost middleware: gives every request an id (`X-Request-Id`, taken from the
+/// client if it sent a sane one), turns anything thrown into problem+json, and logs one
+/// line per request.
+///
+/// The log line holds method, route, status, duration, request id and account login;
+/// never the query string, a header value or a body, where tokens and personal data live.
+public struct RequestLogMiddleware: RouterMiddleware {
+    public typealias Context = APIContext
+
+    public init() {}
+
+    @concurrent public func handle(
+        _ request: Request, context: APIContext, next: @concurrent (Request, APIContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        let requestID = Self.requestID(request)
+        context.logger[metadataKey: "request_id"] = .string(requestID)
+        let started = ContinuousClock.now
+        var response: Response
+        var problem: APIProblem?
+        do {
+            response = try await next(request, context)
+        } catch {
+            let mapped = APIProblem.from(error)
+            problem = mapped
+            if mapped.status == .internalServerError {
+                // The full error stays here, in the log, under the request id the client sees.
+                context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+            }
+            response = try mapped.response(from: request, context: context)
+        }
+        response.headers[.requestID] = requestID
+        let elapsed = ContinuousClock.now - started
+        var metadata: Logger.Metadata = [
+            "method": .string(request.method.rawValue),
+            "route": .string(context.endpointPath ?? "unmatched"),
+            "status": .stringConvertible(response.status.code),
+            "ms": .stringConvertible(Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)),
+        ]
+        if let login = context.account?.login { metadata["account"] = .string(login) }
+        if let problem { metadata["problem"] = .string(problem.kind) }
+        context.logger.info("request", metadata: metadata)
+        return response
+    }
+
+    /// The client's `X-Request-Id` if it is short and plain, else a new one.
+    static func requestID(_ request: Request) -> String {
+        if let given = request.headers[.requestID], (1...64).contains(given.count),
+           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            return given
+        }
+        return UUID().uuidString.lowercased()
+    }
+}

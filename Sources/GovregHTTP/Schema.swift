@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+
+/// A JSON Schema fragment, enough to describe govreg's bodies and parameters in the OpenAPI
+/// document. Request bodies are also checked against their schema's property names, so the
+/// document and what a route accepts cannot drift apart.
+indirect enum Schema: Sendable {
+    case string(format: String? = nil, values: [String]? = nil, maxLength: Int? = nil, description: String? = nil)
+    case integer(minimum: Int64? = nil, maximum: Int64? = nil, description: String? = nil)
+    case boolean(description: String? = nil)
+    case array(Schema, description: String? = nil)
+    /// Properties in order, and which are required.
+    case object([(String, Schema)], required: [String] = [], description: String? = nil)
+    /// A named schema under `components/schemas`.
+    case reference(String)
+
+    /// The property names an object accepts (empty for other kinds).
+    var propertyNames: Set<String> {
+        if case .object(let properties, _, _) = self { Set(properties.map(\.0)) } else { [] }
+    }
+
+    var required: [String] {
+        if case .object(_, let required, _) = self { required } else { [] }
+    }
+
+    /// The schema as JSON.
+    var json: [String: Any] {
+        switch self {
+        case .string(let format, let values, let maxLength, let description):
+            var out: [String: Any] = ["type": "string"]
+            out["format"] = format
+            out["enum"] = values
+            out["maxLength"] = maxLength
+            out["description"] = description
+            return out
+        case .integer(let minimum, let maximum, let description):
+            var out: [String: Any] = ["type": "integer", "format": "int64"]
+            out["minimum"] = minimum
+            out["maximum"] = maximum
+            out["description"] = description
+            return out
+        case .boolean(let description):
+            var out: [String: Any] = ["type": "boolean"]
+            out["description"] = description
+            return out
+        case .array(let items, let description):
+            var out: [String: Any] = ["type": "array", "items": items.json]
+            out["description"] = description
+            return out
+        case .object(let properties, let required, let description):
+            var out: [String: Any] = [
+                "type": "object", "additionalProperties": false,
+                "properties": Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.json) }),
+            ]
+            if !required.isEmpty { out["required"] = required }
+            out["description"] = description
+            return out
+        case .reference(let name):
+            return ["$ref": "#/components/schemas/\(name)"]
+        }
+    }
+}

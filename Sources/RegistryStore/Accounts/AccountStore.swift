@@ -1,0 +1,111 @@
+public import Foundation
+import Postgres
+public import Registry
+
+/// Accounts and API tokens.
+///
+/// Two doors onto the same rows. Operators at the command line use the instance methods,
+/// on the owner's connection, across tenants. District admins over the API use the static
+/// methods inside their tenant's transaction, where row-level security limits them to
+/// their own tenant's accounts whatever the SQL says.
+public struct AccountStore: Sendable {
+    public let database: RegistryDatabase
+
+    /// How long a token lives unless told otherwise, and at most.
+    public static let defaultTokenLifetime = 90
+    public static let longestTokenLifetime = 366
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    // MARK: - Operators (command line, every tenant)
+
+    /// Creates an account: an operator when `tenant` is `nil`, else one of that tenant.
+    public func create(_ draft: AccountDraft, tenant: UUID?) async throws -> AccountRecord {
+        try await database.operatorPool.transaction { try await Self.insert(draft, tenant: tenant, $0) }
+    }
+
+    /// Accounts of one tenant, or every account when `tenant` is `nil`.
+    public func list(tenant: UUID?) async throws -> [AccountRecord] {
+        try await database.operatorPool.withConnection { try await Self.select(.init(tenant: tenant), $0) }
+    }
+
+    /// Disables an account: its tokens stop working at once; its history stays.
+    public func disable(_ login: AccountLogin) async throws -> AccountRecord {
+        try await database.operatorPool.transaction { try await Self.disable(.init(login: login), $0) }
+    }
+
+    /// Issues a token for an active account.
+    public func issueToken(for login: AccountLogin, label: String?, days: Int) async throws -> IssuedToken {
+        try await database.operatorPool.transaction { connection in
+            let account = try await Self.select(.init(login: login), connection).first
+            guard let account else { throw RegistryStoreError.notFound(kind: "account", key: login.rawValue) }
+            return try await Self.issue(for: account.id, tenant: account.tenantID, label: label, days: days, connection)
+        }
+    }
+
+    /// Tokens of an account, newest first.
+    public func tokens(of login: AccountLogin) async throws -> [TokenRecord] {
+        try await database.operatorPool.withConnection { try await Self.selectTokens(.init(login: login), $0) }
+    }
+
+    /// Revokes a token; revoking twice is harmless.
+    public func revokeToken(_ id: Int64) async throws -> TokenRecord {
+        try await database.operatorPool.transaction { try await Self.revoke(id, tenant: nil, $0) }
+    }
+
+    /// The account holding `token`, if the token is live; `nil` otherwise (unknown, revoked,
+    /// expired or its account disabled: the caller does not learn which).
+    public func authenticate(_ token: AccessToken) async throws -> AuthenticatedAccount? {
+        let rows = try await database.tenantPool.query("SELECT * FROM govreg_authenticate(\(token.hash))")
+        guard let row = rows.first else { return nil }
+        guard let role = AccountRole(rawValue: try row.decode(String.self, "role")) else { return nil }
+        return AuthenticatedAccount(
+            accountID: try row.decode(Int64.self, "account_id"), tokenID: try row.decode(Int64.self, "token_id"),
+            tenantID: try row.decode(UUID?.self, "tenant_id"), login: try row.decode(String.self, "login"),
+            role: role, orgUnitID: try row.decode(Int64?.self, "org_unit_id"))
+    }
+
+    // MARK: - District admins (API, inside their tenant)
+
+    /// Creates an account of the transaction's tenant (never an operator).
+    public static func create(_ draft: AccountDraft, in tx: TenantTransaction) async throws -> AccountRecord {
+        guard draft.role != .operator else {
+            throw RegistryStoreError.invalid(field: "role", reason: "区县不能创建平台运维账号 a district cannot create operator accounts")
+        }
+        return try await insert(draft, tenant: tx.tenantID, tx.connection)
+    }
+
+    /// The tenant's accounts.
+    public static func list(in tx: TenantTransaction) async throws -> [AccountRecord] {
+        try await select(.init(tenant: tx.tenantID), tx.connection)
+    }
+
+    /// One account of the tenant.
+    public static func get(_ id: Int64, in tx: TenantTransaction) async throws -> AccountRecord {
+        guard let account = try await select(.init(tenant: tx.tenantID, id: id), tx.connection).first else {
+            throw RegistryStoreError.notFound(kind: "account", key: String(id))
+        }
+        return account
+    }
+
+    /// Disables an account of the tenant.
+    public static func disable(_ id: Int64, in tx: TenantTransaction) async throws -> AccountRecord {
+        try await disable(.init(tenant: tx.tenantID, id: id), tx.connection)
+    }
+
+    /// Issues a token for an active account of the tenant.
+    public static func issueToken(for id: Int64, label: String?, days: Int, in tx: TenantTransaction) async throws -> IssuedToken {
+        _ = try await get(id, in: tx)
+        return try await issue(for: id, tenant: tx.tenantID, label: label, days: days, tx.connection)
+    }
+
+    /// Tokens of the tenant's accounts (of one, if `account` is given), newest first.
+    public static func tokens(of account: Int64?, in tx: TenantTransaction) async throws -> [TokenRecord] {
+        try await selectTokens(.init(tenant: tx.tenantID, id: account), tx.connection)
+    }
+
+    /// Revokes a token of the tenant.
+    public static func revokeToken(_ id: Int64, in tx: TenantTransaction) async throws -> TokenRecord {
+        try await revoke(id, tenant: tx.tenantID, tx.connection)
+    }
+}

@@ -1,0 +1,29 @@
+import Postgres
+public import Registry
+
+extension OrgUnitStore {
+    /// Whether the org unit `code` lies in the subtree of the org unit `root` (itself
+    /// included): community staff may write only there. An unknown code is outside.
+    public static func isInside(code: String, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
+        let rows = try await tx.connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM org_unit o JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
+                WHERE o.tenant_id = \(tx.tenantID) AND o.code = \(code) AND o.path LIKE r.path || '%'
+            ) AS inside
+            """)
+        return try rows[0].decode(Bool.self, "inside")
+    }
+
+    /// Whether the demand `id` arises inside the subtree of the org unit `root`.
+    public static func isInside(demand id: DemandID, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
+        let rows = try await tx.connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM demand d
+                JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+                JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
+                WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(id.rawValue) AND o.path LIKE r.path || '%'
+            ) AS inside
+            """)
+        return try rows[0].decode(Bool.self, "inside")
+    }
+}

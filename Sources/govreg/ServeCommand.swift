@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import GovregHTTP
+import Hummingbird
+import Logging
+import Migrations
+
+/// `govreg serve`: the HTTP admin API until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "HTTP 接口 Serve the HTTP admin API under /v1 (document at /v1/openapi.json).",
+        discussion: """
+            Stops on SIGTERM or SIGINT: it stops accepting connections, finishes the requests in flight, \
+            then closes the database pool. One log line per request goes to standard error.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(name: .customLong("pool-size"), help: "Database connections of the application role.") var poolSize = 16
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(name: .customLong("rate"), help: "Requests per second each token regains (burst: twice this).") var rate = 100.0
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
+        guard (1...500).contains(poolSize) else { throw ValidationError("--pool-size must be 1–500") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
+        guard rate > 0 else { throw ValidationError("--rate must be positive") }
+    }
+
+    func run() async throws {
+        let terminal = Terminal()
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "govreg.http")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let connection = try database.connectionConfiguration(terminal: terminal)
+        let migrator = try database.migrator(connection, terminal: terminal, migrations: migrations)
+        let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate)
+        try await database.withRegistry(terminal: terminal, migrations: migrations, maxConnections: poolSize) { registry in
+            let app = buildApplication(database: registry, configuration: api, logger: logger) {
+                try await migrator.plan().pending.map(\.identifier)
+            }
+            terminal.progress("govreg API: http://\(host):\(port)/v1 (OpenAPI /v1/openapi.json, health /health, ready /ready)")
+            try await app.runService()
+        }
+    }
+}
