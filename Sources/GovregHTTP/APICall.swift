@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import Registry
 import RegistryStore
 
@@ -31,7 +32,15 @@ struct APICall: Sendable {
         var body = Data()
         if route.bodyKind != .none {
             let limit = route.bodyKind == .csv ? services.configuration.importLimit : services.configuration.bodyLimit
-            body = Data(try await request.collectBody(upTo: limit).readableBytesView)
+            let tooLarge = APIProblem(.contentTooLarge, kind: "too-large", title: "请求体过大 Request body too large",
+                                      detail: "this route takes at most \(limit) bytes")
+            // A declared length over the limit is refused before a byte of the body is read.
+            if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
+            do {
+                body = Data(try await request.collectBody(upTo: limit).readableBytesView)
+            } catch is NIOTooManyBytesError {
+                throw tooLarge
+            }
         }
         let call = APICall(request: request, context: context, route: route, services: services, body: body, tenant: tenant)
         return try await route.handler(call)

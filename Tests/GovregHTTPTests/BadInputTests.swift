@@ -1,0 +1,94 @@
+import Foundation
+@testable import GovregHTTP
+import HTTPTypes
+import Testing
+
+@Suite struct BadInputTests {
+    @Test func malformedJSONWrongTypesAndMissingFieldsAreNamed() async throws {
+        try await APIFixture.with { f, client in
+            let path = "/v1/tenants/langao/demands"
+            let broken = try await client.send(.post, path, as: "admin", f, json: #"{"title": "灯"#)
+            #expect(broken.status == .badRequest)
+            #expect(broken.problem == "malformed-request")
+            #expect(broken.headers[.contentType] == "application/problem+json")
+            let array = try await client.send(.post, path, as: "admin", f, json: "[1, 2]")
+            #expect(array.status == .unprocessableContent)
+            let missing = try await client.send(.post, path, as: "admin", f, json: #"{"title": "灯"}"#)
+            #expect(Set(missing.fieldErrors) == ["/category", "/org_code", "/quantity"])
+            let wrongType = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": 1"#, with: #""amount": "one""#)
+            let typed = try await client.send(.post, path, as: "admin", f, json: wrongType)
+            #expect(typed.status == .unprocessableContent)
+            #expect(typed.fieldErrors == ["/quantity/amount"])
+            let badUnit = DemandRoutesTests.streetLight.replacingOccurrences(of: #""job""#, with: #""bushels""#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: badUnit).fieldErrors == ["/quantity/unit"])
+            let zero = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": 1"#, with: #""amount": 0"#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: zero).status == .unprocessableContent)
+            let badDate = DemandRoutesTests.streetLight.replacingOccurrences(of: "{", with: #"{"due_on": "2026-02-30", "#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: badDate).fieldErrors == ["/due_on"])
+            let longTitle = DemandRoutesTests.streetLight.replacingOccurrences(of: "楼道灯不亮", with: String(repeating: "长", count: 201))
+            let long = try await client.send(.post, path, as: "admin", f, json: longTitle)
+            #expect(long.status == .unprocessableContent)
+            #expect(long.fieldErrors == ["/title"])
+            let badQuery = try await client.send(.get, "\(path)?filed_from=yesterday", as: "admin", f)
+            #expect(badQuery.fieldErrors == ["query:filed_from"])
+            // None of it wrote anything, and no answer leaked SQL.
+            #expect(try await f.total("demand") == 0)
+            for reply in [broken, array, missing, typed, long] { #expect(!reply.text.contains("INSERT") && !reply.text.contains("SELECT")) }
+        }
+    }
+
+    @Test func injectionPayloadsAreStoredVerbatimAndNeverRun() async throws {
+        try await APIFixture.with { f, client in
+            let payloads = [
+                "'); DROP TABLE demand; --", "\" OR 1=1 --", "<script>alert(1)</script>", "${jndi:ldap://x}", "\\x00\\' ; SELECT pg_sleep(5)",
+                "Robert'); DELETE FROM audit_log; --",
+            ]
+            for payload in payloads {
+                let body: [String: Any] = [
+                    "title": payload, "description": payload, "category": "housing_repair", "org_code": "G11",
+                    "external_id": "x" + payload, "quantity": ["amount": 1, "unit": "job"],
+                ]
+                let data = try JSONSerialization.data(withJSONObject: body)
+                let created = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: String(decoding: data, as: UTF8.self))
+                #expect(created.status == .created, "\(payload): \(created.text)")
+                let demand = created.json["demand"] as? [String: Any]
+                #expect(demand?["title"] as? String == payload)
+                #expect(demand?["details"] as? String == payload)
+                let search = payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let found = try await client.send(.get, "/v1/tenants/langao/demands?q=\(search)", as: "viewer", f)
+                #expect((found.json["items"] as? [[String: Any]])?.contains { $0["title"] as? String == payload } == true, "\(payload)")
+            }
+            #expect(try await f.total("demand") == payloads.count)
+        }
+    }
+
+    @Test func bodiesOverTheLimitAre413AndNothingIsRead() async throws {
+        try await APIFixture.with(configuration: APIConfiguration(bodyLimit: 4096)) { f, client in
+            let huge = DemandRoutesTests.streetLight.replacingOccurrences(of: "楼道灯不亮", with: String(repeating: "a", count: 10_000))
+            let reply = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: huge)
+            #expect(reply.status == .contentTooLarge)
+            #expect(reply.problem == "too-large")
+            #expect(try await f.total("demand") == 0)
+        }
+    }
+
+    @Test func aTokenOverItsRateGets429WithRetryAfter() async throws {
+        try await APIFixture.with(configuration: APIConfiguration(rateBurst: 3, ratePerSecond: 0.01)) { f, client in
+            for _ in 0..<3 { #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: "viewer", f).status == .ok) }
+            let limited = try await client.send(.get, "/v1/tenants/langao/demands", as: "viewer", f)
+            #expect(limited.status == .tooManyRequests)
+            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            // Another token has its own bucket.
+            #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: "admin", f).status == .ok)
+        }
+    }
+
+    @Test func readyIsServiceUnavailableWhileMigrationsArePending() async throws {
+        try await APIFixture.with(pending: { ["core/0099_future"] }) { f, client in
+            #expect(try await client.send(.get, "/health", as: nil, f).status == .ok)
+            let ready = try await client.send(.get, "/ready", as: nil, f)
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ready.json["pending_migrations"] as? [String] == ["core/0099_future"])
+        }
+    }
+}
