@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "GovregHTTPTests", dependencies: [
-            "GovregHTTP", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport",
+            "GovregHTTP", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -26,7 +26,7 @@ public struct BenchTalkModule: GovernanceModule {
         SettingField(key: "reply_deadline_days", chineseName: "答复时限（天）", englishName: "reply deadline (days)",
                      kind: .integer(1...90), default: .integer(7)),
     ])
-    public var contributions: [any ModuleContribution] { [IntakeChannel(.benchTalk), TopicResolution(), BenchTalkReport()] }
+    public var contributions: [any ModuleContribution] { [IntakeChannel(.benchTalk), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints()] }
 
     public init() {}
 }

@@ -22,7 +22,7 @@ public struct MediationRoomModule: GovernanceModule {
                      kind: .text(maxLength: 50), default: .text("街道联合调解")),
     ])
 
-    public var contributions: [any ModuleContribution] { [MediationReport()] }
+    public var contributions: [any ModuleContribution] { [MediationReport(), MediationEndpoints()] }
 
     public init() {}
 }

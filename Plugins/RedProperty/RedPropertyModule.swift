@@ -27,7 +27,7 @@ public struct RedPropertyModule: GovernanceModule {
         SettingField(key: "categories", chineseName: "物业类需求类别（逗号分隔）", englishName: "property-management categories (comma-separated)",
                      kind: .text(maxLength: 200), default: .text("housing_repair")),
     ])
-    public var contributions: [any ModuleContribution] { [CompoundPreference(), RedPropertyReport()] }
+    public var contributions: [any ModuleContribution] { [CompoundPreference(), RedPropertyReport(), RedPropertyEndpoints()] }
 
     public init() {}
 }

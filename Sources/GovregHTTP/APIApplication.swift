@@ -16,11 +16,13 @@ public func buildApplication(
     database: RegistryDatabase, configuration: APIConfiguration, logger: Logger,
     pendingMigrations: @escaping @Sendable () async throws -> [String]
 ) -> some ApplicationProtocol {
-    let services = APIServices(database: database, configuration: configuration, pendingMigrations: pendingMigrations)
+    let table = APIRouteTable.v1(modules: database.modules)
+    let services = APIServices(
+        database: database, configuration: configuration, document: OpenAPIDocument.json(table), pendingMigrations: pendingMigrations)
     let router = Router(context: APIContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: AuthenticationMiddleware(services: services))
-    APIRouteTable.v1.register(on: router, services: services)
+    table.register(on: router, services: services)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

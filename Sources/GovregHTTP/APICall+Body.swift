@@ -9,6 +9,16 @@ extension APICall {
     /// set `id`, `tenant_id`, `status` or `row_version` where the route does not take it, is
     /// a 422 naming the field. Type errors name the field as a JSON Pointer.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try checkBody()
+        do {
+            return try JSONDecoder().decode(T.self, from: body)
+        } catch let error as DecodingError {
+            throw APIProblem.validation([Self.fieldError(error)])
+        }
+    }
+
+    /// Checks that the body is a JSON object of the route's fields, with the required ones.
+    func checkBody() throws {
         guard !body.isEmpty else { throw APIProblem.malformed("请求体为空 the request needs a JSON body") }
         let object: Any
         do {
@@ -20,11 +30,6 @@ extension APICall {
             throw APIProblem.validation(field: "", "须为 JSON 对象 the body must be a JSON object")
         }
         try checkFields(fields)
-        do {
-            return try JSONDecoder().decode(T.self, from: body)
-        } catch let error as DecodingError {
-            throw APIProblem.validation([Self.fieldError(error)])
-        }
     }
 
     private func checkFields(_ fields: [String: Any]) throws {

@@ -34,7 +34,8 @@ extension APICall {
                     return APIAnswer(stored)
                 }
             }
-            let answer = try await work(tx)
+            // Store calls inside `work` that open a transaction of their own join this one.
+            let answer = try await TenantTransaction.joining(tx) { try await work(tx) }
             if let key { try await IdempotencyKeys.record(key, account: account.accountID, answer.stored, in: tx) }
             return answer
         }.response

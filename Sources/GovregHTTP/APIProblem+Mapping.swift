@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ListMatching
 import Postgres
 import Registry
 import RegistryStore
+import SpreadsheetCSV
 
 extension APIProblem {
     /// The answer for anything a handler threw. What is not recognised becomes a bare 500:
@@ -14,6 +16,24 @@ extension APIProblem {
         case let error as RegistryError: from(error)
         case let error as RegistryStoreError: from(error)
         case let error as PostgresError: from(error)
+        case let error as DecodingError: .validation([APICall.fieldError(error)])
+        case let rejected as ImportRejected:
+            APIProblem(
+                .unprocessableContent, kind: "import-rejected", title: "导入未执行，数据未改动 Import refused; nothing was written",
+                detail: "\(rejected.issues.totalCount) problem(s)" + (rejected.issues.totalCount > rejected.issues.issues.count
+                    ? ", the first \(rejected.issues.issues.count) listed" : ""),
+                errors: rejected.issues.issues.map { issue in
+                    FieldError(field: "line:\(issue.line)" + (issue.column.map { "/column:\($0)" } ?? ""),
+                               detail: issue.reason + (issue.value.map { " (value: \($0))" } ?? ""))
+                })
+        case let error as MatchingConflict:
+            APIProblem(.conflict, kind: "matching-conflict", title: "清单已变化，未立项 The lists changed; nothing was accepted",
+                       detail: error.conflicts.joined(separator: "; "),
+                       errors: error.conflicts.map { FieldError(field: "", detail: $0) })
+        case let error as ModuleSettingsError:
+            .validation(field: "/" + error.key, error.reason)
+        case let error as MatchingWeightsError:
+            .validation(field: "/weights/" + error.field.replacingOccurrences(of: ".", with: "/"), error.reason)
         case let error as HTTPError where error.status == .contentTooLarge:
             APIProblem(.contentTooLarge, kind: "too-large", title: "请求体过大 Request body too large", detail: error.body)
         case let error as HTTPError:

@@ -1,5 +1,6 @@
 import HTTPTypes
 public import Hummingbird
+public import Registry
 
 /// Every route of the API, in the order the document lists them.
 ///
@@ -8,10 +9,16 @@ public import Hummingbird
 public struct APIRouteTable: Sendable {
     public let routes: [APIRoute]
 
-    /// The whole API.
-    public static let v1 = APIRouteTable(routes:
-        HealthRoutes.routes + TenantRoutes.routes + AccountRoutes.routes
-        + DemandRoutes.routes + ListRoutes.routes + ModuleRoutes.routes)
+    /// The core's routes.
+    static let core: [APIRoute] = HealthRoutes.routes + TenantRoutes.routes + AccountRoutes.routes
+        + HierarchyRoutes.routes + DemandRoutes.routes + ResourceRoutes.routes + ProjectRoutes.routes
+        + MatchingRoutes.routes + ModuleRoutes.routes + ImportRoutes.routes
+
+    /// The whole API: the core's routes and those of every module shipped in `modules`
+    /// (mounted for all tenants, answering only where the module is enabled).
+    public static func v1(modules: ModuleCatalogue) -> APIRouteTable {
+        APIRouteTable(routes: core + ModuleEndpointRoutes.routes(modules))
+    }
 
     /// Adds every route to `router`; returns the (method, path) pairs registered.
     @discardableResult

@@ -1,3 +1,4 @@
+public import Foundation
 import HTTPTypes
 import Logging
 public import RegistryStore
@@ -8,13 +9,17 @@ public struct APIServices: Sendable {
     public let configuration: APIConfiguration
     let rateLimiter: RateLimiter
     let tenants: TenantDirectory
+    /// The OpenAPI document of the routes served.
+    let document: Data
     /// The migrations shipped with this build and not applied (for `/ready`).
     let pendingMigrations: @Sendable () async throws -> [String]
 
     /// Services over `database`; `pendingMigrations` asks the migrator what is not applied.
     public init(
-        database: RegistryDatabase, configuration: APIConfiguration, pendingMigrations: @escaping @Sendable () async throws -> [String]
+        database: RegistryDatabase, configuration: APIConfiguration, document: Data = Data(),
+        pendingMigrations: @escaping @Sendable () async throws -> [String]
     ) {
+        self.document = document
         self.database = database
         self.configuration = configuration
         self.pendingMigrations = pendingMigrations

@@ -19,10 +19,10 @@ enum HealthRoutes {
                  response: .object([("status", .string()), ("pending_migrations", .array(.string()))])) { call in
             await readiness(call.services).response
         },
-        APIRoute(.get, "/v1/openapi.json", .anyone, tag: "service", summary: "本接口的 OpenAPI 3.1 文档 This API's OpenAPI 3.1 document") { _ in
+        APIRoute(.get, "/v1/openapi.json", .anyone, tag: "service", summary: "本接口的 OpenAPI 3.1 文档 This API's OpenAPI 3.1 document") { call in
             var headers = HTTPFields()
             headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.v1)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: call.services.document)))
         },
     ]
 

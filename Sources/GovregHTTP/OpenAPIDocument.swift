@@ -2,14 +2,13 @@ import Foundation
 import HTTPTypes
 import Registry
 
-/// The OpenAPI 3.1 document of ``APIRouteTable/v1``, written from the same table that
+/// The OpenAPI 3.1 document of ``APIRouteTable/v1(modules:)``, written from the same table that
 /// registers the routes (see the README for why spec-from-table and not a generator).
 enum OpenAPIDocument {
-    /// The document's JSON, built once.
-    static let v1: Data = {
-        let object = document(APIRouteTable.v1)
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    }()
+    /// The document of `table` as JSON.
+    static func json(_ table: APIRouteTable) -> Data {
+        (try? JSONSerialization.data(withJSONObject: document(table), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }
 
     static func document(_ table: APIRouteTable) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]

@@ -27,3 +27,20 @@ extension OrgUnitStore {
         return try rows[0].decode(Bool.self, "inside")
     }
 }
+
+extension ProjectStore {
+    /// Whether every demand the project `key` serves arises inside the subtree of `root`
+    /// (a project with no demand is inside no one's subtree).
+    public static func isInside(_ key: String, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
+        let project = try await id(of: key, tx)
+        let rows = try await tx.connection.query("""
+            SELECT count(*) > 0 AND bool_and(o.path LIKE r.path || '%') AS inside
+            FROM project_demand pd
+            JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+            JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+            JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
+            WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = \(project)
+            """)
+        return try rows[0].decode(Bool?.self, "inside") ?? false
+    }
+}

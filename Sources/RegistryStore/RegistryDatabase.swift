@@ -55,7 +55,12 @@ public struct RegistryDatabase: Sendable {
         _ tenant: UUID, actor: String, readOnly: Bool = false, isolation: IsolationLevel = .readCommitted,
         _ body: (TenantTransaction) async throws -> T
     ) async throws -> T {
-        try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
+        // Inside ``TenantTransaction/joining(_:_:)`` of the same tenant, the work joins that
+        // transaction instead of opening its own (a snapshot at another isolation never does).
+        if let ambient = TenantTransaction.ambient, ambient.tenantID == tenant, isolation == .readCommitted {
+            return try await body(ambient)
+        }
+        return try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
             try await connection.execute("""
                 SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true),
                        set_config('app.actor', \(actor), true)
@@ -76,11 +81,34 @@ public struct RegistryDatabase: Sendable {
 }
 
 /// A transaction inside one tenant (see ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
-public struct TenantTransaction {
+public struct TenantTransaction: Sendable {
     /// The session, inside the transaction, as `govreg_app`.
     public let connection: Connection
     public let tenantID: UUID
     public let actor: String
     /// The modules shipped; which are enabled for the tenant is read when an event is emitted.
     public let modules: ModuleCatalogue
+}
+
+extension TenantTransaction {
+    /// The transaction that store calls made inside ``joining(_:_:)`` share.
+    @TaskLocal static var ambient: TenantTransaction?
+
+    /// Runs `body` so that every store call inside it for the same tenant (read committed)
+    /// works in `transaction` rather than in a transaction of its own, and so commits or
+    /// rolls back with it.
+    ///
+    /// The API uses this to keep an `Idempotency-Key` and the write it guards in one
+    /// transaction whichever store method does the write.
+    ///
+    /// ```swift
+    /// try await database.withTenant(tenant, actor: actor) { tx in
+    ///     try await TenantTransaction.joining(tx) {
+    ///         try await ProjectStore(database: database).rate("GR-P12", score: 5, tenant: tenant, actor: actor)
+    ///     }
+    /// }
+    /// ```
+    public static func joining<T>(_ transaction: TenantTransaction, _ body: () async throws -> T) async throws -> T {
+        try await $ambient.withValue(transaction, operation: body)
+    }
 }

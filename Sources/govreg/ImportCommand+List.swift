@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistryImport
 import RegistryStore
 import SpreadsheetCSV
 
@@ -25,7 +26,7 @@ extension ImportReport {
         let terminal = Terminal()
         let data = try options.contents()
         let (rows, issues) = read(data)
-        let written = Self.columnsAsWritten(in: data, header: header)
+        let written = header.columnsAsWritten(in: data)
         try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
             let tenant = try await options.tenant.resolve(in: registry)
             try await run(options, list: list, on: terminal) {
@@ -35,21 +36,9 @@ extension ImportReport {
                 } catch let rejected as ImportRejected {
                     // The store names columns by their field (`unit_external_id`); the person
                     // reading the report wrote them as the file's header (`报到单位编号`).
-                    throw ImportRejected(issues: rejected.issues.inFileOrder { issue in
-                        var renamed = issue
-                        renamed.column = issue.column.map { written[$0] ?? $0 }
-                        return renamed
-                    })
+                    throw rejected.inFileWords(written)
                 }
             }
         }
-    }
-
-    /// Each field's column name as the file's header row writes it.
-    static func columnsAsWritten(in data: Data, header: HeaderMap) -> [String: String] {
-        var ignored = IssueList()
-        guard let table = try? CSVReader().read(data, issues: &ignored) else { return [:] }
-        let resolved = header.resolve(table, issues: &ignored)
-        return resolved.columnByField.compactMapValues { $0 < table.header.count ? table.header[$0] : nil }
     }
 }

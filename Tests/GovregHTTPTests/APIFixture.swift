@@ -1,3 +1,4 @@
+import BenchTalk
 import Foundation
 @testable import GovregHTTP
 import GovregTestSupport
@@ -5,9 +6,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import MediationRoom
 import Migrations
 import NIOCore
 import Postgres
+import RedProperty
 import Registry
 import RegistryStore
 
@@ -21,7 +24,8 @@ struct APIFixture {
     /// Token secrets by role name: operator, admin, staff (bound to C1), viewer, pingliAdmin.
     let tokens: [String: String]
 
-    static let roles = ["operator", "admin", "staff", "viewer"]
+    /// The modules govreg ships, as the executable registers them.
+    static let shipped = try! ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule()])
 
     /// Runs `body` with the fixture and a test client of the application.
     static func with(
@@ -29,7 +33,7 @@ struct APIFixture {
         _ body: @escaping @Sendable (APIFixture, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { connection in
-            let database = RegistryDatabase(configuration: connection, maxConnections: 12)
+            let database = RegistryDatabase(configuration: connection, maxConnections: 12, modules: shipped)
             do {
                 let fixture = try await make(database)
                 var logger = Logger(label: "govreg.http.tests")

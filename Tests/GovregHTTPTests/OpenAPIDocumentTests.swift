@@ -2,6 +2,7 @@ import Foundation
 @testable import GovregHTTP
 import HTTPTypes
 import Hummingbird
+import RegistryStore
 import Registry
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         try await APIFixture.with { f, client in
             let router = Router(context: APIContext.self)
-            let registered = APIRouteTable.v1.register(on: router, services: APIServices(
+            let registered = APIRouteTable.v1(modules: f.database.modules).register(on: router, services: APIServices(
                 database: f.database, configuration: APIConfiguration(), pendingMigrations: { [] }))
             let reply = try await client.send(.get, "/v1/openapi.json", as: nil, f)
             #expect(reply.status == .ok)
@@ -23,7 +24,7 @@ import Testing
 
             // Each documented operation answers on the live router (not the router's 404), and
             // says what it needs: no token gives 401 for every protected one.
-            for route in APIRouteTable.v1.routes {
+            for route in APIRouteTable.v1(modules: f.database.modules).routes {
                 let uri = route.path.replacingOccurrences(of: "{tenant}", with: "langao")
                     .replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{key}", with: "x").replacingOccurrences(of: "{code}", with: "C1")
                 let answer = try await client.send(route.method, uri, as: nil, f)

@@ -1,0 +1,57 @@
+import Foundation
+import Registry
+import RegistryStore
+
+/// The mediation-room operations of the HTTP API (`…/modules/mediation_room/…`).
+struct MediationEndpoints: ModuleEndpoints {
+    struct Party: Decodable { var role: PartyRole; var name: PersonalName; var phone: PhoneNumber? }
+    struct Case: Decodable {
+        var placeCode: String
+        var title: String
+        var grade: CaseGrade
+        var mediator: String
+        var openedOn: CivilDate
+        var parties: [Party]
+        enum CodingKeys: String, CodingKey { case placeCode = "place_code", title, grade, mediator, openedOn = "opened_on", parties }
+    }
+    struct Note: Decodable { var note: String; var on: CivilDate? }
+    struct Move: Decodable { var to: CaseColour; var note: String; var outcome: CaseOutcome?; var on: CivilDate? }
+
+    var endpoints: [ModuleEndpoint] {
+        [
+            ModuleEndpoint(.get, "cases", .read, summary: "调解案件（当事人信息已遮挡）Cases, newest first (parties masked)",
+                           query: [.init("colour", .text, "green, yellow or red"), .init("grade", .text, "general or difficult")]) { request in
+                let colour = try request.query("colour", as: CaseColour.self)
+                let grade = try request.query("grade", as: CaseGrade.self)
+                return try .json(try await store(request).cases(colour: colour, grade: grade, tenant: request.tenant, actor: request.actor))
+            },
+            ModuleEndpoint(.post, "cases", .write, summary: "受理调解 Open a case with its parties",
+                           body: [.init("place_code", .text, required: true), .init("title", .text, required: true),
+                                  .init("grade", .text, required: true, "general or difficult"), .init("mediator", .text, required: true),
+                                  .init("opened_on", .date, required: true), .init("parties", .objectList, required: true, "[{role, name, phone}]")]) { request in
+                let input = try request.decode(Case.self)
+                let draft = CaseDraft(placeCode: input.placeCode, title: input.title, grade: input.grade, mediator: input.mediator,
+                                      openedOn: input.openedOn, parties: input.parties.map { PartyDraft(role: $0.role, name: $0.name, phone: $0.phone) })
+                return try .json(try await store(request).open(draft, tenant: request.tenant, actor: request.actor), status: 201)
+            },
+            ModuleEndpoint(.get, "cases/{id}", .read, summary: "案件详情与调解日志 A case with its day-by-day log") { request in
+                try .json(try await store(request).show(try request.id(), tenant: request.tenant, actor: request.actor))
+            },
+            ModuleEndpoint(.post, "cases/{id}/notes", .write, summary: "调解日志 Add the day's note",
+                           body: [.init("note", .text, required: true), .init("on", .date)]) { request in
+                let input = try request.decode(Note.self)
+                return try .json(try await store(request).note(try request.id(), input.note, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+            },
+            ModuleEndpoint(.post, "cases/{id}/moves", .write, summary: "换色：绿 → 黄 → 红（结案须写结果）Move a case to another colour",
+                           body: [.init("to", .text, required: true, "green, yellow or red"), .init("note", .text, required: true),
+                                  .init("outcome", .text, "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)]) { request in
+                let input = try request.decode(Move.self)
+                return try .json(try await store(request).move(try request.id(), to: input.to, note: input.note, outcome: input.outcome, on: input.on,
+                                                               tenant: request.tenant, actor: request.actor), status: 201)
+            },
+        ]
+    }
+
+    private func store(_ request: ModuleRequest) -> MediationStore { MediationStore(database: request.database) }
+}
+

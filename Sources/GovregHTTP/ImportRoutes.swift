@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Registry
+import RegistryImport
+import RegistryStore
+import SpreadsheetCSV
+
+/// `POST /v1/tenants/{tenant}/imports/{list}`: the files `govreg import` takes (CSV in UTF-8,
+/// UTF-8 with BOM or GB18030; Chinese or English headers), all or nothing, with the same
+/// report: the counts, or every problem by line and column and nothing written.
+enum ImportRoutes {
+    static let lists = ["demands", "units", "members", "resources", "projects"]
+
+    static let routes: [APIRoute] = [
+        APIRoute(
+            method: .post, path: "/v1/tenants/{tenant}/imports/{list}", access: .tenantAdmin, tag: "imports",
+            summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: demands, units, members, resources or projects",
+            query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
+            bodyKind: .csv, body: nil,
+            response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
+                               ("dry_run", .boolean())])
+        ) { call in
+            let dryRun = try call.query("dry_run") { text -> Bool in
+                guard let value = Bool(text) else { throw APIProblem.validation(field: "query:dry_run", "须为 true 或 false must be true or false") }
+                return value
+            } ?? false
+            guard !call.body.isEmpty else { throw APIProblem.malformed("请求体为空 send the file as the body (text/csv)") }
+            let tenant = try call.tenantID
+            let actor = try call.account.actor
+            let database = call.services.database
+            switch call.parameter("list") {
+            case "demands":
+                var file = DemandFile(data: call.body)
+                let summary = try await DemandStore(database: database).importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
+                return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun)).response
+            case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, "units", call, dryRun)
+            case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, "members", call, dryRun)
+            case "resources": return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, "resources", call, dryRun)
+            case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, "projects", call, dryRun)
+            default: throw APIProblem.notFound("没有这个清单 no list \(call.parameter("list")); one of \(lists.joined(separator: ", "))")
+            }
+        },
+    ]
+
+    /// The counts of a finished import, whatever the list.
+    struct Report<Summary: Encodable>: Encodable {
+        var list: String
+        var summary: Summary
+        var dryRun: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(list, forKey: .list)
+            try container.encode(dryRun, forKey: .dryRun)
+        }
+        enum Keys: String, CodingKey { case list, dryRun }
+    }
+
+    private static func load<Store: ListStore>(
+        _ store: Store.Type, _ header: HeaderMap, _ read: (Data) -> (rows: [Store.Row], issues: IssueList), _ list: String,
+        _ call: APICall, _ dryRun: Bool
+    ) async throws -> Response {
+        let (rows, issues) = read(call.body)
+        do {
+            let summary = try await Store(database: call.services.database).importRows(
+                rows, issues: issues, tenant: try call.tenantID, actor: try call.account.actor, dryRun: dryRun)
+            return try APIAnswer.json(Report(list: list, summary: summary, dryRun: dryRun)).response
+        } catch let rejected as ImportRejected {
+            throw rejected.inFileWords(header.columnsAsWritten(in: call.body))
+        }
+    }
+}

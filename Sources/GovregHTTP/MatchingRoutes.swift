@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ListMatching
+import Registry
+import RegistryStore
+
+/// `/v1/tenants/{tenant}/matching`: supply–demand matching runs (供需匹配) — start one, read
+/// it with its explanations, accept it into the project list — and the district's weights.
+enum MatchingRoutes {
+    static let base = "/v1/tenants/{tenant}/matching"
+    static let runSchema = Schema.object([
+        ("id", .integer()), ("category", .string()), ("status", .string(values: ["proposed", "accepted"])), ("fingerprint", .string()),
+        ("demands", .integer()), ("resources", .integer()), ("arcs", .integer()), ("allocations", .integer()),
+        ("demands_served", .integer()), ("demands_filled", .integer()),
+    ])
+    static let weightsSchema = Schema.object([
+        ("distance", .object([("grid", .integer(minimum: 0)), ("community", .integer(minimum: 0)), ("street", .integer(minimum: 0)),
+                              ("district", .integer(minimum: 0))], required: ["grid", "community", "street", "district"])),
+        ("contract_bonus", .integer(minimum: 0)), ("unit_cost_per_yuan", .integer(minimum: 0)),
+    ], required: ["distance", "contract_bonus", "unit_cost_per_yuan"])
+
+    struct Start: Decodable {
+        var category: String?
+        var weights: MatchingWeights?
+        var dryRun: Bool?
+        enum CodingKeys: String, CodingKey { case category, weights, dryRun = "dry_run" }
+    }
+
+    struct Accept: Decodable { var only: [Int]? }
+
+    static let routes: [APIRoute] = [
+        APIRoute(.get, "\(base)/runs", .tenantRead, tag: "matching", summary: "匹配运行记录 Matching runs, newest first",
+                 query: [.init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "How many, 20 by default")],
+                 response: .object([("items", .array(runSchema))])) { call in
+            let limit = try call.query("limit") { text -> Int in
+                guard let n = Int(text), (1...200).contains(n) else { throw APIProblem.validation(field: "query:limit", "须为 1–200 must be 1–200") }
+                return n
+            }
+            return try APIAnswer.json(["items": try await call.matching.runs(tenant: try call.tenantID, actor: try call.account.actor, limit: limit ?? 20)]).response
+        },
+        APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
+                 summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
+                 body: .object([("category", .string()), ("weights", weightsSchema), ("dry_run", .boolean())]),
+                 success: .created, response: runSchema, idempotent: true) { call in
+            let input = call.body.isEmpty ? Start() : try call.decode(Start.self)
+            let weights = try input.weights.map { weights in try field("weights") { try weights.validated() } }
+            let request = MatchingRequest(category: input.category, weights: weights, dryRun: input.dryRun ?? false)
+            if request.dryRun {
+                return try APIAnswer.json(try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)).response
+            }
+            // The solve reads its own snapshot; the recording joins this request's transaction,
+            // so an Idempotency-Key and the run it created commit together.
+            return try await call.write { _ in
+                let run = try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)
+                return try .json(run, status: .created, location: "\(call.path(base))/runs/\(run.id ?? 0)")
+            }
+        },
+        APIRoute(.get, "\(base)/runs/{id}", .tenantRead, tag: "matching",
+                 summary: "匹配结果与说明 A run: served demands with allocations and reasons, unserved ones with why, summaries",
+                 query: [
+                     .init(name: "limit", schema: .integer(minimum: 0, maximum: 1000), description: "Served demands to list, 20 by default"),
+                     .init(name: "unserved", schema: .integer(minimum: 0, maximum: 1000), description: "Unserved demands to list, 10 by default"),
+                     .init(name: "units", schema: .integer(minimum: 0, maximum: 1000), description: "Units to summarise, 20 by default"),
+                 ], response: .object([("run", runSchema), ("served", .array(.object([("demand", .integer())]))),
+                                       ("unserved", .array(.object([("demand", .integer())])))])) { call in
+            func count(_ name: String, _ fallback: Int) throws -> Int {
+                try call.query(name) { text -> Int in
+                    guard let n = Int(text), (0...1000).contains(n) else { throw APIProblem.validation(field: "query:\(name)", "须为 0–1000 must be 0–1000") }
+                    return n
+                } ?? fallback
+            }
+            return try APIAnswer.json(try await call.matching.show(
+                try call.id("id"), tenant: try call.tenantID, actor: try call.account.actor,
+                limit: try count("limit", 20), unservedLimit: try count("unserved", 10), unitLimit: try count("units", 20))).response
+        },
+        // Accepting twice is refused by the store (409), so a retry cannot create projects twice.
+        APIRoute(.post, "\(base)/runs/{id}/accept", .tenantAdmin, tag: "matching",
+                 summary: "接受匹配结果并立项 Accept a run (or some allocations) into the project list, all or nothing",
+                 body: .object([("only", .array(.integer(minimum: 1), description: "Allocation numbers (A1 → 1); all when absent"))]),
+                 response: .object([("run", .integer()), ("accepted_allocations", .integer()), ("projects", .array(.string()))])) { call in
+            let run = try call.id("id")
+            let input = call.body.isEmpty ? Accept() : try call.decode(Accept.self)
+            return try APIAnswer.json(try await call.matching.accept(run, only: input.only, tenant: try call.tenantID, actor: try call.account.actor)).response
+        },
+        APIRoute(.get, "\(base)/weights", .tenantRead, tag: "matching", summary: "匹配权重 The district's matching weights",
+                 response: weightsSchema) { call in
+            try APIAnswer.json(try await call.matching.weights(tenant: try call.tenantID, actor: try call.account.actor)).response
+        },
+        APIRoute(.put, "\(base)/weights", .tenantAdmin, tag: "matching", summary: "设置匹配权重 Set the district's matching weights",
+                 body: weightsSchema, response: weightsSchema, idempotent: true) { call in
+            let weights = try call.decode(MatchingWeights.self)
+            let valid = try field("weights") { try weights.validated() }
+            return try await call.write { _ in
+                try await call.matching.setWeights(valid, tenant: try call.tenantID, actor: try call.account.actor)
+                return try .json(valid)
+            }
+        },
+    ]
+}
+
+extension APICall {
+    var matching: MatchingStore { MatchingStore(database: services.database) }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Registry
+import RegistryStore
+
+/// Mounts the operations modules contribute (``ModuleEndpoints``) under
+/// `/v1/tenants/{tenant}/modules/{id}/…`. A module not enabled for the tenant answers 404
+/// there, as a route that does not exist would.
+enum ModuleEndpointRoutes {
+    static func routes(_ catalogue: ModuleCatalogue) -> [APIRoute] {
+        catalogue.modules.flatMap { module in
+            let endpoints = module.contributions.compactMap { $0 as? any ModuleEndpoints }.flatMap(\.endpoints)
+            return endpoints.isEmpty ? [] : ModuleRoutes.management(module.id.rawValue) + endpoints.map { route(module.id, $0) }
+        }
+    }
+
+    private static func route(_ module: ModuleID, _ endpoint: ModuleEndpoint) -> APIRoute {
+        let access: AccessClass = switch endpoint.access {
+        case .read: .tenantRead
+        case .write: .tenantWrite
+        case .admin: .tenantAdmin
+        }
+        let method = HTTPRequest.Method(rawValue: endpoint.method.rawValue)!
+        let takesBody = endpoint.method == .post || endpoint.method == .put
+        return APIRoute(
+            method: method, path: "/v1/tenants/{tenant}/modules/\(module.rawValue)/\(endpoint.path)", access: access,
+            tag: "module \(module.rawValue)", summary: endpoint.summary,
+            query: endpoint.query.map { .init(name: $0.name, schema: schema($0), description: $0.description) },
+            bodyKind: takesBody ? .json : .none,
+            body: takesBody ? .object(endpoint.body.map { ($0.name, schema($0)) }, required: endpoint.body.filter(\.required).map(\.name)) : nil,
+            success: endpoint.method == .post ? .created : .ok, response: .object([], description: "The module's answer"),
+            idempotent: takesBody
+        ) { call in
+            if takesBody, !call.body.isEmpty || endpoint.body.contains(where: \.required) { try call.checkBody() }
+            let run: (TenantTransaction) async throws -> APIAnswer = { tx in
+                guard let settings = try await ModuleStore.settings(of: module, in: tx) else {
+                    throw APIProblem.notFound("模块未启用 the module \(module.rawValue) is not enabled for this district")
+                }
+                var query: [String: String] = [:]
+                for field in endpoint.query { query[field.name] = call.query(field.name) }
+                let parameters = Dictionary(uniqueKeysWithValues: call.route.pathParameters.map { ($0, call.parameter($0)) })
+                let request = ModuleRequest(
+                    database: call.services.database, tenant: tx.tenantID, actor: tx.actor, settings: settings,
+                    parameters: parameters, query: query, body: call.body)
+                let reply = try await endpoint.handle(request)
+                return APIAnswer(status: .init(code: reply.status), headers: [:], body: reply.body)
+            }
+            return endpoint.method == .get ? try await call.read(run) : try await call.write(run)
+        }
+    }
+
+    private static func schema(_ field: ModuleEndpoint.Field) -> Schema {
+        let description = field.description.isEmpty ? nil : field.description
+        return switch field.kind {
+        case .text: .string(description: description)
+        case .integer: .integer(description: description)
+        case .boolean: .boolean(description: description)
+        case .date: .string(format: "date", description: description)
+        case .textList: .array(.string(), description: description)
+        case .objectList: .array(.object([], description: "see the module's documentation"), description: description)
+        }
+    }
+}

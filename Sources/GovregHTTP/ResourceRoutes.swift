@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Registry
+import RegistryStore
+
+/// `/v1/tenants/{tenant}/resources`: the resource list (资源清单) — what registered units
+/// pledge, with its ledger (pledged, drawn, returned) from which what remains follows.
+enum ResourceRoutes {
+    static let base = "/v1/tenants/{tenant}/resources"
+    static let detail = Schema.object([
+        ("resource", .object([("id", .integer()), ("external_id", .string()), ("title", .string()), ("status", .string()),
+                              ("remaining", .integer())])),
+        ("ledger", .array(.object([("kind", .string()), ("quantity", .integer())]))),
+    ], description: "A resource with its service area, ledger and what projects hold of it")
+
+    struct NewResource: Decodable {
+        var externalID: String?
+        var unit: String
+        var title: String
+        var description: String?
+        var category: String
+        var kind: ResourceKind
+        var capacity: Int64
+        var measureUnit: MeasureUnit
+        var unitCost: String?
+        var serviceArea: [String]?
+        var availableFrom: CivilDate?
+        var availableUntil: CivilDate?
+        var offered: Bool?
+        var isPublic: Bool?
+        enum CodingKeys: String, CodingKey {
+            case externalID = "external_id", unit, title, description, category, kind, capacity, measureUnit = "measure_unit"
+            case unitCost = "unit_cost", serviceArea = "service_area", availableFrom = "available_from"
+            case availableUntil = "available_until", offered, isPublic = "is_public"
+        }
+    }
+
+    struct Pledge: Decodable { var amount: Int64; var note: String? }
+
+    static let routes: [APIRoute] = [
+        APIRoute(.get, base, .tenantRead, tag: "resources", summary: "资源清单 List resources",
+                 query: HierarchyRoutes.pageQuery + [
+                     .init(name: "status", schema: .string(values: ResourceStatus.allCases.map(\.rawValue)), description: "Only this status"),
+                     .init(name: "kind", schema: .string(values: ResourceKind.allCases.map(\.rawValue)), description: "Only this kind"),
+                     .init(name: "category", schema: .string(), description: "A category code or Chinese name"),
+                     .init(name: "unit", schema: .string(), description: "The pledging unit's code"),
+                     .init(name: "org", schema: .string(), description: "Resources that may serve this org unit"),
+                 ], response: .object([("items", .array(.object([("id", .integer())]))), ("next_cursor", .integer())])) { call in
+            let query = ResourceQuery(
+                status: try call.query("status") { try ResourceStatus(parsing: $0) }, category: call.query("category"),
+                kind: try call.query("kind") { try ResourceKind(parsing: $0) }, unit: call.query("unit"), orgCode: call.query("org"),
+                after: try call.cursor(), limit: try call.pageSize())
+            return try APIAnswer.json(try await call.resources.list(query, tenant: try call.tenantID, actor: try call.account.actor)).response
+        },
+        APIRoute(.post, base, .tenantAdmin, tag: "resources", summary: "登记资源（首笔认领）Register a resource and its first pledge",
+                 body: .object([
+                     ("external_id", .string()), ("unit", .string(description: "The pledging unit's code")), ("title", .string(maxLength: 200)),
+                     ("description", .string()), ("category", .string()), ("kind", .string(values: ResourceKind.allCases.map(\.rawValue))),
+                     ("capacity", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
+                     ("measure_unit", .string(values: MeasureUnit.allCases.map(\.rawValue))), ("unit_cost", .string(description: "Yuan per unit")),
+                     ("service_area", .array(.string(), description: "Org unit codes; default: the communities the unit contracts")),
+                     ("available_from", .string(format: "date")), ("available_until", .string(format: "date")),
+                     ("offered", .boolean(description: "Declared but not yet confirmed (已申报)")), ("is_public", .boolean()),
+                 ], required: ["unit", "title", "category", "kind", "capacity", "measure_unit"]),
+                 success: .created, response: detail, idempotent: true) { call in
+            let input = try call.decode(NewResource.self)
+            let cost = try input.unitCost.map { text in try field("unit_cost") { try Money(parsing: text) } }
+            let row = ResourceImportRow(
+                externalID: input.externalID ?? "", unitExternalID: input.unit, title: input.title, description: input.description,
+                category: input.category, kind: input.kind, capacity: input.capacity, measureUnit: input.measureUnit, unitCost: cost,
+                serviceAreaCodes: input.serviceArea ?? [], availableFrom: input.availableFrom, availableUntil: input.availableUntil,
+                status: input.offered == true ? .offered : .available, isPublic: input.isPublic ?? false)
+            return try await call.write { _ in
+                let resource = try await call.resources.create(row, tenant: try call.tenantID, actor: try call.account.actor)
+                return try .json(resource, status: .created, location: "\(call.path(base))/\(resource.resource.id)")
+            }
+        },
+        APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "resources",
+                 summary: "资源详情（含认领台账）Show a resource with its pledge ledger", response: detail) { call in
+            try APIAnswer.json(try await call.resources.show(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor)).response
+        },
+        APIRoute(.post, "\(base)/{key}/pledges", .tenantAdmin, tag: "resources", summary: "追加认领 Pledge more of a resource",
+                 body: .object([("amount", .integer(minimum: 1, description: "Stored form: fen for yuan")), ("note", .string())], required: ["amount"]),
+                 success: .created, response: detail, idempotent: true) { call in
+            let input = try call.decode(Pledge.self)
+            return try await call.write { _ in
+                try .json(try await call.resources.pledge(call.parameter("key"), amount: input.amount, note: input.note,
+                                                         tenant: try call.tenantID, actor: try call.account.actor), status: .created)
+            }
+        },
+        APIRoute(.post, "\(base)/{key}/confirm", .tenantAdmin, tag: "resources", summary: "确认资源（已申报 → 可用）Confirm an offered resource",
+                 response: detail, idempotent: true) { call in
+            try await call.write { _ in
+                try .json(try await call.resources.confirm(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor))
+            }
+        },
+        APIRoute(.post, "\(base)/{key}/withdraw", .tenantAdmin, tag: "resources",
+                 summary: "撤回资源（已动用的不变）Withdraw a resource; what projects drew stays theirs", response: detail, idempotent: true) { call in
+            try await call.write { _ in
+                try .json(try await call.resources.withdraw(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor))
+            }
+        },
+    ]
+}
+
+extension APICall {
+    var resources: ResourceStore { ResourceStore(database: services.database) }
+}

@@ -1,0 +1,123 @@
+public import Foundation
+public import Registry
+
+/// HTTP operations a module adds to the API, under `/v1/tenants/{tenant}/modules/{id}/…`,
+/// described without any HTTP framework: the module says what it takes and does, the API
+/// mounts it, checks the caller's role and that the module is enabled for the tenant, runs
+/// the handler in the request's transaction (so `Idempotency-Key` covers module writes too)
+/// and documents it in the OpenAPI document.
+public protocol ModuleEndpoints: ModuleContribution {
+    /// The operations, each at a path relative to the module's own.
+    var endpoints: [ModuleEndpoint] { get }
+}
+
+/// One operation of a module.
+public struct ModuleEndpoint: Sendable {
+    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", delete = "DELETE" }
+
+    /// Who may call it: any account of the tenant, those who may write, or the district's admins.
+    public enum Access: Sendable { case read, write, admin }
+
+    /// A body field or query parameter, for the document and the strict check of bodies.
+    public struct Field: Sendable {
+        public enum Kind: Sendable { case text, integer, boolean, date, textList, objectList }
+        public var name: String
+        public var kind: Kind
+        public var required: Bool
+        public var description: String
+
+        /// Makes a field.
+        public init(_ name: String, _ kind: Kind, required: Bool = false, _ description: String = "") {
+            self.name = name
+            self.kind = kind
+            self.required = required
+            self.description = description
+        }
+    }
+
+    public var method: Method
+    /// Relative to the module's path, e.g. `topics/{id}/answer`; `{id}` parameters allowed.
+    public var path: String
+    public var access: Access
+    public var summary: String
+    public var body: [Field]
+    public var query: [Field]
+    public var handle: @Sendable (ModuleRequest) async throws -> ModuleReply
+
+    /// Makes an operation.
+    public init(
+        _ method: Method, _ path: String, _ access: Access, summary: String, body: [Field] = [], query: [Field] = [],
+        handle: @escaping @Sendable (ModuleRequest) async throws -> ModuleReply
+    ) {
+        self.method = method
+        self.path = path
+        self.access = access
+        self.summary = summary
+        self.body = body
+        self.query = query
+        self.handle = handle
+    }
+}
+
+/// What a module operation is given: the tenant and the caller (for the stores, whose calls
+/// join the request's transaction), the path and query parameters, and the JSON body.
+public struct ModuleRequest: Sendable {
+    public var database: RegistryDatabase
+    public var tenant: UUID
+    public var actor: String
+    public var settings: ModuleSettings
+    public var parameters: [String: String]
+    public var query: [String: String]
+    public var body: Data
+
+    /// Makes a request (the API does).
+    public init(database: RegistryDatabase, tenant: UUID, actor: String, settings: ModuleSettings,
+                parameters: [String: String], query: [String: String], body: Data) {
+        self.database = database
+        self.tenant = tenant
+        self.actor = actor
+        self.settings = settings
+        self.parameters = parameters
+        self.query = query
+        self.body = body
+    }
+
+    /// The body decoded as `T` (give it snake_case `CodingKeys`); an empty body decodes as `{}`.
+    /// A `DecodingError` reaches the caller as a 422 naming the field.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: body.isEmpty ? Data("{}".utf8) : body)
+    }
+
+    /// A query parameter that names one of `T`'s cases; a value that does not is a 422 naming it.
+    public func query<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = query[name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RegistryError(.invalidValue, field: "query:\(name)", chinese: "取值须为 \(allowed)", english: "must be one of \(allowed), got \(text)")
+        }
+        return value
+    }
+
+    /// A path parameter that is a row id.
+    public func id(_ name: String = "id") throws -> Int64 {
+        guard let id = parameters[name].flatMap({ Int64($0) }), id > 0 else {
+            throw RegistryStoreError.notFound(kind: name, key: parameters[name] ?? "")
+        }
+        return id
+    }
+}
+
+/// What a module operation answers: a status and a JSON body.
+public struct ModuleReply: Sendable {
+    public var status: Int
+    public var body: Data
+
+    /// `value` as JSON (snake_case keys, ISO 8601 times).
+    public static func json(_ value: some Encodable, status: Int = 200) throws -> ModuleReply {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ModuleReply(status: status, body: try encoder.encode(value))
+    }
+}
