@@ -84,11 +84,14 @@ extension DemandStore {
             sql.append(" AND d.category_code = \(try await categoryCode(category, tx))")
         }
         // filed_at is an instant; a day runs from its midnight (UTC, the sessions' zone) to the next.
+        // The bound is made a timestamptz first: `timestamptz >= date` is not leakproof, so
+        // under row-level security it could not be an index condition (a sequential scan of
+        // the whole district, measured), while `timestamptz >= timestamptz` is and can.
         if let from = filter.filedFrom {
-            sql.append(" AND d.filed_at >= \(from.description)::date")
+            sql.append(" AND d.filed_at >= \(from.description)::date::timestamptz")
         }
         if let to = filter.filedTo {
-            sql.append(" AND d.filed_at < \(to.description)::date + 1")
+            sql.append(" AND d.filed_at < (\(to.description)::date + 1)::timestamptz")
         }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.

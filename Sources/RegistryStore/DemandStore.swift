@@ -78,11 +78,8 @@ public struct DemandStore: Sendable {
         }
         let id = DemandID(try inserted[0].decode(Int64.self, "id"))
         // Every demand has an external id, so that exports and project files can name it;
-        // one filed without gets `GR-D<id>`, as resources and projects get `GR-R`/`GR-P`.
-        if checked.externalID == nil {
-            try await tx.connection.execute(
-                "UPDATE demand SET external_id = govreg_free_external_id('demand', tenant_id, 'GR-D' || id) WHERE tenant_id = \(tx.tenantID) AND id = \(id.rawValue)")
-        }
+        // one filed without gets `GR-D<id>` from a trigger (migration 0015), as resources
+        // and projects get `GR-R`/`GR-P`.
         if submit {
             let event = try DemandWorkflow.transition(
                 of: id, from: .draft, to: .submitted, actor: actorID, at: try inserted[0].decode(Date.self, "now"),

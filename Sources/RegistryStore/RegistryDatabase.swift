@@ -61,18 +61,24 @@ public struct RegistryDatabase: Sendable {
             return try await body(ambient)
         }
         return try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
-            try await connection.execute("""
-                SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true),
-                       set_config('app.actor', \(actor), true)
-                """)
-            if !readOnly {
+            let settings: SQL = "set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true), set_config('app.actor', \(actor), true)"
+            let status: QueryResult
+            if readOnly {
+                // One round trip: the settings, then the status under them.
+                status = try await connection.query("""
+                    SELECT (SELECT status FROM tenant WHERE id = \(tenant)) AS status FROM (SELECT \(settings) OFFSET 0) AS settings
+                    """)
+            } else {
                 // Writers share this lock and archiving takes it alone, so an archive waits for
-                // the writes in flight, and a write that starts later sees the tenant archived.
-                try await connection.execute("SELECT pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
+                // the writes in flight, and a write that starts later sees the tenant archived:
+                // the status is read by a later statement, whose snapshot follows the lock.
+                try await connection.execute("SELECT \(settings), pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
+                status = try await connection.query("SELECT status FROM tenant WHERE id = \(tenant)")
             }
-            let status = try await connection.query("SELECT status FROM tenant WHERE id = \(tenant)")
-            guard let row = status.first else { throw RegistryStoreError.tenantNotFound(tenant.uuidString) }
-            if try row.decode(String.self, "status") == "archived", !readOnly {
+            guard let state = try status.first?.decode(String?.self, "status") else {
+                throw RegistryStoreError.tenantNotFound(tenant.uuidString)
+            }
+            if state == "archived", !readOnly {
                 throw RegistryStoreError.tenantArchived(tenant.uuidString)
             }
             return try await body(TenantTransaction(connection: connection, tenantID: tenant, actor: actor, modules: modules))
