@@ -74,7 +74,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations"], path: "Tests/GovregTestSupport"),
+        .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations", "Registry", "RegistryStore"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),

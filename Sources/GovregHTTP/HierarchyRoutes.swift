@@ -34,6 +34,17 @@ enum HierarchyRoutes {
             return try APIAnswer.json(try await UnitStore(database: call.services.database).list(
                 query, tenant: try call.tenantID, actor: try call.account.actor)).response
         },
+        APIRoute(.get, "/v1/tenants/{tenant}/members", .tenantRead, tag: "hierarchy",
+                 summary: "双报到成员（姓名电话已遮挡）Members registered for duty, personal data masked",
+                 query: pageQuery + [
+                     .init(name: "unit", schema: .string(), description: "The registering unit's code"),
+                     .init(name: "org", schema: .string(), description: "Members reporting to communities under this org unit"),
+                 ], response: .object([("items", .array(.object([("id", .integer()), ("name", .string()), ("phone", .string())]))),
+                                       ("next_cursor", .integer())])) { call in
+            let query = MemberQuery(unit: call.query("unit"), orgCode: call.query("org"), after: try call.cursor(), limit: try call.pageSize())
+            return try APIAnswer.json(try await MemberStore(database: call.services.database).list(
+                query, tenant: try call.tenantID, actor: try call.account.actor)).response
+        },
         APIRoute(.get, "/v1/tenants/{tenant}/units/{key}", .tenantRead, tag: "hierarchy",
                  summary: "单位详情（成员电话已遮挡）A unit with its members (masked) and resources",
                  response: .object([("unit", .object([("id", .integer())]))])) { call in

@@ -23,12 +23,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("pool-size"), help: "Database connections of the application role.") var poolSize = 16
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(name: .customLong("rate"), help: "Requests per second each token regains (burst: twice this).") var rate = 100.0
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (a slow client included) before it is closed.")
+    var idleTimeout: Int64 = 30
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard (1...500).contains(poolSize) else { throw ValidationError("--pool-size must be 1–500") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 seconds") }
     }
 
     func run() async throws {
@@ -38,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let connection = try database.connectionConfiguration(terminal: terminal)
         let migrator = try database.migrator(connection, terminal: terminal, migrations: migrations)
-        let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate)
+        let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate, idleTimeoutSeconds: idleTimeout)
         try await database.withRegistry(terminal: terminal, migrations: migrations, maxConnections: poolSize) { registry in
             let app = buildApplication(database: registry, configuration: api, logger: logger) {
                 try await migrator.plan().pending.map(\.identifier)

@@ -49,8 +49,8 @@ struct APIFixture {
     }
 
     private static func make(_ database: RegistryDatabase) async throws -> APIFixture {
-        let langao = try await district(database, "langao", "610925")
-        let pingli = try await district(database, "pingli", "610926")
+        let langao = try await TestDistrict.create("langao", "610925", in: database, actor: "test:api")
+        let pingli = try await TestDistrict.create("pingli", "610926", in: database, actor: "test:api")
         let accounts = AccountStore(database: database)
         var tokens: [String: String] = [:]
         let people: [(String, AccountRole, UUID?, String?)] = [
@@ -63,19 +63,6 @@ struct APIFixture {
             tokens[name] = try await accounts.issueToken(for: login, label: "tests", days: 1).secret
         }
         return APIFixture(database: database, langao: langao, pingli: pingli, tokens: tokens)
-    }
-
-    private static func district(_ database: RegistryDatabase, _ slug: String, _ code: String) async throws -> UUID {
-        let tenant = try await TenantStore(database: database).create(slug: try TenantSlug(slug), name: slug, divisionCode: try DivisionCode(code))
-        let nodes: [(String, String, OrgUnitKind, String?)] = [
-            ("S1", "城关镇", .town, nil), ("C1", "东坡社区", .community, "S1"), ("G11", "东坡一网格", .grid, "C1"),
-            ("G12", "东坡二网格", .grid, "C1"), ("C2", "滨河社区", .community, "S1"), ("G21", "滨河一网格", .grid, "C2"),
-            ("S2", "佐龙镇", .town, nil), ("C3", "佐龙社区", .community, "S2"),
-        ]
-        _ = try await OrgUnitStore(database: database).importRows(
-            nodes.enumerated().map { OrgUnitImportRow(line: $0 + 2, code: $1.0, name: $1.1, kind: $1.2, parentCode: $1.3) },
-            tenant: tenant.id, actor: "test:api")
-        return tenant.id
     }
 
     /// Rows of `table` in every tenant (as the owner).

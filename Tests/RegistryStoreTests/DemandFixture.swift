@@ -41,17 +41,7 @@ struct DemandFixture {
 
     /// Another district in the same database, with the same hierarchy (the same codes).
     func sibling(_ slug: String, _ divisionCode: String) async throws -> DemandFixture {
-        let created = try await TenantStore(database: database).create(
-            slug: try TenantSlug(slug), name: slug, divisionCode: try DivisionCode(divisionCode))
-        let fixture = DemandFixture(database: database, tenant: created.id)
-        let nodes: [(String, String, OrgUnitKind, String?)] = [
-            ("S1", "城关镇", .town, nil), ("C1", "东坡社区", .community, "S1"), ("G11", "东坡一网格", .grid, "C1"),
-            ("G12", "东坡二网格", .grid, "C1"), ("C2", "滨河社区", .community, "S1"), ("G21", "滨河一网格", .grid, "C2"),
-            ("S2", "佐龙镇", .town, nil), ("C3", "佐龙社区", .community, "S2"),
-        ]
-        _ = try await OrgUnitStore(database: database).importRows(
-            nodes.enumerated().map { OrgUnitImportRow(line: $0 + 2, code: $1.0, name: $1.1, kind: $1.2, parentCode: $1.3) },
-            tenant: created.id, actor: actor)
+        let fixture = DemandFixture(database: database, tenant: try await TestDistrict.create(slug, divisionCode, in: database, actor: actor))
         return fixture
     }
 

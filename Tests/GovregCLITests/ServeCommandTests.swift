@@ -1,0 +1,110 @@
+import Foundation
+import GovregTestSupport
+import Postgres
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `govreg serve` as a real process: graceful shutdown on SIGTERM and slow clients.
+@Suite struct ServeCommandTests {
+    private static let migrations = URL(filePath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "migrations").path
+
+    /// A migrated database with district langao (grid G11), an admin's token, and a running
+    /// `govreg serve` on a free port.
+    private func withServer(_ body: (_ port: Int, _ token: String, _ server: Process, _ database: ConnectionConfiguration) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "govreg-serve-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestDatabase.withFresh { configuration in
+            let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+            let common = ["--database-url", configuration.connectionString, "--migrations", Self.migrations]
+            let govreg = { (arguments: [String]) throws -> GovregProcess.Outcome in try GovregProcess.run(arguments + common, environment: environment) }
+            #expect(try govreg(["db", "migrate"]).status == 0)
+            #expect(try govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
+            let org = folder.appending(path: "org.csv")
+            try Data("code,name,kind,parent_code\nS1,城关镇,town,\nC1,东坡社区,community,S1\nG11,东坡一网格,grid,C1\n".utf8).write(to: org)
+            #expect(try govreg(["org", "import", org.path, "--tenant", "langao"]).status == 0)
+            #expect(try govreg(["account", "create", "wang.min", "--name", "王敏", "--role", "district_admin", "--tenant", "langao"]).status == 0)
+            let token = try govreg(["token", "issue", "wang.min"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(token.hasPrefix("grt_"))
+
+            let port = Int.random(in: 20_000...45_000)
+            let server = Process()
+            server.executableURL = GovregProcess.executable
+            server.arguments = ["serve", "--port", String(port), "--idle-timeout", "1", "--log-level", "warning"] + common
+            server.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GOVREG_") }
+            let log = folder.appending(path: "serve.log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = try FileHandle(forWritingTo: log)
+            try server.run()
+            defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+            var ready = false
+            for _ in 0..<200 where !ready {
+                ready = (try? RawHTTP.request(port, "GET", "/ready"))?.status == 200
+                if !ready { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try #require(ready, "govreg serve did not become ready on port \(port): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            try await body(port, token, server, configuration)
+        }
+    }
+
+    /// SIGTERM while a request waits on a lock the test holds: the server stops accepting at
+    /// once, answers the request in flight when the lock is released, then exits 0.
+    @Test func sigtermFinishesTheRequestInFlightThenExits() async throws {
+        try await withServer { port, token, server, database in
+            let blocker = try await Connection.connect(database)
+            try await blocker.execute("BEGIN")
+            try await blocker.execute("LOCK TABLE demand IN SHARE MODE")
+            let intake = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}}"#
+            let inFlight = Task.detached { try RawHTTP.request(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
+            // The request is in flight once its INSERT waits on the test's lock.
+            var waiting = false
+            for _ in 0..<400 where !waiting {
+                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE relation = 'demand'::regclass AND NOT granted")
+                waiting = try rows[0].decode(Int.self, "n") > 0
+                if !waiting { try await Task.sleep(for: .milliseconds(25)) }
+            }
+            try #require(waiting)
+            kill(server.processIdentifier, SIGTERM)
+            // No new connections: the listening socket closes before the request in flight ends.
+            var refused = false
+            for _ in 0..<200 where !refused {
+                do {
+                    close(try RawHTTP.connect(port))
+                    try await Task.sleep(for: .milliseconds(25))
+                } catch {
+                    refused = true
+                }
+            }
+            #expect(refused)
+            #expect(server.isRunning)
+            try await blocker.execute("COMMIT")
+            await blocker.close()
+            let reply = try await inFlight.value
+            #expect(reply.status == 201)
+            #expect(reply.body.contains("楼道灯不亮"))
+            server.waitUntilExit()
+            #expect(server.terminationReason == .exit)
+            #expect(server.terminationStatus == 0)
+        }
+    }
+
+    /// A client that sends half a request and stops is disconnected after the idle timeout.
+    @Test func aSlowClientIsDisconnected() async throws {
+        try await withServer { port, _, _, _ in
+            let fd = try RawHTTP.connect(port, receiveTimeout: 20)
+            defer { close(fd) }
+            RawHTTP.send(fd, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            let started = ContinuousClock.now
+            let answer = RawHTTP.readAll(fd)
+            let waited = ContinuousClock.now - started
+            #expect(answer.isEmpty || answer.contains("408"))
+            #expect(waited < .seconds(10))
+            #expect(try RawHTTP.request(port, "GET", "/health").status == 200)
+        }
+    }
+}
