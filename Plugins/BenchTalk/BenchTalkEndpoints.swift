@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Registry
 import RegistryStore
 
@@ -36,25 +37,27 @@ struct BenchTalkEndpoints: ModuleEndpoints {
             ModuleEndpoint(.post, "meetings", .write, summary: "记录一次板凳会及其议题 Record a meeting and the topics raised",
                            body: [.init("held_on", .date, required: true), .init("place_code", .text, required: true, "Org unit code"),
                                   .init("host", .text, required: true), .init("attendees", .integer), .init("photos", .textList, "http(s) links"),
-                                  .init("note", .text), .init("topics", .textList, required: true)]) { request in
+                                  .init("note", .text), .init("topics", .textList, required: true)],
+                           place: .bodyField("place_code")) { request in
                 let input = try request.decode(Meeting.self)
                 let draft = MeetingDraft(heldOn: input.heldOn, placeCode: input.placeCode, host: input.host, attendees: input.attendees ?? 0,
                                          photos: input.photos ?? [], note: input.note, topics: input.topics)
                 return try .json(try await store(request).hold(draft, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/answer", .write, summary: "当场答复 Answer a topic",
-                           body: [.init("answer", .text, required: true), .init("on", .date)]) { request in
+                           body: [.init("answer", .text, required: true), .init("on", .date)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Answer.self)
                 return try .json(try await store(request).answer(try request.id(), answer: input.answer, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/referral", .write, summary: "上报 Refer a topic up",
-                           body: [.init("to", .text, required: true, "The level or department"), .init("on", .date)]) { request in
+                           body: [.init("to", .text, required: true, "The level or department"), .init("on", .date)],
+                           place: .record(topicPlace)) { request in
                 let input = try request.decode(Referral.self)
                 return try .json(try await store(request).refer(try request.id(), to: input.to, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/demand", .write, summary: "转为需求清单 File a topic as a demand (source: bench talk)",
                            body: [.init("category", .text, required: true), .init("quantity", .objectList, required: true, "{amount, unit}"),
-                                  .init("priority", .integer), .init("due_on", .date)]) { request in
+                                  .init("priority", .integer), .init("due_on", .date)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Demand.self)
                 let demand = TopicDemandRequest(category: input.category, quantity: input.quantity, priority: input.priority ?? .normal, dueOn: input.dueOn)
                 return try .json(try await store(request).turnIntoDemand(try request.id(), demand, tenant: request.tenant, actor: request.actor), status: 201)
@@ -63,4 +66,12 @@ struct BenchTalkEndpoints: ModuleEndpoints {
     }
 
     private func store(_ request: ModuleRequest) -> BenchTalkStore { BenchTalkStore(database: request.database) }
+}
+
+/// The org unit of a topic's meeting: where writes on the topic happen.
+@Sendable private func topicPlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {
+    try await tx.connection.query("""
+        SELECT m.org_unit_id FROM bench_talk_topic t JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
+        WHERE t.tenant_id = \(tx.tenantID) AND t.id = \(id)
+        """).first?.decode(Int64.self, "org_unit_id")
 }

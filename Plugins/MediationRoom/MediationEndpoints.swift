@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Registry
 import RegistryStore
 
@@ -28,7 +29,8 @@ struct MediationEndpoints: ModuleEndpoints {
             ModuleEndpoint(.post, "cases", .write, summary: "受理调解 Open a case with its parties",
                            body: [.init("place_code", .text, required: true), .init("title", .text, required: true),
                                   .init("grade", .text, required: true, "general or difficult"), .init("mediator", .text, required: true),
-                                  .init("opened_on", .date, required: true), .init("parties", .objectList, required: true, "[{role, name, phone}]")]) { request in
+                                  .init("opened_on", .date, required: true), .init("parties", .objectList, required: true, "[{role, name, phone}]")],
+                           place: .bodyField("place_code")) { request in
                 let input = try request.decode(Case.self)
                 let draft = CaseDraft(placeCode: input.placeCode, title: input.title, grade: input.grade, mediator: input.mediator,
                                       openedOn: input.openedOn, parties: input.parties.map { PartyDraft(role: $0.role, name: $0.name, phone: $0.phone) })
@@ -38,13 +40,14 @@ struct MediationEndpoints: ModuleEndpoints {
                 try .json(try await store(request).show(try request.id(), tenant: request.tenant, actor: request.actor))
             },
             ModuleEndpoint(.post, "cases/{id}/notes", .write, summary: "调解日志 Add the day's note",
-                           body: [.init("note", .text, required: true), .init("on", .date)]) { request in
+                           body: [.init("note", .text, required: true), .init("on", .date)], place: .record(casePlace)) { request in
                 let input = try request.decode(Note.self)
                 return try .json(try await store(request).note(try request.id(), input.note, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "cases/{id}/moves", .write, summary: "换色：绿 → 黄 → 红（结案须写结果）Move a case to another colour",
                            body: [.init("to", .text, required: true, "green, yellow or red"), .init("note", .text, required: true),
-                                  .init("outcome", .text, "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)]) { request in
+                                  .init("outcome", .text, "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)],
+                           place: .record(casePlace)) { request in
                 let input = try request.decode(Move.self)
                 return try .json(try await store(request).move(try request.id(), to: input.to, note: input.note, outcome: input.outcome, on: input.on,
                                                                tenant: request.tenant, actor: request.actor), status: 201)
@@ -55,3 +58,8 @@ struct MediationEndpoints: ModuleEndpoints {
     private func store(_ request: ModuleRequest) -> MediationStore { MediationStore(database: request.database) }
 }
 
+/// The org unit of a case: where writes on the case happen.
+@Sendable private func casePlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {
+    try await tx.connection.query("SELECT org_unit_id FROM mediation_case WHERE tenant_id = \(tx.tenantID) AND id = \(id)")
+        .first?.decode(Int64.self, "org_unit_id")
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Registry
 import RegistryStore
 
@@ -19,23 +20,24 @@ struct RedPropertyEndpoints: ModuleEndpoints {
             },
             ModuleEndpoint(.post, "problems", .write, summary: "登记物业问题 Raise a problem in a compound",
                            body: [.init("compound", .text, required: true, "Compound code"), .init("title", .text, required: true),
-                                  .init("source", .text, required: true, "resident, company or grid_worker"), .init("on", .date)]) { request in
+                                  .init("source", .text, required: true, "resident, company or grid_worker"), .init("on", .date)],
+                           place: .bodyField("compound")) { request in
                 let input = try request.decode(Raise.self)
                 return try .json(try await store(request).raise(compound: input.compound, title: input.title, by: input.source, on: input.on,
                                                                 tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/escalation", .write, summary: "提交红色物业联席会 Escalate to the joint committee",
-                           body: [.init("on", .date)]) { request in
+                           body: [.init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Day.self)
                 return try .json(try await store(request).escalate(try request.id(), on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/response", .write, summary: "答复 Record the response",
-                           body: [.init("response", .text, required: true), .init("on", .date)]) { request in
+                           body: [.init("response", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Response.self)
                 return try .json(try await store(request).respond(try request.id(), response: input.response, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/closure", .write, summary: "办结 Close with the fix",
-                           body: [.init("fix", .text, required: true), .init("on", .date)]) { request in
+                           body: [.init("fix", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Closure.self)
                 return try .json(try await store(request).close(try request.id(), fix: input.fix, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
@@ -43,4 +45,12 @@ struct RedPropertyEndpoints: ModuleEndpoints {
     }
 
     private func store(_ request: ModuleRequest) -> RedPropertyStore { RedPropertyStore(database: request.database) }
+}
+
+/// The org unit of a problem's compound: where writes on the problem happen.
+@Sendable private func problemPlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {
+    try await tx.connection.query("""
+        SELECT c.org_unit_id FROM red_property_problem p JOIN red_property_compound c ON c.tenant_id = p.tenant_id AND c.id = p.compound_id
+        WHERE p.tenant_id = \(tx.tenantID) AND p.id = \(id)
+        """).first?.decode(Int64.self, "org_unit_id")
 }

@@ -27,6 +27,7 @@ public func buildApplication(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "govreg"),
+        services: [IdempotencyKeySweeper(database: database, logger: logger)],
         logger: logger
     )
 }

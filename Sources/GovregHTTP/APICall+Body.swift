@@ -34,14 +34,36 @@ extension APICall {
 
     private func checkFields(_ fields: [String: Any]) throws {
         guard let schema = route.body else { return }
-        let allowed = schema.propertyNames
-        var errors: [APIProblem.FieldError] = fields.keys.sorted().filter { !allowed.contains($0) }.map {
-            .init(field: "/\($0)", detail: "未知或只读字段 unknown or read-only field")
-        }
-        errors += schema.required.filter { fields[$0] == nil || fields[$0] is NSNull }.map {
-            .init(field: "/\($0)", detail: "必填 required")
-        }
+        let errors = Self.problems(fields, against: schema, at: "")
         if !errors.isEmpty { throw APIProblem.validation(errors) }
+    }
+
+    /// Unknown and missing fields of `object` against an object schema, nested objects and
+    /// arrays of objects included, each named by its JSON Pointer.
+    static func problems(_ object: [String: Any], against schema: Schema, at path: String) -> [APIProblem.FieldError] {
+        guard case .object(let properties, let required, _) = schema, !properties.isEmpty else { return [] }
+        let known = Dictionary(properties, uniquingKeysWith: { first, _ in first })
+        var errors: [APIProblem.FieldError] = []
+        for key in object.keys.sorted() {
+            guard let field = known[key] else {
+                errors.append(.init(field: "\(path)/\(key)", detail: "未知或只读字段 unknown or read-only field"))
+                continue
+            }
+            switch (field, object[key]) {
+            case (.object, let nested as [String: Any]):
+                errors += problems(nested, against: field, at: "\(path)/\(key)")
+            case (.array(let items, _), let list as [Any]):
+                for (index, element) in list.enumerated() {
+                    if let nested = element as? [String: Any] { errors += problems(nested, against: items, at: "\(path)/\(key)/\(index)") }
+                }
+            default:
+                break
+            }
+        }
+        errors += required.filter { object[$0] == nil || object[$0] is NSNull }.map {
+            .init(field: "\(path)/\($0)", detail: "必填 required")
+        }
+        return errors
     }
 
     /// The field a decoding error is about, as a JSON Pointer, and what is wrong with it.

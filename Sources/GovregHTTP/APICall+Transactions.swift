@@ -11,8 +11,11 @@ extension HTTPField.Name {
 
 extension APICall {
     /// Runs a read in the tenant's read-only transaction.
+    /// Store calls inside `work` join it, so a request holds one pooled connection at a time.
     func read(_ work: (TenantTransaction) async throws -> APIAnswer) async throws -> Response {
-        try await services.database.withTenant(try tenantID, actor: try account.actor, readOnly: true, work).response
+        try await services.database.withTenant(try tenantID, actor: try account.actor, readOnly: true) { tx in
+            try await TenantTransaction.joining(tx) { try await work(tx) }
+        }.response
     }
 
     /// Runs a write in one tenant transaction, honouring `Idempotency-Key`.

@@ -56,6 +56,13 @@ struct APICall: Sendable {
         errors += request.headers.filter { $0.name.canonicalName.contains("tenant") }.map {
             APIProblem.FieldError(field: "header:\($0.name.rawName)", detail: "区县只由路径指定 the tenant is named by the path only")
         }
+        // Headers the route would otherwise ignore: a client relying on them must be told.
+        if request.headers[.idempotencyKey] != nil, !route.idempotent {
+            errors.append(.init(field: "header:Idempotency-Key", detail: "此接口不保存答复，不接受该请求头 this route does not store its answer (not idempotent)"))
+        }
+        if request.headers[.ifMatch] != nil, route.ifMatch == .refused {
+            errors.append(.init(field: "header:If-Match", detail: "此接口没有版本可比较 this route has no row version to compare"))
+        }
         if !errors.isEmpty { throw APIProblem.validation(errors) }
     }
 
@@ -136,7 +143,7 @@ struct APICall: Sendable {
     /// `If-Match` as a row version; 428 when the route needs it and it is missing.
     func expectedVersion() throws -> Int? {
         guard let text = request.headers[.ifMatch] else {
-            if route.conditional {
+            if route.ifMatch == .required {
                 throw APIProblem(.preconditionRequired, kind: "precondition-required",
                                  title: "需要 If-Match If-Match is required",
                                  detail: "Send the ETag of the version you read, so a concurrent change is not overwritten.")

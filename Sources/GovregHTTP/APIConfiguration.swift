@@ -17,12 +17,18 @@ public struct APIConfiguration: Sendable {
     public var ratePerSecond: Double
     /// Seconds a connection may sit idle (a slow client included) before it is closed.
     public var idleTimeoutSeconds: Int64
+    /// Failed authentications a client address may make at once, and how many it regains per second.
+    public var failedLoginBurst: Int
+    public var failedLoginsPerSecond: Double
 
     /// The defaults: loopback, port 8080.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = Self.defaultBodyLimit, importLimit: Int = 64 << 20,
-        maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30
+        maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30,
+        failedLoginBurst: Int = 20, failedLoginsPerSecond: Double = 1
     ) {
+        self.failedLoginBurst = failedLoginBurst
+        self.failedLoginsPerSecond = failedLoginsPerSecond
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit

@@ -10,10 +10,13 @@ public struct APIContext: RequestContext {
     public var account: AuthenticatedAccount?
     /// The largest body a route accepts; ``APIRoute`` raises it for file imports.
     public var maxUploadSize: Int
+    /// The client's address, for limiting failed authentication (empty in router tests).
+    public var clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
         account = nil
         maxUploadSize = APIConfiguration.defaultBodyLimit
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? ""
     }
 }

@@ -15,6 +15,7 @@ extension APIProblem {
         case let problem as APIProblem: problem
         case let error as RegistryError: from(error)
         case let error as RegistryStoreError: from(error)
+        case let error as ModuleHandlerError: from(error.underlying)
         case let error as PostgresError: from(error)
         case let error as DecodingError: .validation([APICall.fieldError(error)])
         case let rejected as ImportRejected:
@@ -75,8 +76,15 @@ extension APIProblem {
 
     private static func from(_ error: PostgresError) -> APIProblem {
         guard let state = error.sqlState else {
-            return APIProblem(.serviceUnavailable, kind: "database-unavailable", title: "数据库不可用 Database unavailable",
-                              headers: [.retryAfter: "1"])
+            switch error.kind {
+            case .connection, .poolClosed, .acquireTimeout:
+                return APIProblem(.serviceUnavailable, kind: "database-unavailable", title: "数据库不可用 Database unavailable",
+                                  headers: [.retryAfter: "1"])
+            default:
+                // Decoding, binding or protocol trouble is govreg's own bug: a 500, logged.
+                return APIProblem(.internalServerError, kind: "internal", title: "服务器内部错误 Internal error",
+                                  detail: "The error was logged with this request's id.")
+            }
         }
         let refused = "数据库拒绝 The database refused the change"
         switch state {

@@ -13,6 +13,10 @@ public struct APIRoute: Sendable {
         var description: String
     }
 
+    /// `If-Match`: required (428 without it), honoured when sent, or refused (the route has
+    /// no row version to compare, and silently ignoring it would lose a client's update).
+    enum IfMatch: Sendable { case refused, honoured, required }
+
     /// What the body is: JSON checked against ``body``, or a spreadsheet file.
     enum BodyKind: Sendable { case none, json, csv }
 
@@ -30,8 +34,8 @@ public struct APIRoute: Sendable {
     var response: Schema?
     /// Whether a retry with the same `Idempotency-Key` gives the first answer.
     var idempotent = false
-    /// Whether `If-Match` (the row version) is required.
-    var conditional = false
+    /// What the route does with `If-Match` (the row version).
+    var ifMatch: IfMatch = .refused
     var handler: @Sendable (APICall) async throws -> Response
 
     /// The path in Hummingbird's form (`:tenant` for `{tenant}`).
@@ -55,11 +59,11 @@ extension APIRoute {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ access: AccessClass, tag: String, summary: String,
         query: [QueryParameter] = [], body: Schema? = nil, success: HTTPResponse.Status = .ok, response: Schema? = nil,
-        idempotent: Bool = false, conditional: Bool = false, handler: @escaping @Sendable (APICall) async throws -> Response
+        idempotent: Bool = false, ifMatch: IfMatch = .refused, handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.init(
             method: method, path: path, access: access, tag: tag, summary: summary, query: query,
             bodyKind: body == nil ? .none : .json, body: body, success: success, response: response,
-            idempotent: idempotent, conditional: conditional, handler: handler)
+            idempotent: idempotent, ifMatch: ifMatch, handler: handler)
     }
 }

@@ -7,7 +7,9 @@ public import RegistryStore
 public struct APIServices: Sendable {
     public let database: RegistryDatabase
     public let configuration: APIConfiguration
-    let rateLimiter: RateLimiter
+    let rateLimiter: RateLimiter<Int64>
+    /// Failed authentications per client address.
+    let failedLogins: RateLimiter<String>
     let tenants: TenantDirectory
     /// The OpenAPI document of the routes served.
     let document: Data
@@ -24,6 +26,7 @@ public struct APIServices: Sendable {
         self.configuration = configuration
         self.pendingMigrations = pendingMigrations
         rateLimiter = RateLimiter(burst: configuration.rateBurst, perSecond: configuration.ratePerSecond)
+        failedLogins = RateLimiter(burst: configuration.failedLoginBurst, perSecond: configuration.failedLoginsPerSecond)
         tenants = TenantDirectory(database: database)
     }
 }

@@ -77,8 +77,14 @@ enum AccountRoutes {
                  success: .created, response: .object([("token", tokenSchema), ("secret", .string())])) { call in
             let id = try call.id("id")
             let input = call.body.isEmpty ? NewToken() : try call.decode(NewToken.self)
+            let caller = try call.account
             return try await call.write { tx in
-                try .json(try await AccountStore.issueToken(for: id, label: input.label, days: input.days ?? AccountStore.defaultTokenLifetime, in: tx),
+                // A district admin may not mint a token that acts as another district admin.
+                let target = try await AccountStore.get(id, in: tx)
+                if caller.role == .districtAdmin, target.role == .districtAdmin, target.id != caller.accountID {
+                    throw APIProblem.forbidden("区县管理员只能为自己及工作人员、只读账号签发令牌 a district admin issues tokens for themselves, staff and viewers only")
+                }
+                return try .json(try await AccountStore.issueToken(for: id, label: input.label, days: input.days ?? AccountStore.defaultTokenLifetime, in: tx),
                           status: .created)
             }
         },

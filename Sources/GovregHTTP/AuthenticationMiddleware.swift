@@ -19,10 +19,10 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].hasPrefix(AccessToken.scheme), parts[1].count < 200 else {
-            throw APIProblem.unauthenticated
+            throw try await failed(context)
         }
         guard let account = try await AccountStore(database: services.database).authenticate(AccessToken(secret: String(parts[1]))) else {
-            throw APIProblem.unauthenticated
+            throw try await failed(context)
         }
         if let wait = await services.rateLimiter.admit(account.tokenID) {
             throw APIProblem(.tooManyRequests, kind: "rate-limited", title: "请求过于频繁 Too many requests",
@@ -31,5 +31,15 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         context.account = account
         return try await next(request, context)
+    }
+
+    /// A 401, or a 429 once an address has failed too often: guessing tokens costs a
+    /// database call each, so it must not be free.
+    private func failed(_ context: APIContext) async throws -> APIProblem {
+        if let wait = await services.failedLogins.admit(context.clientAddress) {
+            return APIProblem(.tooManyRequests, kind: "rate-limited", title: "认证失败次数过多 Too many failed authentications",
+                              detail: "Retry after \(wait) s.", headers: [.retryAfter: String(wait)])
+        }
+        return APIProblem.unauthenticated
     }
 }

@@ -62,7 +62,7 @@ enum DemandRoutes {
         },
         APIRoute(.patch, "\(base)/{id}", .tenantWrite, tag: "demands",
                  summary: "修改需求（需 If-Match）Edit a demand's wording, priority or dates (If-Match required)",
-                 body: DemandInputs.revisionSchema, response: detail, conditional: true) { call in
+                 body: DemandInputs.revisionSchema, response: detail, ifMatch: .required) { call in
             let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Revision.self)
             let expected = try call.expectedVersion()
@@ -74,7 +74,7 @@ enum DemandRoutes {
         },
         APIRoute(.post, "\(base)/{id}/transitions", .tenantWrite, tag: "demands",
                  summary: "流转（If-Match 可选）Move a demand along its workflow (If-Match honoured)",
-                 body: DemandInputs.transitionSchema, response: detail, idempotent: true) { call in
+                 body: DemandInputs.transitionSchema, response: detail, idempotent: true, ifMatch: .honoured) { call in
             let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Transition.self)
             let expected = try call.expectedVersion()

@@ -42,19 +42,16 @@ enum MatchingRoutes {
         APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
                  summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
                  body: .object([("category", .string()), ("weights", weightsSchema), ("dry_run", .boolean())]),
-                 success: .created, response: runSchema, idempotent: true) { call in
+                 success: .created, response: runSchema) { call in
+            // Not idempotent: the solve reads its own repeatable-read snapshot, which must not
+            // wait inside a request transaction holding a second connection. A repeated run is
+            // another proposal, and only one run can ever be accepted into projects.
             let input = call.body.isEmpty ? Start() : try call.decode(Start.self)
             let weights = try input.weights.map { weights in try field("weights") { try weights.validated() } }
             let request = MatchingRequest(category: input.category, weights: weights, dryRun: input.dryRun ?? false)
-            if request.dryRun {
-                return try APIAnswer.json(try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)).response
-            }
-            // The solve reads its own snapshot; the recording joins this request's transaction,
-            // so an Idempotency-Key and the run it created commit together.
-            return try await call.write { _ in
-                let run = try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)
-                return try .json(run, status: .created, location: "\(call.path(base))/runs/\(run.id ?? 0)")
-            }
+            let run = try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)
+            return try APIAnswer.json(run, status: request.dryRun ? .ok : .created,
+                                      location: run.id.map { "\(call.path(base))/runs/\($0)" }).response
         },
         APIRoute(.get, "\(base)/runs/{id}", .tenantRead, tag: "matching",
                  summary: "匹配结果与说明 A run: served demands with allocations and reasons, unserved ones with why, summaries",

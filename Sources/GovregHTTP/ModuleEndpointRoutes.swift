@@ -37,6 +37,7 @@ enum ModuleEndpointRoutes {
                 guard let settings = try await ModuleStore.settings(of: module, in: tx) else {
                     throw APIProblem.notFound("模块未启用 the module \(module.rawValue) is not enabled for this district")
                 }
+                if endpoint.method != .get { try await requirePlace(endpoint.place, call, tx) }
                 var query: [String: String] = [:]
                 for field in endpoint.query { query[field.name] = call.query(field.name) }
                 let parameters = Dictionary(uniqueKeysWithValues: call.route.pathParameters.map { ($0, call.parameter($0)) })
@@ -47,6 +48,23 @@ enum ModuleEndpointRoutes {
                 return APIAnswer(status: .init(code: reply.status), headers: [:], body: reply.body)
             }
             return endpoint.method == .get ? try await call.read(run) : try await call.write(run)
+        }
+    }
+
+    /// Holds community staff to their subtree: the place the write happens must lie in it.
+    private static func requirePlace(_ place: ModuleEndpoint.Place, _ call: APICall, _ tx: TenantTransaction) async throws {
+        try await call.requireSubtree { root in
+            switch place {
+            case .none:
+                return false
+            case .bodyField(let name):
+                let object = (try? JSONSerialization.jsonObject(with: call.body)) as? [String: Any]
+                guard let code = object?[name] as? String else { return false }
+                return try await OrgUnitStore.isInside(code: code, subtreeOf: root, in: tx)
+            case .record(let lookup):
+                guard let orgUnit = try await lookup(try call.id("id"), tx) else { return false }
+                return try await OrgUnitStore.isInside(orgUnit: orgUnit, subtreeOf: root, in: tx)
+            }
         }
     }
 

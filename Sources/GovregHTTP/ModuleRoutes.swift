@@ -25,23 +25,23 @@ enum ModuleRoutes {
     static func management(_ id: String) -> [APIRoute] {
         [
             APIRoute(method: .put, path: "/v1/tenants/{tenant}/modules/\(id)", access: .tenantAdmin, tag: "modules",
-                     summary: "启用模块或修改设置 Enable a module, or change its settings (the body is the settings object; {} for the defaults)",
-                     bodyKind: .json, body: nil, response: moduleSchema) { call in
+                     summary: "启用模块或修改设置 Enable a module or change its settings: the keys the body names change, the others keep their value",
+                     bodyKind: .json, body: nil, response: moduleSchema, idempotent: true) { call in
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
-                let store = ModuleStore(database: call.services.database)
-                let tenant = try call.tenantID
-                let actor = try call.account.actor
-                let enabled = try await store.list(tenant: tenant, actor: actor).contains { $0.id == module && $0.enabled }
-                let saved = enabled
-                    ? try await store.configure(module, settings: call.body, tenant: tenant, actor: actor)
-                    : try await store.enable(module, settings: call.body.isEmpty ? nil : call.body, tenant: tenant, actor: actor)
-                return try APIAnswer.json(saved).response
+                // Enabling layers the document over the earlier settings, so it is also how
+                // settings change: one locked upsert, whatever two concurrent PUTs do.
+                return try await call.write { _ in
+                    try .json(try await ModuleStore(database: call.services.database).enable(
+                        module, settings: call.body.isEmpty ? nil : call.body, tenant: try call.tenantID, actor: try call.account.actor))
+                }
             },
             APIRoute(.delete, "/v1/tenants/{tenant}/modules/\(id)", .tenantAdmin, tag: "modules",
                      summary: "停用模块（数据保留）Disable a module; its data stays", response: moduleSchema) { call in
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
-                return try APIAnswer.json(try await ModuleStore(database: call.services.database).disable(
-                    module, tenant: try call.tenantID, actor: try call.account.actor)).response
+                return try await call.write { _ in
+                    try .json(try await ModuleStore(database: call.services.database).disable(
+                        module, tenant: try call.tenantID, actor: try call.account.actor))
+                }
             },
         ]
     }

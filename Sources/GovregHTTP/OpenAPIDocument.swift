@@ -41,8 +41,8 @@ enum OpenAPIDocument {
             parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 255],
                                "description": "A retry with the same key returns the first answer and creates nothing new (kept 24 h)."])
         }
-        if route.conditional {
-            parameters.append(["name": "If-Match", "in": "header", "required": true, "schema": ["type": "string"],
+        if route.ifMatch != .refused {
+            parameters.append(["name": "If-Match", "in": "header", "required": route.ifMatch == .required, "schema": ["type": "string"],
                                "description": "The ETag read; a stale one gets 412 and changes nothing."])
         }
         var operation: [String: Any] = [
@@ -74,7 +74,8 @@ enum OpenAPIDocument {
         if route.isTenantRoute || !route.pathParameters.isEmpty { add(404, "No such object in your tenant") }
         if route.bodyKind != .none { add(400, "Malformed body"); add(413, "Body too large"); add(422, "Invalid input") }
         if route.method != .get { add(409, "Conflicts with the current state") }
-        if route.conditional { add(412, "Stale If-Match"); add(428, "If-Match missing") }
+        if route.ifMatch != .refused { add(412, "Stale If-Match") }
+        if route.ifMatch == .required { add(428, "If-Match missing") }
         return out
     }
 

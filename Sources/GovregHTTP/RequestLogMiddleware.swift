@@ -2,13 +2,14 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 import Logging
+import Postgres
 import RegistryStore
 
 /// The outermost middleware: gives every request an id (`X-Request-Id`, taken from the
 /// client if it sent a sane one), turns anything thrown into problem+json, and logs one
 /// line per request.
 ///
-/// The log line holds method, route, status, duration, request id and account login;
+/// The log line holds method, route, status, duration, request id and account number;
 /// never the query string, a header value or a body, where tokens and personal data live.
 public struct RequestLogMiddleware: RouterMiddleware {
     public typealias Context = APIContext
@@ -30,8 +31,9 @@ public struct RequestLogMiddleware: RouterMiddleware {
             let mapped = APIProblem.from(error)
             problem = mapped
             if mapped.status == .internalServerError {
-                // The full error stays here, in the log, under the request id the client sees.
-                context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+                // What went wrong stays here, under the request id the client sees. A database
+                // error is logged by SQLSTATE and message, not its detail (which can hold row values).
+                context.logger.error("request failed", metadata: ["error": .string(Self.loggable(error))])
             }
             response = try mapped.response(from: request, context: context)
         }
@@ -43,10 +45,19 @@ public struct RequestLogMiddleware: RouterMiddleware {
             "status": .stringConvertible(response.status.code),
             "ms": .stringConvertible(Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)),
         ]
-        if let login = context.account?.login { metadata["account"] = .string(login) }
+        // The account's number, not its login: logins can be people's names.
+        if let account = context.account?.accountID { metadata["account"] = .stringConvertible(account) }
         if let problem { metadata["problem"] = .string(problem.kind) }
         context.logger.info("request", metadata: metadata)
         return response
+    }
+
+    /// An unexpected error as the log may hold it.
+    static func loggable(_ error: any Error) -> String {
+        if let error = error as? PostgresError {
+            return "PostgresError \(error.kind) \(error.sqlState ?? "-"): \(error.message.prefix(300))"
+        }
+        return "\(type(of: error)): \(String(describing: error).prefix(300))"
     }
 
     /// The client's `X-Request-Id` if it is short and plain, else a new one.

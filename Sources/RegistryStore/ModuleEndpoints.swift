@@ -35,6 +35,17 @@ public struct ModuleEndpoint: Sendable {
         }
     }
 
+    /// Where a write happens, so that community staff can be held to their subtree.
+    public enum Place: Sendable {
+        /// Nowhere in particular: community staff may not use the operation.
+        case none
+        /// The org unit whose code this body field holds (a place, a compound).
+        case bodyField(String)
+        /// The org unit of the record the path's `{id}` names, as this lookup finds it
+        /// (`nil` when there is no such record).
+        case record(@Sendable (_ id: Int64, _ tx: TenantTransaction) async throws -> Int64?)
+    }
+
     public var method: Method
     /// Relative to the module's path, e.g. `topics/{id}/answer`; `{id}` parameters allowed.
     public var path: String
@@ -42,12 +53,14 @@ public struct ModuleEndpoint: Sendable {
     public var summary: String
     public var body: [Field]
     public var query: [Field]
+    /// Where a write happens (ignored for reads).
+    public var place: Place
     public var handle: @Sendable (ModuleRequest) async throws -> ModuleReply
 
     /// Makes an operation.
     public init(
         _ method: Method, _ path: String, _ access: Access, summary: String, body: [Field] = [], query: [Field] = [],
-        handle: @escaping @Sendable (ModuleRequest) async throws -> ModuleReply
+        place: Place = .none, handle: @escaping @Sendable (ModuleRequest) async throws -> ModuleReply
     ) {
         self.method = method
         self.path = path
@@ -55,6 +68,7 @@ public struct ModuleEndpoint: Sendable {
         self.summary = summary
         self.body = body
         self.query = query
+        self.place = place
         self.handle = handle
     }
 }

@@ -14,6 +14,17 @@ extension OrgUnitStore {
         return try rows[0].decode(Bool.self, "inside")
     }
 
+    /// Whether the org unit with id `orgUnit` lies in the subtree of the org unit `root`.
+    public static func isInside(orgUnit: Int64, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
+        let rows = try await tx.connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM org_unit o JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
+                WHERE o.tenant_id = \(tx.tenantID) AND o.id = \(orgUnit) AND o.path LIKE r.path || '%'
+            ) AS inside
+            """)
+        return try rows[0].decode(Bool.self, "inside")
+    }
+
     /// Whether the demand `id` arises inside the subtree of the org unit `root`.
     public static func isInside(demand id: DemandID, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
         let rows = try await tx.connection.query("""

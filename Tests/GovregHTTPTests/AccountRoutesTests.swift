@@ -49,6 +49,17 @@ import Testing
             let listed = try await client.send(.get, "/v1/tenants/langao/accounts", as: "admin", f)
             let logins = Set((listed.json["items"] as? [[String: Any]] ?? []).compactMap { $0["login"] as? String })
             #expect(logins == ["admin", "staff", "viewer"])
+            // Another district admin of the same district: visible, but no token can be minted for them.
+            let second = try await client.send(.post, "/v1/tenants/langao/accounts", as: "admin", f,
+                                               json: #"{"login": "zhao.lei", "display_name": "赵磊", "role": "district_admin"}"#)
+            let secondID = try #require(second.json["id"] as? Int)
+            #expect(try await client.send(.post, "/v1/tenants/langao/accounts/\(secondID)/tokens", as: "admin", f).status == .forbidden)
+            #expect(try await client.send(.post, "/v1/tenants/langao/accounts/\(secondID)/tokens", as: "operator", f).status == .created)
+            // Issuing is not idempotent, so a key is refused rather than storing the secret.
+            let keyed = try await client.send(.post, "/v1/tenants/langao/accounts/\(secondID)/tokens", as: "operator", f, json: "{}",
+                                              headers: ["Idempotency-Key": "mint-1"])
+            #expect(keyed.fieldErrors == ["header:Idempotency-Key"])
+            #expect(try await f.total("idempotency_key") == 0)
             let duplicate = try await client.send(.post, "/v1/tenants/langao/accounts", as: "admin", f,
                                                   json: #"{"login": "pingliadmin", "display_name": "x", "role": "viewer"}"#)
             #expect(duplicate.status == .conflict)

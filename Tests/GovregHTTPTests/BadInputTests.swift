@@ -23,12 +23,14 @@ import Testing
             #expect(try await client.send(.post, path, as: "admin", f, json: badUnit).fieldErrors == ["/quantity/unit"])
             let zero = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": 1"#, with: #""amount": 0"#)
             #expect(try await client.send(.post, path, as: "admin", f, json: zero).status == .unprocessableContent)
-            let badDate = DemandRoutesTests.streetLight.replacingOccurrences(of: "{", with: #"{"due_on": "2026-02-30", "#)
+            let badDate = #"{"due_on": "2026-02-30", "# + DemandRoutesTests.streetLight.dropFirst()
             #expect(try await client.send(.post, path, as: "admin", f, json: badDate).fieldErrors == ["/due_on"])
             let longTitle = DemandRoutesTests.streetLight.replacingOccurrences(of: "楼道灯不亮", with: String(repeating: "长", count: 201))
             let long = try await client.send(.post, path, as: "admin", f, json: longTitle)
             #expect(long.status == .unprocessableContent)
             #expect(long.fieldErrors == ["/title"])
+            let nested = DemandRoutesTests.streetLight.replacingOccurrences(of: #""unit": "job""#, with: #""unit": "job", "colour": "red""#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: nested).fieldErrors == ["/quantity/colour"])
             let badQuery = try await client.send(.get, "\(path)?filed_from=yesterday", as: "admin", f)
             #expect(badQuery.fieldErrors == ["query:filed_from"])
             // None of it wrote anything, and no answer leaked SQL.
@@ -80,6 +82,19 @@ import Testing
             #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
             // Another token has its own bucket.
             #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: "admin", f).status == .ok)
+        }
+    }
+
+    @Test func guessingTokensIsLimitedToo() async throws {
+        try await APIFixture.with(configuration: APIConfiguration(failedLoginBurst: 5, failedLoginsPerSecond: 0.001)) { f, client in
+            var statuses: [HTTPResponse.Status] = []
+            for n in 0..<8 {
+                statuses.append(try await client.send(.get, "/v1/tenants/langao/demands", as: "grt_guess\(n)", f).status)
+            }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .unauthorized })
+            #expect(statuses.suffix(3).allSatisfy { $0 == .tooManyRequests })
+            // A valid token is not held back by someone else's guessing.
+            #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: "viewer", f).status == .ok)
         }
     }
 

@@ -54,6 +54,10 @@ import Testing
             let up = try await client.send(.post, "\(path)/escalations", as: "staff", f, json: #"{"to": "street", "reason": "涉及多个部门"}"#)
             #expect(up.status == .ok)
             #expect((up.json["demand"] as? [String: Any])?["escalation_level"] as? String == "street")
+            // Escalation has no row version to compare: an If-Match is refused, not ignored.
+            let conditional = try await client.send(.post, "\(path)/escalations", as: "admin", f,
+                                                    json: #"{"to": "district", "reason": "区级统筹"}"#, headers: ["If-Match": "\"1\""])
+            #expect(conditional.fieldErrors == ["header:If-Match"])
             let down = try await client.send(.post, "\(path)/escalations", as: "admin", f, json: #"{"to": "grid", "reason": "退回"}"#)
             #expect(down.status == .conflict)
             // Frozen once matched or later: the edit is refused by state.

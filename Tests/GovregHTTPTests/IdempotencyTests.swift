@@ -77,4 +77,17 @@ import Testing
             #expect(statuses.filter { $0 == .preconditionFailed }.count == 5)
         }
     }
+
+    @Test func expiredKeysAreSweptAndCanBeUsedAgain() async throws {
+        try await APIFixture.with { f, client in
+            let key = ["Idempotency-Key": "old-key"]
+            #expect(try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: DemandRoutesTests.streetLight, headers: key).status == .created)
+            #expect(try await IdempotencyKeys.sweep(f.database) == 0)
+            try await f.database.operatorPool.execute("UPDATE idempotency_key SET created_at = now() - interval '25 hours'")
+            #expect(try await IdempotencyKeys.sweep(f.database) == 1)
+            #expect(try await f.total("idempotency_key") == 0)
+            #expect(try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: DemandRoutesTests.streetLight, headers: key).status == .created)
+            #expect(try await f.total("demand") == 2)
+        }
+    }
 }

@@ -72,3 +72,21 @@ public enum IdempotencyKeys {
             """)
     }
 }
+
+extension IdempotencyKeys {
+    /// Deletes the keys older than ``lifetime`` in every tenant; returns how many went.
+    /// Tenant by tenant, as the application role: the table's row-level security is forced.
+    @discardableResult
+    public static func sweep(_ database: RegistryDatabase) async throws -> Int {
+        let tenants = try await database.operatorPool.query("SELECT id FROM tenant").map { try $0.decode(UUID.self, "id") }
+        var deleted = 0
+        for tenant in tenants {
+            deleted += try await database.tenantPool.transaction { connection in
+                try await connection.execute("SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true)")
+                return try await connection.execute(
+                    "DELETE FROM idempotency_key WHERE tenant_id = \(tenant) AND created_at < now() - \(lifetime)::interval")
+            }
+        }
+        return deleted
+    }
+}
