@@ -40,7 +40,7 @@ enum DemandRoutes {
             let cursor = try call.cursor().map { DemandID(rawValue: $0) }
             let page = try await DemandStore(database: call.services.database).list(
                 filter, limit: try call.pageSize(), after: cursor, tenant: try call.tenantID, actor: try call.account.actor)
-            return try APIAnswer.json(page).response
+            return APIAnswer(status: .ok, headers: [:], body: page.apiJSON).response
         },
         APIRoute(.post, base, .tenantWrite, tag: "demands", summary: "登记需求 File a demand (submitted, or a draft)",
                  body: DemandInputs.intakeSchema, success: .created, response: detail, idempotent: true) { call in
