@@ -22,7 +22,7 @@ let package = Package(
         // reads its own options, and swift-configuration would only lengthen the build.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // Named because GovregHTTP uses their types directly (HTTPField, ByteBuffer); Hummingbird
+        // Named because AdminAPI uses their types directly (HTTPField, ByteBuffer); Hummingbird
         // depends on both already, so they add nothing to the build.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "RedProperty", dependencies: ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres"], path: "Plugins/RedProperty"),
         // The HTTP admin API: routes, accounts and roles, problem+json, idempotency (issue 6).
         .target(
-            name: "GovregHTTP",
+            name: "AdminAPI",
             dependencies: [
                 "Registry", "RegistryStore", "RegistryImport", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -70,7 +70,7 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty", "MediationRoom", "GovregHTTP",
+                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -91,8 +91,8 @@ let package = Package(
         .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
-        .testTarget(name: "GovregHTTPTests", dependencies: [
-            "GovregHTTP", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
+        .testTarget(name: "AdminAPITests", dependencies: [
+            "AdminAPI", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

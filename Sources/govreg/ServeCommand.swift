@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GovregHTTP
+import AdminAPI
 import Hummingbird
 import Logging
 import Migrations

@@ -1,5 +1,5 @@
 import Foundation
-@testable import GovregHTTP
+@testable import AdminAPI
 import HTTPTypes
 import Testing
 

@@ -1,6 +1,6 @@
 import BenchTalk
 import Foundation
-@testable import GovregHTTP
+@testable import AdminAPI
 import GovregTestSupport
 import HTTPTypes
 import Hummingbird
