@@ -77,7 +77,7 @@ extension ProjectStore {
     }
 
     /// Records the residents' rating (评单): 1–5 and a comment, once the project is completed
-    /// or checked. A rating is never overwritten.
+    /// or checked, and rates each demand it resolved with it. A rating is never overwritten.
     ///
     /// - Throws: ``RegistryError`` `notAllowedInState`, `alreadyRated` or `invalidValue`.
     @discardableResult
@@ -85,13 +85,21 @@ extension ProjectStore {
         let rating = try Rating(score: score, comment: comment)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
-            var (project, _) = try await Self.domainProject(id, tx)
+            var (project, title) = try await Self.domainProject(id, tx)
             try project.rate(rating)
             try await tx.connection.execute("""
                 UPDATE project SET rating = \(rating.score), rating_comment = \(rating.comment),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(id)
                 """)
+            // The residents rated the work that met their needs: each demand the project
+            // resolved is rated with it (resolved → rated), so the demand list's figures
+            // agree with the project list's.
+            for demand in try await Self.demands(of: id, in: .resolved, tx) {
+                try await DemandStore.transition(
+                    DemandID(demand.id), to: .rated, note: "随项目「\(title)」评价 rated with the project", rating: rating,
+                    visibility: .public, in: tx)
+            }
             try await tx.emit([.projectRated(projectID: id, score: rating.score)])
             return try await Self.detail(id, tx)
         }

@@ -75,13 +75,14 @@ extension ListCommandTests {
             #expect(header["completedOn"] != nil && header["checkedOn"] != nil)
             #expect((shown["events"] as? [[String: Any]])?.map { $0["to"] as? String } == ["in_progress", "completed", "checked"])
             #expect((shown["events"] as? [[String: Any]])?.last?["note"] as? String == "验收合格")
-            #expect((shown["demands"] as? [[String: Any]])?.map { $0["state"] as? String } == ["resolved"])
+            // Rated with the project.
+            #expect((shown["demands"] as? [[String: Any]])?.map { $0["state"] as? String } == ["rated"])
             let allocations = try #require(shown["allocations"] as? [[String: Any]])
             #expect(allocations.count == 1 && allocations[0]["resourceExternalID"] as? String == "R1")
             #expect(allocations[0]["quantity"] as? Int == 300_000)
             #expect((shown["progress"] as? [[String: Any]])?.first?["note"] as? String == "发放一半")
             #expect(try remaining("R1", govreg) == 700_000)
-            #expect(try demandStates(govreg) == ["D1": "resolved", "D2": "accepted"])
+            #expect(try demandStates(govreg) == ["D1": "rated", "D2": "accepted"])
         }
     }
 

@@ -33,11 +33,21 @@ private struct Failure: Error {}
 
     @Test func waitingLongerThanTheAcquireTimeoutFails() async throws {
         let pool = ConnectionPool(configuration: TestDatabase.server, maxConnections: 1, acquireTimeout: .milliseconds(200))
-        let holder = Task { try await pool.withConnection { try await $0.query("SELECT pg_sleep(2)") } }
-        try await Task.sleep(for: .milliseconds(300))
+        // The holder keeps the only connection until the test lets it go: no sleeps to race
+        // against on a busy machine.
+        let (acquired, signalAcquired) = AsyncStream<Void>.makeStream()
+        let (release, signalRelease) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await pool.withConnection { _ in
+                signalAcquired.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in acquired { break }
         let error = try await #require(throws: PostgresError.self) { try await pool.query("SELECT 1") }
         #expect(error.kind == .acquireTimeout)
-        _ = try await holder.value
+        signalRelease.yield()
+        try await holder.value
         await pool.close()
     }
 

@@ -126,6 +126,9 @@ private func refused(_ body: () async throws -> ProjectDetail) async -> Registry
             let rated = try await f.projects.rate(id, score: 5, comment: "路修好了", tenant: f.tenant, actor: f.actor)
             #expect(rated.project.rating == 5)
             #expect(rated.ratingComment == "路修好了")
+            // Its demands are rated with it.
+            #expect(try await f.demandState("D001").0 == .rated)
+            #expect(try await f.demandState("D002").0 == .rated)
             #expect(rated.events.map(\.to) == [.inProgress, .completed, .checked])
             #expect(rated.progress.map(\.attachments) == [["https://example.org/p/1.jpg"]])
             await f.close()
