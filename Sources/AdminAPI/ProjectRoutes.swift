@@ -63,10 +63,14 @@ enum ProjectRoutes {
                      .init(name: "category", schema: .string(), description: "A category code or Chinese name"),
                      .init(name: "unit", schema: .string(), description: "The responsible unit's code"),
                      .init(name: "under", schema: .string(), description: "Projects serving demands under this org unit"),
+                     .init(name: "from", schema: .string(format: "date"), description: "Planned period touching this day or later"),
+                     .init(name: "to", schema: .string(format: "date"), description: "Planned period touching this day or earlier"),
                  ], response: .object([("items", .array(.object([("id", .integer())]))), ("next_cursor", .integer())])) { call in
             let query = ProjectQuery(
                 status: try call.query("status") { try ProjectStatus(parsing: $0) }, category: call.query("category"),
-                orgCode: call.query("under"), unit: call.query("unit"), after: try call.cursor(), limit: try call.pageSize())
+                orgCode: call.query("under"), unit: call.query("unit"),
+                from: try call.query("from") { try CivilDate($0) }, to: try call.query("to") { try CivilDate($0) },
+                after: try call.cursor(), limit: try call.pageSize())
             return try APIAnswer.json(try await call.projects.list(query, tenant: try call.tenantID, actor: try call.account.actor)).response
         },
         APIRoute(.post, base, .tenantAdmin, tag: "projects",

@@ -46,10 +46,14 @@ enum ResourceRoutes {
                      .init(name: "category", schema: .string(), description: "A category code or Chinese name"),
                      .init(name: "unit", schema: .string(), description: "The pledging unit's code"),
                      .init(name: "org", schema: .string(), description: "Resources that may serve this org unit"),
+                     .init(name: "available_from", schema: .string(format: "date"), description: "Available on or after this day"),
+                     .init(name: "available_until", schema: .string(format: "date"), description: "Available on or before this day"),
                  ], response: .object([("items", .array(.object([("id", .integer())]))), ("next_cursor", .integer())])) { call in
             let query = ResourceQuery(
                 status: try call.query("status") { try ResourceStatus(parsing: $0) }, category: call.query("category"),
                 kind: try call.query("kind") { try ResourceKind(parsing: $0) }, unit: call.query("unit"), orgCode: call.query("org"),
+                availableFrom: try call.query("available_from") { try CivilDate($0) },
+                availableUntil: try call.query("available_until") { try CivilDate($0) },
                 after: try call.cursor(), limit: try call.pageSize())
             return try APIAnswer.json(try await call.resources.list(query, tenant: try call.tenantID, actor: try call.account.actor)).response
         },
