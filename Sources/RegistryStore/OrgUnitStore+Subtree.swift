@@ -5,21 +5,20 @@ extension OrgUnitStore {
     /// Whether the org unit `code` lies in the subtree of the org unit `root` (itself
     /// included): community staff may write only there. An unknown code is outside.
     public static func isInside(code: String, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
-        let rows = try await tx.connection.query("""
-            SELECT EXISTS (
-                SELECT 1 FROM org_unit o JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
-                WHERE o.tenant_id = \(tx.tenantID) AND o.code = \(code) AND o.path LIKE r.path || '%'
-            ) AS inside
-            """)
-        return try rows[0].decode(Bool.self, "inside")
+        try await isInside("o.code = \(code)", subtreeOf: root, tx)
     }
 
     /// Whether the org unit with id `orgUnit` lies in the subtree of the org unit `root`.
     public static func isInside(orgUnit: Int64, subtreeOf root: Int64, in tx: TenantTransaction) async throws -> Bool {
+        try await isInside("o.id = \(orgUnit)", subtreeOf: root, tx)
+    }
+
+    /// Whether the org unit that `node` (a condition over `org_unit o`) picks lies under `root`.
+    private static func isInside(_ node: SQL, subtreeOf root: Int64, _ tx: TenantTransaction) async throws -> Bool {
         let rows = try await tx.connection.query("""
             SELECT EXISTS (
                 SELECT 1 FROM org_unit o JOIN org_unit r ON r.tenant_id = o.tenant_id AND r.id = \(root)
-                WHERE o.tenant_id = \(tx.tenantID) AND o.id = \(orgUnit) AND o.path LIKE r.path || '%'
+                WHERE o.tenant_id = \(tx.tenantID) AND \(node) AND o.path LIKE r.path || '%'
             ) AS inside
             """)
         return try rows[0].decode(Bool.self, "inside")
