@@ -23,6 +23,8 @@ public enum ProjectFile {
         .init("progress_percent", aliases: ["进度"], required: false),
         .init("is_public", aliases: ["是否公示", "公示"], required: false),
         .init("published_on", aliases: ["公示日期"], required: false),
+        .init("rating", aliases: ["居民评分", "评分"], required: false),
+        .init("rating_comment", aliases: ["评价意见", "评价"], required: false),
     ])
 
     /// docs/csv-columns.md writes 计划 and 已完成, the domain 计划中 and 已完工: both are read.
@@ -58,11 +60,17 @@ public enum ProjectFile {
             let progress = file.wholeNumber("progress_percent", of: record, in: 0...100) ?? 0
             let isPublic = file.yesNo("is_public", of: record)
             let publishedOn = file.date("published_on", of: record)
+            let score = file.wholeNumber("rating", of: record, in: 1...5)
+            let comment = file.limitedText("rating_comment", of: record, limit: 2000)
+            if score == nil, comment != nil, let field = file.field("rating_comment", of: record) {
+                file.issues.append(field.issue("有评价意见须有评分 a comment needs its rating"))
+            }
+            let rating = score.flatMap { try? Rating(score: $0, comment: comment) }
             guard file.issues.totalCount == before, let externalID, let title, let unit else { continue }
             rows.append(ProjectImportRow(
                 line: record.line, externalID: externalID, title: title, description: description, responsibleUnitExternalID: unit,
                 demandExternalIDs: demands, allocations: allocations, budget: budget, startsOn: startsOn, dueOn: dueOn,
-                status: status, progressPercent: progress, isPublic: isPublic, publishedOn: publishedOn))
+                status: status, progressPercent: progress, isPublic: isPublic, publishedOn: publishedOn, rating: rating))
         }
         return (rows, file.issues)
     }

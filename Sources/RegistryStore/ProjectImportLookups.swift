@@ -9,6 +9,8 @@ struct ProjectImportLookups {
         var id: Int64
         var status: ProjectStatus
         var percent: Int
+        /// The residents' score, once rated.
+        var rating: Int?
         /// External ids (or ids) of the demands it serves.
         var demands: [String]
         /// Resource external id → allocated amount.
@@ -63,7 +65,7 @@ struct ProjectImportLookups {
         }
         var projects: [String: StoredProject] = [:]
         for row in try await tx.connection.query("""
-            SELECT p.id, p.external_id, p.status, p.progress_percent,
+            SELECT p.id, p.external_id, p.status, p.progress_percent, p.rating,
                    coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
                              JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                              WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
@@ -82,6 +84,7 @@ struct ProjectImportLookups {
                 id: try row.decode(Int64.self, "id"),
                 status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
                 percent: try row.decode(Int.self, "progress_percent"),
+                rating: try row.decode(Int?.self, "rating"),
                 demands: try row.decode([String].self, "demands"),
                 allocations: Dictionary(
                     zip(try row.decode([String].self, "resources"), try row.decode([Int64].self, "quantities")), uniquingKeysWith: +))

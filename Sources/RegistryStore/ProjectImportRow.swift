@@ -21,14 +21,17 @@ public struct ProjectImportRow: Sendable, Hashable {
     public var progressPercent: Int
     public var isPublic: Bool
     public var publishedOn: CivilDate?
+    /// The residents' rating (评单), for a completed or checked project.
+    public var rating: Rating?
 
     /// Makes a row.
     public init(
         line: Int = 0, externalID: String, title: String, description: String? = nil, responsibleUnitExternalID: String,
         demandExternalIDs: [String], allocations: [ProjectAllocationRequest] = [], budget: Money? = nil,
         startsOn: CivilDate? = nil, dueOn: CivilDate? = nil, status: ProjectStatus = .planned, progressPercent: Int = 0,
-        isPublic: Bool = false, publishedOn: CivilDate? = nil
+        isPublic: Bool = false, publishedOn: CivilDate? = nil, rating: Rating? = nil
     ) {
+        self.rating = rating
         self.line = line
         self.externalID = externalID
         self.title = title

@@ -48,7 +48,13 @@ extension ProjectStore {
                         issue("allocations", "\(request.resource):\(request.quantity)", "\(error)")
                     }
                 }
+                if let rating = row.rating, row.status != .completed, row.status != .checked {
+                    issue("rating", "\(rating.score)", "只有已完工或已验收的项目才能评价 only a completed or checked project can be rated")
+                }
                 if let stored = lookups.projects[row.externalID] {
+                    if let score = stored.rating, row.rating?.score != score {
+                        issue("rating", row.rating.map { "\($0.score)" } ?? "", "评价不能更改：已评 \(score) 分 a rating is never changed; it is \(score)")
+                    }
                     let wanted = Dictionary(draws.map { ($0.0.externalID ?? "", $0.1) }, uniquingKeysWith: +)
                     if Set(row.demandExternalIDs) != Set(stored.demands) {
                         issue("demand_external_ids", row.demandExternalIDs.joined(separator: ";"), "已有项目的需求不能通过导入更改（原为 \(stored.demands.joined(separator: ";"))） the demands of a stored project cannot change through import")
@@ -133,6 +139,7 @@ extension ProjectStore {
                 demand.state = step
             }
         }
+        if let rating = row.rating { try await applyRating(rating, to: id, title: row.title, tx) }
         if row.progressPercent > 0 {
             try await tx.connection.execute("""
                 INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
@@ -170,6 +177,8 @@ extension ProjectStore {
             current = step
             try await reportIfDue()
         }
-        return changed || !path.isEmpty || row.progressPercent > stored.percent ? .updated : .unchanged
+        let rated = stored.rating == nil && row.rating != nil
+        if let rating = row.rating, rated { try await applyRating(rating, to: stored.id, title: row.title, tx) }
+        return changed || rated || !path.isEmpty || row.progressPercent > stored.percent ? .updated : .unchanged
     }
 }

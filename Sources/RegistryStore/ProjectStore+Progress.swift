@@ -85,22 +85,8 @@ extension ProjectStore {
         let rating = try Rating(score: score, comment: comment)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
-            var (project, title) = try await Self.domainProject(id, tx)
-            try project.rate(rating)
-            try await tx.connection.execute("""
-                UPDATE project SET rating = \(rating.score), rating_comment = \(rating.comment),
-                    updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id)
-                """)
-            // The residents rated the work that met their needs: each demand the project
-            // resolved is rated with it (resolved → rated), so the demand list's figures
-            // agree with the project list's.
-            for demand in try await Self.demands(of: id, in: .resolved, tx) {
-                try await DemandStore.transition(
-                    DemandID(demand.id), to: .rated, note: "随项目「\(title)」评价 rated with the project", rating: rating,
-                    visibility: .public, in: tx)
-            }
-            try await tx.emit([.projectRated(projectID: id, score: rating.score)])
+            let title = try await Self.domainProject(id, tx).1
+            try await Self.applyRating(rating, to: id, title: title, tx)
             return try await Self.detail(id, tx)
         }
     }
@@ -118,5 +104,24 @@ extension ProjectStore {
             UPDATE project SET progress_percent = \(report.percentage), updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND id = \(id)
             """)
+    }
+
+    /// Rates a project (the domain's rules: completed or checked, never twice) and each
+    /// demand it resolved with it (resolved → rated), so the demand list's figures agree with
+    /// the project list's. The caller holds the transaction.
+    static func applyRating(_ rating: Rating, to id: Int64, title: String, _ tx: TenantTransaction) async throws {
+        var (project, _) = try await domainProject(id, tx)
+        try project.rate(rating)
+        try await tx.connection.execute("""
+            UPDATE project SET rating = \(rating.score), rating_comment = \(rating.comment),
+                updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id)
+            """)
+        for demand in try await demands(of: id, in: .resolved, tx) {
+            try await DemandStore.transition(
+                DemandID(demand.id), to: .rated, note: "随项目「\(title)」评价 rated with the project", rating: rating,
+                visibility: .public, in: tx)
+        }
+        try await tx.emit([.projectRated(projectID: id, score: rating.score)])
     }
 }

@@ -55,12 +55,16 @@ struct ProjectFixture {
         ], tenant: tenant, actor: actor)
     }
 
-    func demand(_ externalID: String, at code: String, quantity: Int64, unit: MeasureUnit, state: DemandState, category: String = "roads") async throws {
+    func demand(
+        _ externalID: String, at code: String, quantity: Int64, unit: MeasureUnit, state: DemandState, category: String = "roads",
+        rating: Int? = nil
+    ) async throws {
         try await database.withTenant(tenant, actor: actor) { tx in
             try await tx.connection.execute("""
-                INSERT INTO demand (tenant_id, external_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state)
+                INSERT INTO demand (tenant_id, external_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state, rating)
                 VALUES (\(tenant), \(externalID), \("需求 " + externalID), \(category),
-                        (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(code)), 'grid_report', \(quantity), \(unit.rawValue), \(state.rawValue))
+                        (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(code)), 'grid_report', \(quantity), \(unit.rawValue),
+                        \(state.rawValue), \(rating))
                 """)
         }
     }

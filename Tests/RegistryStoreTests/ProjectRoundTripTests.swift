@@ -37,6 +37,7 @@ import Testing
         try await p.start(done, tenant: f.tenant, actor: f.actor)
         try await p.report(done, percent: 80, tenant: f.tenant, actor: f.actor)
         try await p.complete(done, tenant: f.tenant, actor: f.actor)
+        try await p.rate(done, score: 4, comment: "路修好了, \"还不错\"", tenant: f.tenant, actor: f.actor)
         let dropped = try await p.create(ProjectDraft(externalID: "P2", title: "助老", responsibleUnit: "U002", demands: ["D002"],
             allocations: [ProjectAllocationRequest(resource: "R002", quantity: "40")]), tenant: f.tenant, actor: f.actor).project.externalID!
         try await p.cancel(dropped, reason: "志愿者不足", tenant: f.tenant, actor: f.actor)
@@ -54,15 +55,15 @@ import Testing
     private func copyDemands(from a: ProjectFixture, to b: ProjectFixture) async throws {
         let demands = try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in
             try await tx.connection.query("""
-                SELECT d.external_id, d.category_code, o.code, d.quantity, d.measure_unit, d.state FROM demand d
+                SELECT d.external_id, d.category_code, o.code, d.quantity, d.measure_unit, d.state, d.rating FROM demand d
                 JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id WHERE d.tenant_id = \(a.tenant) ORDER BY d.id
                 """).map { row in
                 (try row.decode(String.self, "external_id"), try row.decode(String.self, "category_code"), try row.decode(String.self, "code"),
                  try row.decode(Int64.self, "quantity"), try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
-                 try DemandState(parsing: try row.decode(String.self, "state")))
+                 try DemandState(parsing: try row.decode(String.self, "state")), try row.decode(Int?.self, "rating"))
             }
         }
-        for d in demands { try await b.demand(d.0, at: d.2, quantity: d.3, unit: d.4, state: d.5, category: d.1) }
+        for d in demands { try await b.demand(d.0, at: d.2, quantity: d.3, unit: d.4, state: d.5, category: d.1, rating: d.6) }
         try await b.database.withTenant(b.tenant, actor: b.actor) { tx in
             try await tx.connection.execute("UPDATE demand SET settled_level = 'grid' WHERE tenant_id = \(b.tenant) AND state IN ('resolved', 'rated')")
         }
@@ -119,6 +120,15 @@ import Testing
             }
             let (listsA, listsB) = (try await lists(a), try await lists(b))
             #expect(listsA == listsB)
+            // The rating came across, comment and all; it is never changed by a later file.
+            #expect(projectsB.first { $0.externalID == "P1" }?.rating == (try Rating(score: 4, comment: "路修好了, \"还不错\"")))
+            var rerated = projectsA
+            rerated[rerated.firstIndex { $0.externalID == "P1" }!].rating = try Rating(score: 2)
+            rerated[rerated.firstIndex { $0.status == .inProgress }!].rating = try Rating(score: 5)
+            let refused = try await #require(throws: ImportRejected.self) {
+                try await b.projects.importRows(rerated, tenant: b.tenant, actor: b.actor)
+            }
+            #expect(refused.issues.issues.map(\.column) == ["rating", "rating"])
             #expect(try await a.remaining("R001") == 400_000 - 100_050 + 100_000)
             await a.close()
         }
