@@ -20,7 +20,7 @@ public func buildApplication(
     let services = APIServices(
         database: database, configuration: configuration, document: OpenAPIDocument.json(table), pendingMigrations: pendingMigrations)
     let router = Router(context: APIContext.self)
-    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: RequestLogMiddleware(routes: RouteMethods(table)))
     router.add(middleware: AuthenticationMiddleware(services: services))
     table.register(on: router, services: services)
     return Application(

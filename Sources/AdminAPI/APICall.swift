@@ -112,9 +112,15 @@ struct APICall: Sendable {
 
     /// A query parameter parsed by `parse`; a value it refuses is a 422 naming the parameter.
     func query<T>(_ name: String, _ parse: (String) throws -> T) throws -> T? {
-        guard let text = query(name) else { return nil }
+        guard request.uri.queryParameters[Substring(name)] != nil else { return nil }
+        // Present but empty is not "absent": `?filed_to=` is not a date.
+        let text = query(name) ?? ""
         do {
             return try parse(text)
+        } catch let problem as APIProblem {
+            throw problem
+        } catch let error as RegistryError {
+            throw APIProblem.validation(field: "query:\(name)", "\(error.chineseMessage) / \(error.englishMessage)")
         } catch {
             throw APIProblem.validation(field: "query:\(name)", "\(error)")
         }

@@ -29,6 +29,8 @@ public struct APIRoute: Sendable {
     var query: [QueryParameter] = []
     var bodyKind: BodyKind = .none
     var body: Schema?
+    /// Whether an empty body is accepted (it means "the defaults").
+    var bodyOptional = false
     /// The success status and the schema of its body (`nil` for none).
     var success: HTTPResponse.Status = .ok
     var response: Schema?
@@ -58,12 +60,13 @@ extension APIRoute {
     /// A route whose body is JSON described by `body`.
     init(
         _ method: HTTPRequest.Method, _ path: String, _ access: AccessClass, tag: String, summary: String,
-        query: [QueryParameter] = [], body: Schema? = nil, success: HTTPResponse.Status = .ok, response: Schema? = nil,
+        query: [QueryParameter] = [], body: Schema? = nil, bodyOptional: Bool = false, success: HTTPResponse.Status = .ok,
+        response: Schema? = nil,
         idempotent: Bool = false, ifMatch: IfMatch = .refused, handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.init(
             method: method, path: path, access: access, tag: tag, summary: summary, query: query,
-            bodyKind: body == nil ? .none : .json, body: body, success: success, response: response,
+            bodyKind: body == nil ? .none : .json, body: body, bodyOptional: bodyOptional, success: success, response: response,
             idempotent: idempotent, ifMatch: ifMatch, handler: handler)
     }
 }

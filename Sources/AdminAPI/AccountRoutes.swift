@@ -74,7 +74,7 @@ enum AccountRoutes {
                  summary: "签发令牌（密文只显示这一次）Issue a token; its secret is shown this once",
                  body: .object([("label", .string(maxLength: 100)),
                                 ("days", .integer(minimum: 1, maximum: Int64(AccountStore.longestTokenLifetime), description: "Lifetime, 90 by default"))]),
-                 success: .created, response: .object([("token", tokenSchema), ("secret", .string())])) { call in
+                 bodyOptional: true, success: .created, response: .object([("token", tokenSchema), ("secret", .string())])) { call in
             let id = try call.id("id")
             let input = call.body.isEmpty ? NewToken() : try call.decode(NewToken.self)
             let caller = try call.account

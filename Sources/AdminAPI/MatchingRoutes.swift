@@ -42,7 +42,7 @@ enum MatchingRoutes {
         APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
                  summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
                  body: .object([("category", .string()), ("weights", weightsSchema), ("dry_run", .boolean())]),
-                 success: .created, response: runSchema) { call in
+                 bodyOptional: true, success: .created, response: runSchema) { call in
             // Not idempotent: the solve reads its own repeatable-read snapshot, which must not
             // wait inside a request transaction holding a second connection. A repeated run is
             // another proposal, and only one run can ever be accepted into projects.
@@ -75,6 +75,7 @@ enum MatchingRoutes {
         APIRoute(.post, "\(base)/runs/{id}/accept", .tenantAdmin, tag: "matching",
                  summary: "接受匹配结果并立项 Accept a run (or some allocations) into the project list, all or nothing",
                  body: .object([("only", .array(.integer(minimum: 1), description: "Allocation numbers (A1 → 1); all when absent"))]),
+                 bodyOptional: true,
                  response: .object([("run", .integer()), ("accepted_allocations", .integer()), ("projects", .array(.string()))])) { call in
             let run = try call.id("id")
             let input = call.body.isEmpty ? Accept() : try call.decode(Accept.self)

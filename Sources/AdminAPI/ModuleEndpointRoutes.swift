@@ -29,7 +29,7 @@ enum ModuleEndpointRoutes {
             query: endpoint.query.map { .init(name: $0.name, schema: schema($0), description: $0.description) },
             bodyKind: takesBody ? .json : .none,
             body: takesBody ? .object(endpoint.body.map { ($0.name, schema($0)) }, required: endpoint.body.filter(\.required).map(\.name)) : nil,
-            success: endpoint.method == .post ? .created : .ok, response: .object([], description: "The module's answer"),
+            success: endpoint.method == .post ? .created : .ok, response: nil,
             idempotent: takesBody
         ) { call in
             if takesBody, !call.body.isEmpty || endpoint.body.contains(where: \.required) { try call.checkBody() }

@@ -26,7 +26,7 @@ enum ModuleRoutes {
         [
             APIRoute(method: .put, path: "/v1/tenants/{tenant}/modules/\(id)", access: .tenantAdmin, tag: "modules",
                      summary: "启用模块或修改设置 Enable a module or change its settings: the keys the body names change, the others keep their value",
-                     bodyKind: .json, body: nil, response: moduleSchema, idempotent: true) { call in
+                     bodyKind: .json, body: nil, bodyOptional: true, response: moduleSchema, idempotent: true) { call in
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
                 // Enabling layers the document over the earlier settings, so it is also how
                 // settings change: one locked upsert, whatever two concurrent PUTs do.

@@ -38,7 +38,8 @@ enum OpenAPIDocument {
         }
         parameters += route.query.map { ["name": $0.name, "in": "query", "required": false, "schema": $0.schema.json, "description": $0.description] }
         if route.idempotent {
-            parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 255],
+            parameters.append(["name": "Idempotency-Key", "in": "header", "required": false,
+                               "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[^\\r\\n]+$"],
                                "description": "A retry with the same key returns the first answer and creates nothing new (kept 24 h)."])
         }
         if route.ifMatch != .refused {
@@ -53,7 +54,7 @@ enum OpenAPIDocument {
         if route.access != .anyone { operation["security"] = [["bearer": [String]()]] } else { operation["security"] = [[String: Any]]() }
         switch route.bodyKind {
         case .json:
-            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": route.body?.json ?? [:]]]]
+            operation["requestBody"] = ["required": !route.bodyOptional, "content": ["application/json": ["schema": route.body?.json ?? [:]]]]
         case .csv:
             operation["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]]
         case .none:
@@ -64,12 +65,14 @@ enum OpenAPIDocument {
 
     private static func responses(_ route: APIRoute) -> [String: Any] {
         var success: [String: Any] = ["description": route.success.reasonPhrase]
-        if let schema = route.response { success["content"] = ["application/json": ["schema": schema.json]] }
+        if let schema = route.response { success["content"] = ["application/json": ["schema": schema.responseJSON]] }
         var out: [String: Any] = [String(route.success.code): success]
         let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
         func add(_ code: Int, _ text: String) { out[String(code)] = problem.merging(["description": text]) { $1 } }
         if route.access != .anyone {
             add(401, "No live token"); add(403, "The role may not do this"); add(429, "Rate limit reached")
+            // Unknown query parameters, a header naming a tenant, or one the route does not take.
+            add(422, "Invalid input")
         }
         if route.isTenantRoute || !route.pathParameters.isEmpty { add(404, "No such object in your tenant") }
         if route.bodyKind != .none { add(400, "Malformed body"); add(413, "Body too large"); add(422, "Invalid input") }

@@ -135,7 +135,7 @@ enum ProjectRoutes {
             }
         },
         APIRoute(.post, "\(base)/{key}/milestones/{id}/reached", .tenantWrite, tag: "projects", summary: "里程碑完成 Mark a milestone reached",
-                 body: .object([("on", .string(format: "date"))]), response: detail, idempotent: true) { call in
+                 body: .object([("on", .string(format: "date"))]), bodyOptional: true, response: detail, idempotent: true) { call in
             let milestone = try call.id("id")
             let input = call.body.isEmpty ? Reached() : try call.decode(Reached.self)
             return try await call.projectWrite(staffInSubtree: true) { store, key, tenant, actor in

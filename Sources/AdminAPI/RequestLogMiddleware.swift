@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 import Logging
 import Postgres
 import RegistryStore
@@ -11,12 +11,14 @@ import RegistryStore
 ///
 /// The log line holds method, route, status, duration, request id and account number;
 /// never the query string, a header value or a body, where tokens and personal data live.
-public struct RequestLogMiddleware: RouterMiddleware {
-    public typealias Context = APIContext
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = APIContext
 
-    public init() {}
+    let routes: RouteMethods
 
-    @concurrent public func handle(
+    init(routes: RouteMethods) { self.routes = routes }
+
+    @concurrent func handle(
         _ request: Request, context: APIContext, next: @concurrent (Request, APIContext) async throws -> Response
     ) async throws -> Response {
         var context = context
@@ -28,7 +30,16 @@ public struct RequestLogMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let mapped = APIProblem.from(error)
+            var mapped = APIProblem.from(error)
+            // The router found no route: if the path is known with other methods, say which.
+            if mapped.status == .notFound, context.endpointPath == nil || context.endpointPath == "NotFound" {
+                let allowed = routes.methods(for: request.uri.path)
+                if !allowed.isEmpty {
+                    mapped = APIProblem(.methodNotAllowed, kind: "method-not-allowed", title: "不支持此方法 Method not allowed",
+                                        detail: "this path takes \(allowed.joined(separator: ", "))",
+                                        headers: [.allow: allowed.joined(separator: ", ")])
+                }
+            }
             problem = mapped
             if mapped.status == .internalServerError {
                 // What went wrong stays here, under the request id the client sees. A database

@@ -23,36 +23,46 @@ indirect enum Schema: Sendable {
         if case .object(_, let required, _) = self { required } else { [] }
     }
 
-    /// The schema as JSON.
-    var json: [String: Any] {
+    /// The schema as JSON, for a request body: objects take no other properties.
+    var json: [String: Any] { rendered(strict: true) }
+
+    /// The schema as JSON, for an answer: a coarse description, so objects may hold more
+    /// properties than it names and any property may be null.
+    var responseJSON: [String: Any] { rendered(strict: false) }
+
+    private func rendered(strict: Bool) -> [String: Any] {
+        func typed(_ type: String) -> Any { strict ? type : [type, "null"] }
         switch self {
         case .string(let format, let values, let maxLength, let description):
-            var out: [String: Any] = ["type": "string"]
+            var out: [String: Any] = ["type": typed("string")]
             out["format"] = format
-            out["enum"] = values
+            out["enum"] = strict ? values : nil
             out["maxLength"] = maxLength
             out["description"] = description
             return out
         case .integer(let minimum, let maximum, let description):
-            var out: [String: Any] = ["type": "integer", "format": "int64"]
+            var out: [String: Any] = ["type": typed("integer"), "format": "int64"]
             out["minimum"] = minimum
             out["maximum"] = maximum
             out["description"] = description
             return out
         case .boolean(let description):
-            var out: [String: Any] = ["type": "boolean"]
+            var out: [String: Any] = ["type": typed("boolean")]
             out["description"] = description
             return out
         case .array(let items, let description):
-            var out: [String: Any] = ["type": "array", "items": items.json]
+            var out: [String: Any] = ["type": typed("array"), "items": items.rendered(strict: strict)]
             out["description"] = description
             return out
         case .object(let properties, let required, let description):
             var out: [String: Any] = [
-                "type": "object", "additionalProperties": false,
-                "properties": Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.json) }),
+                "type": typed("object"),
+                "properties": Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.rendered(strict: strict)) }),
             ]
-            if !required.isEmpty { out["required"] = required }
+            if strict {
+                out["additionalProperties"] = false
+                if !required.isEmpty { out["required"] = required }
+            }
             out["description"] = description
             return out
         case .reference(let name):

@@ -40,6 +40,11 @@ import Testing
             let unknown = try await client.send(.get, "/v1/nothing-here", as: nil, f)
             #expect(unknown.status == .notFound)
             #expect(unknown.headers[.contentType] == "application/problem+json")
+            // A known path with a method it does not take: 405 and what it does take.
+            let wrongMethod = try await client.send(.delete, "/v1/tenants/langao/demands", as: "admin", f)
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow] == "GET, POST")
+            #expect(try await client.send(.post, "/health", as: nil, f).headers[.allow] == "GET")
         }
     }
 }
