@@ -27,10 +27,6 @@ extension APICall {
     func write(_ work: (TenantTransaction) async throws -> APIAnswer) async throws -> Response {
         let account = try account
         let key = request.headers[.idempotencyKey]
-        var hasher = SHA256()
-        hasher.update(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8))
-        hasher.update(Array(body))
-        let requestHash = Data(hasher.finalize())
         return try await services.database.withTenant(try tenantID, actor: account.actor) { tx in
             if let key {
                 if let stored = try await IdempotencyKeys.claim(key, account: account.accountID, requestHash: requestHash, in: tx) {
@@ -42,5 +38,13 @@ extension APICall {
             if let key { try await IdempotencyKeys.record(key, account: account.accountID, answer.stored, in: tx) }
             return answer
         }.response
+    }
+
+    /// What a key is bound to: SHA-256 of method, path and body (computed only for keyed writes).
+    private var requestHash: Data {
+        var hasher = SHA256()
+        hasher.update(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8))
+        hasher.update(Array(body))
+        return Data(hasher.finalize())
     }
 }

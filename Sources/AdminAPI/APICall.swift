@@ -126,16 +126,20 @@ struct APICall: Sendable {
         }
     }
 
-    /// `limit`: 1 to the configured maximum, 50 when absent.
-    func pageSize() throws -> Int {
-        let maximum = services.configuration.maximumPageSize
-        let limit = try query("limit") { text -> Int in
-            guard let value = Int(text), (1...maximum).contains(value) else {
-                throw APIProblem.validation(field: "query:limit", "须为 1–\(maximum) must be 1–\(maximum)")
+    /// A whole-number query parameter within `range`, `fallback` when absent.
+    func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        try query(name) { text -> Int in
+            guard let value = Int(text), range.contains(value) else {
+                throw APIProblem.validation(
+                    field: "query:\(name)", "须为 \(range.lowerBound)–\(range.upperBound) must be \(range.lowerBound)–\(range.upperBound)")
             }
             return value
-        }
-        return limit ?? 50
+        } ?? fallback
+    }
+
+    /// `limit`: 1 to the configured maximum, 50 when absent.
+    func pageSize() throws -> Int {
+        try integer("limit", in: 1...services.configuration.maximumPageSize, default: 50)
     }
 
     /// `cursor`: the `next_cursor` of the previous page (a row id), `nil` for the first page.

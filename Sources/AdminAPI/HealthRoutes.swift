@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Postgres
 import Registry
 import RegistryStore
@@ -20,9 +19,7 @@ enum HealthRoutes {
             await readiness(call.services).response
         },
         APIRoute(.get, "/v1/openapi.json", .anyone, tag: "service", summary: "本接口的 OpenAPI 3.1 文档 This API's OpenAPI 3.1 document") { call in
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: call.services.document)))
+            APIAnswer(status: .ok, headers: [:], body: call.services.document).response
         },
     ]
 

@@ -33,11 +33,8 @@ enum MatchingRoutes {
         APIRoute(.get, "\(base)/runs", .tenantRead, tag: "matching", summary: "匹配运行记录 Matching runs, newest first",
                  query: [.init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "How many, 20 by default")],
                  response: .object([("items", .array(runSchema))])) { call in
-            let limit = try call.query("limit") { text -> Int in
-                guard let n = Int(text), (1...200).contains(n) else { throw APIProblem.validation(field: "query:limit", "须为 1–200 must be 1–200") }
-                return n
-            }
-            return try APIAnswer.json(["items": try await call.matching.runs(tenant: try call.tenantID, actor: try call.account.actor, limit: limit ?? 20)]).response
+            let limit = try call.integer("limit", in: 1...200, default: 20)
+            return try APIAnswer.json(["items": try await call.matching.runs(tenant: try call.tenantID, actor: try call.account.actor, limit: limit)]).response
         },
         APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
                  summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
@@ -61,15 +58,10 @@ enum MatchingRoutes {
                      .init(name: "units", schema: .integer(minimum: 0, maximum: 1000), description: "Units to summarise, 20 by default"),
                  ], response: .object([("run", runSchema), ("served", .array(.object([("demand", .integer())]))),
                                        ("unserved", .array(.object([("demand", .integer())])))])) { call in
-            func count(_ name: String, _ fallback: Int) throws -> Int {
-                try call.query(name) { text -> Int in
-                    guard let n = Int(text), (0...1000).contains(n) else { throw APIProblem.validation(field: "query:\(name)", "须为 0–1000 must be 0–1000") }
-                    return n
-                } ?? fallback
-            }
             return try APIAnswer.json(try await call.matching.show(
                 try call.id("id"), tenant: try call.tenantID, actor: try call.account.actor,
-                limit: try count("limit", 20), unservedLimit: try count("unserved", 10), unitLimit: try count("units", 20))).response
+                limit: try call.integer("limit", in: 0...1000, default: 20), unservedLimit: try call.integer("unserved", in: 0...1000, default: 10),
+                unitLimit: try call.integer("units", in: 0...1000, default: 20))).response
         },
         // Accepting twice is refused by the store (409), so a retry cannot create projects twice.
         APIRoute(.post, "\(base)/runs/{id}/accept", .tenantAdmin, tag: "matching",

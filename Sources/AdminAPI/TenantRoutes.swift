@@ -1,6 +1,5 @@
 import Foundation
 import HTTPTypes
-import ListMatching
 import Registry
 import RegistryStore
 
@@ -52,7 +51,5 @@ func field<T>(_ name: String, _ make: () throws -> T) throws -> T {
         return try make()
     } catch let error as RegistryError {
         throw APIProblem.validation(field: "/\(name)", "\(error.chineseMessage) / \(error.englishMessage)")
-    } catch let error as MatchingWeightsError {
-        throw APIProblem.validation(field: "/\(name)/" + error.field.replacingOccurrences(of: ".", with: "/"), error.reason)
     }
 }

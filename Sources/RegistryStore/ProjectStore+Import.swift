@@ -139,7 +139,7 @@ extension ProjectStore {
                 demand.state = step
             }
         }
-        if let rating = row.rating { try await applyRating(rating, to: id, title: row.title, tx) }
+        if let rating = row.rating { try await applyRating(rating, to: id, tx) }
         if row.progressPercent > 0 {
             try await tx.connection.execute("""
                 INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
@@ -178,7 +178,7 @@ extension ProjectStore {
             try await reportIfDue()
         }
         let rated = stored.rating == nil && row.rating != nil
-        if let rating = row.rating, rated { try await applyRating(rating, to: stored.id, title: row.title, tx) }
+        if let rating = row.rating, rated { try await applyRating(rating, to: stored.id, tx) }
         return changed || rated || !path.isEmpty || row.progressPercent > stored.percent ? .updated : .unchanged
     }
 }

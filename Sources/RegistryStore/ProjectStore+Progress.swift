@@ -85,8 +85,7 @@ extension ProjectStore {
         let rating = try Rating(score: score, comment: comment)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
-            let title = try await Self.domainProject(id, tx).1
-            try await Self.applyRating(rating, to: id, title: title, tx)
+            try await Self.applyRating(rating, to: id, tx)
             return try await Self.detail(id, tx)
         }
     }
@@ -109,8 +108,8 @@ extension ProjectStore {
     /// Rates a project (the domain's rules: completed or checked, never twice) and each
     /// demand it resolved with it (resolved → rated), so the demand list's figures agree with
     /// the project list's. The caller holds the transaction.
-    static func applyRating(_ rating: Rating, to id: Int64, title: String, _ tx: TenantTransaction) async throws {
-        var (project, _) = try await domainProject(id, tx)
+    static func applyRating(_ rating: Rating, to id: Int64, _ tx: TenantTransaction) async throws {
+        var (project, title) = try await domainProject(id, tx)
         try project.rate(rating)
         try await tx.connection.execute("""
             UPDATE project SET rating = \(rating.score), rating_comment = \(rating.comment),
