@@ -120,7 +120,7 @@ struct APICall: Sendable {
         } catch let problem as APIProblem {
             throw problem
         } catch let error as RegistryError {
-            throw APIProblem.validation(field: "query:\(name)", "\(error.chineseMessage) / \(error.englishMessage)")
+            throw APIProblem.validation(field: "query:\(name)", error.message)
         } catch {
             throw APIProblem.validation(field: "query:\(name)", "\(error)")
         }

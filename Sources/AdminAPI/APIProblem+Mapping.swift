@@ -48,7 +48,7 @@ extension APIProblem {
     }
 
     private static func from(_ error: RegistryError) -> APIProblem {
-        let text = "\(error.chineseMessage) / \(error.englishMessage)"
+        let text = error.message
         switch error.code {
         case .invalidValue, .reasonRequired, .mergeTargetRequired, .mergeIntoItself, .ratingRequired, .unitMismatch:
             return .validation(field: pointer(error.field ?? ""), text)

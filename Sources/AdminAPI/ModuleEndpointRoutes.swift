@@ -45,7 +45,7 @@ enum ModuleEndpointRoutes {
                     database: call.services.database, tenant: tx.tenantID, actor: tx.actor, settings: settings,
                     parameters: parameters, query: query, body: call.body)
                 let reply = try await endpoint.handle(request)
-                return APIAnswer(status: .init(code: reply.status), headers: [:], body: reply.body)
+                return try APIAnswer.json(reply.value, status: .init(code: reply.status))
             }
             return endpoint.method == .get ? try await call.read(run) : try await call.write(run)
         }

@@ -50,6 +50,6 @@ func field<T>(_ name: String, _ make: () throws -> T) throws -> T {
     do {
         return try make()
     } catch let error as RegistryError {
-        throw APIProblem.validation(field: "/\(name)", "\(error.chineseMessage) / \(error.englishMessage)")
+        throw APIProblem.validation(field: "/\(name)", error.message)
     }
 }

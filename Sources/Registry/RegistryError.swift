@@ -95,9 +95,12 @@ public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// `field: 中文消息 / English message`.
+    /// The message in both languages, Chinese first, without the field.
+    public var message: String { chineseMessage + " / " + englishMessage }
+
     public var description: String {
         let prefix = field.map { "\($0): " } ?? ""
-        return prefix + chineseMessage + " / " + englishMessage
+        return prefix + message
     }
 
     /// Shorthand for the most common refusal: a malformed value of one field.

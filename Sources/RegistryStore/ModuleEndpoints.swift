@@ -121,17 +121,14 @@ public struct ModuleRequest: Sendable {
     }
 }
 
-/// What a module operation answers: a status and a JSON body.
+/// What a module operation answers: a status and a value the API encodes as its other
+/// answers are encoded (one JSON policy for core and modules alike).
 public struct ModuleReply: Sendable {
     public var status: Int
-    public var body: Data
+    public var value: any Encodable & Sendable
 
-    /// `value` as JSON (snake_case keys, ISO 8601 times).
-    public static func json(_ value: some Encodable, status: Int = 200) throws -> ModuleReply {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return ModuleReply(status: status, body: try encoder.encode(value))
+    /// `value` as the answer's JSON body.
+    public static func json(_ value: some Encodable & Sendable, status: Int = 200) -> ModuleReply {
+        ModuleReply(status: status, value: value)
     }
 }
