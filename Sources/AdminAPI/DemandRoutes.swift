@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HTTPTypes
 import Registry
 import RegistryStore
@@ -66,10 +67,8 @@ enum DemandRoutes {
             let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Revision.self)
             let expected = try call.expectedVersion()
-            return try await call.write { tx in
-                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
-                let detail = try await DemandStore.revise(id, input.revision, expectedVersion: expected, in: tx)
-                return try .json(detail, version: detail.rowVersion)
+            return try await call.demandWrite(id) { tx in
+                try await DemandStore.revise(id, input.revision, expectedVersion: expected, in: tx)
             }
         },
         APIRoute(.post, "\(base)/{id}/transitions", .tenantWrite, tag: "demands",
@@ -78,13 +77,11 @@ enum DemandRoutes {
             let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Transition.self)
             let expected = try call.expectedVersion()
-            return try await call.write { tx in
-                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+            return try await call.demandWrite(id) { tx in
                 try await DemandStore.transition(
                     id, to: input.to, note: input.note, reason: input.reason, mergedInto: input.mergedInto.map { DemandID(rawValue: $0) },
                     rating: input.rating, visibility: input.visibility ?? .public, expectedVersion: expected, in: tx)
-                let detail = try await DemandStore.get(id, in: tx)
-                return try .json(detail, version: detail.rowVersion)
+                return try await DemandStore.get(id, in: tx)
             }
         },
         APIRoute(.post, "\(base)/{id}/escalations", .tenantWrite, tag: "demands",
@@ -92,12 +89,22 @@ enum DemandRoutes {
                  body: DemandInputs.escalationSchema, response: detail, idempotent: true) { call in
             let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Escalation.self)
-            return try await call.write { tx in
-                try await call.requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+            return try await call.demandWrite(id) { tx in
                 try await DemandStore.escalate(id, to: input.to, reason: input.reason, in: tx)
-                let detail = try await DemandStore.get(id, in: tx)
-                return try .json(detail, version: detail.rowVersion)
+                return try await DemandStore.get(id, in: tx)
             }
         },
     ]
+}
+
+extension APICall {
+    /// A write to the demand `id`: for community staff only inside their subtree, in the
+    /// request's transaction, answered with the demand as `work` leaves it and its ETag.
+    func demandWrite(_ id: DemandID, _ work: (TenantTransaction) async throws -> DemandDetail) async throws -> Response {
+        try await write { tx in
+            try await requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
+            let detail = try await work(tx)
+            return try .json(detail, version: detail.rowVersion)
+        }
+    }
 }
