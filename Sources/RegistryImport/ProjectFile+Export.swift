@@ -16,7 +16,8 @@ extension ProjectFile {
                 row.budget.map { ResourceStore.amountText($0.fen, in: .yuan) } ?? "", row.startsOn?.description ?? "",
                 row.dueOn?.description ?? "", row.status.exportText(chinese: chinese), String(row.progressPercent),
                 exportYesNo(row.isPublic, chinese: chinese), row.publishedOn?.description ?? "",
-                row.rating.map { String($0.score) } ?? "", row.rating?.comment ?? "",
+                row.rating.map { String($0.score) } ?? "", row.rating?.comment ?? "", row.completedOn?.description ?? "",
+                row.checkedOn?.description ?? "", row.cancelReason ?? "",
             ])
         }
         return writer.data

@@ -25,6 +25,9 @@ public enum ProjectFile {
         .init("published_on", aliases: ["公示日期"], required: false),
         .init("rating", aliases: ["居民评分", "评分"], required: false),
         .init("rating_comment", aliases: ["评价意见", "评价"], required: false),
+        .init("completed_on", aliases: ["完工日期", "完成日期"], required: false),
+        .init("checked_on", aliases: ["验收日期"], required: false),
+        .init("cancel_reason", aliases: ["取消原因"], required: false),
     ])
 
     /// docs/csv-columns.md writes 计划 and 已完成, the domain 计划中 and 已完工: both are read.
@@ -66,13 +69,40 @@ public enum ProjectFile {
                 file.issues.append(field.issue("有评价意见须有评分 a comment needs its rating"))
             }
             let rating = score.flatMap { try? Rating(score: $0, comment: comment) }
+            let closing = closing(of: record, status: status, in: &file)
             guard file.issues.totalCount == before, let externalID, let title, let unit else { continue }
             rows.append(ProjectImportRow(
                 line: record.line, externalID: externalID, title: title, description: description, responsibleUnitExternalID: unit,
                 demandExternalIDs: demands, allocations: allocations, budget: budget, startsOn: startsOn, dueOn: dueOn,
-                status: status, progressPercent: progress, isPublic: isPublic, publishedOn: publishedOn, rating: rating))
+                status: status, progressPercent: progress, isPublic: isPublic, publishedOn: publishedOn, rating: rating,
+                completedOn: closing.completedOn, checkedOn: closing.checkedOn, cancelReason: closing.cancelReason))
         }
         return (rows, file.issues)
+    }
+
+    /// How the row's project ended: the completion and check days and the cancel reason,
+    /// each only where the status has one (a planned project has no completion day).
+    private static func closing(
+        of record: CSVRecord, status: ProjectStatus, in file: inout ImportFile
+    ) -> (completedOn: CivilDate?, checkedOn: CivilDate?, cancelReason: String?) {
+        let completedOn = file.date("completed_on", of: record), checkedOn = file.date("checked_on", of: record)
+        let reason = file.limitedText("cancel_reason", of: record, limit: 2000)
+        func refuse(_ column: String, _ reason: String) {
+            if let field = file.field(column, of: record) { file.issues.append(field.issue(reason)) }
+        }
+        if completedOn != nil, status != .completed, status != .checked {
+            refuse("completed_on", "只有已完工或已验收的项目才有完工日期 only a completed or checked project has a completion date")
+        }
+        if checkedOn != nil, status != .checked {
+            refuse("checked_on", "只有已验收的项目才有验收日期 only a checked project has a check date")
+        }
+        if reason != nil, status != .cancelled {
+            refuse("cancel_reason", "只有已取消的项目才有取消原因 only a cancelled project has a cancel reason")
+        }
+        if let completedOn, let checkedOn, checkedOn < completedOn {
+            refuse("checked_on", "验收日期早于完工日期 \(completedOn) the check is before the completion on \(completedOn)")
+        }
+        return (completedOn, checkedOn, reason)
     }
 
     /// Every row of a file, or every problem in it.

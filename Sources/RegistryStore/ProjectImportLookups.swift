@@ -11,6 +11,9 @@ struct ProjectImportLookups {
         var percent: Int
         /// The residents' score, once rated.
         var rating: Int?
+        var completedOn: CivilDate?
+        var checkedOn: CivilDate?
+        var cancelReason: String?
         /// External ids (or ids) of the demands it serves.
         var demands: [String]
         /// Resource external id → allocated amount.
@@ -65,7 +68,8 @@ struct ProjectImportLookups {
         }
         var projects: [String: StoredProject] = [:]
         for row in try await tx.connection.query("""
-            SELECT p.id, p.external_id, p.status, p.progress_percent, p.rating,
+            SELECT p.id, p.external_id, p.status, p.progress_percent, p.rating, p.completed_on::text AS completed_on,
+                   p.checked_on::text AS checked_on, p.cancel_reason,
                    coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
                              JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                              WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
@@ -85,6 +89,9 @@ struct ProjectImportLookups {
                 status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
                 percent: try row.decode(Int.self, "progress_percent"),
                 rating: try row.decode(Int?.self, "rating"),
+                completedOn: try row.decode(String?.self, "completed_on").map(CivilDate.init),
+                checkedOn: try row.decode(String?.self, "checked_on").map(CivilDate.init),
+                cancelReason: try row.decode(String?.self, "cancel_reason"),
                 demands: try row.decode([String].self, "demands"),
                 allocations: Dictionary(
                     zip(try row.decode([String].self, "resources"), try row.decode([Int64].self, "quantities")), uniquingKeysWith: +))

@@ -28,18 +28,19 @@ enum ProjectImportPlan {
         }
     }
 
-    /// The statuses a stored project passes through to reach the file's status, along the
-    /// main path planned → in_progress → completed → checked; nil when that is not forward
-    /// along it (a cancellation needs a reason, which files do not carry: use the command).
+    /// The statuses a stored project passes through to reach the file's status: forward
+    /// along the main path planned → in_progress → completed → checked, or a planned or
+    /// running project cancelled; nil for anything else (going back, or reopening).
     static func statusPath(from stored: ProjectStatus, to wanted: ProjectStatus) -> [ProjectStatus]? {
         if stored == wanted { return [] }
+        if wanted == .cancelled { return stored == .planned || stored == .inProgress ? [.cancelled] : nil }
         let main: [ProjectStatus] = [.planned, .inProgress, .completed, .checked]
         guard let from = main.firstIndex(of: stored), let to = main.firstIndex(of: wanted), to > from else { return nil }
         return Array(main[(from + 1)...to])
     }
 
-    /// The cancel reason recorded for a project the file brings in already cancelled: the
-    /// column list has no reason, and the schema requires one.
+    /// The cancel reason recorded for a project the file brings in already cancelled
+    /// without one (files from before the column): the schema requires a reason.
     static let importedCancelReason = "导入前已取消 cancelled before import"
 
     /// The note of events and ledger lines written by an import.

@@ -23,15 +23,25 @@ public struct ProjectImportRow: Sendable, Hashable {
     public var publishedOn: CivilDate?
     /// The residents' rating (评单), for a completed or checked project.
     public var rating: Rating?
+    /// The day it was completed (完工), for a completed or checked project; nil: not known.
+    public var completedOn: CivilDate?
+    /// The day of its check (验收), for a checked project; nil: not known.
+    public var checkedOn: CivilDate?
+    /// Why it was cancelled, for a cancelled project.
+    public var cancelReason: String?
 
     /// Makes a row.
     public init(
         line: Int = 0, externalID: String, title: String, description: String? = nil, responsibleUnitExternalID: String,
         demandExternalIDs: [String], allocations: [ProjectAllocationRequest] = [], budget: Money? = nil,
         startsOn: CivilDate? = nil, dueOn: CivilDate? = nil, status: ProjectStatus = .planned, progressPercent: Int = 0,
-        isPublic: Bool = false, publishedOn: CivilDate? = nil, rating: Rating? = nil
+        isPublic: Bool = false, publishedOn: CivilDate? = nil, rating: Rating? = nil, completedOn: CivilDate? = nil,
+        checkedOn: CivilDate? = nil, cancelReason: String? = nil
     ) {
         self.rating = rating
+        self.completedOn = completedOn
+        self.checkedOn = checkedOn
+        self.cancelReason = cancelReason
         self.line = line
         self.externalID = externalID
         self.title = title

@@ -55,7 +55,10 @@ extension ProjectStore {
     }
 
     /// Inserts the project row; without an external id the project gets `GR-P<id>`.
-    static func insertRow(_ draft: ProjectDraft, unit: Int64, status: ProjectStatus, cancelReason: String? = nil, _ tx: TenantTransaction) async throws -> Int64 {
+    static func insertRow(
+        _ draft: ProjectDraft, unit: Int64, status: ProjectStatus, cancelReason: String? = nil, completedOn: CivilDate? = nil,
+        checkedOn: CivilDate? = nil, _ tx: TenantTransaction
+    ) async throws -> Int64 {
         let tenant = tx.tenantID
         // The domain's checks of a project's own fields, for readable refusals.
         _ = try Project(tenant: tenant, id: 0, title: draft.title, demands: [], responsibleUnit: UnitID(unit))
@@ -66,10 +69,10 @@ extension ProjectStore {
         do {
             id = try await tx.connection.query("""
                 INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, starts_on, due_on,
-                                     status, cancel_reason, is_public, published_on)
+                                     status, cancel_reason, completed_on, checked_on, is_public, published_on)
                 VALUES (\(tenant), \(draft.externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
                         \(draft.startsOn?.description)::date, \(draft.dueOn?.description)::date, \(status.rawValue), \(cancelReason),
-                        \(draft.isPublic), \(draft.publishedOn?.description)::date)
+                        \(completedOn?.description)::date, \(checkedOn?.description)::date, \(draft.isPublic), \(draft.publishedOn?.description)::date)
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
         } catch let error as PostgresError where error.sqlState == "23505" {

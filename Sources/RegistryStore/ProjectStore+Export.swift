@@ -21,15 +21,16 @@ public struct ProjectDisclosure: Sendable, Hashable, Codable {
 extension ProjectStore {
     /// Every project as an import file would give it, ordered by external id, so that an
     /// export imports back into an empty district (with the same units, demands and
-    /// resources) as the same list, the residents' rating included. Completion and check
-    /// dates, the cancel reason, milestones and the reports behind the percentage have no
-    /// column and are not carried over.
+    /// resources) as the same list, the residents' rating, the completion and check days and
+    /// the cancel reason included. Milestones and the reports behind the percentage are
+    /// not carried.
     public func exportRows(tenant: UUID, actor: String) async throws -> [ProjectImportRow] {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
             try await tx.connection.query("""
                 SELECT p.id, p.external_id, p.title, p.description, coalesce(u.external_id, u.id::text) AS unit, p.budget_fen,
                        p.starts_on::text AS starts_on, p.due_on::text AS due_on, p.status, p.progress_percent, p.is_public,
-                       p.published_on::text AS published_on, p.rating, p.rating_comment,
+                       p.published_on::text AS published_on, p.rating, p.rating_comment, p.completed_on::text AS completed_on,
+                       p.checked_on::text AS checked_on, p.cancel_reason,
                        coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
                                  JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                                  WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
@@ -62,7 +63,10 @@ extension ProjectStore {
                     progressPercent: try row.decode(Int.self, "progress_percent"),
                     isPublic: try row.decode(Bool.self, "is_public"),
                     publishedOn: try row.decode(String?.self, "published_on").map(CivilDate.init),
-                    rating: try row.decode(Int?.self, "rating").map { try Rating(score: $0, comment: try row.decode(String?.self, "rating_comment")) })
+                    rating: try row.decode(Int?.self, "rating").map { try Rating(score: $0, comment: try row.decode(String?.self, "rating_comment")) },
+                    completedOn: try row.decode(String?.self, "completed_on").map(CivilDate.init),
+                    checkedOn: try row.decode(String?.self, "checked_on").map(CivilDate.init),
+                    cancelReason: try row.decode(String?.self, "cancel_reason"))
             }
         }
     }

@@ -15,8 +15,10 @@ extension ProjectStore {
     /// For a stored project an edited row updates the title, description, unit, budget,
     /// dates and disclosure in place; a status further along planned → in_progress →
     /// completed → checked runs those steps (completing resolves the demands); a higher
-    /// progress becomes a report. The demands and allocations of a stored project cannot
-    /// change through a file, nor can it be cancelled (that needs a reason): use the commands.
+    /// progress becomes a report, a planned or running project with `cancelled` and a cancel
+    /// reason is cancelled (what it holds goes back), and completion and check days given
+    /// for steps taken before correct them. The demands and allocations of a stored project
+    /// cannot change through a file: cancel it and create another.
     ///
     /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
     public func importRows(
@@ -64,9 +66,12 @@ extension ProjectStore {
                     }
                     let path = ProjectImportPlan.statusPath(from: stored.status, to: row.status)
                     if path == nil {
-                        issue("status", row.status.rawValue, row.status == .cancelled
-                            ? "取消项目须说明理由，请用 govreg project cancel a cancellation needs a reason: use govreg project cancel"
-                            : "项目当前为「\(stored.status.chineseName)」，不能改为「\(row.status.chineseName)」 the project is \(stored.status.rawValue) and cannot move back to \(row.status.rawValue)")
+                        issue("status", row.status.rawValue, "项目当前为「\(stored.status.chineseName)」，不能改为「\(row.status.chineseName)」 the project is \(stored.status.rawValue) and cannot move to \(row.status.rawValue)")
+                    } else if path == [.cancelled], row.cancelReason == nil {
+                        issue("cancel_reason", nil, "取消项目须填写取消原因 a cancellation needs its reason")
+                    }
+                    if stored.status == .cancelled, let reason = row.cancelReason, reason != stored.cancelReason {
+                        issue("cancel_reason", reason, "取消原因不能更改 the cancel reason is never changed")
                     }
                     if row.progressPercent < stored.percent {
                         issue("progress_percent", "\(row.progressPercent)", "进度不能倒退：当前为 \(stored.percent)% progress cannot go back from \(stored.percent)%")
@@ -127,7 +132,9 @@ extension ProjectStore {
             demands: row.demandExternalIDs, budget: row.budget, startsOn: row.startsOn, dueOn: row.dueOn, isPublic: row.isPublic,
             publishedOn: row.publishedOn)
         let cancelled = row.status == .cancelled
-        let id = try await insertRow(draft, unit: unit, status: row.status, cancelReason: cancelled ? ProjectImportPlan.importedCancelReason : nil, tx)
+        let id = try await insertRow(
+            draft, unit: unit, status: row.status, cancelReason: cancelled ? row.cancelReason ?? ProjectImportPlan.importedCancelReason : nil,
+            completedOn: row.completedOn, checkedOn: row.checkedOn, tx)
         let demands = try await lockDemands(row.demandExternalIDs, tx)
         try await attach(project: id, demands: demands.map(\.id), tx)
         for (resource, amount) in draws {
@@ -173,12 +180,21 @@ extension ProjectStore {
         try await reportIfDue()
         let path = ProjectImportPlan.statusPath(from: stored.status, to: row.status) ?? []
         for step in path {
-            try await advance(stored.id, to: step, on: nil, note: ProjectImportPlan.note, reason: nil, tx)
+            let day = step == .completed ? row.completedOn : step == .checked ? row.checkedOn : nil
+            try await advance(stored.id, to: step, on: day, note: ProjectImportPlan.note, reason: row.cancelReason, tx)
             current = step
             try await reportIfDue()
         }
+        // A day the file gives for a step taken before corrects it; a blank one keeps it.
+        let redated = try await tx.connection.execute("""
+            UPDATE project SET completed_on = coalesce(\(row.completedOn?.description)::date, completed_on),
+                checked_on = coalesce(\(row.checkedOn?.description)::date, checked_on), updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(stored.id)
+              AND (completed_on, checked_on) IS DISTINCT FROM
+                  (coalesce(\(row.completedOn?.description)::date, completed_on), coalesce(\(row.checkedOn?.description)::date, checked_on))
+            """) > 0
         let rated = stored.rating == nil && row.rating != nil
         if let rating = row.rating, rated { try await applyRating(rating, to: stored.id, tx) }
-        return changed || rated || !path.isEmpty || row.progressPercent > stored.percent ? .updated : .unchanged
+        return changed || rated || redated || !path.isEmpty || row.progressPercent > stored.percent ? .updated : .unchanged
     }
 }

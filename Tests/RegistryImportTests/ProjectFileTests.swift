@@ -36,12 +36,31 @@ import Testing
         #expect(error.issues.issues.map(\.column) == ["demand_external_ids", "allocations", "status", "progress_percent", "due_on"])
     }
 
+    @Test func daysAndReasonsOnlyWhereTheStatusHasThem() throws {
+        let csv = """
+            external_id,title,responsible_unit_external_id,demand_external_ids,status,completed_on,checked_on,cancel_reason
+            P1,a,U1,D1,planned,2024-05-01,,
+            P2,b,U1,D1,completed,2024-05-01,2024-05-02,
+            P3,c,U1,D1,checked,2024-05-03,2024-05-02,
+            P4,d,U1,D1,in_progress,,,太贵
+            P5,e,U1,D1,cancelled,,,太贵
+            """
+        let error = try #require(throws: ImportRejected.self) { try ProjectFile.rows(from: Data(csv.utf8)) }
+        #expect(error.issues.issues.map { "\($0.line) \($0.column ?? "")" } == ["2 completed_on", "3 checked_on", "4 checked_on", "5 cancel_reason"])
+        let (rows, _) = ProjectFile.read(Data(csv.utf8))
+        #expect(rows.map(\.externalID) == ["P5"])
+        #expect(rows.first?.cancelReason == "太贵")
+    }
+
     @Test func anExportReadsBackAsTheSameRows() throws {
         let rows = [
             ProjectImportRow(externalID: "P1", title: "修路", description: "一期", responsibleUnitExternalID: "U1", demandExternalIDs: ["D1", "D2"],
                              allocations: [ProjectAllocationRequest(resource: "R1", quantity: "5000.50")], budget: Money(fen: 500_050),
                              startsOn: try CivilDate("2024-03-01"), dueOn: try CivilDate("2024-05-31"), status: .checked,
-                             progressPercent: 100, isPublic: true, publishedOn: try CivilDate("2024-03-02")),
+                             progressPercent: 100, isPublic: true, publishedOn: try CivilDate("2024-03-02"),
+                             completedOn: try CivilDate("2024-05-20"), checkedOn: try CivilDate("2024-05-28")),
+            ProjectImportRow(externalID: "P2", title: "助老", responsibleUnitExternalID: "U1", demandExternalIDs: ["D3"],
+                             status: .cancelled, cancelReason: "志愿者不足, \"改期\""),
         ]
         for chinese in [false, true] {
             #expect(try ProjectFile.rows(from: ProjectFile.csv(rows, chinese: chinese)).map { var row = $0; row.line = 0; return row } == rows)

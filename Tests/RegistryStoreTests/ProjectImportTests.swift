@@ -49,6 +49,45 @@ import Testing
         }
     }
 
+    @Test func aFileCancelsWithItsReasonAndCarriesTheDaysOfCompletionAndCheck() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            try await f.demand("D004", at: "C02", quantity: 10, unit: .volunteerHours, state: .accepted, category: "elderly_care")
+            let header = "项目编号,项目名称,责任单位编号,对应需求编号,资源分配,状态,进度,完工日期,验收日期,取消原因\n"
+            let file = header + """
+                P001,修路项目,U001,D001,R001:5000,实施中,20,,,
+                P002,助老项目,U002,D002,R002:40,已验收,100,2024-05-20,2024-05-28,
+                P003,托管项目,U002,D004,,计划,0,,,
+
+                """
+            #expect(try await load(f, file) == ImportSummary(inserted: 3))
+            func exported(_ id: String) async throws -> ProjectImportRow {
+                try #require(try await f.projects.exportRows(tenant: f.tenant, actor: f.actor).first { $0.externalID == id })
+            }
+            #expect(try await exported("P002").completedOn == (try CivilDate("2024-05-20")))
+            #expect(try await exported("P002").checkedOn == (try CivilDate("2024-05-28")))
+            let held = try await f.remaining("R001")
+            // Cancelled through the file: what it holds goes back, its demand back on the list.
+            let cancelled = file.replacingOccurrences(of: "实施中,20,,,", with: "已取消,20,,,资金未到位")
+            #expect(try await load(f, cancelled) == ImportSummary(updated: 1, unchanged: 2))
+            #expect(try await exported("P001").cancelReason == "资金未到位")
+            #expect(try await f.remaining("R001") == held + 500_000)
+            #expect(try await f.demandState("D001").0 == .accepted)
+            #expect(try await load(f, cancelled) == ImportSummary(unchanged: 3))
+            // A reason is never changed, and a cancellation needs one.
+            let refused = try await #require(throws: ImportRejected.self) {
+                try await load(f, cancelled.replacingOccurrences(of: "资金未到位", with: "改期")
+                    .replacingOccurrences(of: "计划,0,,,", with: "已取消,0,,,"))
+            }
+            #expect(refused.issues.issues.map { "\($0.line) \($0.column ?? "")" } == ["2 cancel_reason", "4 cancel_reason"])
+            // A day given for a step taken before corrects it.
+            let redated = cancelled.replacingOccurrences(of: "2024-05-20", with: "2024-05-21")
+            #expect(try await load(f, redated) == ImportSummary(updated: 1, unchanged: 2))
+            #expect(try await exported("P002").completedOn == (try CivilDate("2024-05-21")))
+            await f.close()
+        }
+    }
+
     @Test func aDemandServedByAStoredProjectIsNotTakenByAnotherOne() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
@@ -87,7 +126,7 @@ import Testing
                 "4 demand_external_ids",
                 "5 allocations",
                 "6 demand_external_ids", "6 allocations",
-                "7 external_id", "7 allocations", "7 status", "7 progress_percent",
+                "7 external_id", "7 allocations", "7 cancel_reason", "7 progress_percent",
             ])
             #expect(error.issues.issues.first { $0.line == 6 && $0.column == "allocations" }?.reason.contains("¥1,000.00") == true)
             // P004 (line 5) already takes D002: P005 may not take it a second time.

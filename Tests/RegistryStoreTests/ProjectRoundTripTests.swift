@@ -36,8 +36,9 @@ import Testing
             tenant: f.tenant, actor: f.actor).project.externalID!
         try await p.start(done, tenant: f.tenant, actor: f.actor)
         try await p.report(done, percent: 80, tenant: f.tenant, actor: f.actor)
-        try await p.complete(done, tenant: f.tenant, actor: f.actor)
+        try await p.complete(done, on: try CivilDate("2024-05-20"), tenant: f.tenant, actor: f.actor)
         try await p.rate(done, score: 4, comment: "路修好了, \"还不错\"", tenant: f.tenant, actor: f.actor)
+        try await p.check(done, on: try CivilDate("2024-05-28"), tenant: f.tenant, actor: f.actor)
         let dropped = try await p.create(ProjectDraft(externalID: "P2", title: "助老", responsibleUnit: "U002", demands: ["D002"],
             allocations: [ProjectAllocationRequest(resource: "R002", quantity: "40")]), tenant: f.tenant, actor: f.actor).project.externalID!
         try await p.cancel(dropped, reason: "志愿者不足", tenant: f.tenant, actor: f.actor)
@@ -152,7 +153,8 @@ import Testing
             // Only public items: R003 of the resources, P1 of the projects.
             #expect(resources.map(\.title) == ["课业辅导, \"暑期\""])
             #expect(projects.map(\.title) == ["修路"])
-            #expect(projects[0].status == .completed)
+            #expect(projects[0].status == .checked)
+            #expect(projects[0].checkedOn == (try CivilDate("2024-05-28")))
             await f.close()
         }
     }
