@@ -10,12 +10,12 @@ import SpreadsheetCSV
 /// UTF-8 with BOM or GB18030; Chinese or English headers), all or nothing, with the same
 /// report: the counts, or every problem by line and column and nothing written.
 enum ImportRoutes {
-    static let lists = ["demands", "units", "members", "resources", "projects"]
+    static let lists = ["demands", "units", "members", "resources", "projects", "milestones", "progress"]
 
     static let routes: [APIRoute] = [
         APIRoute(
             method: .post, path: "/v1/tenants/{tenant}/imports/{list}", access: .tenantAdmin, tag: "imports",
-            summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: demands, units, members, resources or projects",
+            summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: demands, units, members, resources, projects, milestones or progress",
             query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
             bodyKind: .csv, body: nil,
             response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
@@ -38,6 +38,9 @@ enum ImportRoutes {
             case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, "members", call, dryRun)
             case "resources": return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, "resources", call, dryRun)
             case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, "projects", call, dryRun)
+            case "milestones": return try await load(MilestoneStore.self, MilestoneFile.header, { MilestoneFile.read($0) }, "milestones", call, dryRun)
+            case "progress":
+                return try await load(ProgressReportStore.self, ProgressReportFile.header, { ProgressReportFile.read($0) }, "progress", call, dryRun)
             default: throw APIProblem.notFound("没有这个清单 no list \(call.parameter("list")); one of \(lists.joined(separator: ", "))")
             }
         },

@@ -29,6 +29,8 @@ extension UnitStore: ListStore {}
 extension MemberStore: ListStore {}
 extension ResourceStore: ListStore {}
 extension ProjectStore: ListStore {}
+extension MilestoneStore: ListStore {}
+extension ProgressReportStore: ListStore {}
 
 extension HeaderMap {
     /// Each field's column name as the file's header row writes it (`报到单位编号` for

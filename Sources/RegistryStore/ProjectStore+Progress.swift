@@ -18,18 +18,23 @@ extension ProjectStore {
         _ key: String, percent: Int, on date: CivilDate? = nil, note: String? = nil, attachments: [String] = [],
         tenant: UUID, actor: String
     ) async throws -> ProjectDetail {
-        let links = try attachments.map { text in
-            guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  url.host != nil else {
-                throw RegistryStoreError.invalid(field: "attachments", reason: "附件须为 http(s) 链接 an attachment must be an http(s) link: \(text)")
-            }
-            return url
-        }
+        let links = try attachments.map(Self.attachmentLink)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
             try await Self.addReport(id, try ProgressReport(on: try date ?? Self.today(), percentage: percent, note: note, attachments: links), tx)
             return try await Self.detail(id, tx)
         }
+    }
+
+    /// An attachment's link: http or https with a host; the files stay where they are.
+    ///
+    /// - Throws: ``RegistryStoreError/invalid(field:reason:)`` naming the text.
+    public static func attachmentLink(_ text: String) throws -> URL {
+        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+              url.host != nil else {
+            throw RegistryStoreError.invalid(field: "attachments", reason: "附件须为 http(s) 链接 an attachment must be an http(s) link: \(text)")
+        }
+        return url
     }
 
     /// Adds a planned step.

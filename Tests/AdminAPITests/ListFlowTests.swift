@@ -81,6 +81,15 @@ import Testing
             let ledger = try await client.send(.get, "/v1/tenants/langao/resources/R1", as: "viewer", f)
             #expect(ledger.status == .ok)
             #expect(try await client.send(.get, "/v1/tenants/langao/projects?status=completed", as: "viewer", f).json["items"] != nil)
+            // The project's history as a file: a milestone reached on the day given.
+            let shownProject = try await client.send(.get, path, as: "viewer", f)
+            let external = try #require((shownProject.json["project"] as? [String: Any])?["external_id"] as? String)
+            let milestones = try await client.send(.post, "/v1/tenants/langao/imports/milestones", as: "admin", f,
+                                                   json: "项目编号,里程碑名称,完成日期\n\(external),进场施工,2024-05-01\n")
+            #expect(milestones.status == .ok && milestones.json["inserted"] as? Int == 1 && milestones.json["list"] as? String == "milestones",
+                    "\(milestones.text)")
+            let after = try await client.send(.get, path, as: "viewer", f)
+            #expect((after.json["milestones"] as? [[String: Any]])?.map { $0["done_on"] as? String } == ["2024-05-01"])
         }
     }
 

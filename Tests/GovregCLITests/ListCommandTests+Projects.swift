@@ -83,6 +83,17 @@ extension ListCommandTests {
             #expect((shown["progress"] as? [[String: Any]])?.first?["note"] as? String == "发放一半")
             #expect(try remaining("R1", govreg) == 700_000)
             #expect(try demandStates(govreg) == ["D1": "rated", "D2": "accepted"])
+
+            // The project's history as lists of their own: exported, and imported back unchanged.
+            let progressFile = folder.appending(path: "progress.csv").path
+            #expect(try govreg(["export", "progress", "--tenant", "langao", "--header", "zh", "--out", progressFile]).status == 0)
+            let text = try String(contentsOfFile: progressFile, encoding: .utf8)
+            #expect(text.contains("项目编号,汇报日期,进度,进展情况,附件") && text.contains("P1,2024-06-30,50,发放一半,"), "\(text)")
+            #expect(try object(govreg(["import", "progress", progressFile, "--tenant", "langao", "--json"]))["unchanged"] as? Int == 1)
+            let milestones = try write("项目编号,里程碑名称,计划日期\nP1,发放,2024-07-01\nP9,发放,\n", "milestones.csv", in: folder)
+            let refused = try govreg(["import", "milestones", milestones, "--tenant", "langao"])
+            #expect(refused.status == 1 && refused.stderr.contains("P9") && refused.stderr.contains("项目编号"), "\(refused.stderr)")
+            #expect((try project("P1", govreg)["milestones"] as? [[String: Any]])?.isEmpty == true)
         }
     }
 

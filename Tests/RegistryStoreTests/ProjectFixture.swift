@@ -16,6 +16,8 @@ struct ProjectFixture {
     var members: MemberStore { MemberStore(database: database) }
     var resources: ResourceStore { ResourceStore(database: database) }
     var projects: ProjectStore { ProjectStore(database: database) }
+    var milestones: MilestoneStore { MilestoneStore(database: database) }
+    var progress: ProgressReportStore { ProgressReportStore(database: database) }
 
     /// A second district in the same database, with the same hierarchy and nothing else.
     func sibling(slug: String = "shangjie", code: String = "410106") async throws -> ProjectFixture {

@@ -35,7 +35,10 @@ import Testing
             startsOn: try CivilDate("2024-03-01"), dueOn: try CivilDate("2024-05-31"), isPublic: true, publishedOn: try CivilDate("2024-03-02")),
             tenant: f.tenant, actor: f.actor).project.externalID!
         try await p.start(done, tenant: f.tenant, actor: f.actor)
-        try await p.report(done, percent: 80, tenant: f.tenant, actor: f.actor)
+        let milestone = try await p.addMilestone(done, title: "路基完工, \"一期\"", dueOn: try CivilDate("2024-04-01"), tenant: f.tenant, actor: f.actor)
+        try await p.reachMilestone(done, milestone: milestone.milestones[0].id, on: try CivilDate("2024-04-10"), tenant: f.tenant, actor: f.actor)
+        try await p.report(done, percent: 30, on: try CivilDate("2024-03-20"), note: "开工", tenant: f.tenant, actor: f.actor)
+        try await p.report(done, percent: 80, on: try CivilDate("2024-04-15"), note: "路面\n铺设", attachments: ["https://example.org/p1.jpg"], tenant: f.tenant, actor: f.actor)
         try await p.complete(done, on: try CivilDate("2024-05-20"), tenant: f.tenant, actor: f.actor)
         try await p.rate(done, score: 4, comment: "路修好了, \"还不错\"", tenant: f.tenant, actor: f.actor)
         try await p.check(done, on: try CivilDate("2024-05-28"), tenant: f.tenant, actor: f.actor)
@@ -46,7 +49,8 @@ import Testing
             allocations: [ProjectAllocationRequest(resource: "R003", quantity: "6"), ProjectAllocationRequest(resource: "R002", quantity: "25")]),
             tenant: f.tenant, actor: f.actor).project.externalID!
         try await p.start(going, tenant: f.tenant, actor: f.actor)
-        try await p.report(going, percent: 40, tenant: f.tenant, actor: f.actor)
+        try await p.addMilestone(going, title: "开班", dueOn: try CivilDate("2024-07-01"), tenant: f.tenant, actor: f.actor)
+        try await p.report(going, percent: 40, on: try CivilDate("2024-07-05"), tenant: f.tenant, actor: f.actor)
         _ = try await p.create(ProjectDraft(externalID: "P4", title: "资金项目", responsibleUnit: "U001", demands: ["D005"],
             allocations: [ProjectAllocationRequest(resource: "R001", quantity: "1000.50")]), tenant: f.tenant, actor: f.actor)
         return f
@@ -82,17 +86,23 @@ import Testing
                     let members = MemberFile.read(MemberFile.csv(try await a.members.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
                     let resources = ResourceFile.read(ResourceFile.csv(try await a.resources.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
                     let projects = ProjectFile.read(ProjectFile.csv(try await a.projects.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    for issues in [units.issues, members.issues, resources.issues, projects.issues] { #expect(issues.isEmpty, "\(issues.issues)") }
+                    let milestones = MilestoneFile.read(MilestoneFile.csv(try await a.milestones.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
+                    let progress = ProgressReportFile.read(ProgressReportFile.csv(try await a.progress.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
+                    for issues in [units.issues, members.issues, resources.issues, projects.issues, milestones.issues, progress.issues] {
+                        #expect(issues.isEmpty, "\(issues.issues)")
+                    }
                     let t = target.tenant, actor = target.actor
                     let summaries = [
                         try await target.units.importRows(units.rows, tenant: t, actor: actor),
                         try await target.members.importRows(members.rows, tenant: t, actor: actor),
                         try await target.resources.importRows(resources.rows, tenant: t, actor: actor),
                         try await target.projects.importRows(projects.rows, tenant: t, actor: actor),
+                        try await target.milestones.importRows(milestones.rows, tenant: t, actor: actor),
+                        try await target.progress.importRows(progress.rows, tenant: t, actor: actor),
                     ]
                     let firstLoad = target.tenant == b.tenant && !chinese
-                    #expect(summaries.map(\.inserted) == (firstLoad ? [2, 3, 3, 4] : [0, 0, 0, 0]))
-                    #expect(summaries.map(\.updated) == [0, 0, 0, 0])
+                    #expect(summaries.map(\.inserted) == (firstLoad ? [2, 3, 3, 4, 2, 3] : [0, 0, 0, 0, 0, 0]))
+                    #expect(summaries.map(\.updated) == [0, 0, 0, 0, 0, 0])
                 }
             }
             // The same rows come out of both, and the same lists (ids aside).
@@ -104,6 +114,12 @@ import Testing
             #expect(membersA == membersB)
             #expect(resourcesA == resourcesB)
             #expect(projectsA == projectsB)
+            // Milestones and the reports behind each percentage: the project file's stand-in
+            // reports (dated the day of the import) were replaced by the filed history.
+            #expect(try await a.milestones.exportRows(tenant: a.tenant, actor: a.actor) == (try await b.milestones.exportRows(tenant: b.tenant, actor: b.actor)))
+            let reportsB = try await b.progress.exportRows(tenant: b.tenant, actor: b.actor)
+            #expect(try await a.progress.exportRows(tenant: a.tenant, actor: a.actor) == reportsB)
+            #expect(reportsB.map(\.percent) == [40, 30, 80])
             func lists(_ f: ProjectFixture) async throws -> [String] {
                 let units = try await f.units.list(UnitQuery(), tenant: f.tenant, actor: f.actor).items.map { u in
                     "\(u.externalID!) \(u.name) \(u.kind) \(u.contactName ?? "") \(u.contactPhone ?? "") \(u.communities.map(\.code)) \(u.memberCount) \(u.resourceCount)"
@@ -142,10 +158,14 @@ import Testing
             let members = String(decoding: MemberFile.publicCSV(try await f.members.disclosures(tenant: f.tenant, actor: f.actor), chinese: false), as: UTF8.self)
             let resources = try await f.resources.disclosures(tenant: f.tenant, actor: f.actor)
             let projects = try await f.projects.disclosures(tenant: f.tenant, actor: f.actor)
+            let milestones = try await f.milestones.disclosures(tenant: f.tenant, actor: f.actor)
+            let reports = try await f.progress.disclosures(tenant: f.tenant, actor: f.actor)
             let everything = units + members + String(decoding: ResourceFile.publicCSV(resources, chinese: false), as: UTF8.self)
+                + String(decoding: MilestoneFile.publicCSV(milestones, chinese: true), as: UTF8.self)
+                + String(decoding: ProgressReportFile.publicCSV(reports, chinese: false), as: UTF8.self)
                 + String(decoding: ProjectFile.publicCSV(projects, chinese: true), as: UTF8.self)
                 + String(decoding: try JSONEncoder().encode(resources), as: UTF8.self) + String(decoding: try JSONEncoder().encode(projects), as: UTF8.self)
-            for secret in ["张三", "13812345678", "5212345", "11010519491231002X", "欧阳娜娜", "志愿者不足"] {
+            for secret in ["张三", "13812345678", "5212345", "11010519491231002X", "欧阳娜娜", "志愿者不足", "开工", "example.org"] {
                 #expect(!everything.contains(secret), "\(secret)")
             }
             #expect(units.contains("县人民医院"))
@@ -154,6 +174,10 @@ import Testing
             #expect(resources.map(\.title) == ["课业辅导, \"暑期\""])
             #expect(projects.map(\.title) == ["修路"])
             #expect(projects[0].status == .checked)
+            // The milestones and reports of P1 only; of a report, the day and the percentage.
+            #expect(milestones.map(\.title) == ["路基完工, \"一期\""])
+            #expect(reports.map(\.percent) == [30, 80])
+            #expect(reports.allSatisfy { $0.projectTitle == "修路" })
             #expect(projects[0].checkedOn == (try CivilDate("2024-05-28")))
             await f.close()
         }

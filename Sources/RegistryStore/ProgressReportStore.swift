@@ -1,0 +1,100 @@
+public import Foundation
+import Postgres
+import Registry
+public import SpreadsheetCSV
+
+/// The progress reports (进度报告) behind the project list's percentages as a list of their
+/// own, moved whole by `govreg import progress` and `govreg export progress`. Day-to-day
+/// reports go through ``ProjectStore/report(_:percent:on:note:attachments:tenant:actor:)``.
+public struct ProgressReportStore: Sendable {
+    public let database: RegistryDatabase
+
+    public init(database: RegistryDatabase) { self.database = database }
+
+    /// Every report, ordered by project external id, then by day.
+    public func exportRows(tenant: UUID, actor: String) async throws -> [ProgressReportImportRow] {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            try await tx.connection.query("""
+                SELECT coalesce(p.external_id, p.id::text) AS project, r.reported_on::text AS reported_on, r.percent, r.note, r.attachments
+                FROM project_progress r JOIN project p ON p.tenant_id = r.tenant_id AND p.id = r.project_id
+                WHERE r.tenant_id = \(tx.tenantID)
+                ORDER BY p.external_id NULLS LAST, p.id, r.reported_on, r.id
+                """).map { row in
+                ProgressReportImportRow(
+                    projectExternalID: try row.decode(String.self, "project"),
+                    reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"),
+                    note: try row.decode(String?.self, "note"),
+                    attachments: try row.decode([String].self, "attachments").compactMap { URL(string: $0) })
+            }
+        }
+    }
+
+    /// The reports of disclosed projects: day and percentage only.
+    public func disclosures(tenant: UUID, actor: String) async throws -> [ProgressDisclosure] {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            try await tx.connection.query("""
+                SELECT pp.title AS project_title, r.reported_on::text AS reported_on, r.percent
+                FROM project_progress r JOIN public_project pp ON pp.tenant_id = r.tenant_id AND pp.id = r.project_id
+                WHERE r.tenant_id = \(tx.tenantID)
+                ORDER BY pp.id, r.reported_on, r.id
+                """).map { row in
+                ProgressDisclosure(
+                    projectTitle: try row.decode(String.self, "project_title"),
+                    reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"))
+            }
+        }
+    }
+
+    /// Imports reports all or nothing, matched by project, day and percentage: a new one is
+    /// added, a stored one takes the file's note and links. A project's history, stored and
+    /// filed together, must never go back (a later day with a lower percentage), and a
+    /// planned project has none. The percentage of each project becomes its highest report.
+    ///
+    /// A project file's percentage is stored as a report dated the day of that import with
+    /// the note "导入 import": it stands in for reports the project file cannot carry, and a
+    /// progress file that reaches its percentage for the project replaces it. So a project
+    /// export followed by its progress export loads as the same history.
+    ///
+    /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
+    public func importRows(
+        _ rows: [ProgressReportImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    ) async throws -> ImportSummary {
+        try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
+            var issues = issues
+            let projects = try await HistoryProject.locked(rows.map(\.projectExternalID), tx)
+            var seen: [String: Int] = [:]
+            var byProject: [String: [ProgressReportImportRow]] = [:]
+            for row in rows {
+                let key = "\(row.projectExternalID)\u{1F}\(row.reportedOn)\u{1F}\(row.percent)"
+                if let first = seen[key] {
+                    issues.append(ImportIssue(line: row.line, column: "percent", value: "\(row.percent)", reason: "与第 \(first) 行重复 the same report as line \(first)"))
+                }
+                seen[key] = seen[key] ?? row.line
+                guard let project = projects[row.projectExternalID] else {
+                    issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue
+                }
+                if project.status == .planned {
+                    issues.append(ImportIssue(line: row.line, column: "project_external_id", value: row.projectExternalID, reason: "计划中的项目尚无进度 a planned project has no progress yet"))
+                    continue
+                }
+                byProject[row.projectExternalID, default: []].append(row)
+            }
+            var merges: [(HistoryProject, ProgressMerge)] = []
+            for (external, filed) in byProject.sorted(by: { $0.key < $1.key }) {
+                let project = projects[external]!
+                let merge = ProgressMerge(stored: try await ProgressMerge.stored(project.id, tx), filed: filed, percent: project.percent)
+                issues.append(contentsOf: merge.problems)
+                merges.append((project, merge))
+            }
+            if !issues.isEmpty { throw ImportRejected(issues: issues) }
+            var summary = ImportSummary()
+            for (project, merge) in merges {
+                try await merge.apply(to: project, tx)
+                summary.inserted += merge.inserts.count
+                summary.updated += merge.updates.count
+                summary.unchanged += merge.unchanged
+            }
+            return summary
+        }
+    }
+}
