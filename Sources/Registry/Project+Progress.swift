@@ -1,9 +1,10 @@
 extension Project {
     /// Adds a progress report.
     ///
-    /// Reports are accepted while the work is in progress, and their percentages never
-    /// decrease: a lower figure than the last report is refused rather than stored, since
-    /// the quarterly report would otherwise show work being undone.
+    /// Reports are accepted while the work is in progress, and in the order of their days
+    /// their percentages never decrease: a figure below that of a report on the same or an
+    /// earlier day is refused, as is one above that of a later report (a report dated back),
+    /// since the quarterly report would otherwise show work being undone.
     ///
     /// ```swift
     /// try project.report(try ProgressReport(on: try CivilDate("2024-06-30"), percentage: 60))
@@ -11,8 +12,8 @@ extension Project {
     ///
     /// - Parameter report: The report.
     /// - Throws: ``RegistryError``: `notAllowedInState` unless the project is in progress,
-    ///   `progressWentBack` when the percentage is below the last report's (the message
-    ///   gives both figures).
+    ///   `progressWentBack` when the history would go back (the message gives both
+    ///   figures and days).
     public mutating func report(_ report: ProgressReport) throws {
         guard status == .inProgress else {
             throw RegistryError(
@@ -21,10 +22,15 @@ extension Project {
                 english: "the project is \(status.rawValue); progress is reported only while it is in_progress"
             )
         }
-        if let last = progress.last, report.percentage < last.percentage {
-            throw ProjectWorkflow.wentBack(last: last, new: report)
+        // `progress` is in day order: the new report goes after every report of its day.
+        let position = progress.firstIndex { $0.on > report.on } ?? progress.endIndex
+        if let earlier = progress[..<position].max(by: { $0.percentage < $1.percentage }), report.percentage < earlier.percentage {
+            throw ProjectWorkflow.wentBack(last: earlier, new: report)
         }
-        progress.append(report)
+        if let later = progress[position...].min(by: { $0.percentage < $1.percentage }), report.percentage > later.percentage {
+            throw ProjectWorkflow.wentBack(last: report, new: later)
+        }
+        progress.insert(report, at: position)
     }
 
     /// Checks that a milestone may be marked reached: while the project is planned or in

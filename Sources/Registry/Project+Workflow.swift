@@ -82,8 +82,8 @@ public enum ProjectWorkflow {
     static func wentBack(last: ProgressReport, new: ProgressReport) -> RegistryError {
         RegistryError(
             .progressWentBack, field: "percentage",
-            chinese: "进度不能倒退：上次汇报（\(last.on)）为 \(last.percentage)%，本次为 \(new.percentage)%",
-            english: "progress cannot go back: the last report (\(last.on)) said \(last.percentage)%, this one says \(new.percentage)%"
+            chinese: "进度不能倒退：\(last.on) 的汇报为 \(last.percentage)%，\(new.on) 的汇报为 \(new.percentage)%",
+            english: "progress cannot go back: the report of \(last.on) says \(last.percentage)%, the one of \(new.on) says \(new.percentage)%"
         )
     }
 }

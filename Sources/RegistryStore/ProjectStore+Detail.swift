@@ -44,7 +44,7 @@ extension ProjectStore {
         }
         let progress = try await tx.connection.query("""
             SELECT reported_on::text AS reported_on, percent, note, attachments, actor FROM project_progress
-            WHERE tenant_id = \(tenant) AND project_id = \(id) ORDER BY id
+            WHERE tenant_id = \(tenant) AND project_id = \(id) ORDER BY reported_on, id
             """).map { row in
             ProjectProgressLine(
                 reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"),

@@ -111,7 +111,7 @@ extension ProjectStore {
             """).first else { throw RegistryStoreError.notFound(kind: "project 项目", key: "\(id)") }
         let progress = try await tx.connection.query("""
             SELECT reported_on::text AS reported_on, percent, note, attachments FROM project_progress
-            WHERE tenant_id = \(tenant) AND project_id = \(id) ORDER BY id
+            WHERE tenant_id = \(tenant) AND project_id = \(id) ORDER BY reported_on, id
             """).map { report in
             try ProgressReport(
                 on: try CivilDate(try report.decode(String.self, "reported_on")), percentage: try report.decode(Int.self, "percent"),

@@ -4,7 +4,8 @@ public import Registry
 
 extension ProjectStore {
     /// Records a progress report (每季度汇报) by the domain's rules: only while the project is
-    /// in progress, and never a lower percentage than the last report.
+    /// in progress, and never a history that goes back in the order of the days (a report
+    /// may be dated back, between the figures of the reports around it).
     ///
     /// - Parameters:
     ///   - percent: 0–100.
@@ -105,7 +106,7 @@ extension ProjectStore {
                     \(report.attachments.map(\.absoluteString)), \(tx.actor))
             """)
         try await tx.connection.execute("""
-            UPDATE project SET progress_percent = \(report.percentage), updated_at = now(), row_version = row_version + 1
+            UPDATE project SET progress_percent = greatest(progress_percent, \(report.percentage)), updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND id = \(id)
             """)
     }

@@ -20,6 +20,23 @@ import Testing
         #expect(project.progress.count == 3)
     }
 
+    @Test func aReportDatedBackFitsBetweenTheReportsAroundIt() throws {
+        var project = try ProjectWorkflowTests.project(.inProgress)
+        try project.report(Self.report(30, "2024-03-31"))
+        try project.report(Self.report(80, "2024-09-30"))
+        try project.report(Self.report(50, "2024-06-30"))  // a late quarterly report, in its place
+        #expect(project.progress.map(\.percentage) == [30, 50, 80])
+        #expect(project.percentage == 80)
+        // 90% on 1 June would come before 50% on 30 June; 20% in May would follow March's 30%.
+        let above = try TestValues.refusal { try project.report(Self.report(90, "2024-06-01")) }
+        #expect(above?.code == .progressWentBack)
+        #expect(above?.englishMessage.contains("2024-06-30") == true)
+        let below = try TestValues.refusal { try project.report(Self.report(20, "2024-05-01")) }
+        #expect(below?.code == .progressWentBack)
+        #expect(below?.englishMessage.contains("2024-03-31") == true)
+        #expect(project.progress.count == 3)
+    }
+
     @Test func percentageIsZeroToHundred() {
         for bad in [-1, 101] {
             #expect(throws: RegistryError.self) { try Self.report(bad) }
