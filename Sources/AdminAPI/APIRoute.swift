@@ -33,6 +33,8 @@ public struct APIRoute: Sendable {
     var bodyOptional = false
     /// The success status and the schema of its body (`nil` for none).
     var success: HTTPResponse.Status = .ok
+    /// Other success statuses with the same body (a dry run's 200 beside a write's 201).
+    var otherSuccess: [HTTPResponse.Status] = []
     var response: Schema?
     /// Whether a retry with the same `Idempotency-Key` gives the first answer.
     var idempotent = false
@@ -61,12 +63,12 @@ extension APIRoute {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ access: AccessClass, tag: String, summary: String,
         query: [QueryParameter] = [], body: Schema? = nil, bodyOptional: Bool = false, success: HTTPResponse.Status = .ok,
-        response: Schema? = nil,
+        otherSuccess: [HTTPResponse.Status] = [], response: Schema? = nil,
         idempotent: Bool = false, ifMatch: IfMatch = .refused, handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.init(
             method: method, path: path, access: access, tag: tag, summary: summary, query: query,
-            bodyKind: body == nil ? .none : .json, body: body, bodyOptional: bodyOptional, success: success, response: response,
-            idempotent: idempotent, ifMatch: ifMatch, handler: handler)
+            bodyKind: body == nil ? .none : .json, body: body, bodyOptional: bodyOptional, success: success,
+            otherSuccess: otherSuccess, response: response, idempotent: idempotent, ifMatch: ifMatch, handler: handler)
     }
 }

@@ -39,7 +39,7 @@ enum MatchingRoutes {
         APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
                  summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
                  body: .object([("category", .string()), ("weights", weightsSchema), ("dry_run", .boolean())]),
-                 bodyOptional: true, success: .created, response: runSchema) { call in
+                 bodyOptional: true, success: .created, otherSuccess: [.ok], response: runSchema) { call in
             // Not idempotent: the solve reads its own repeatable-read snapshot, which must not
             // wait inside a request transaction holding a second connection. A repeated run is
             // another proposal, and only one run can ever be accepted into projects.

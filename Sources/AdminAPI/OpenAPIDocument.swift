@@ -64,9 +64,12 @@ enum OpenAPIDocument {
     }
 
     private static func responses(_ route: APIRoute) -> [String: Any] {
-        var success: [String: Any] = ["description": route.success.reasonPhrase]
-        if let schema = route.response { success["content"] = ["application/json": ["schema": schema.responseJSON]] }
-        var out: [String: Any] = [String(route.success.code): success]
+        var out: [String: Any] = [:]
+        for status in [route.success] + route.otherSuccess {
+            var success: [String: Any] = ["description": status.reasonPhrase]
+            if let schema = route.response { success["content"] = ["application/json": ["schema": schema.responseJSON]] }
+            out[String(status.code)] = success
+        }
         let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
         func add(_ code: Int, _ text: String) { out[String(code)] = problem.merging(["description": text]) { $1 } }
         if route.access != .anyone {

@@ -37,6 +37,10 @@ import Testing
                 #expect((operation["summary"] as? String)?.isEmpty == false)
                 #expect((operation["responses"] as? [String: Any])?.isEmpty == false)
             }
+            // A matching run answers 201, a dry run 200: both are documented.
+            let runs = paths["/v1/tenants/{tenant}/matching/runs"]?["post"] as? [String: Any]
+            let runAnswers = Set(((runs?["responses"] as? [String: Any]) ?? [:]).keys)
+            #expect(runAnswers.isSuperset(of: ["200", "201"]))
             let unknown = try await client.send(.get, "/v1/nothing-here", as: nil, f)
             #expect(unknown.status == .notFound)
             #expect(unknown.headers[.contentType] == "application/problem+json")
