@@ -18,6 +18,9 @@ public struct DemoDistrict: Sendable {
     public var resources: Data
     public var demands: Data
     public var projects: Data
+    /// The projects' milestones and monthly progress reports (after the projects).
+    public var milestones: Data
+    public var progress: Data
     /// The org code of a grid in an urban community, where the demo's bench talk is held
     /// (and its compound lies), and of that community.
     public var benchTalkPlace: String
@@ -35,6 +38,8 @@ public struct DemoDistrict: Sendable {
         resources = lists.resourcesCSV
         demands = lists.demandsCSV
         projects = lists.projectsCSV
+        milestones = DemoProjectHistory.milestonesCSV(lists.timelines, year: year)
+        progress = DemoProjectHistory.progressCSV(lists.timelines, year: year)
         benchTalkPlace = hierarchy.grids.first { hierarchy.urbanCommunities.contains(hierarchy.communityOfGrid[$0]!) }!
         benchTalkCommunity = hierarchy.communityOfGrid[benchTalkPlace]!
     }

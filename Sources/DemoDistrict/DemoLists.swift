@@ -24,6 +24,8 @@ struct DemoLists {
     var demands: [DemandRow] = []
     var resources: [ResourceRow] = []
     var projects: [[String]] = []
+    /// When each project started and how far it got, for its milestones and reports.
+    var timelines: [DemoProjectHistory.Timeline] = []
 
     init(hierarchy: DemoHierarchy, units: DemoUnits, year: Int, random: inout SeededGenerator) {
         let names = Dictionary(hierarchy.nodes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -87,13 +89,18 @@ struct DemoLists {
             let need = DemoVocabulary.needs[anchor.need]
             let stage = projects.count % 3
             let start = Int.random(in: 60...250, using: &random)
+            let timeline = DemoProjectHistory.Timeline(
+                externalID: String(format: "P%03d", projects.count + 1), start: start, stage: stage,
+                percent: [0, Int.random(in: 20...80, using: &random), 100][stage])
             projects.append([
-                String(format: "P%03d", projects.count + 1), "\(anchor.fields[1].split(separator: "：").last ?? "")项目",
+                timeline.externalID, "\(anchor.fields[1].split(separator: "：").last ?? "")项目",
                 resources[resourceIndex].unit, served.map(\.externalID).joined(separator: ";"),
                 "\(resources[resourceIndex].externalID):\(wanted)", need.unit == "yuan" ? String(wanted) : "",
-                Self.date(year, dayOfYear: start), Self.date(year, dayOfYear: min(365, start + 90)),
-                ["计划", "实施中", "已完成"][stage], ["0", String(Int.random(in: 20...80, using: &random)), "100"][stage], "是",
+                Self.date(year, dayOfYear: start), Self.date(year, dayOfYear: timeline.end),
+                ["计划", "实施中", "已完成"][stage], String(timeline.percent), "是",
+                stage == 2 ? Self.date(year, dayOfYear: timeline.end) : "",
             ])
+            timelines.append(timeline)
         }
     }
 
@@ -111,7 +118,7 @@ struct DemoLists {
 
     var projectsCSV: Data {
         DemoDistrict.csv(
-            ["项目编号", "项目名称", "责任单位编号", "对应需求编号", "资源分配", "预算", "开始日期", "完成时限", "状态", "进度", "是否公示"],
+            ["项目编号", "项目名称", "责任单位编号", "对应需求编号", "资源分配", "预算", "开始日期", "完成时限", "状态", "进度", "是否公示", "完工日期"],
             projects)
     }
 

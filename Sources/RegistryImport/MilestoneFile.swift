@@ -29,6 +29,15 @@ public enum MilestoneFile {
         return (rows, file.issues)
     }
 
+    /// Every row of a file, or every problem in it.
+    ///
+    /// - Throws: ``ImportRejected`` when any row is wrong.
+    public static func rows(from data: Data) throws -> [MilestoneImportRow] {
+        let (rows, issues) = read(data)
+        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        return rows
+    }
+
     /// The CSV of `govreg export milestones`: the import's columns, UTF-8 with a byte order
     /// mark; with `chinese`, a Chinese header.
     public static func csv(_ rows: [MilestoneImportRow], chinese: Bool) -> Data {

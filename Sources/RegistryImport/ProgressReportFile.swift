@@ -45,6 +45,15 @@ public enum ProgressReportFile {
         return (rows, file.issues)
     }
 
+    /// Every row of a file, or every problem in it.
+    ///
+    /// - Throws: ``ImportRejected`` when any row is wrong.
+    public static func rows(from data: Data) throws -> [ProgressReportImportRow] {
+        let (rows, issues) = read(data)
+        if !issues.isEmpty { throw ImportRejected(issues: issues) }
+        return rows
+    }
+
     /// The CSV of `govreg export progress`: the import's columns, UTF-8 with a byte order
     /// mark; with `chinese`, a Chinese header. Links are separated by `;`.
     public static func csv(_ rows: [ProgressReportImportRow], chinese: Bool) -> Data {

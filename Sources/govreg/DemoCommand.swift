@@ -44,6 +44,10 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
             terminal.progress("导入 importing the project list 项目清单 …")
             _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
+            terminal.progress("导入 importing milestones and progress reports 里程碑与进度报告 …")
+            _ = try await MilestoneStore(database: registry).importRows(try MilestoneFile.rows(from: demo.milestones), tenant: tenant, actor: actor)
+            _ = try await ProgressReportStore(database: registry).importRows(
+                try ProgressReportFile.rows(from: demo.progress), tenant: tenant, actor: actor)
 
             let benchTalk = try await DemoBenchTalk(year: year, place: demo.benchTalkPlace).load(registry, tenant: tenant, actor: actor, terminal: terminal)
             let redProperty = try await DemoRedProperty(year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity)

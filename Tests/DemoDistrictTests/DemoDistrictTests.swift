@@ -18,6 +18,7 @@ import Testing
         let first = DemoDistrict(seed: 7), second = DemoDistrict(seed: 7), other = DemoDistrict(seed: 8)
         #expect(first.demands == second.demands)
         #expect(first.projects == second.projects)
+        #expect(first.progress == second.progress && first.milestones == second.milestones)
         #expect(first.members == second.members)
         #expect(first.demands != other.demands)
     }
@@ -33,5 +34,10 @@ import Testing
         #expect(try rows(demo.members).count == 1_216)
         #expect(try rows(demo.demands).count == 1_200)
         #expect(try rows(demo.projects).count == 60)
+        // Two milestones a project; two reports for each of 20 running, three for each of 20 done.
+        #expect(try MilestoneFile.rows(from: demo.milestones).count == 120)
+        let reports = try ProgressReportFile.rows(from: demo.progress)
+        #expect(reports.count == 20 * 2 + 20 * 3)
+        #expect(reports.allSatisfy { $0.reportedOn.description.hasPrefix("2024-") })
     }
 }

@@ -45,6 +45,16 @@ import Testing
             let redProperty = try #require(report["redProperty"] as? [String: Any])
             #expect(redProperty["compounds"] as? Int == 1 && redProperty["problemsLogged"] as? Int == 3 && redProperty["problemsClosed"] as? Int == 1)
 
+            // The projects' history is the demo year's: the reports the project file wrote on
+            // the day of the load were replaced by the monthly ones.
+            let progress = try GovregProcess.run(
+                ["export", "progress", "--tenant", "langao", "--database-url", configuration.connectionString,
+                 "--migrations", TestDatabase.shippedMigrations.path], environment: environment)
+            #expect(progress.status == 0, "\(progress.stderr)")
+            let reportLines = progress.stdout.split(whereSeparator: \.isNewline).dropFirst()
+            #expect(reportLines.count == 100)
+            #expect(reportLines.allSatisfy { $0.split(separator: ",")[1].hasPrefix("2024-") }, "\(progress.stdout)")
+
             let second = try GovregProcess.run(arguments, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")
             #expect(second.stdout == first.stdout)
