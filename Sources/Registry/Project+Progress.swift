@@ -2,9 +2,10 @@ extension Project {
     /// Adds a progress report.
     ///
     /// Reports are accepted while the work is in progress, and in the order of their days
-    /// their percentages never decrease: a figure below that of a report on the same or an
-    /// earlier day is refused, as is one above that of a later report (a report dated back),
-    /// since the quarterly report would otherwise show work being undone.
+    /// (reports of one day in the order they came) their percentages never decrease: a
+    /// figure below that of a report of the same or an earlier day is refused, as is one
+    /// above that of a later day's (a report dated back), since the quarterly report would
+    /// otherwise show work being undone.
     ///
     /// ```swift
     /// try project.report(try ProgressReport(on: try CivilDate("2024-06-30"), percentage: 60))

@@ -32,7 +32,7 @@ public enum ProgressReportFile {
             }
             let note = file.limitedText("note", of: record, limit: DemandWorkflow.maximumTextLength)
             var links: [URL] = []
-            for text in file.codeList("attachments", of: record) {
+            for text in attachmentTexts(file.optionalText("attachments", of: record)) {
                 do { links.append(try ProjectStore.attachmentLink(text)) } catch {
                     file.issues.append(ImportIssue(line: record.line, column: file.field("attachments", of: record)?.column, value: text,
                         reason: "附件须为 http(s) 链接 an attachment must be an http(s) link"))
@@ -43,6 +43,14 @@ public enum ProgressReportFile {
                 line: record.line, projectExternalID: project, reportedOn: reportedOn, percent: percent, note: note, attachments: links))
         }
         return (rows, file.issues)
+    }
+
+    /// The links of an attachments cell: separated by `;`, `；` or line breaks, in their
+    /// order, repeats kept (a link may hold `、`, so that does not separate).
+    static func attachmentTexts(_ cell: String?) -> [String] {
+        guard let cell else { return [] }
+        return cell.split(whereSeparator: { $0 == ";" || $0 == "；" || $0.isNewline })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Every row of a file, or every problem in it.

@@ -59,17 +59,20 @@ public enum ProjectFile {
             let budget = file.yuan("budget", of: record)
             let startsOn = file.date("starts_on", of: record), dueOn = file.date("due_on", of: record)
             file.checkOrder(startsOn, dueOn, untilColumn: "due_on", of: record)
-            let status = file.spelledValue(statuses, "status", of: record, required: false) ?? .planned
+            let spelled = file.spelledValue(statuses, "status", of: record, required: false)
+            // A status that could not be read is reported once, not again through its days.
+            let statusRead = spelled != nil || file.optionalText("status", of: record) == nil
+            let status = spelled ?? .planned
             let progress = file.wholeNumber("progress_percent", of: record, in: 0...100) ?? 0
             let isPublic = file.yesNo("is_public", of: record)
             let publishedOn = file.date("published_on", of: record)
             let score = file.wholeNumber("rating", of: record, in: 1...5)
-            let comment = file.limitedText("rating_comment", of: record, limit: 2000)
+            let comment = file.limitedText("rating_comment", of: record, limit: DemandWorkflow.maximumTextLength)
             if score == nil, comment != nil, let field = file.field("rating_comment", of: record) {
                 file.issues.append(field.issue("有评价意见须有评分 a comment needs its rating"))
             }
             let rating = score.flatMap { try? Rating(score: $0, comment: comment) }
-            let closing = closing(of: record, status: status, in: &file)
+            let closing = closing(of: record, status: statusRead ? status : nil, in: &file)
             guard file.issues.totalCount == before, let externalID, let title, let unit else { continue }
             rows.append(ProjectImportRow(
                 line: record.line, externalID: externalID, title: title, description: description, responsibleUnitExternalID: unit,
@@ -81,15 +84,20 @@ public enum ProjectFile {
     }
 
     /// How the row's project ended: the completion and check days and the cancel reason,
-    /// each only where the status has one (a planned project has no completion day).
+    /// each only where the status has one (a planned project has no completion day); with
+    /// no readable status (nil), only the days' order is checked.
     private static func closing(
-        of record: CSVRecord, status: ProjectStatus, in file: inout ImportFile
+        of record: CSVRecord, status: ProjectStatus?, in file: inout ImportFile
     ) -> (completedOn: CivilDate?, checkedOn: CivilDate?, cancelReason: String?) {
         let completedOn = file.date("completed_on", of: record), checkedOn = file.date("checked_on", of: record)
-        let reason = file.limitedText("cancel_reason", of: record, limit: 2000)
+        let reason = file.limitedText("cancel_reason", of: record, limit: DemandWorkflow.maximumTextLength)
         func refuse(_ column: String, _ reason: String) {
             if let field = file.field(column, of: record) { file.issues.append(field.issue(reason)) }
         }
+        if let completedOn, let checkedOn, checkedOn < completedOn {
+            refuse("checked_on", "验收日期早于完工日期 \(completedOn) the check is before the completion on \(completedOn)")
+        }
+        guard let status else { return (completedOn, checkedOn, reason) }
         if completedOn != nil, status != .completed, status != .checked {
             refuse("completed_on", "只有已完工或已验收的项目才有完工日期 only a completed or checked project has a completion date")
         }
@@ -98,9 +106,6 @@ public enum ProjectFile {
         }
         if reason != nil, status != .cancelled {
             refuse("cancel_reason", "只有已取消的项目才有取消原因 only a cancelled project has a cancel reason")
-        }
-        if let completedOn, let checkedOn, checkedOn < completedOn {
-            refuse("checked_on", "验收日期早于完工日期 \(completedOn) the check is before the completion on \(completedOn)")
         }
         return (completedOn, checkedOn, reason)
     }

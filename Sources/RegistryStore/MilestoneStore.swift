@@ -45,47 +45,64 @@ public struct MilestoneStore: Sendable {
         }
     }
 
-    /// Imports milestones all or nothing, matched by project and title: a new one is added,
-    /// a stored one takes the file's planned day and, when the file gives one, the day it
-    /// was reached (a blank day never un-reaches it). Projects in any status take them, so
-    /// that history loads.
+    /// Imports milestones all or nothing, matched by project and title (the k-th filed
+    /// milestone of a title meets the k-th stored one): a new one is added, a stored one
+    /// takes the file's planned day and, when the file gives one, the day it was reached (a
+    /// blank day never un-reaches it). Projects in any status take them, so that history
+    /// loads; no milestone is reached after today.
     ///
-    /// - Throws: ``ImportRejected`` with every problem (unknown project, a title twice for
-    ///   one project); nothing was written.
+    /// - Throws: ``ImportRejected`` with every problem (unknown project, a day reached after
+    ///   today); nothing was written.
     public func importRows(
         _ rows: [MilestoneImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues
             let projects = try await HistoryProject.locked(rows.map(\.projectExternalID), tx)
-            var seen: [String: Int] = [:]
+            let today = try ProjectStore.today()
             var plan: [(row: MilestoneImportRow, project: Int64)] = []
             for row in rows {
-                let key = row.projectExternalID + "\u{1F}" + row.title
-                if let first = seen[key] {
-                    issues.append(ImportIssue(line: row.line, column: "title", value: row.title, reason: "同一项目的里程碑重复 the project has this milestone on line \(first) already"))
-                }
-                seen[key] = seen[key] ?? row.line
+                if let done = row.doneOn, done > today { issues.append(HistoryProject.future(done, column: "done_on", line: row.line)) }
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue
                 }
                 plan.append((row, project.id))
             }
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
+            var stored = try await Self.stored(Array(Set(plan.map(\.project))), tx)
             var summary = ImportSummary()
-            for (row, project) in plan { summary.count(try await Self.upsert(row, project: project, tx)) }
+            for (row, project) in plan {
+                let key = StoredKey(project: project, title: row.title)
+                let match = stored[key]?.first
+                if match != nil { stored[key]?.removeFirst() }
+                summary.count(try await Self.write(row, project: project, over: match, tx))
+            }
             return summary
         }
     }
 
-    /// Updates the project's first milestone of that title, or adds it.
-    private static func upsert(_ row: MilestoneImportRow, project: Int64, _ tx: TenantTransaction) async throws -> ListRowOutcome {
+    private struct StoredKey: Hashable {
+        var project: Int64
+        var title: String
+    }
+
+    /// The ids of the projects' milestones by project and title, oldest first.
+    private static func stored(_ projects: [Int64], _ tx: TenantTransaction) async throws -> [StoredKey: [Int64]] {
+        var ids: [StoredKey: [Int64]] = [:]
+        for row in try await tx.connection.query("""
+            SELECT id, project_id, title FROM project_milestone
+            WHERE tenant_id = \(tx.tenantID) AND project_id = ANY(\(projects)) ORDER BY id
+            """) {
+            ids[StoredKey(project: try row.decode(Int64.self, "project_id"), title: try row.decode(String.self, "title")), default: []]
+                .append(try row.decode(Int64.self, "id"))
+        }
+        return ids
+    }
+
+    /// Updates the stored milestone `id`, or adds the row's when there is none.
+    private static func write(_ row: MilestoneImportRow, project: Int64, over id: Int64?, _ tx: TenantTransaction) async throws -> ListRowOutcome {
         let tenant = tx.tenantID, due = row.dueOn?.description, done = row.doneOn?.description
-        let stored = try await tx.connection.query("""
-            SELECT id FROM project_milestone WHERE tenant_id = \(tenant) AND project_id = \(project) AND title = \(row.title)
-            ORDER BY id LIMIT 1
-            """).first
-        guard let stored else {
+        guard let id else {
             try await tx.connection.execute("""
                 INSERT INTO project_milestone (tenant_id, project_id, title, due_on, done_on)
                 VALUES (\(tenant), \(project), \(row.title), \(due)::date, \(done)::date)
@@ -94,7 +111,7 @@ public struct MilestoneStore: Sendable {
         }
         let updated = try await tx.connection.execute("""
             UPDATE project_milestone SET due_on = \(due)::date, done_on = coalesce(\(done)::date, done_on)
-            WHERE tenant_id = \(tenant) AND id = \(try stored.decode(Int64.self, "id"))
+            WHERE tenant_id = \(tenant) AND id = \(id)
               AND (due_on, done_on) IS DISTINCT FROM (\(due)::date, coalesce(\(done)::date, done_on))
             """)
         return updated > 0 ? .updated : .unchanged

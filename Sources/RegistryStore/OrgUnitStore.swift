@@ -31,11 +31,15 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+    /// Stored rows that the file's rows replaced and that are gone: the reports a project
+    /// file wrote for its percentage, once a progress file gives the history behind it.
+    public var replaced = 0
 
-    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, replaced: Int = 0) {
         self.inserted = inserted
         self.updated = updated
         self.unchanged = unchanged
+        self.replaced = replaced
     }
 }
 

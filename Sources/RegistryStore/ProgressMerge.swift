@@ -5,7 +5,7 @@ import SpreadsheetCSV
 
 /// How one project's filed reports join its stored ones (see
 /// ``ProgressReportStore/importRows(_:issues:tenant:actor:dryRun:)``): what is added,
-/// what changes, which stand-in reports go, and whether the history stays in order.
+/// what changes, which stand-in reports go, and whether the history stays in day order.
 struct ProgressMerge {
     /// A stored report.
     struct Stored {
@@ -14,44 +14,54 @@ struct ProgressMerge {
         var percent: Int
         var note: String?
         var attachments: [String]
+
+        /// Written by a project file for its percentage, dated the day of that import.
+        var isStandIn: Bool { note == ProjectImportPlan.note }
     }
 
     private(set) var inserts: [ProgressReportImportRow] = []
     private(set) var updates: [(id: Int64, row: ProgressReportImportRow)] = []
     private(set) var unchanged = 0
-    /// Reports a project file wrote (note "导入 import") that the filed history reaches.
+    /// Stand-ins the filed history accounts for: a filed report of that day or earlier
+    /// reaches the stand-in's percentage.
     private(set) var standIns: [Int64] = []
     private(set) var problems: [ImportIssue] = []
     /// The project's percentage afterwards: its highest report, never lower than before.
     private(set) var percent: Int
 
     init(stored: [Stored], filed: [ProgressReportImportRow], percent: Int) {
-        var matched = Set<Int64>()
+        var matched: [Int64: Int] = [:]   // stored id → the line of the filed row it is
         for row in filed {
-            if let same = stored.first(where: { $0.on == row.reportedOn && $0.percent == row.percent && !matched.contains($0.id) }) {
-                matched.insert(same.id)
-                if same.note != row.note || same.attachments != row.attachments.map(\.absoluteString) {
-                    updates.append((same.id, row))
-                } else {
-                    unchanged += 1
-                }
+            let links = row.attachments.map(\.absoluteString)
+            let candidates = stored.filter { $0.on == row.reportedOn && $0.percent == row.percent && matched[$0.id] == nil }
+            // The same report exactly, else the first of that day and percentage (the k-th
+            // filed row of a day and percentage meets the k-th stored one).
+            if let same = candidates.first(where: { $0.note == row.note && $0.attachments == links }) {
+                matched[same.id] = row.line
+                unchanged += 1
+            } else if let same = candidates.first {
+                matched[same.id] = row.line
+                updates.append((same.id, row))
             } else {
                 inserts.append(row)
             }
         }
-        let reached = filed.map(\.percent).max() ?? 0
-        let replaced = Set(stored.filter { $0.note == ProjectImportPlan.note && !matched.contains($0.id) && $0.percent <= reached }.map(\.id))
+        let replaced = Set(stored.filter { standIn in
+            standIn.isStandIn && matched[standIn.id] == nil
+                && filed.contains { $0.reportedOn <= standIn.on && $0.percent >= standIn.percent }
+        }.map(\.id))
         standIns = replaced.sorted()
-        let kept = stored.filter { !matched.contains($0.id) && !replaced.contains($0.id) }.map { Entry(on: $0.on, percent: $0.percent, line: nil) }
-        let history = (kept + filed.map { Entry(on: $0.reportedOn, percent: $0.percent, line: $0.line) })
-            .sorted { ($0.on, $0.percent) < ($1.on, $1.percent) }
+        // The history as the database will order it: by day, then as the reports came (the
+        // stored ones first, by id, then the new ones in file order).
+        let kept = stored.enumerated().filter { !replaced.contains($0.element.id) }.map { index, report in
+            Entry(on: report.on, percent: report.percent, sequence: index, line: matched[report.id])
+        }
+        let added = inserts.enumerated().map { index, row in
+            Entry(on: row.reportedOn, percent: row.percent, sequence: stored.count + index, line: row.line)
+        }
         var highest: Entry?
-        for entry in history {
-            if let top = highest, entry.percent < top.percent, let line = entry.line ?? top.line {
-                problems.append(ImportIssue(
-                    line: line, column: "percent", value: "\(entry.percent)",
-                    reason: "进度不能倒退：\(entry.on) 为 \(entry.percent)%，而 \(top.on) 已为 \(top.percent)% progress cannot go back: \(entry.percent)% on \(entry.on) after \(top.percent)% on \(top.on)"))
-            }
+        for entry in (kept + added).sorted(by: { ($0.on, $0.sequence) < ($1.on, $1.sequence) }) {
+            if let top = highest, entry.percent < top.percent { problems.append(Self.wentBack(entry, after: top)) }
             if highest.map({ entry.percent >= $0.percent }) ?? true { highest = entry }
         }
         self.percent = max(percent, highest?.percent ?? 0)
@@ -60,8 +70,20 @@ struct ProgressMerge {
     private struct Entry {
         var on: CivilDate
         var percent: Int
-        /// The file line, for a filed report.
+        /// Where it comes among the reports of its day.
+        var sequence: Int
+        /// The file line, for a filed report; nil for a stored one the file does not name.
         var line: Int?
+    }
+
+    /// The problem of `entry`, after `top` with a lower figure, named on the filed one of
+    /// the two (both filed: the later; both stored cannot happen, the database keeps
+    /// stored histories in order).
+    private static func wentBack(_ entry: Entry, after top: Entry) -> ImportIssue {
+        let filed = entry.line != nil ? entry : top
+        return ImportIssue(
+            line: filed.line ?? 0, column: "percent", value: "\(filed.percent)",
+            reason: "进度不能倒退：\(top.on) 为 \(top.percent)%，\(entry.on) 却为 \(entry.percent)% progress cannot go back: \(top.percent)% on \(top.on), then \(entry.percent)% on \(entry.on)")
     }
 
     /// The project's stored reports.
@@ -89,6 +111,7 @@ struct ProgressMerge {
                 WHERE tenant_id = \(tenant) AND id = \(id)
                 """)
         }
+        // In file order: reports of one day keep the order the file gives them.
         for row in inserts {
             try await tx.connection.execute("""
                 INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, attachments, actor)

@@ -45,15 +45,18 @@ public struct ProgressReportStore: Sendable {
         }
     }
 
-    /// Imports reports all or nothing, matched by project, day and percentage: a new one is
-    /// added, a stored one takes the file's note and links. A project's history, stored and
-    /// filed together, must never go back (a later day with a lower percentage), and a
-    /// planned project has none. The percentage of each project becomes its highest report.
+    /// Imports reports all or nothing, matched by project, day and percentage (the k-th
+    /// filed report of a day and percentage meets the k-th stored one): a new one is added,
+    /// a stored one takes the file's note and links. A project's history, stored and filed
+    /// together, must never go back (a later day with a lower percentage), a planned project
+    /// has none, and no report is dated after today. The percentage of each project becomes
+    /// its highest report.
     ///
     /// A project file's percentage is stored as a report dated the day of that import with
-    /// the note "导入 import": it stands in for reports the project file cannot carry, and a
-    /// progress file that reaches its percentage for the project replaces it. So a project
-    /// export followed by its progress export loads as the same history.
+    /// the note "导入 import": it stands in for reports the project file cannot carry. A
+    /// filed report of that day or earlier that reaches its percentage replaces it (counted
+    /// as `replaced`). So a project export followed by its progress export loads as the
+    /// same history.
     ///
     /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
     public func importRows(
@@ -62,14 +65,12 @@ public struct ProgressReportStore: Sendable {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues
             let projects = try await HistoryProject.locked(rows.map(\.projectExternalID), tx)
-            var seen: [String: Int] = [:]
+            let today = try ProjectStore.today()
             var byProject: [String: [ProgressReportImportRow]] = [:]
             for row in rows {
-                let key = "\(row.projectExternalID)\u{1F}\(row.reportedOn)\u{1F}\(row.percent)"
-                if let first = seen[key] {
-                    issues.append(ImportIssue(line: row.line, column: "percent", value: "\(row.percent)", reason: "与第 \(first) 行重复 the same report as line \(first)"))
+                if row.reportedOn > today {
+                    issues.append(HistoryProject.future(row.reportedOn, column: "reported_on", line: row.line))
                 }
-                seen[key] = seen[key] ?? row.line
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue
                 }
@@ -93,6 +94,7 @@ public struct ProgressReportStore: Sendable {
                 summary.inserted += merge.inserts.count
                 summary.updated += merge.updates.count
                 summary.unchanged += merge.unchanged
+                summary.replaced += merge.standIns.count
             }
             return summary
         }

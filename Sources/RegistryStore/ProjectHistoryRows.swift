@@ -8,7 +8,9 @@ import SpreadsheetCSV
 public struct MilestoneImportRow: Sendable, Hashable {
     /// The file line the row came from, for error messages (0 for exported rows).
     public var line: Int
+    /// The project's external id.
     public var projectExternalID: String
+    /// What is to be reached (开工, 完工 …).
     public var title: String
     /// When it is planned for.
     public var dueOn: CivilDate?
@@ -30,10 +32,13 @@ public struct MilestoneImportRow: Sendable, Hashable {
 public struct ProgressReportImportRow: Sendable, Hashable {
     /// The file line the row came from, for error messages (0 for exported rows).
     public var line: Int
+    /// The project's external id.
     public var projectExternalID: String
+    /// The day of the report.
     public var reportedOn: CivilDate
     /// 0–100.
     public var percent: Int
+    /// What was done (进展情况).
     public var note: String?
     /// Links (http or https) to photos or documents.
     public var attachments: [URL]
@@ -51,17 +56,24 @@ public struct ProgressReportImportRow: Sendable, Hashable {
 
 /// A milestone of a disclosed project (公示): the `public_project` view's projects only.
 public struct MilestoneDisclosure: Sendable, Hashable, Codable {
+    /// The disclosed project's title.
     public var projectTitle: String
+    /// The milestone's title.
     public var title: String
+    /// When it is planned for.
     public var dueOn: CivilDate?
+    /// When it was reached.
     public var doneOn: CivilDate?
 }
 
 /// A progress report of a disclosed project: the day and the percentage, never the note or
 /// the attachments (which may show or name residents).
 public struct ProgressDisclosure: Sendable, Hashable, Codable {
+    /// The disclosed project's title.
     public var projectTitle: String
+    /// The day of the report.
     public var reportedOn: CivilDate
+    /// 0–100.
     public var percent: Int
 }
 
@@ -85,6 +97,11 @@ struct HistoryProject {
                 percent: try row.decode(Int.self, "progress_percent"))
         }
         return projects
+    }
+
+    /// The problem of a day after today where only days that have been may stand.
+    static func future(_ day: CivilDate, column: String, line: Int) -> ImportIssue {
+        ImportIssue(line: line, column: column, value: day.description, reason: "日期晚于今天 the day is after today")
     }
 
     /// The problem of a row naming a project the district does not have.

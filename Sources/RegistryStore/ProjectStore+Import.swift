@@ -17,8 +17,10 @@ extension ProjectStore {
     /// completed → checked runs those steps (completing resolves the demands); a higher
     /// progress becomes a report, a planned or running project with `cancelled` and a cancel
     /// reason is cancelled (what it holds goes back), and completion and check days given
-    /// for steps taken before correct them. The demands and allocations of a stored project
-    /// cannot change through a file: cancel it and create another.
+    /// for steps taken before correct them (no day after today; a check never before the
+    /// completion). The demands and allocations of a stored project cannot change through a
+    /// file: cancel it, and create another in a later import (this one checks against what
+    /// is stored before it).
     ///
     /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
     public func importRows(
@@ -32,9 +34,13 @@ extension ProjectStore {
             var remaining = lookups.resources.mapValues(\.remaining)
             var seen: [String: Int] = [:]
             var plans: [(row: ProjectImportRow, unit: Int64, draws: [(ProjectLockedResource, Int64)])] = []
+            let today = try Self.today()
             for row in rows {
                 func issue(_ column: String, _ value: String?, _ reason: String) {
                     issues.append(ImportIssue(line: row.line, column: column, value: value, reason: reason))
+                }
+                for (column, day) in [("completed_on", row.completedOn), ("checked_on", row.checkedOn)] {
+                    if let day, day > today { issue(column, day.description, "日期晚于今天 the day is after today") }
                 }
                 if let first = seen[row.externalID] { issue("external_id", row.externalID, "编号重复 duplicate external id (first on line \(first))") }
                 seen[row.externalID] = seen[row.externalID] ?? row.line
@@ -72,6 +78,17 @@ extension ProjectStore {
                     }
                     if stored.status == .cancelled, let reason = row.cancelReason, reason != stored.cancelReason {
                         issue("cancel_reason", reason, "取消原因不能更改 the cancel reason is never changed")
+                    }
+                    if let path, row.completedOn == nil || row.checkedOn == nil {
+                        // The days the project will have: the file's, else the step's (today), else the stored ones.
+                        let completed = row.completedOn ?? (path.contains(.completed) ? today : stored.completedOn)
+                        let checked = row.checkedOn ?? (path.contains(.checked) ? today : stored.checkedOn)
+                        if let completed, let checked, checked < completed {
+                            issue("checked_on", checked.description, "验收日期早于完工日期 \(completed) the check is before the completion on \(completed)")
+                        }
+                    }
+                    if path == [.cancelled], row.progressPercent > stored.percent {
+                        issue("progress_percent", "\(row.progressPercent)", "取消项目时不能再汇报进度 a project being cancelled reports no progress")
                     }
                     if row.progressPercent < stored.percent {
                         issue("progress_percent", "\(row.progressPercent)", "进度不能倒退：当前为 \(stored.percent)% progress cannot go back from \(stored.percent)%")
@@ -181,7 +198,7 @@ extension ProjectStore {
         let path = ProjectImportPlan.statusPath(from: stored.status, to: row.status) ?? []
         for step in path {
             let day = step == .completed ? row.completedOn : step == .checked ? row.checkedOn : nil
-            try await advance(stored.id, to: step, on: day, note: ProjectImportPlan.note, reason: row.cancelReason, tx)
+            try await advance(stored.id, to: step, on: day, note: ProjectImportPlan.note, reason: step == .cancelled ? row.cancelReason : nil, tx)
             current = step
             try await reportIfDue()
         }

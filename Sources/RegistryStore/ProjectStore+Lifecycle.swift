@@ -54,7 +54,7 @@ extension ProjectStore {
     static func advance(_ id: Int64, to target: ProjectStatus, on date: CivilDate?, note: String?, reason: String?, _ tx: TenantTransaction) async throws {
         var (project, title) = try await domainProject(id, tx)
         let event = try project.transition(to: target, actor: try ActorID(tx.actor), at: Date(), note: note, reason: reason)
-        let day = (try date ?? today()).description
+        let day = try pastDay(date).description
         let tenant = tx.tenantID
         try await tx.connection.execute("""
             UPDATE project SET status = \(target.rawValue), cancel_reason = \(project.cancellationReason),
@@ -130,4 +130,15 @@ extension ProjectStore {
 
     /// Today in China, where the districts are: the default day of completions, checks and reports.
     static func today() throws -> CivilDate { try CivilDate.todayInChina() }
+
+    /// The day something happened: `date`, or today; never a day still to come (a report
+    /// dated ahead would hold every later report below it).
+    ///
+    /// - Throws: ``RegistryStoreError/invalid(field:reason:)`` for a day after today.
+    static func pastDay(_ date: CivilDate?) throws -> CivilDate {
+        let today = try today()
+        guard let date else { return today }
+        guard date <= today else { throw RegistryStoreError.invalid(field: "on", reason: "日期晚于今天 \(date) is after today") }
+        return date
+    }
 }

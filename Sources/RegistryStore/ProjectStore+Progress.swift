@@ -22,7 +22,7 @@ extension ProjectStore {
         let links = try attachments.map(Self.attachmentLink)
         return try await database.withTenant(tenant, actor: actor) { tx in
             let id = try await Self.id(of: key, tx)
-            try await Self.addReport(id, try ProgressReport(on: try date ?? Self.today(), percentage: percent, note: note, attachments: links), tx)
+            try await Self.addReport(id, try ProgressReport(on: try Self.pastDay(date), percentage: percent, note: note, attachments: links), tx)
             return try await Self.detail(id, tx)
         }
     }
@@ -74,7 +74,7 @@ extension ProjectStore {
             // Locks the project, so that a concurrent check or cancel waits for this.
             try await Self.domainProject(id, tx).0.checkMilestoneMayBeReached()
             let updated = try await tx.connection.execute("""
-                UPDATE project_milestone SET done_on = \((try date ?? Self.today()).description)::date
+                UPDATE project_milestone SET done_on = \(try Self.pastDay(date).description)::date
                 WHERE tenant_id = \(tx.tenantID) AND project_id = \(id) AND id = \(milestone)
                 """)
             if updated == 0 { throw RegistryStoreError.notFound(kind: "milestone 里程碑", key: "\(key)/\(milestone)") }

@@ -48,7 +48,10 @@ protocol ImportCounts: Encodable {
 }
 
 extension ImportSummary: ImportCounts {
-    var notes: [String] { [] }
+    var notes: [String] {
+        guard replaced > 0 else { return [] }
+        return ["替换 replaced: \(replaced) report(s) a project file wrote for its percentage (note 导入 import), now told by the filed history"]
+    }
 }
 
 extension DemandImportSummary: ImportCounts {

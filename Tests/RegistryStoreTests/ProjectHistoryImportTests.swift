@@ -1,5 +1,6 @@
 import Foundation
 import GovregTestSupport
+import Postgres
 import Registry
 import RegistryImport
 import RegistryStore
@@ -44,11 +45,30 @@ import Testing
 
             let audit = try await f.count("audit_log")
             let error = try await #require(throws: ImportRejected.self) {
-                try await milestones(f, "项目编号,里程碑名称,计划日期\nP009,路基,\nP001,验收,2024-13-01\nP001,新节点,\nP001,新节点,\n")
+                try await milestones(f, "项目编号,里程碑名称,计划日期,完成日期\nP009,路基,,\nP001,验收,2024-13-01,\nP001,新节点,,2099-01-01\n")
             }
-            #expect(error.issues.inFileOrder().issues.map { "\($0.line) \($0.column ?? "")" } == ["2 project_external_id", "3 计划日期", "5 title"])
+            #expect(error.issues.inFileOrder().issues.map { "\($0.line) \($0.column ?? "")" } == ["2 project_external_id", "3 计划日期", "4 done_on"])
             #expect(try await f.count("project_milestone") == 3)
             #expect(try await f.count("audit_log") == audit)
+            await f.close()
+        }
+    }
+
+    @Test func twoMilestonesOfOneTitleExportAndImportUnchanged() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            try await loadProjects(f)
+            for due in ["2024-05-01", "2024-08-01"] {
+                try await f.projects.addMilestone("P001", title: "阶段验收", dueOn: try CivilDate(due), tenant: f.tenant, actor: f.actor)
+            }
+            let exported = try await f.milestones.exportRows(tenant: f.tenant, actor: f.actor)
+            #expect(exported.map(\.dueOn?.description) == ["2024-05-01", "2024-08-01"])
+            #expect(try await f.milestones.importRows(exported, tenant: f.tenant, actor: f.actor) == ImportSummary(unchanged: 2))
+            // The second of the file meets the second stored one.
+            var moved = exported
+            moved[1].doneOn = try CivilDate("2024-08-03")
+            #expect(try await f.milestones.importRows(moved, tenant: f.tenant, actor: f.actor) == ImportSummary(updated: 1, unchanged: 1))
+            #expect(try await f.milestones.exportRows(tenant: f.tenant, actor: f.actor) == moved)
             await f.close()
         }
     }
@@ -64,7 +84,9 @@ import Testing
             #expect(try await reports().map { $0.hasSuffix(" 60 导入 import") } == [true])
             let file = "项目编号,汇报日期,进度,进展情况,附件\n"
                 + "P001,2024-03-01,30,开工,https://example.org/a.jpg;http://example.org/b.pdf\nP001,2024年4月1日,60,过半,\n"
-            #expect(try await progress(f, file) == ImportSummary(inserted: 2))
+            #expect(try await progress(f, file, dryRun: true) == ImportSummary(inserted: 2, replaced: 1))
+            #expect(try await reports().count == 1)
+            #expect(try await progress(f, file) == ImportSummary(inserted: 2, replaced: 1))
             #expect(try await reports() == ["2024-03-01 30 开工", "2024-04-01 60 过半"])
             #expect(try await progress(f, file) == ImportSummary(unchanged: 2))
             // A new note updates in place; a later, higher report raises the percentage.
@@ -75,14 +97,51 @@ import Testing
             let before = (try await reports(), try await f.count("audit_log"))
             let error = try await #require(throws: ImportRejected.self) {
                 try await progress(f, "project_external_id,reported_on,percent,attachments\n"
-                    + "P001,2024-06-01,50,\nP002,2024-06-01,10,\nP009,2024-06-01,10,\nP001,,101,ftp://x\nP001,2024-06-01,50,\n")
+                    + "P001,2024-06-01,50,\nP002,2024-06-01,10,\nP009,2024-06-01,10,\nP001,,101,ftp://x\nP001,2099-06-01,90,\n")
             }
             let issues = error.issues.inFileOrder().issues
             #expect(issues.map { "\($0.line) \($0.column ?? "")" }
-                == ["2 percent", "3 project_external_id", "4 project_external_id", "5 attachments", "5 percent", "5 reported_on", "6 percent", "6 percent"])
+                == ["2 percent", "3 project_external_id", "4 project_external_id", "5 attachments", "5 percent", "5 reported_on", "6 reported_on"])
             // Line 2 goes back from 75% on 2024-05-01, which is stored.
             #expect(issues.first?.reason.contains("2024-05-01") == true)
             #expect((try await reports(), try await f.count("audit_log")) == before)
+            await f.close()
+        }
+    }
+
+    @Test func aStandInStaysUntilTheFiledHistoryReachesIt() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            try await loadProjects(f)
+            // Only an early report: the 60% of the project file still stands.
+            #expect(try await progress(f, "项目编号,汇报日期,进度\nP001,2024-03-01,30\n") == ImportSummary(inserted: 1))
+            let kept = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor).progress
+            #expect(kept.map(\.percent) == [30, 60])
+            #expect(kept.last?.note == "导入 import")
+            // Two reports of one day are read in the order the file gives them: never lower.
+            let lower = try await #require(throws: ImportRejected.self) {
+                try await progress(f, "项目编号,汇报日期,进度\nP001,2024-03-01,30\nP001,2024-05-01,70\nP001,2024-05-01,65\n")
+            }
+            #expect(lower.issues.issues.map { "\($0.line) \($0.value ?? "")" } == ["4 65"])
+            #expect(try await progress(f, "项目编号,汇报日期,进度\nP001,2024-03-01,30\nP001,2024-05-01,65\nP001,2024-05-01,70\n")
+                == ImportSummary(inserted: 2, unchanged: 1, replaced: 1))
+            let shown = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            #expect(shown.progress.map(\.percent) == [30, 65, 70])
+            #expect(shown.project.progressPercent == 70)
+            // The database keeps the order too, whoever writes.
+            let refused = await #expect(throws: PostgresError.self) {
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                    try await tx.connection.execute("""
+                        INSERT INTO project_progress (tenant_id, project_id, reported_on, percent)
+                        VALUES (\(f.tenant), (SELECT id FROM project WHERE external_id = 'P001'), '2024-04-01', 80)
+                        """)
+                }
+            }
+            #expect(refused?.sqlState == "23514")
+            // Nor does a report come from a day still ahead.
+            await #expect(throws: RegistryStoreError.self) {
+                try await f.projects.report("P001", percent: 90, on: try CivilDate("2099-01-01"), tenant: f.tenant, actor: f.actor)
+            }
             await f.close()
         }
     }

@@ -80,10 +80,39 @@ import Testing
                     .replacingOccurrences(of: "计划,0,,,", with: "已取消,0,,,"))
             }
             #expect(refused.issues.issues.map { "\($0.line) \($0.column ?? "")" } == ["2 cancel_reason", "4 cancel_reason"])
+            // A check before the completion, or a day after today, is refused.
+            let early = try await #require(throws: ImportRejected.self) {
+                try await load(f, redatedHeader(cancelled, "P002,助老项目,U002,D002,R002:40,已验收,100,2024-05-20,2024-05-19,"))
+            }
+            #expect(early.issues.issues.map(\.column) == ["验收日期"])
+            let future = try await #require(throws: ImportRejected.self) {
+                try await load(f, redatedHeader(cancelled, "P002,助老项目,U002,D002,R002:40,已验收,100,2099-05-20,2099-05-28,"))
+            }
+            #expect(future.issues.issues.map(\.column) == ["completed_on", "checked_on"])
             // A day given for a step taken before corrects it.
             let redated = cancelled.replacingOccurrences(of: "2024-05-20", with: "2024-05-21")
             #expect(try await load(f, redated) == ImportSummary(updated: 1, unchanged: 2))
             #expect(try await exported("P002").completedOn == (try CivilDate("2024-05-21")))
+            await f.close()
+        }
+    }
+
+    /// `file` with its P002 line replaced by `line`.
+    private func redatedHeader(_ file: String, _ line: String) -> String {
+        file.split(separator: "\n").map { $0.hasPrefix("P002,") ? line : String($0) }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aCheckTakenByTheFileIsNeverBeforeTheCompletion() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            let header = "项目编号,项目名称,责任单位编号,对应需求编号,资源分配,状态,进度,完工日期,验收日期\n"
+            _ = try await load(f, header + "P001,修路项目,U001,D001,R001:5000,实施中,20,,\n")
+            // Completed today by this file (no day given), so checked on 2024-05-28 would come first.
+            let error = try await #require(throws: ImportRejected.self) {
+                try await load(f, header + "P001,修路项目,U001,D001,R001:5000,已验收,20,,2024-05-28\n")
+            }
+            #expect(error.issues.issues.map(\.column) == ["checked_on"])
+            #expect(try await load(f, header + "P001,修路项目,U001,D001,R001:5000,已验收,20,2024-05-20,2024-05-28\n") == ImportSummary(updated: 1))
             await f.close()
         }
     }

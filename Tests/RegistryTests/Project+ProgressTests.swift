@@ -26,6 +26,10 @@ import Testing
         try project.report(Self.report(80, "2024-09-30"))
         try project.report(Self.report(50, "2024-06-30"))  // a late quarterly report, in its place
         #expect(project.progress.map(\.percentage) == [30, 50, 80])
+        // A second report of a day comes after the first: never below it.
+        #expect(try TestValues.refusal { try project.report(Self.report(40, "2024-06-30")) }?.code == .progressWentBack)
+        try project.report(Self.report(60, "2024-06-30"))
+        #expect(project.progress.map(\.percentage) == [30, 50, 60, 80])
         #expect(project.percentage == 80)
         // 90% on 1 June would come before 50% on 30 June; 20% in May would follow March's 30%.
         let above = try TestValues.refusal { try project.report(Self.report(90, "2024-06-01")) }
@@ -34,7 +38,7 @@ import Testing
         let below = try TestValues.refusal { try project.report(Self.report(20, "2024-05-01")) }
         #expect(below?.code == .progressWentBack)
         #expect(below?.englishMessage.contains("2024-03-31") == true)
-        #expect(project.progress.count == 3)
+        #expect(project.progress.count == 4)
     }
 
     @Test func percentageIsZeroToHundred() {
