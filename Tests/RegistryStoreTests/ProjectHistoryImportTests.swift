@@ -138,6 +138,15 @@ import Testing
                 }
             }
             #expect(refused?.sqlState == "23514")
+            // Completion and check days go with their statuses, in order.
+            for change in ["completed_on = '2024-05-01'", "status = 'checked', checked_on = '2024-05-01', completed_on = '2024-05-02'"] {
+                let wrong = await #expect(throws: PostgresError.self) {
+                    try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                        try await tx.connection.execute("UPDATE project SET \(unsafeRaw: change) WHERE tenant_id = \(f.tenant) AND external_id = 'P001'")
+                    }
+                }
+                #expect(wrong?.sqlState == "23514", "\(change)")
+            }
             // Nor does a report come from a day still ahead.
             await #expect(throws: RegistryStoreError.self) {
                 try await f.projects.report("P001", percent: 90, on: try CivilDate("2099-01-01"), tenant: f.tenant, actor: f.actor)

@@ -1,4 +1,6 @@
--- 0016 a project's progress reports never go back in the order of their days.
+-- 0016 a project's history holds together whoever writes it (files now load it, issue 3).
+--
+-- 1. A project's progress reports never go back in the order of their days.
 --
 -- Reports may be dated back (a late quarterly report) and files now load a project's history,
 -- so the order that counts is that of the days (reports of one day in the order they came,
@@ -26,3 +28,9 @@ END
 $$;
 CREATE TRIGGER project_progress_in_day_order BEFORE INSERT OR UPDATE OF project_id, reported_on, percent ON project_progress
     FOR EACH ROW EXECUTE FUNCTION project_progress_in_day_order();
+
+-- 2. Completion and check days belong to the statuses that have them, in that order.
+ALTER TABLE project
+    ADD CONSTRAINT project_completed_on_status CHECK (completed_on IS NULL OR status IN ('completed', 'checked')),
+    ADD CONSTRAINT project_checked_on_status CHECK (checked_on IS NULL OR status = 'checked'),
+    ADD CONSTRAINT project_checked_after_completed CHECK (checked_on IS NULL OR completed_on IS NULL OR checked_on >= completed_on);
