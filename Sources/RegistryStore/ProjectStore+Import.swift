@@ -87,11 +87,10 @@ extension ProjectStore {
                             issue("checked_on", checked.description, "验收日期早于完工日期 \(completed) the check is before the completion on \(completed)")
                         }
                     }
-                    if path == [.cancelled], row.progressPercent > stored.percent {
-                        issue("progress_percent", "\(row.progressPercent)", "取消项目时不能再汇报进度 a project being cancelled reports no progress")
-                    }
                     if row.progressPercent < stored.percent {
                         issue("progress_percent", "\(row.progressPercent)", "进度不能倒退：当前为 \(stored.percent)% progress cannot go back from \(stored.percent)%")
+                    } else if row.progressPercent > stored.percent, path == [.cancelled] {
+                        issue("progress_percent", "\(row.progressPercent)", "取消项目时不能再汇报进度 a project being cancelled reports no progress")
                     } else if row.progressPercent > stored.percent, let path, stored.status != .inProgress, !path.contains(.inProgress) {
                         issue("progress_percent", "\(row.progressPercent)", "只有实施中的项目才能汇报进度 progress is reported only while a project is in progress")
                     }

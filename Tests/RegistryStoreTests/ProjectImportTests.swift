@@ -67,6 +67,11 @@ import Testing
             #expect(try await exported("P002").completedOn == (try CivilDate("2024-05-20")))
             #expect(try await exported("P002").checkedOn == (try CivilDate("2024-05-28")))
             let held = try await f.remaining("R001")
+            // A cancellation reports no progress on the way out.
+            let raised = try await #require(throws: ImportRejected.self) {
+                try await load(f, file.replacingOccurrences(of: "实施中,20,,,", with: "已取消,30,,,资金未到位"))
+            }
+            #expect(raised.issues.issues.map(\.column) == ["progress_percent"])
             // Cancelled through the file: what it holds goes back, its demand back on the list.
             let cancelled = file.replacingOccurrences(of: "实施中,20,,,", with: "已取消,20,,,资金未到位")
             #expect(try await load(f, cancelled) == ImportSummary(updated: 1, unchanged: 2))
