@@ -19,7 +19,7 @@ enum ImportRoutes {
             query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
             bodyKind: .csv, body: nil,
             response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
-                               ("dry_run", .boolean())])
+                               ("replaced", .integer()), ("dry_run", .boolean())])
         ) { call in
             let dryRun = try call.query("dry_run") { text -> Bool in
                 guard let value = Bool(text) else { throw APIProblem.validation(field: "query:dry_run", "须为 true 或 false must be true or false") }
