@@ -18,6 +18,12 @@ enum AccountRoutes {
         ("revoked_at", .string(format: "date-time")), ("last_used_at", .string(format: "date-time")),
     ])
 
+    static let eventSchema = Schema.object([
+        ("id", .integer()), ("tenant", .string()), ("login", .string()), ("token_id", .integer()),
+        ("action", .string(values: AccountEvent.Action.allCases.map(\.rawValue))), ("actor", .string()),
+        ("at", .string(format: "date-time")),
+    ])
+
     struct NewAccount: Decodable {
         var login: AccountLogin
         var displayName: String
@@ -86,6 +92,17 @@ enum AccountRoutes {
                 }
                 return try .json(try await AccountStore.issueToken(for: id, label: input.label, days: input.days ?? AccountStore.defaultTokenLifetime, in: tx),
                           status: .created)
+            }
+        },
+        APIRoute(.get, "/v1/tenants/{tenant}/accounts/{id}/events", .tenantAdmin, tag: "accounts",
+                 summary: "账号记录 Who created or disabled the account and issued or revoked its tokens, newest first",
+                 query: [.init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "At most this many (100)")],
+                 response: .object([("items", .array(eventSchema))])) { call in
+            let id = try call.id("id")
+            let limit = try call.integer("limit", in: 1...200, default: 100)
+            return try await call.read { tx in
+                _ = try await AccountStore.get(id, in: tx)
+                return try .json(["items": try await AccountStore.events(of: id, limit: limit, in: tx)])
             }
         },
         APIRoute(.delete, "/v1/tenants/{tenant}/tokens/{id}", .tenantAdmin, tag: "accounts", summary: "吊销令牌 Revoke a token",

@@ -8,7 +8,7 @@ struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "账号 API accounts: operators, district admins, community staff, viewers.",
-        subcommands: [Create.self, List.self, Disable.self]
+        subcommands: [Create.self, List.self, Disable.self, Events.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -35,7 +35,7 @@ struct AccountCommand: AsyncParsableCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await AccountCommand.tenantID(tenant, registry)
                 let draft = AccountDraft(login: try AccountLogin(login), displayName: name, role: AccountRole(rawValue: role)!, orgCode: org)
-                let account = try await AccountStore(database: registry).create(draft, tenant: tenantID)
+                let account = try await AccountStore(database: registry).create(draft, tenant: tenantID, actor: commandLineActor)
                 if json { try terminal.json(account) } else { AccountCommand.print([account], on: terminal) }
             }
         }
@@ -68,7 +68,7 @@ struct AccountCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let account = try await AccountStore(database: registry).disable(try AccountLogin(login))
+                let account = try await AccountStore(database: registry).disable(try AccountLogin(login), actor: commandLineActor)
                 if json { try terminal.json(account) } else { AccountCommand.print([account], on: terminal) }
             }
         }
@@ -78,6 +78,34 @@ struct AccountCommand: AsyncParsableCommand {
     static func tenantID(_ key: String?, _ registry: RegistryDatabase) async throws -> UUID? {
         guard let key else { return nil }
         return try await TenantStore(database: registry).find(key).id
+    }
+
+    /// `govreg account events [LOGIN] [--tenant T] [--limit N] [--json]`: who did what to accounts and tokens.
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "账号记录 Who created or disabled accounts and issued or revoked tokens, newest first.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Argument(help: "Only this account's history.") var login: String?
+        @Option(help: "Only this district's accounts.") var tenant: String?
+        @Option(help: "At most this many rows.") var limit = 100
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let terminal = Terminal()
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let tenantID = try await AccountCommand.tenantID(tenant, registry)
+                let events = try await AccountStore(database: registry).events(
+                    of: try login.map { try AccountLogin($0) }, tenant: tenantID, limit: limit)
+                if json { return try terminal.json(events) }
+                terminal.table(
+                    headers: ["时间 at", "账号 login", "区县 tenant", "事件 action", "令牌 token", "操作人 actor"],
+                    rows: events.map { event in
+                        [DatabaseCommand.Status.format(event.at), event.login.rawValue, event.tenant ?? "—",
+                         "\(event.action.chineseName) \(event.action.rawValue)", event.tokenID.map(String.init) ?? "", event.actor]
+                    })
+            }
+        }
     }
 
     static func print(_ accounts: [AccountRecord], on terminal: Terminal) {
@@ -111,7 +139,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let issued = try await AccountStore(database: registry).issueToken(for: try AccountLogin(login), label: label, days: days)
+                let issued = try await AccountStore(database: registry).issueToken(for: try AccountLogin(login), label: label, days: days, actor: commandLineActor)
                 if json {
                     try terminal.json(issued)
                 } else {
@@ -148,7 +176,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let token = try await AccountStore(database: registry).revokeToken(id)
+                let token = try await AccountStore(database: registry).revokeToken(id, actor: commandLineActor)
                 if json { try terminal.json(token) } else { TokenCommand.print([token], on: terminal) }
             }
         }

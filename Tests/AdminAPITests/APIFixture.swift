@@ -59,8 +59,8 @@ struct APIFixture {
         ]
         for (name, role, tenant, org) in people {
             let login = try AccountLogin(name.lowercased())
-            _ = try await accounts.create(AccountDraft(login: login, displayName: name, role: role, orgCode: org), tenant: tenant)
-            tokens[name] = try await accounts.issueToken(for: login, label: "tests", days: 1).secret
+            _ = try await accounts.create(AccountDraft(login: login, displayName: name, role: role, orgCode: org), tenant: tenant, actor: "cli:tests")
+            tokens[name] = try await accounts.issueToken(for: login, label: "tests", days: 1, actor: "cli:tests").secret
         }
         return APIFixture(database: database, langao: langao, pingli: pingli, tokens: tokens)
     }

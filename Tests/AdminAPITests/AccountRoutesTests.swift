@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Postgres
+import Registry
 import RegistryStore
 import Testing
 
@@ -31,6 +32,23 @@ import Testing
             let tokenID = try #require(token["id"] as? Int)
             #expect(try await client.send(.delete, "/v1/tenants/langao/tokens/\(tokenID)", as: "admin", f).status == .ok)
             #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: secret, f).status == .unauthorized)
+            #expect(try await client.send(.post, "/v1/tenants/langao/accounts/\(id)/disable", as: "admin", f).status == .ok)
+            // Each change is in the account's history, with who made it.
+            let events = try await client.send(.get, "/v1/tenants/langao/accounts/\(id)/events", as: "admin", f)
+            let items = try #require(events.json["items"] as? [[String: Any]])
+            #expect(items.map { $0["action"] as? String } == ["account_disabled", "token_revoked", "token_issued", "account_created"])
+            #expect(items.allSatisfy { $0["actor"] as? String == "account:admin" && $0["login"] as? String == "li.na" })
+            #expect(items[1]["token_id"] as? Int == tokenID)
+            // The fixture's operator-made accounts name the operator; the history is append-only.
+            let operatorMade = try await AccountStore(database: f.database).events(of: try AccountLogin("staff"))
+            #expect(operatorMade.map(\.action) == [.tokenIssued, .accountCreated])
+            #expect(operatorMade.allSatisfy { $0.actor == "cli:tests" })
+            for statement: SQL in ["UPDATE account_event SET actor = 'x'", "DELETE FROM account_event"] {
+                let refused = await #expect(throws: PostgresError.self) {
+                    try await f.database.withTenant(f.langao, actor: "test") { tx in try await tx.connection.execute(statement) }
+                }
+                #expect(refused?.sqlState == "42501")
+            }
         }
     }
 
@@ -46,6 +64,7 @@ import Testing
             let foreignID = try pingliAdmin[0].decode(Int64.self, "id")
             #expect(try await client.send(.post, "/v1/tenants/langao/accounts/\(foreignID)/disable", as: "admin", f).status == .notFound)
             #expect(try await client.send(.post, "/v1/tenants/langao/accounts/\(foreignID)/tokens", as: "admin", f).status == .notFound)
+            #expect(try await client.send(.get, "/v1/tenants/langao/accounts/\(foreignID)/events", as: "admin", f).status == .notFound)
             let listed = try await client.send(.get, "/v1/tenants/langao/accounts", as: "admin", f)
             let logins = Set((listed.json["items"] as? [[String: Any]] ?? []).compactMap { $0["login"] as? String })
             #expect(logins == ["admin", "staff", "viewer"])

@@ -30,6 +30,10 @@ import Glibc
             #expect(try govreg(["account", "create", "wang.min", "--name", "王敏", "--role", "district_admin", "--tenant", "langao"]).status == 0)
             let token = try govreg(["token", "issue", "wang.min"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(token.hasPrefix("grt_"))
+            let history = try govreg(["account", "events", "wang.min", "--json"])
+            let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], "\(history.stderr)")
+            #expect(events.map { $0["action"] as? String } == ["token_issued", "account_created"])
+            #expect(events.allSatisfy { ($0["actor"] as? String)?.hasPrefix("cli:") == true })
 
             let port = Int.random(in: 20_000...45_000)
             let server = Process()

@@ -79,3 +79,35 @@ public struct AccountDraft: Sendable, Hashable, Codable {
         self.orgCode = orgCode
     }
 }
+
+/// One thing done to an account or one of its tokens, and by whom (migration 0017).
+public struct AccountEvent: Sendable, Hashable, Codable {
+    /// What was done.
+    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+        case accountCreated = "account_created"
+        case accountDisabled = "account_disabled"
+        case tokenIssued = "token_issued"
+        case tokenRevoked = "token_revoked"
+
+        /// The action in Chinese, for tables.
+        public var chineseName: String {
+            switch self {
+            case .accountCreated: "创建账号"
+            case .accountDisabled: "停用账号"
+            case .tokenIssued: "签发令牌"
+            case .tokenRevoked: "吊销令牌"
+            }
+        }
+    }
+
+    public var id: Int64
+    /// The account's district; nil for an operator.
+    public var tenant: String?
+    public var login: AccountLogin
+    /// The token, for token actions.
+    public var tokenID: Int64?
+    public var action: Action
+    /// Who did it (`cli:root`, `api:7` …).
+    public var actor: String
+    public var at: Date
+}

@@ -144,3 +144,23 @@ extension AccountStore.Selection {
         self.init(tenant: tenant, id: nil, login: nil, token: token)
     }
 }
+
+extension AccountStore {
+    /// Account events, newest first, of the selected accounts.
+    static func selectEvents(_ selection: Selection, limit: Int, _ connection: Connection) async throws -> [AccountEvent] {
+        try await connection.query("""
+            SELECT e.id, t.slug AS tenant, a.login, e.token_id, e.action, e.actor, e.at
+            FROM account_event e JOIN account a ON a.id = e.account_id LEFT JOIN tenant t ON t.id = a.tenant_id
+            WHERE \(selection.condition)
+            ORDER BY e.id DESC LIMIT \(max(1, limit))
+            """).map { row in
+            guard let action = AccountEvent.Action(rawValue: try row.decode(String.self, "action")) else {
+                throw RegistryStoreError.conflict("未知的账号事件 unknown account event")
+            }
+            return AccountEvent(
+                id: try row.decode(Int64.self, "id"), tenant: try row.decode(String?.self, "tenant"),
+                login: try AccountLogin(try row.decode(String.self, "login")), tokenID: try row.decode(Int64?.self, "token_id"),
+                action: action, actor: try row.decode(String.self, "actor"), at: try row.decode(Date.self, "at"))
+        }
+    }
+}

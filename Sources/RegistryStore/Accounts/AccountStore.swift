@@ -20,8 +20,10 @@ public struct AccountStore: Sendable {
     // MARK: - Operators (command line, every tenant)
 
     /// Creates an account: an operator when `tenant` is `nil`, else one of that tenant.
-    public func create(_ draft: AccountDraft, tenant: UUID?) async throws -> AccountRecord {
-        try await database.operatorPool.transaction { try await Self.insert(draft, tenant: tenant, $0) }
+    /// `actor` (who does it, e.g. `cli:root`) goes into the account's history, as for every
+    /// change below.
+    public func create(_ draft: AccountDraft, tenant: UUID?, actor: String) async throws -> AccountRecord {
+        try await operatorTransaction(actor: actor) { try await Self.insert(draft, tenant: tenant, $0) }
     }
 
     /// Accounts of one tenant, or every account when `tenant` is `nil`.
@@ -30,13 +32,13 @@ public struct AccountStore: Sendable {
     }
 
     /// Disables an account: its tokens stop working at once; its history stays.
-    public func disable(_ login: AccountLogin) async throws -> AccountRecord {
-        try await database.operatorPool.transaction { try await Self.disable(.init(login: login), $0) }
+    public func disable(_ login: AccountLogin, actor: String) async throws -> AccountRecord {
+        try await operatorTransaction(actor: actor) { try await Self.disable(.init(login: login), $0) }
     }
 
     /// Issues a token for an active account.
-    public func issueToken(for login: AccountLogin, label: String?, days: Int) async throws -> IssuedToken {
-        try await database.operatorPool.transaction { connection in
+    public func issueToken(for login: AccountLogin, label: String?, days: Int, actor: String) async throws -> IssuedToken {
+        try await operatorTransaction(actor: actor) { connection in
             let account = try await Self.select(.init(login: login), connection).first
             guard let account else { throw RegistryStoreError.notFound(kind: "account", key: login.rawValue) }
             return try await Self.issue(for: account.id, tenant: account.tenantID, label: label, days: days, connection)
@@ -49,8 +51,23 @@ public struct AccountStore: Sendable {
     }
 
     /// Revokes a token; revoking twice is harmless.
-    public func revokeToken(_ id: Int64) async throws -> TokenRecord {
-        try await database.operatorPool.transaction { try await Self.revoke(id, tenant: nil, $0) }
+    public func revokeToken(_ id: Int64, actor: String) async throws -> TokenRecord {
+        try await operatorTransaction(actor: actor) { try await Self.revoke(id, tenant: nil, $0) }
+    }
+
+    /// What was done to accounts and tokens, newest first: of one account, of one tenant's
+    /// accounts, or (both `nil`) of all.
+    public func events(of login: AccountLogin? = nil, tenant: UUID? = nil, limit: Int = 100) async throws -> [AccountEvent] {
+        try await database.operatorPool.withConnection { try await Self.selectEvents(.init(tenant: tenant, login: login), limit: limit, $0) }
+    }
+
+    /// An owner's transaction that names its actor, for the account history (the triggers of
+    /// migration 0017 write it with `current_actor()`).
+    private func operatorTransaction<T>(actor: String, _ body: (Connection) async throws -> T) async throws -> T {
+        try await database.operatorPool.transaction { connection in
+            try await connection.execute("SELECT set_config('app.actor', \(actor), true)")
+            return try await body(connection)
+        }
     }
 
     /// The account holding `token`, if the token is live; `nil` otherwise (unknown, revoked,
@@ -107,5 +124,10 @@ public struct AccountStore: Sendable {
     /// Revokes a token of the tenant.
     public static func revokeToken(_ id: Int64, in tx: TenantTransaction) async throws -> TokenRecord {
         try await revoke(id, tenant: tx.tenantID, tx.connection)
+    }
+
+    /// What was done to the tenant's accounts and tokens (to one account, if given), newest first.
+    public static func events(of account: Int64?, limit: Int, in tx: TenantTransaction) async throws -> [AccountEvent] {
+        try await selectEvents(.init(tenant: tx.tenantID, id: account), limit: limit, tx.connection)
     }
 }
