@@ -44,6 +44,12 @@ public enum DemandWorkflow {
         .withdrawn: [],
     ]
 
+    /// Whether the move takes a demand into or out of a project: such moves are made by the
+    /// project (created, completed, cancelled) or by accepting a matching run, never by hand.
+    public static func isProjectMove(from: DemandState, to: DemandState) -> Bool {
+        from == .inProject || to == .inProject
+    }
+
     /// The longest accepted note or reason, in characters.
     public static let maximumTextLength = 2000
 

@@ -55,9 +55,18 @@ extension DemandStore {
         let actorID = try ActorID(tx.actor)
         if let mergedInto { try await Self.lockMergeTarget(mergedInto, of: id, tx) }
         var (demand, now) = try await Self.lock(id, expectedVersion: expectedVersion, tx)
+        let from = demand.state
         let event = try demand.transition(
             to: target, actor: actorID, at: now, note: note, reason: reason, mergedInto: mergedInto,
             rating: rating, visibility: visibility)
+        // Projects own these moves (create, complete, cancel), so that no project ever holds a
+        // demand that is back on the list, and no demand is in a project that does not exist.
+        if DemandWorkflow.isProjectMove(from: from, to: target) {
+            throw RegistryError(
+                .illegalTransition, field: "to",
+                chinese: "需求随项目纳入或离开「纳入项目」：请创建项目，或将其项目完工、取消（当前为「\(from.chineseName)」）",
+                english: "a demand enters and leaves in_project with its project: create the project, or complete or cancel it (the demand is \(from.rawValue))")
+        }
         try await tx.connection.execute("""
             UPDATE demand SET state = \(demand.state.rawValue), settled_level = \(demand.settledLevel?.rawValue),
                 merged_into = \(demand.mergedInto?.rawValue), rating = \(demand.rating?.score),

@@ -71,7 +71,7 @@ extension DemandFixture {
             let shown = try await f.file(try f.draft("健身器材损坏", at: "G21", externalID: "SECRET-EXT-1", isPublic: true, reporter: resident))
             try await f.store.transition(
                 shown, to: .accepted, tenant: f.tenant, actor: f.actor, note: "内部备注：王小明反映", visibility: .internal)
-            try await f.store.transition(shown, to: .inProject, tenant: f.tenant, actor: f.actor, note: "已安排维修", visibility: .public)
+            try await f.store.transition(shown, to: .matched, tenant: f.tenant, actor: f.actor, note: "已安排维修", visibility: .public)
             try await f.store.escalate(shown, to: .community, tenant: f.tenant, actor: f.actor, reason: "需社区出资")
             let hidden = try await f.file(try f.draft("不公示的需求", isPublic: false))
             let draft = try await f.file(try f.draft("公示的草稿", isPublic: true), submit: false)
@@ -100,7 +100,7 @@ extension DemandFixture {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
             for text in [String(decoding: csv, as: UTF8.self), String(decoding: try encoder.encode(demands), as: UTF8.self)] {
-                for secret in ["王小明", "13800001111", "SECRET-EXT-1", "内部", "需社区出资", "test:demands", "in_project", "rejected"] {
+                for secret in ["王小明", "13800001111", "SECRET-EXT-1", "内部", "需社区出资", "test:demands", "matched", "rejected"] {
                     #expect(!text.contains(secret), "the public export shows \(secret)")
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Registry
 import RegistryStore
 import Testing
@@ -6,10 +7,20 @@ import Testing
 /// The demand workflow driven through the store, against the real server: every move the
 /// table allows, every move it refuses, escalation.
 @Suite struct DemandStoreWorkflowTests {
-    /// A demand filed as a draft and moved along the shortest allowed path to `state`.
+    /// A demand filed as a draft and moved along the shortest allowed path to `state`. Only a
+    /// project takes a demand into in_project (ProjectStoreTests drive those moves); here the
+    /// row is set there directly, as the setup of the moves out of it.
     private func demand(in state: DemandState, _ f: DemandFixture) async throws -> DemandID {
         let id = try await f.file(try f.draft(), submit: false)
-        for step in Self.path(to: state) { try await move(id, to: step, f) }
+        for step in Self.path(to: state) {
+            if step == .inProject {
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                    try await tx.connection.execute("UPDATE demand SET state = 'in_project' WHERE tenant_id = \(f.tenant) AND id = \(id.rawValue)")
+                }
+            } else {
+                try await move(id, to: step, f)
+            }
+        }
         return id
     }
 
@@ -42,7 +53,7 @@ import Testing
         try await DemandFixture.with { f in
             var checked = 0
             for from in DemandState.allCases {
-                for to in DemandWorkflow.allowedTargets(from: from) {
+                for to in DemandWorkflow.allowedTargets(from: from) where !DemandWorkflow.isProjectMove(from: from, to: to) {
                     let id = try await demand(in: from, f)
                     let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
                     try await move(id, to: to, f)
@@ -63,7 +74,21 @@ import Testing
                     checked += 1
                 }
             }
-            #expect(checked == DemandWorkflow.transitions.values.map(\.count).reduce(0, +))
+            let byHand = DemandWorkflow.transitions.flatMap { from, targets in targets.filter { !DemandWorkflow.isProjectMove(from: from, to: $0) } }
+            #expect(checked == byHand.count)
+        }
+    }
+
+    @Test func onlyProjectsMoveDemandsInAndOutOfThem() async throws {
+        try await DemandFixture.with { f in
+            for (from, to) in [(DemandState.accepted, DemandState.inProject), (.matched, .inProject), (.inProject, .accepted), (.inProject, .resolved)] {
+                let id = try await demand(in: from, f)
+                let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                let error = try await #require(throws: RegistryError.self) { try await move(id, to: to, f) }
+                #expect(error.code == .illegalTransition, "\(from) → \(to)")
+                #expect(error.englishMessage.contains("with its project"))
+                #expect(try await f.store.get(id, tenant: f.tenant, actor: f.actor) == before)
+            }
         }
     }
 

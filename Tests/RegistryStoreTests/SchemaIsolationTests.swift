@@ -8,7 +8,7 @@ import Testing
 @Suite struct SchemaIsolationTests {
     /// Tables with a tenant_id that may be NULL (operators' accounts and their tokens): row-level
     /// security is on for the application, not FORCEd on the owner (migration 0014).
-    static let platformCatalogue: Set<String> = ["account", "api_token"]
+    static let platformCatalogue: Set<String> = ["account", "api_token", "account_event"]
 
     @Test func everyTenantTableHasForcedRowLevelSecurityAndTheAppCannotTruncateIt() async throws {
         try await TestDatabase.withMigrated { configuration in
