@@ -87,6 +87,9 @@ public struct DemandFile: DemandImportRows {
         return nil
     }
 
+    /// The category and org code of each row refused so far for its values.
+    public private(set) var refusedRowReferences: [DemandReference] = []
+
     /// Every problem found so far: the file's (encoding, header, quoting) and the rows' read so far.
     public var issues: IssueList { file.issues }
 
@@ -122,7 +125,10 @@ public struct DemandFile: DemandImportRows {
         let publishedOn = self.date(.publishedOn, record)
         guard file.issues.totalCount == before, let externalID, let title, let category, let orgCode,
             let quantity
-        else { return nil }
+        else {
+            refusedRowReferences.append(DemandReference(line: record.line, category: category, orgCode: orgCode))
+            return nil
+        }
         return DemandImportRow(
             line: record.line, externalID: externalID, title: title, details: details, category: category,
             orgCode: orgCode, sourceChannel: channel ?? .other, quantity: quantity, priority: priority ?? .normal,

@@ -71,6 +71,29 @@ public protocol DemandImportRows: Sendable {
     /// The column name to show for one of the contract's fields (`category`, `org_code`),
     /// as the file's header wrote it (`类别`).
     func columnName(_ field: String) -> String
+    /// The category and org code of each row refused for its values, so that the store can
+    /// name an unknown one too: every problem is reported at once, not the next layer of
+    /// them after the first is fixed.
+    var refusedRowReferences: [DemandReference] { get }
+}
+
+extension DemandImportRows {
+    /// None: a source whose rows are all well-formed.
+    public var refusedRowReferences: [DemandReference] { [] }
+}
+
+/// The references of one row: its category and org code as written (nil when blank).
+public struct DemandReference: Sendable, Hashable {
+    public var line: Int
+    public var category: String?
+    public var orgCode: String?
+
+    /// Makes one.
+    public init(line: Int, category: String?, orgCode: String?) {
+        self.line = line
+        self.category = category
+        self.orgCode = orgCode
+    }
 }
 
 /// Rows already in memory, e.g. from another program or a test.

@@ -77,15 +77,24 @@ enum DemandImportStatements {
     }
 
     /// Every category and org code that names nothing in the tenant, with its line, the
-    /// first `limit` by line and how many there are in all.
-    static func unresolved(_ tenant: UUID, limit: Int) -> SQL {
-        "WITH " + categoryKeys(tenant) + """
-        , problem AS (
-            SELECT s.line, 'category' AS field, s.category AS value FROM demand_import s
-            WHERE NOT EXISTS (SELECT 1 FROM category_key k WHERE k.key = s.category)
+    /// first `limit` by line and how many there are in all: of the staged rows, and of the
+    /// rows refused for their values (`refused`, which were not staged).
+    static func unresolved(_ tenant: UUID, refused: [DemandReference], limit: Int) -> SQL {
+        let categories = refused.compactMap { ref in ref.category.map { (Int64(ref.line), $0) } }
+        let orgCodes = refused.compactMap { ref in ref.orgCode.map { (Int64(ref.line), $0) } }
+        return "WITH " + categoryKeys(tenant) + """
+        , reference AS (
+            SELECT line, category, org_code FROM demand_import
             UNION ALL
-            SELECT s.line, 'org_code', s.org_code FROM demand_import s
-            WHERE NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.tenant_id = \(tenant) AND o.code = s.org_code)
+            SELECT line, value, NULL FROM unnest(\(categories.map(\.0))::bigint[], \(categories.map(\.1))::text[]) AS r(line, value)
+            UNION ALL
+            SELECT line, NULL, value FROM unnest(\(orgCodes.map(\.0))::bigint[], \(orgCodes.map(\.1))::text[]) AS r(line, value)
+        ), problem AS (
+            SELECT s.line, 'category' AS field, s.category AS value FROM reference s
+            WHERE s.category IS NOT NULL AND NOT EXISTS (SELECT 1 FROM category_key k WHERE k.key = s.category)
+            UNION ALL
+            SELECT s.line, 'org_code', s.org_code FROM reference s
+            WHERE s.org_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.tenant_id = \(tenant) AND o.code = s.org_code)
         )
         SELECT line, field, value, count(*) OVER () AS total FROM problem ORDER BY line, field LIMIT \(limit)
         """

@@ -137,7 +137,8 @@ extension DemandStore {
     private static func unresolvedReferences<Rows: DemandImportRows>(
         _ rows: Rows, _ tx: TenantTransaction
     ) async throws -> (issues: [ImportIssue], total: Int) {
-        let result = try await tx.connection.query(DemandImportStatements.unresolved(tx.tenantID, limit: issueLimit))
+        let result = try await tx.connection.query(
+            DemandImportStatements.unresolved(tx.tenantID, refused: rows.refusedRowReferences, limit: issueLimit))
         var issues: [ImportIssue] = []
         for row in result {
             let field = try row.decode(String.self, "field")
