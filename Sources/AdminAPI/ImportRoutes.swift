@@ -10,12 +10,12 @@ import SpreadsheetCSV
 /// UTF-8 with BOM or GB18030; Chinese or English headers), all or nothing, with the same
 /// report: the counts, or every problem by line and column and nothing written.
 enum ImportRoutes {
-    static let lists = ["demands", "units", "members", "resources", "projects", "milestones", "progress"]
+    static let lists = ["org", "demands", "units", "members", "resources", "projects", "milestones", "progress"]
 
     static let routes: [APIRoute] = [
         APIRoute(
             method: .post, path: "/v1/tenants/{tenant}/imports/{list}", access: .tenantAdmin, tag: "imports",
-            summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: demands, units, members, resources, projects, milestones or progress",
+            summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: org, demands, units, members, resources, projects, milestones or progress",
             query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
             bodyKind: .csv, body: nil,
             response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
@@ -34,6 +34,7 @@ enum ImportRoutes {
                 var file = DemandFile(data: call.body)
                 let summary = try await DemandStore(database: database).importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
                 return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun)).response
+            case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, "org", call, dryRun)
             case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, "units", call, dryRun)
             case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, "members", call, dryRun)
             case "resources": return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, "resources", call, dryRun)

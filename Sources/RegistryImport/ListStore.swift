@@ -25,6 +25,7 @@ public protocol ListStore {
     func importRows(_ rows: [Row], issues: IssueList, tenant: UUID, actor: String, dryRun: Bool) async throws -> ImportSummary
 }
 
+extension OrgUnitStore: ListStore {}
 extension UnitStore: ListStore {}
 extension MemberStore: ListStore {}
 extension ResourceStore: ListStore {}

@@ -9,9 +9,10 @@ struct OrgUnitImportPlan {
 
     /// The rows, parents first.
     ///
-    /// - Throws: ``ImportRejected`` listing duplicate codes, unknown parents and cycles.
-    func ordered() throws -> [OrgUnitImportRow] {
-        var issues = IssueList()
+    /// - Throws: ``ImportRejected`` listing duplicate codes, unknown parents and cycles, after
+    ///   `fileIssues` (what the file reader found), so that every problem is named at once.
+    func ordered(adding fileIssues: IssueList = IssueList()) throws -> [OrgUnitImportRow] {
+        var issues = fileIssues
         var byCode: [String: OrgUnitImportRow] = [:]
         for row in rows {
             if let first = byCode[row.code] {

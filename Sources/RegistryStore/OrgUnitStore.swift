@@ -4,7 +4,7 @@ public import Registry
 public import SpreadsheetCSV
 
 /// One row of a hierarchy file, already parsed: the node and the code of its parent.
-public struct OrgUnitImportRow: Sendable, Hashable {
+public struct OrgUnitImportRow: Sendable, Hashable, Codable {
     /// The file line the row came from, for error messages.
     public var line: Int
     public var code: String
@@ -78,13 +78,15 @@ public struct OrgUnitStore: Sendable {
     /// nodes in place. Parents may be earlier or later in the file, or already stored.
     ///
     /// - Throws: ``ImportRejected`` with every problem (unknown parent, duplicate code,
-    ///   a cycle), in which case nothing was written.
-    public func importRows(_ rows: [OrgUnitImportRow], tenant: UUID, actor: String, dryRun: Bool = false) async throws -> ImportSummary {
+    ///   a cycle, and `issues`, those the file reader found), in which case nothing was written.
+    public func importRows(
+        _ rows: [OrgUnitImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    ) async throws -> ImportSummary {
         do {
             return try await database.withTenant(tenant, actor: actor) { tx in
                 try await Self.serialiseHierarchyChanges(tx)
                 let stored = try await storedParents(tx)
-                let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered()
+                let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered(adding: issues)
                 var summary = ImportSummary()
                 for row in ordered {
                     switch try await upsert(row, tx) {
@@ -147,7 +149,7 @@ public struct OrgUnitStore: Sendable {
                 JOIN org_unit o ON o.tenant_id = root.tenant_id AND o.path LIKE root.path || '%'
                 LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
                 WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)
-                ORDER BY o.path
+                ORDER BY \(unsafeRaw: Self.treeOrder)
                 """)
             guard !rows.isEmpty else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
             return try rows.map(OrgUnitRecord.init)

@@ -12,7 +12,7 @@ struct ExportCommand: AsyncParsableCommand {
             The CSV has the columns `govreg import` reads, so an export imports back into an empty district \
             unchanged. --public writes the disclosed projection (公示): public items only, no personal data.
             """,
-        subcommands: [Units.self, Members.self, Demands.self, Resources.self, Projects.self, Milestones.self, Progress.self]
+        subcommands: [Org.self, Units.self, Members.self, Demands.self, Resources.self, Projects.self, Milestones.self, Progress.self]
     )
 }
 

@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
             value, reason; up to 100). Rows are matched by external id, so importing the same file twice changes \
             nothing and an edited file updates its rows in place. Columns: docs/csv-columns.md.
             """,
-        subcommands: [Units.self, Members.self, Demands.self, Resources.self, Projects.self, Milestones.self, Progress.self]
+        subcommands: [Org.self, Units.self, Members.self, Demands.self, Resources.self, Projects.self, Milestones.self, Progress.self]
     )
 }
 

@@ -14,27 +14,12 @@ struct OrgCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a hierarchy file (CSV), all or nothing; re-importing updates in place.",
+            abstract: "Import a hierarchy file (CSV), all or nothing; re-importing updates in place (also `govreg import org`).",
             discussion: "Columns (Chinese or English): 编码/code, 名称/name, 类型/kind, 上级编码/parent_code, 生效日期/valid_from, 失效日期/valid_to.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var migrations: MigrationOptions
-        @OptionGroup var tenant: TenantOption
-        @Argument(help: "The CSV file (UTF-8 or GB18030).") var file: String
-        @Flag(help: "Check the file only; write nothing.") var dryRun = false
-        @Flag(help: "Print the result as JSON.") var json = false
+        @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            let terminal = Terminal()
-            let rows = try OrgUnitFile.rows(from: try Data(contentsOf: URL(filePath: file)))
-            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let summary = try await OrgUnitStore(database: registry).importRows(
-                    rows, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, dryRun: dryRun)
-                if json { try terminal.json(summary) } else if dryRun {
-                    terminal.print("检查通过 \(rows.count) rows checked, nothing written (--dry-run): would be \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
-                } else {
-                    terminal.print("组织 org units: \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
-                }
-            }
+            try await ImportReport.importList(options, into: OrgUnitStore.self, header: OrgUnitFile.header, read: { OrgUnitFile.read($0) }, list: "组织 org units")
         }
     }
 
@@ -43,16 +28,20 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
-        @Option(help: "Only this node and everything under it (its code).") var under: String
+        @Option(help: "Only this node and everything under it (its code).") var under: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let units = try await OrgUnitStore(database: registry).subtree(
-                    of: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let store = OrgUnitStore(database: registry), tenant = try await tenant.resolve(in: registry)
+                let units = if let under {
+                    try await store.subtree(of: under, tenant: tenant, actor: commandLineActor)
+                } else {
+                    try await store.all(tenant: tenant, actor: commandLineActor)
+                }
                 if json { try terminal.json(units); return }
-                let top = units.first?.depth ?? 0
+                let top = units.map(\.depth).min() ?? 0
                 terminal.table(
                     headers: ["编码 code", "名称 name", "类型 kind", "上级 parent"],
                     rows: units.map { unit in
@@ -78,6 +67,35 @@ struct OrgCommand: AsyncParsableCommand {
                     code, under: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
                 terminal.print("已移动 moved \(code) under \(under)")
             }
+        }
+    }
+}
+
+extension ImportCommand {
+    /// `govreg import org FILE --tenant T [--dry-run] [--json]`: the hierarchy, first of all lists.
+    struct Org: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "org",
+            abstract: "导入组织架构 Import the hierarchy (first: every other list refers to its codes).",
+            discussion: "Columns (Chinese or English): 编码/code, 名称/name, 类型/kind, 上级编码/parent_code, 生效日期/valid_from, 失效日期/valid_to.")
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            try await ImportReport.importList(options, into: OrgUnitStore.self, header: OrgUnitFile.header, read: { OrgUnitFile.read($0) }, list: "组织 org units")
+        }
+    }
+}
+
+extension ExportCommand {
+    /// `govreg export org --tenant T [--format csv|json] [--header en|zh] [--out FILE]`: the hierarchy, parents first.
+    struct Org: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "org",
+            abstract: "导出组织架构 Export the hierarchy, parents first (it holds no personal data: --public gives the same).")
+        @OptionGroup var options: ExportOptions
+
+        func run() async throws {
+            try await ExportCommand.exportList(options, from: OrgUnitStore.self, csv: OrgUnitFile.csv, publicCSV: OrgUnitFile.csv, list: "组织 org unit(s)")
         }
     }
 }

@@ -42,4 +42,24 @@ extension ListCommandTests {
             #expect(try govreg(["export", "units", "--tenant", "shangjie"]).stdout == (try govreg(["export", "units", "--tenant", "langao"]).stdout))
         }
     }
+
+    @Test func theHierarchyExportsAndImportsAndABadFileIsNamedInJSON() async throws {
+        try await withGovreg { govreg, folder in
+            try district("langao", "610925", lists: false, govreg, folder)
+            #expect(try govreg(["tenant", "create", "shangjie", "--name", "上街区", "--division-code", "410106"]).status == 0)
+            let exported = folder.appending(path: "org-export.csv").path
+            #expect(try govreg(["export", "org", "--tenant", "langao", "--header", "zh", "--out", exported]).status == 0)
+            let copied = try govreg(["import", "org", exported, "--tenant", "shangjie", "--json"])
+            #expect(copied.status == 0, "\(copied.stderr)")
+            #expect(try govreg(["export", "org", "--tenant", "shangjie"]).stdout == (try govreg(["export", "org", "--tenant", "langao"]).stdout))
+            #expect(try govreg(["org", "list", "--tenant", "shangjie"]).status == 0)
+
+            let bad = try write("编码,名称,类型,上级编码,生效日期,失效日期\nX1,新镇,town,,2024-05-01,2024-04-01\nX2,新社区,community,X9,,\n", "org-bad.csv", in: folder)
+            let refused = try govreg(["org", "import", bad, "--tenant", "shangjie", "--json"])
+            #expect(refused.status == 1)
+            let answer = try object(refused)
+            let columns = (answer["issues"] as? [[String: Any]])?.compactMap { $0["column"] as? String }
+            #expect(answer["rejected"] as? Bool == true && columns == ["失效日期", "上级编码"], "\(refused.stdout)")
+        }
+    }
 }

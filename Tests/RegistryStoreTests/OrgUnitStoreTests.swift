@@ -2,7 +2,9 @@ import Foundation
 import GovregTestSupport
 import Postgres
 import Registry
+import RegistryImport
 import RegistryStore
+import SpreadsheetCSV
 import Testing
 
 @Suite struct OrgUnitStoreTests {
@@ -42,6 +44,38 @@ import Testing
                 try await store.move("C1", under: "S9", tenant: tenant, actor: "test")
             }
             #expect(try await store.subtree(of: "S2", tenant: tenant, actor: "test").map(\.code) == ["S2", "C1", "G1"])
+        }
+    }
+
+    @Test func aFileNamesEveryProblemAtOnceAndAnExportImportsAsTheSameTree() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let database = RegistryDatabase(configuration: configuration)
+            defer { Task { await database.close() } }
+            let tenants = TenantStore(database: database)
+            let langao = try await tenants.create(slug: try TenantSlug("langao"), name: "岚皋县", divisionCode: try DivisionCode("610925")).id
+            let pingli = try await tenants.create(slug: try TenantSlug("pingli"), name: "平利县", divisionCode: try DivisionCode("610926")).id
+            let store = OrgUnitStore(database: database)
+            // A bad period, a duplicate code and an unknown parent: all three, in one answer.
+            let bad = "编码,名称,类型,上级编码,生效日期,失效日期\nS1,城关镇,town,,2024-05-01,2024-04-01\nS1,又一个,town,,,\nC1,滨河社区,community,S9,,\n"
+            let (badRows, badIssues) = OrgUnitFile.read(Data(bad.utf8))
+            let refused = try await #require(throws: ImportRejected.self) {
+                try await store.importRows(badRows, issues: badIssues, tenant: langao, actor: "test")
+            }
+            #expect(refused.issues.inFileOrder().issues.map { "\($0.line) \($0.column ?? "")" } == ["2 失效日期", "3 code", "4 parent_code"])
+            #expect(try await store.all(tenant: langao, actor: "test").isEmpty)
+            // Twelve grids under one community: the tree order is by id, not by the text of the path.
+            var csv = "code,name,kind,parent_code,valid_from,valid_to\nS1,城关镇,town,,2024-01-01,\nC1,滨河社区,community,S1,,2030-12-31\n"
+            for n in 1...12 { csv += "G\(n),第\(n)网格,grid,C1,,\n" }
+            #expect(try await store.importRows(try OrgUnitFile.rows(from: Data(csv.utf8)), tenant: langao, actor: "test").inserted == 14)
+            let exported = try await store.exportRows(tenant: langao, actor: "test")
+            #expect(exported.map(\.code) == ["S1", "C1"] + (1...12).map { "G\($0)" })
+            for chinese in [false, true] {
+                let again = OrgUnitFile.read(OrgUnitFile.csv(exported, chinese: chinese))
+                #expect(again.issues.isEmpty)
+                _ = try await store.importRows(again.rows, tenant: pingli, actor: "test")
+            }
+            #expect(try await store.exportRows(tenant: pingli, actor: "test") == exported)
+            #expect(try await store.all(tenant: pingli, actor: "test").map(\.code) == exported.map(\.code))
         }
     }
 }
