@@ -21,11 +21,11 @@ extension CSVField {
 
     static func parseDate(_ text: ValueText) -> Result<CalendarDate, ValueError> {
         var text = text
-        let notADate = ValueError(reason: "is not a date; write it as \(dateForms)")
+        let notADate = ValueError(reason: "不是日期，请写作 \(dateForms) is not a date; write it as \(dateForms)")
         // A date cell exported as a number: days since 1899-12-30.
         if text.scalars.count == 5, text.scalars.allSatisfy({ ValueText.digitValue($0) != nil }) {
             return .failure(ValueError(
-                reason: "looks like a spreadsheet date serial number; format the column as a date (\(dateForms))"
+                reason: "像是表格的日期序号，请把该列设为日期格式 looks like a spreadsheet date serial number; format the column as a date (\(dateForms))"
             ))
         }
         guard let year = text.digits(maxCount: 5), year.count == 4, let separator = text.next else {
@@ -47,20 +47,20 @@ extension CSVField {
         if !text.isAtEnd {
             let rest = text.scalars[text.index...]
             if rest.first == " ", rest.contains(":") {
-                return .failure(ValueError(reason: "has a time of day; only a date is expected (\(dateForms))"))
+                return .failure(ValueError(reason: "含有时刻，只需日期 has a time of day; only a date is expected (\(dateForms))"))
             }
             return .failure(notADate)
         }
         guard let date = CalendarDate(year: year.value, month: month.value, day: day.value) else {
             if year.value == 0 {
-                return .failure(ValueError(reason: "is not a real date: there is no year 0"))
+                return .failure(ValueError(reason: "日期不存在：没有公元 0 年 is not a real date: there is no year 0"))
             }
             if !(1...12).contains(month.value) {
-                return .failure(ValueError(reason: "is not a real date: there is no month \(month.value)"))
+                return .failure(ValueError(reason: "日期不存在：没有 \(month.value) 月 is not a real date: there is no month \(month.value)"))
             }
             let days = CalendarDate.daysIn(month: month.value, year: year.value)
             return .failure(ValueError(
-                reason: "is not a real date: month \(month.value) of \(year.value) has \(days) days"
+                reason: "日期不存在：\(year.value) 年 \(month.value) 月只有 \(days) 天 is not a real date: month \(month.value) of \(year.value) has \(days) days"
             ))
         }
         return .success(date)

@@ -16,8 +16,8 @@ extension CSVField {
             var text = text
             let isNegative = Self.parseSign(&text)
             return Self.parseUnsignedDecimal(&text, kind: "a whole number").flatMap { number in
-                guard text.isAtEnd else { return .failure(ValueError(reason: "is not a whole number")) }
-                guard number.fraction.isEmpty else { return .failure(ValueError(reason: "is not a whole number")) }
+                guard text.isAtEnd else { return .failure(ValueError(reason: "不是整数 is not a whole number")) }
+                guard number.fraction.isEmpty else { return .failure(ValueError(reason: "不是整数 is not a whole number")) }
                 return .success(isNegative ? -number.integer : number.integer)
             }
         }
@@ -50,16 +50,16 @@ extension CSVField {
             return Self.parseUnsignedDecimal(&text, kind: "an amount in yuan").flatMap { number in
                 text.skipSpaces()
                 if !hasCurrencySign { _ = text.skip("元") }
-                guard text.isAtEnd else { return .failure(ValueError(reason: "is not an amount in yuan")) }
+                guard text.isAtEnd else { return .failure(ValueError(reason: "不是以元计的金额 is not an amount in yuan")) }
                 guard number.fraction.count <= 2 else {
                     return .failure(ValueError(
-                        reason: "has more than 2 decimal places; amounts are in yuan to the fen"
+                        reason: "小数超过两位（金额以元计，精确到分） has more than 2 decimal places; amounts are in yuan to the fen"
                     ))
                 }
                 let cents = (number.fraction + [0, 0]).prefix(2).reduce(0) { $0 * 10 + $1 }
                 let (scaled, overflow) = number.integer.multipliedReportingOverflow(by: 100)
                 let (fen, overflow2) = scaled.addingReportingOverflow(cents)
-                guard !overflow, !overflow2 else { return .failure(ValueError(reason: "is too large")) }
+                guard !overflow, !overflow2 else { return .failure(ValueError(reason: "数值过大 is too large")) }
                 return .success(isNegative ? -fen : fen)
             }
         }
@@ -88,19 +88,19 @@ extension CSVField {
     static func parseUnsignedDecimal(_ text: inout ValueText, kind: String) -> Result<DecimalParts, ValueError> {
         if text.isScientificNotation {
             return .failure(ValueError(
-                reason: "is in scientific notation, which may have lost digits; format the column as text or a number"
+                reason: "是科学计数法，可能已丢失数字；请把该列设为文本或数字格式 is in scientific notation, which may have lost digits; format the column as text or a number"
             ))
         }
-        let tooLarge = ValueError(reason: "is too large")
+        let tooLarge = ValueError(reason: "数值过大 is too large")
         // 18 digits always fit in Int; a 19th is rejected rather than risk an overflow.
-        guard let first = text.digits(maxCount: 18) else { return .failure(ValueError(reason: "is not \(kind)")) }
+        guard let first = text.digits(maxCount: 18) else { return .failure(ValueError(reason: "\(kind == "a whole number" ? "不是整数" : "不是以元计的金额") is not \(kind)")) }
         if let next = text.next, ValueText.digitValue(next) != nil { return .failure(tooLarge) }
         var integer = first.value
         while text.skip(",") {
             // Thousands separators must be where they are in 1,234,567; anything else
             // (1,5 or 12,34) may be a decimal comma and must not be read as thousands.
             guard first.count <= 3, let group = text.digits(maxCount: 4), group.count == 3 else {
-                return .failure(ValueError(reason: "has thousands separators in the wrong places"))
+                return .failure(ValueError(reason: "千分位分隔符位置不对 has thousands separators in the wrong places"))
             }
             let (shifted, overflow) = integer.multipliedReportingOverflow(by: 1000)
             let (sum, overflow2) = shifted.addingReportingOverflow(group.value)
@@ -113,7 +113,7 @@ extension CSVField {
                 fraction.append(digit)
                 _ = text.skip(scalar)
             }
-            guard !fraction.isEmpty else { return .failure(ValueError(reason: "is not \(kind)")) }
+            guard !fraction.isEmpty else { return .failure(ValueError(reason: "\(kind == "a whole number" ? "不是整数" : "不是以元计的金额") is not \(kind)")) }
         }
         return .success(DecimalParts(integer: integer, fraction: fraction))
     }

@@ -45,7 +45,7 @@ public struct CSVField: Sendable, Hashable {
     /// - Returns: ``trimmedText``.
     /// - Throws: An ``ImportIssue`` if the field is blank.
     public func requiredText() throws(ImportIssue) -> String {
-        guard !isBlank else { throw issue("is required but empty") }
+        guard !isBlank else { throw issue("必填，不能为空 is required but empty") }
         return trimmedText
     }
 
@@ -60,7 +60,7 @@ public struct CSVField: Sendable, Hashable {
     /// Runs one of the internal parsers on the field's normalised text.
     func parse<Value>(_ parser: (ValueText) -> Result<Value, ValueError>) throws(ImportIssue) -> Value {
         let normalized = ValueText(text)
-        guard !normalized.isEmpty else { throw issue("is empty") }
+        guard !normalized.isEmpty else { throw issue("为空 is empty") }
         switch parser(normalized) {
         case .success(let value): return value
         case .failure(let error): throw issue(error.reason)

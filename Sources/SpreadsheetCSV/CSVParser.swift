@@ -84,14 +84,14 @@ struct CSVParser {
                         broken = true
                         issues.append(ImportIssue(
                             line: quoteLine,
-                            reason: "a quoted field starts on this line but its closing quote (\") is missing"
+                            reason: "引号字段缺少结束引号 a quoted field starts on this line but its closing quote (\") is missing"
                         ))
                     } else if read < count, !isFieldEnd(buffer[read]) {
                         // Not RFC 4180, but keep the text (as spreadsheets do) and say so.
                         broken = true
                         issues.append(ImportIssue(
                             line: line,
-                            reason: "text follows a closing quote; a quote inside a quoted field must be doubled (\"\")"
+                            reason: "结束引号后还有文字（字段内的引号须写两次） text follows a closing quote; a quote inside a quoted field must be doubled (\"\")"
                         ))
                     }
                 }
@@ -125,7 +125,7 @@ struct CSVParser {
                 if fieldCount != columnCount, !broken {
                     issues.append(ImportIssue(
                         line: recordLine,
-                        reason: "has \(fieldCount) \(fieldCount == 1 ? "field" : "fields"), "
+                        reason: "有 \(fieldCount) 个字段，表头有 \(columnCount) 个 has \(fieldCount) \(fieldCount == 1 ? "field" : "fields"), "
                             + "but the header has \(columnCount)"
                     ))
                 }

@@ -81,12 +81,12 @@ public struct CSVReader: Sendable {
         var parser = CSVParser(separator: separator)
         // Offsets are kept as UInt32 to halve the bookkeeping for million-row files.
         if bytes.count >= Int(UInt32.max) {
-            issues.append(ImportIssue(line: 1, reason: "the file is 4 GiB or larger; split it into smaller files"))
+            issues.append(ImportIssue(line: 1, reason: "文件达到 4 GiB，请拆分 the file is 4 GiB or larger; split it into smaller files"))
             bytes = []
         } else {
             parser.parse(&bytes, issues: &issues)
             if parser.columnCount == nil {
-                issues.append(ImportIssue(line: 1, reason: "the file is empty: there is no header row"))
+                issues.append(ImportIssue(line: 1, reason: "文件为空，没有表头 the file is empty: there is no header row"))
             }
         }
         return CSVTable(

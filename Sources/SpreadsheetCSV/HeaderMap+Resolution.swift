@@ -41,7 +41,7 @@ extension HeaderMap {
                     issues.append(ImportIssue(
                         line: line,
                         column: name,
-                        reason: "is not a known column; expected "
+                        reason: "不是已知的列 is not a known column; expected "
                             + fields.map(\.displayName).joined(separator: ", ")
                     ))
                 }
@@ -53,7 +53,7 @@ extension HeaderMap {
                 issues.append(ImportIssue(
                     line: line,
                     column: name,
-                    reason: "means the same as column \(first + 1) (\(header[first])): "
+                    reason: "与第 \(first + 1) 列（\(header[first])）含义相同，请保留一列 means the same as column \(first + 1) (\(header[first])): "
                         + "both are \(field.displayName); keep one"
                 ))
                 continue
@@ -61,7 +61,7 @@ extension HeaderMap {
             columnByField[field.name] = column
         }
         for field in fields where field.isRequired && columnByField[field.name] == nil {
-            issues.append(ImportIssue(line: line, column: field.displayName, reason: "is required but missing"))
+            issues.append(ImportIssue(line: line, column: field.displayName, reason: "缺少必需的列 is required but missing"))
         }
         return ResolvedHeader(columnByField: columnByField, ignoredColumns: ignoredColumns)
     }

@@ -72,7 +72,7 @@ extension TextEncoding {
         case .invalid(let offset):
             return .failure(badBytes(in: bytes, at: offset, unitSize: 1, encodingNames: "GB18030"))
         case .unavailable:
-            return .failure(ImportIssue(line: 1, reason: "this system cannot convert from GB18030 (iconv lacks it)"))
+            return .failure(ImportIssue(line: 1, reason: "本机无法转换 GB18030 编码 this system cannot convert from GB18030 (iconv lacks it)"))
         }
     }
 
@@ -85,13 +85,13 @@ extension TextEncoding {
         case .converted(let utf8):
             // Keep the UTF-8 invariant even if iconv let something odd through.
             if let offset = utf8.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
-                return .failure(ImportIssue(line: 1, reason: "UTF-16 converted to invalid UTF-8 at byte \(offset)"))
+                return .failure(ImportIssue(line: 1, reason: "UTF-16 转换出错 UTF-16 converted to invalid UTF-8 at byte \(offset)"))
             }
             return .success(DecodedText(utf8: utf8, encoding: .utf16LittleEndian))
         case .invalid(let offset):
             return .failure(badBytes(in: bytes, at: markLength + offset, unitSize: 2, encodingNames: "UTF-16LE"))
         case .unavailable:
-            return .failure(ImportIssue(line: 1, reason: "this system cannot convert from UTF-16LE (iconv lacks it)"))
+            return .failure(ImportIssue(line: 1, reason: "本机无法转换 UTF-16LE 编码 this system cannot convert from UTF-16LE (iconv lacks it)"))
         }
     }
 
@@ -108,7 +108,7 @@ extension TextEncoding {
         let line = lineNumber(in: bytes, before: offset, unitSize: unitSize)
         return ImportIssue(
             line: line,
-            reason: "bytes \(shown) at byte offset \(offset) are not valid \(encodingNames); "
+            reason: "编码无法识别，请另存为「CSV UTF-8」 bytes \(shown) at byte offset \(offset) are not valid \(encodingNames); "
                 + "save the file as \"CSV UTF-8\" and try again"
         )
     }

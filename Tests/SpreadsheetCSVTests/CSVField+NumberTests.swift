@@ -16,15 +16,15 @@ struct CSVFieldNumberTests {
     }
 
     @Test("not integers", arguments: [
-        ("12.5", "is not a whole number"), ("12.0", "is not a whole number"), ("abc", "is not a whole number"),
-        ("1 234", "is not a whole number"), ("--1", "is not a whole number"),
-        ("12,34", "has thousands separators in the wrong places"),
-        ("1234,567", "has thousands separators in the wrong places"),
-        ("1,2345", "has thousands separators in the wrong places"),
-        ("1,234,", "has thousands separators in the wrong places"), ("9999999999999999999", "is too large"),
-        ("9,223,372,036,854,775,808", "is too large"),
-        ("1.23E+11", "is in scientific notation, which may have lost digits; format the column as text or a number"),
-        ("", "is empty"),
+        ("12.5", "不是整数 is not a whole number"), ("12.0", "不是整数 is not a whole number"), ("abc", "不是整数 is not a whole number"),
+        ("1 234", "不是整数 is not a whole number"), ("--1", "不是整数 is not a whole number"),
+        ("12,34", "千分位分隔符位置不对 has thousands separators in the wrong places"),
+        ("1234,567", "千分位分隔符位置不对 has thousands separators in the wrong places"),
+        ("1,2345", "千分位分隔符位置不对 has thousands separators in the wrong places"),
+        ("1,234,", "千分位分隔符位置不对 has thousands separators in the wrong places"), ("9999999999999999999", "数值过大 is too large"),
+        ("9,223,372,036,854,775,808", "数值过大 is too large"),
+        ("1.23E+11", "是科学计数法，可能已丢失数字；请把该列设为文本或数字格式 is in scientific notation, which may have lost digits; format the column as text or a number"),
+        ("", "为空 is empty"),
     ])
     func notInteger(text: String, reason: String) {
         #expect(throws: ImportIssue(line: 4, column: "金额", value: text, reason: reason)) { try field(text).integer() }
@@ -40,13 +40,13 @@ struct CSVFieldNumberTests {
     }
 
     @Test("not money", arguments: [
-        ("12.345", "has more than 2 decimal places; amounts are in yuan to the fen"),
-        ("0.001", "has more than 2 decimal places; amounts are in yuan to the fen"),
-        ("12.", "is not an amount in yuan"), (".5", "is not an amount in yuan"),
-        ("1,5", "has thousands separators in the wrong places"),
-        ("¥", "is not an amount in yuan"), ("12元元", "is not an amount in yuan"), ("¥12元", "is not an amount in yuan"),
-        ("12 yuan", "is not an amount in yuan"), ("92233720368547758.08", "is too large"),
-        ("1.5E+3", "is in scientific notation, which may have lost digits; format the column as text or a number"),
+        ("12.345", "小数超过两位（金额以元计，精确到分） has more than 2 decimal places; amounts are in yuan to the fen"),
+        ("0.001", "小数超过两位（金额以元计，精确到分） has more than 2 decimal places; amounts are in yuan to the fen"),
+        ("12.", "不是以元计的金额 is not an amount in yuan"), (".5", "不是以元计的金额 is not an amount in yuan"),
+        ("1,5", "千分位分隔符位置不对 has thousands separators in the wrong places"),
+        ("¥", "不是以元计的金额 is not an amount in yuan"), ("12元元", "不是以元计的金额 is not an amount in yuan"), ("¥12元", "不是以元计的金额 is not an amount in yuan"),
+        ("12 yuan", "不是以元计的金额 is not an amount in yuan"), ("92233720368547758.08", "数值过大 is too large"),
+        ("1.5E+3", "是科学计数法，可能已丢失数字；请把该列设为文本或数字格式 is in scientific notation, which may have lost digits; format the column as text or a number"),
     ])
     func notFen(text: String, reason: String) {
         #expect(throws: ImportIssue(line: 4, column: "金额", value: text, reason: reason)) { try field(text).fen() }

@@ -13,7 +13,7 @@ struct CSVFieldTests {
     @Test("required text")
     func requiredText() throws {
         #expect(try CSVField(line: 5, column: "名称", text: " 修缮 ").requiredText() == "修缮")
-        #expect(throws: ImportIssue(line: 5, column: "名称", value: "  ", reason: "is required but empty")) {
+        #expect(throws: ImportIssue(line: 5, column: "名称", value: "  ", reason: "必填，不能为空 is required but empty")) {
             try CSVField(line: 5, column: "名称", text: "  ").requiredText()
         }
     }

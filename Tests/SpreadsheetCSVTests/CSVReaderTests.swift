@@ -59,9 +59,9 @@ struct CSVReaderTests {
         #expect(result.rows == [["a", "b", "c"], ["1", "2", "3"], ["5", "6", "7"]])
         #expect(result.lines == [1, 2, 6])
         #expect(result.issues == [
-            ImportIssue(line: 3, reason: "has 2 fields, but the header has 3"),
-            ImportIssue(line: 4, reason: "has 4 fields, but the header has 3"),
-            ImportIssue(line: 7, reason: "has 1 field, but the header has 3"),
+            ImportIssue(line: 3, reason: "有 2 个字段，表头有 3 个 has 2 fields, but the header has 3"),
+            ImportIssue(line: 4, reason: "有 4 个字段，表头有 3 个 has 4 fields, but the header has 3"),
+            ImportIssue(line: 7, reason: "有 1 个字段，表头有 3 个 has 1 field, but the header has 3"),
         ])
     }
 
@@ -124,7 +124,7 @@ struct CSVReaderTests {
         for text in ["", "\r\n\r\n", ",,\n"] {
             let result = read(text)
             #expect(result.rows == [[]])
-            #expect(result.issues == [ImportIssue(line: 1, reason: "the file is empty: there is no header row")])
+            #expect(result.issues == [ImportIssue(line: 1, reason: "文件为空，没有表头 the file is empty: there is no header row")])
         }
     }
 
@@ -174,7 +174,7 @@ struct CSVReaderTests {
         let table = CSVReader().read("名称,数量\nx,1\n\"y\nz\",oops\n", issues: &issues)
         let field = table.records[1].field(at: 1)
         #expect(field == CSVField(line: 3, column: "数量", text: "oops"))
-        #expect(throws: ImportIssue(line: 3, column: "数量", value: "oops", reason: "is not a whole number")) {
+        #expect(throws: ImportIssue(line: 3, column: "数量", value: "oops", reason: "不是整数 is not a whole number")) {
             try field.integer()
         }
     }

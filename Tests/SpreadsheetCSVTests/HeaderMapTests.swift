@@ -44,9 +44,9 @@ struct HeaderMapTests {
         #expect(columns.column(for: "title") == 0)
         #expect(columns.ignoredColumns == [1, 2])
         #expect(issues.issues == [
-            ImportIssue(line: 2, column: "联系人", reason: "is not a known column; expected 需求名称, 数量, 金额, 完成日期"),
-            ImportIssue(line: 2, column: "需求名称 ", reason: "means the same as column 1 (名称): both are 需求名称; keep one"),
-            ImportIssue(line: 2, column: "数量", reason: "is required but missing"),
+            ImportIssue(line: 2, column: "联系人", reason: "不是已知的列 is not a known column; expected 需求名称, 数量, 金额, 完成日期"),
+            ImportIssue(line: 2, column: "需求名称 ", reason: "与第 1 列（名称）含义相同，请保留一列 means the same as column 1 (名称): both are 需求名称; keep one"),
+            ImportIssue(line: 2, column: "数量", reason: "缺少必需的列 is required but missing"),
         ])
     }
 

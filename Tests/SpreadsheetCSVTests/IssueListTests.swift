@@ -23,6 +23,6 @@ struct IssueListTests {
         let bad = issues.collect(try CSVField(line: 3, column: "n", text: "x").integer())
         #expect(good == 12)
         #expect(bad == nil)
-        #expect(issues.issues == [ImportIssue(line: 3, column: "n", value: "x", reason: "is not a whole number")])
+        #expect(issues.issues == [ImportIssue(line: 3, column: "n", value: "x", reason: "不是整数 is not a whole number")])
     }
 }
