@@ -89,6 +89,22 @@ public struct DemandStore: Sendable {
         return id
     }
 
+    /// The demand a person names: by its external id (需求编号, as files and lists show it),
+    /// else by its number; the external id wins when a text is both.
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has neither.
+    public func id(of key: String, tenant: UUID, actor: String) async throws -> DemandID {
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
+            let number = Int64(key)
+            let rows = try await tx.connection.query("""
+                SELECT id FROM demand WHERE tenant_id = \(tx.tenantID) AND (external_id = \(key) OR id = \(number))
+                ORDER BY external_id = \(key) DESC NULLS LAST LIMIT 1
+                """)
+            guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "demand 需求", key: key) }
+            return DemandID(try row.decode(Int64.self, "id"))
+        }
+    }
+
     /// One demand with its history, oldest step first.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has no such

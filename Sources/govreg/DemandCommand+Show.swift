@@ -10,18 +10,15 @@ extension DemandCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
-        @Argument(help: "The demand's id.") var id: String
+        @Argument(help: "The demand: its external id (需求编号) or its number.") var id: String
         @Flag(help: "Print the demand as JSON.") var json = false
-
-        func validate() throws {
-            _ = try DemandCommand.id(id)
-        }
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await DemandStore(database: registry).get(
-                    try DemandCommand.id(id), tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
+                let detail = try await store.get(
+                    try await store.id(of: id, tenant: tenant, actor: commandLineActor), tenant: tenant, actor: commandLineActor)
                 if json { try terminal.json(detail); return }
                 let demand = detail.demand
                 var lines: [(String, String)] = [

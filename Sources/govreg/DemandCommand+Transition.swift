@@ -16,28 +16,33 @@ extension DemandCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
-        @Argument(help: "The demand's id.") var id: String
+        @Argument(help: "The demand: its external id (需求编号) or its number.") var id: String
         @Argument(help: "The state to move to (English or Chinese: accepted, 已列入清单, …).") var state: String
         @Option(help: "A note; disclosed with the event when --public.") var note: String?
         @Option(help: "Why (required to reject; always internal).") var reason: String?
-        @Option(help: "The demand it is merged into (to merge).") var mergedInto: String?
+        @Option(help: "The demand it is merged into (external id or number; to merge).") var mergedInto: String?
         @Option(help: "The resident's rating 1–5 (to mark it rated).") var rating: Int?
         @Flag(help: "Disclose the event (and its note) to residents.") var `public` = false
 
         func validate() throws {
-            _ = try DemandCommand.id(id)
             _ = try DemandCommand.parse(DemandState.self, state)
-            if let mergedInto { _ = try DemandCommand.id(mergedInto) }
             if let rating, !Rating.scores.contains(rating) { throw ValidationError("--rating 须为 1–5 must be 1 to 5") }
         }
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let event = try await DemandStore(database: registry).transition(
-                    try DemandCommand.id(id), to: try DemandCommand.parse(DemandState.self, state),
-                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor, note: note, reason: reason,
-                    mergedInto: try mergedInto.map(DemandCommand.id), rating: try rating.map { try Rating(score: $0) },
+                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
+                let target = try await store.id(of: id, tenant: tenant, actor: commandLineActor)
+                let mergeTarget: DemandID? = if let mergedInto {
+                    try await store.id(of: mergedInto, tenant: tenant, actor: commandLineActor)
+                } else {
+                    nil
+                }
+                let event = try await store.transition(
+                    target, to: try DemandCommand.parse(DemandState.self, state),
+                    tenant: tenant, actor: commandLineActor, note: note, reason: reason,
+                    mergedInto: mergeTarget, rating: try rating.map { try Rating(score: $0) },
                     visibility: `public` ? .public : .internal)
                 terminal.print(
                     "需求 demand \(event.demand): \(event.from.chineseName) \(event.from.rawValue) → "
@@ -53,21 +58,21 @@ extension DemandCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
-        @Argument(help: "The demand's id.") var id: String
+        @Argument(help: "The demand: its external id (需求编号) or its number.") var id: String
         @Argument(help: "The level: community 社区, street 街道 or district 区县.") var level: String
         @Option(help: "Why the current level cannot settle it.") var reason: String
 
         func validate() throws {
-            _ = try DemandCommand.id(id)
             _ = try DemandCommand.parse(EscalationLevel.self, level)
         }
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let escalation = try await DemandStore(database: registry).escalate(
-                    try DemandCommand.id(id), to: try DemandCommand.parse(EscalationLevel.self, level),
-                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor, reason: reason)
+                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
+                let escalation = try await store.escalate(
+                    try await store.id(of: id, tenant: tenant, actor: commandLineActor),
+                    to: try DemandCommand.parse(EscalationLevel.self, level), tenant: tenant, actor: commandLineActor, reason: reason)
                 terminal.print(
                     "需求 demand \(escalation.demand): 上报 escalated \(escalation.from.chineseName) \(escalation.from.rawValue) → "
                         + "\(escalation.to.chineseName) \(escalation.to.rawValue)")

@@ -86,6 +86,8 @@ import Testing
             let show = try govreg(["demand", "show", "\(road)", "--tenant", "langao"])
             #expect(show.stdout.contains("路面破损") && show.stdout.contains("¥1,234.50") && show.stdout.contains("需要街道协调"))
             #expect(show.stdout.contains("已受理") && show.stdout.contains("公开"))
+            // Named by its external id, as files and lists show it, the same demand.
+            #expect(try govreg(["demand", "show", "D002", "--tenant", "langao"]).stdout == show.stdout)
             let elsewhere = try govreg(["demand", "show", "\(road)", "--tenant", "shangjie"])
             #expect(elsewhere.status != 0 && elsewhere.stderr.contains("not found"))
 
