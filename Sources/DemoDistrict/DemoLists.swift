@@ -35,8 +35,10 @@ struct DemoLists {
             let need = DemoVocabulary.needs[needIndex]
             let grid = random.chance(0.6) ? random.pick(urbanGrids) : random.pick(hierarchy.grids)
             let quantity = Int.random(in: need.quantity, using: &random)
-            let filed = Self.date(year, dayOfYear: Int.random(in: 1...300, using: &random))
-            let due = Self.date(year, dayOfYear: min(365, Int.random(in: 120...365, using: &random)))
+            let filedDay = Int.random(in: 1...300, using: &random)
+            let filed = Self.date(year, dayOfYear: filedDay)
+            // Due at least a month after it was raised.
+            let due = Self.date(year, dayOfYear: min(365, max(filedDay + 30, Int.random(in: 120...365, using: &random))))
             let state = random.chance(0.05) ? "已提交" : "已列入清单"
             let community = names[hierarchy.communityOfGrid[grid]!]!
             let title = "\(community)\(names[grid]!)：\(random.pick(need.titles))"

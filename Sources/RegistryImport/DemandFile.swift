@@ -87,6 +87,19 @@ public struct DemandFile: DemandImportRows {
         return nil
     }
 
+    /// Today in China, against which a day a need was raised is checked.
+    private let today = try? CivilDate.todayInChina()
+
+    /// A need is not raised after today, nor due before it was raised.
+    private mutating func checkDays(filedOn: CivilDate?, dueOn: CivilDate?, _ record: CSVRecord) {
+        if let filedOn, let today, filedOn > today, let field = field(.filedOn, record) {
+            file.issues.append(field.issue("提出日期晚于今天 the day it was raised is after today"))
+        }
+        if let filedOn, let dueOn, dueOn < filedOn, let field = field(.dueOn, record) {
+            file.issues.append(field.issue("期限早于提出日期 \(filedOn) is before the day it was raised, \(filedOn)"))
+        }
+    }
+
     /// The category and org code of each row refused so far for its values.
     public private(set) var refusedRowReferences: [DemandReference] = []
 
@@ -121,6 +134,7 @@ public struct DemandFile: DemandImportRows {
         let dueOn = self.date(.dueOn, record)
         let state = self.state(record)
         let filedOn = self.date(.filedOn, record)
+        checkDays(filedOn: filedOn, dueOn: dueOn, record)
         let isPublic = self.boolean(.isPublic, record)
         let publishedOn = self.date(.publishedOn, record)
         guard file.issues.totalCount == before, let externalID, let title, let category, let orgCode,

@@ -31,6 +31,9 @@ public enum MemberFile {
             let unit = file.requiredText("unit_external_id", of: record)
             let community = file.requiredText("community_code", of: record)
             let registeredOn = file.date("registered_on", of: record)
+            if let registeredOn, let today = try? CivilDate.todayInChina(), registeredOn > today, let field = file.field("registered_on", of: record) {
+                file.issues.append(field.issue("报到日期晚于今天 the day of registration is after today"))
+            }
             if registeredOn == nil, let field = file.field("registered_on", of: record), field.isBlank {
                 file.issues.append(field.issue("必填，不能为空 is required but empty"))
             }

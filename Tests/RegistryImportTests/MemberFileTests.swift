@@ -27,11 +27,12 @@ import Testing
             M2,李四,,110105194912310021,U1,C1,2024-03-05
             M3,王五,1381234,,U1,C1,2024-02-30
             M4,赵六,,,U1,C1,
+            M5,钱七,,,U1,C1,2099-03-05
             """
         let error = try #require(throws: ImportRejected.self) { try MemberFile.rows(from: Data(csv.utf8)) }
         let issues = error.issues.issues
-        #expect(issues.map(\.line) == [2, 3, 4, 4, 5])
-        #expect(issues.map(\.column) == ["name", "id_card", "phone", "registered_on", "registered_on"])
+        #expect(issues.map(\.line) == [2, 3, 4, 4, 5, 6])
+        #expect(issues.map(\.column) == ["name", "id_card", "phone", "registered_on", "registered_on", "registered_on"])
         #expect(issues[1].reason.contains("校验位"))
         for secret in ["张三3", "110105194912310021", "1381234"] { #expect(!error.description.contains(secret)) }
     }
