@@ -54,13 +54,9 @@ struct DemandCommand: AsyncParsableCommand {
         }
 
         func filter() throws -> DemandFilter {
-            func day(_ text: String?, _ option: String) throws -> CivilDate? {
-                guard let text else { return nil }
-                do { return try CivilDate(text) } catch { throw ValidationError("\(option): \(error)") }
-            }
-            return DemandFilter(
+            DemandFilter(
                 state: try state.map { try DemandCommand.parse(DemandState.self, $0) }, category: category, under: under,
-                filedFrom: try day(from, "--from"), filedTo: try day(to, "--to"), search: search)
+                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search)
         }
 
         func run() async throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 import RegistryStore
+import SpreadsheetCSV
 
 /// `govreg unit …`: the registered units (双报到单位) of a district, the communities they
 /// contract (包联) and the members they register for duty (双报到). Personal data is masked.
@@ -122,6 +123,14 @@ struct UnitCommand: AsyncParsableCommand {
     /// A day written YYYY-MM-DD.
     static func day(_ text: String?, _ option: String) throws -> CivilDate? {
         guard let text else { return nil }
-        do { return try CivilDate(text) } catch { throw ValidationError("\(option): \(error)") }
+        // The forms files take (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日), read the same way.
+        do {
+            let date = try CSVField(line: 0, column: option, text: text).date()
+            return try CivilDate(year: date.year, month: date.month, day: date.day)
+        } catch let issue as ImportIssue {
+            throw ValidationError("\(option) \(text): \(issue.reason)")
+        } catch {
+            throw ValidationError("\(option): \(error)")
+        }
     }
 }

@@ -50,7 +50,7 @@ extension ListCommandTests {
 
             #expect(try govreg(["project", "start", "P1", "--tenant", "langao"]).status == 0)
             let half = try govreg(["project", "progress", "P1", "--tenant", "langao", "--percent", "50", "--note", "发放一半",
-                                   "--on", "2024-06-30", "--json"])
+                                   "--on", "2024年6月30日", "--json"])  // the forms files take
             #expect(half.status == 0, "\(half.stderr)")
             #expect((try object(half)["project"] as? [String: Any])?["progressPercent"] as? Int == 50)
 
