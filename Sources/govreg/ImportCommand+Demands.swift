@@ -27,9 +27,9 @@ extension ImportCommand {
                         &file, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
                     ) { step in
                         switch step {
-                        case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows")
+                        case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows", updating: true)
                         case .resolving: terminal.progress("核对类别和组织编码 resolving categories and org codes …")
-                        case .writing: terminal.progress("写入 writing …")
+                        case .writing: terminal.progress(options.dryRun ? "计数 counting what would change …" : "写入 writing …")
                         }
                     }
                 }

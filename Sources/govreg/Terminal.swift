@@ -9,16 +9,20 @@ struct Terminal: Sendable {
         showsProgress = isatty(STDERR_FILENO) == 1
     }
 
-    /// A progress line; silent when stderr is piped or redirected.
-    func progress(_ line: String) {
+    /// A progress line; silent when stderr is piped or redirected. A counter (`updating`)
+    /// rewrites the line in place instead of adding one per step; the next line replaces it.
+    func progress(_ line: String, updating: Bool = false) {
         guard showsProgress else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((Self.clearLine + line + (updating ? "" : "\n")).utf8))
     }
 
-    /// A warning or error line, always shown.
+    /// A warning or error line, always shown (over a counter left on the line, if any).
     func warn(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data(((showsProgress ? Self.clearLine : "") + line + "\n").utf8))
     }
+
+    /// Back to the start of the line, and erase it.
+    private static let clearLine = "\r\u{1B}[K"
 
     func print(_ line: String) {
         Swift.print(line)
