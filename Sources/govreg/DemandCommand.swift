@@ -67,13 +67,13 @@ struct DemandCommand: AsyncParsableCommand {
                     tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
                 if json { try terminal.json(page); return }
                 terminal.table(
-                    headers: ["编号 id", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
+                    headers: ["编号 id", "需求编号 ext", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
                               "状态 state", "层级 level", "提出 filed"],
                     rows: page.items.map { item in
-                        [String(item.id.rawValue), item.title, item.categoryName, "\(item.orgName) \(item.orgCode)",
-                         item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
-                         "\(item.state.chineseName) \(item.state.rawValue)", item.escalationLevel.chineseName,
-                         item.filedOn.description]
+                        [String(item.id.rawValue), item.externalID ?? "", item.title, "\(item.categoryName) \(item.category)",
+                         "\(item.orgName) \(item.orgCode)", item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
+                         "\(item.state.chineseName) \(item.state.rawValue)",
+                         "\(item.escalationLevel.chineseName) \(item.escalationLevel.rawValue)", item.filedOn.description]
                     })
                 if let next = page.nextCursor {
                     terminal.print("下一页 next page: --after \(next)")

@@ -121,7 +121,7 @@ struct ResourceCommand: AsyncParsableCommand {
         terminal.table(
             headers: ["编号 id", "资源编号 ext", "名称 title", "单位 unit", "类别 category", "类型 kind", "承诺 pledged", "剩余 remaining", "状态 status", "服务范围 area"],
             rows: resources.map { r in
-                [String(r.id), r.externalID ?? "", r.title, r.unitName, r.category, r.kind.chineseName, r.measureUnit.chineseText(r.pledged),
+                [String(r.id), r.externalID ?? "", r.title, r.unitName, r.category, "\(r.kind.chineseName) \(r.kind.rawValue)", r.measureUnit.chineseText(r.pledged),
                  r.measureUnit.chineseText(r.remaining), "\(r.status.chineseName) \(r.status.rawValue)",
                  r.serviceArea.isEmpty ? "包联社区 default" : r.serviceArea.joined(separator: "、")]
             })
@@ -147,7 +147,7 @@ struct ResourceCommand: AsyncParsableCommand {
             terminal.table(
                 headers: ["项目 project", "名称 title", "状态 status", "分配 allocated", "持有 held"],
                 rows: detail.holdings.map { h in
-                    [h.projectExternalID ?? String(h.projectID), h.title, h.status.chineseName, unit.chineseText(h.allocated), unit.chineseText(h.held)]
+                    [h.projectExternalID ?? String(h.projectID), h.title, "\(h.status.chineseName) \(h.status.rawValue)", unit.chineseText(h.allocated), unit.chineseText(h.held)]
                 })
         }
     }

@@ -90,7 +90,7 @@ struct UnitCommand: AsyncParsableCommand {
         terminal.table(
             headers: ["编号 id", "单位编号 ext", "名称 name", "类型 kind", "联系人 contact", "电话 phone", "包联社区 communities", "成员 members", "资源 resources"],
             rows: units.map { unit in
-                [String(unit.id), unit.externalID ?? "", unit.name, unit.kind.chineseName, unit.contactName ?? "", unit.contactPhone ?? "",
+                [String(unit.id), unit.externalID ?? "", unit.name, "\(unit.kind.chineseName) \(unit.kind.rawValue)", unit.contactName ?? "", unit.contactPhone ?? "",
                  unit.communities.map { "\($0.name) \($0.code)" }.joined(separator: "、"), String(unit.memberCount), String(unit.resourceCount)]
             })
     }
