@@ -32,13 +32,16 @@ extension DemandCommand {
                     ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"
                         + (demand.publicStatus.map { "  公示 public: \($0.chineseName) \($0.rawValue)" } ?? "")),
                     ("层级 level", "\(demand.escalationLevel.chineseName) \(demand.escalationLevel.rawValue)"),
-                    ("提出 filed", "\(detail.filedAt.formatted(.iso8601))"),
+                    ("提出 filed", Self.chinaTime(detail.filedAt)),
                     ("公示 disclosed", demand.isPublic ? "是 yes" + (demand.publishedOn.map { " \($0)" } ?? "") : "否 no"),
                 ]
-                if let details = demand.details { lines.insert(("描述 description", details), at: 2) }
+                // One table row per field: line breaks in a description would break the table.
+                if let details = demand.details {
+                    lines.insert(("描述 description", details.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ")), at: 2)
+                }
                 if let due = demand.dueOn { lines.append(("期限 due", due.description)) }
                 if let beneficiaries = demand.beneficiaries { lines.append(("受益人数 beneficiaries", "\(beneficiaries)")) }
-                if let settled = demand.settledLevel { lines.append(("办结层级 settled at", settled.chineseName)) }
+                if let settled = demand.settledLevel { lines.append(("办结层级 settled at", "\(settled.chineseName) \(settled.rawValue)")) }
                 if let merged = demand.mergedInto { lines.append(("并入 merged into", "\(merged)")) }
                 if let rating = demand.rating {
                     lines.append(("评分 rating", "\(rating.score)/5" + (rating.comment.map { " \($0)" } ?? "")))
@@ -64,5 +67,16 @@ extension DemandCommand {
                     })
             }
         }
+    }
+}
+
+extension DemandCommand.Show {
+    /// A moment as districts read it: the day and minute in China.
+    static func chinaTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 }
