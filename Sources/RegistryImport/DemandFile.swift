@@ -96,7 +96,7 @@ public struct DemandFile: DemandImportRows {
             file.issues.append(field.issue("提出日期晚于今天 the day it was raised is after today"))
         }
         if let filedOn, let dueOn, dueOn < filedOn, let field = field(.dueOn, record) {
-            file.issues.append(field.issue("期限早于提出日期 \(filedOn) is before the day it was raised, \(filedOn)"))
+            file.issues.append(field.issue("期限 \(dueOn) 早于提出日期 \(filedOn) the due day \(dueOn) is before the day it was raised, \(filedOn)"))
         }
     }
 

@@ -22,6 +22,7 @@ public enum MemberFile {
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [MemberImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [MemberImportRow] = []
+        let today = try? CivilDate.todayInChina()
         for record in file.table.records {
             let before = file.issues.totalCount
             let externalID = file.limitedText("external_id", of: record, limit: 100, required: true)
@@ -31,7 +32,7 @@ public enum MemberFile {
             let unit = file.requiredText("unit_external_id", of: record)
             let community = file.requiredText("community_code", of: record)
             let registeredOn = file.date("registered_on", of: record)
-            if let registeredOn, let today = try? CivilDate.todayInChina(), registeredOn > today, let field = file.field("registered_on", of: record) {
+            if let registeredOn, let today, registeredOn > today, let field = file.field("registered_on", of: record) {
                 file.issues.append(field.issue("报到日期晚于今天 the day of registration is after today"))
             }
             if registeredOn == nil, let field = file.field("registered_on", of: record), field.isBlank {

@@ -18,10 +18,12 @@ enum DemandStagingText {
     }
 
     /// What the reading left: the source (with its own issues), the problems found here,
-    /// and how many rows were staged.
+    /// the references of the rows refused here (checked with the staged ones), and how many
+    /// rows were staged.
     struct Outcome<Rows: DemandImportRows>: Sendable {
         var rows: Rows
         var issues: IssueList
+        var refused: [DemandReference]
         var staged: Int
     }
 
@@ -39,12 +41,14 @@ enum DemandStagingText {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(chunkSize + 16_384)
             var staged = 0
+            var refused: [DemandReference] = []
             while !Task.isCancelled, let row = rows.next() {
                 if let first = firstLine.updateValue(row.line, forKey: row.externalID) {
                     firstLine[row.externalID] = first
                     issues.append(ImportIssue(
                         line: row.line, column: rows.columnName("external_id"), value: row.externalID,
                         reason: "需求编号重复 duplicate external id (first on line \(first))"))
+                    refused.append(DemandReference(line: row.line, category: row.category, orgCode: row.orgCode))
                     continue
                 }
                 if let state = row.state, state == .merged || state == .rated {
@@ -53,6 +57,7 @@ enum DemandStagingText {
                         reason: "导入不能创建「\(state.chineseName)」状态的需求（需要合并目标或评分）"
                             + " an import cannot create a \(state.rawValue) demand: it needs a merge target or a rating;"
                             + " import it as accepted and use `govreg demand transition`"))
+                    refused.append(DemandReference(line: row.line, category: row.category, orgCode: row.orgCode))
                     continue
                 }
                 row.appendCopyText(to: &buffer)
@@ -64,7 +69,7 @@ enum DemandStagingText {
             }
             if !buffer.isEmpty { continuation.yield(Chunk(bytes: buffer, staged: staged)) }
             continuation.finish()
-            return Outcome(rows: rows, issues: issues, staged: staged)
+            return Outcome(rows: rows, issues: issues, refused: refused, staged: staged)
         }
         return (stream, producer)
     }

@@ -76,10 +76,10 @@ extension DemandStore {
                 let connection = tx.connection
                 try await connection.execute(DemandImportStatements.createStaging)
                 var rowIssues = IssueList(limit: Self.issueLimit)
-                let staged = try await stage(&rows, into: connection, issues: &rowIssues, progress: progress)
+                let (staged, refused) = try await stage(&rows, into: connection, issues: &rowIssues, progress: progress)
                 progress(.resolving)
                 try await connection.execute("ANALYZE demand_import")
-                let unresolved = try await Self.unresolvedReferences(rows, tx)
+                let unresolved = try await Self.unresolvedReferences(rows, refused: refused, tx)
                 let all = Self.merged([rows.issues, rowIssues], unresolved)
                 if !all.isEmpty { throw ImportRejected(issues: all) }
 
@@ -101,13 +101,14 @@ extension DemandStore {
         }
     }
 
-    /// Streams the rows into the staging table; returns how many were staged. The rows are
+    /// Streams the rows into the staging table; returns how many were staged and the
+    /// references of the rows refused on the way (checked with the staged ones). The rows are
     /// checked and encoded on a task of their own (``DemandStagingText``), so that reading
     /// the file overlaps with the server storing what was read.
     private func stage<Rows: DemandImportRows>(
         _ rows: inout Rows, into connection: Connection, issues: inout IssueList,
         progress: (DemandImportProgress) -> Void
-    ) async throws -> Int {
+    ) async throws -> (staged: Int, refused: [DemandReference]) {
         let total = rows.recordCount
         let (chunks, producer) = DemandStagingText.start(rows)
         do {
@@ -130,15 +131,15 @@ extension DemandStore {
         rows = outcome.rows
         issues = outcome.issues
         progress(.staged(outcome.staged, of: total))
-        return outcome.staged
+        return (outcome.staged, outcome.refused)
     }
 
     /// Categories and org codes of the staged rows that name nothing in the tenant.
     private static func unresolvedReferences<Rows: DemandImportRows>(
-        _ rows: Rows, _ tx: TenantTransaction
+        _ rows: Rows, refused: [DemandReference], _ tx: TenantTransaction
     ) async throws -> (issues: [ImportIssue], total: Int) {
         let result = try await tx.connection.query(
-            DemandImportStatements.unresolved(tx.tenantID, refused: rows.refusedRowReferences, limit: issueLimit))
+            DemandImportStatements.unresolved(tx.tenantID, refused: rows.refusedRowReferences + refused, limit: issueLimit))
         var issues: [ImportIssue] = []
         for row in result {
             let field = try row.decode(String.self, "field")

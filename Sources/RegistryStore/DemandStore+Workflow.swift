@@ -61,7 +61,10 @@ extension DemandStore {
             rating: rating, visibility: visibility)
         // Projects own these moves (create, complete, cancel), so that no project ever holds a
         // demand that is back on the list, and no demand is in a project that does not exist.
-        if DemandWorkflow.isProjectMove(from: from, to: target) {
+        // A demand that a file loaded as in_project with no live project may still be moved out.
+        let heldByProject = DemandWorkflow.isProjectMove(from: from, to: target) && target != .inProject
+            ? try await Self.isHeldByLiveProject(id, tx) : false
+        if DemandWorkflow.isProjectMove(from: from, to: target), target == .inProject || heldByProject {
             throw RegistryError(
                 .illegalTransition, field: "to",
                 chinese: "需求随项目纳入或离开「纳入项目」：请创建项目，或将其项目完工、取消（当前为「\(from.chineseName)」）",
@@ -75,6 +78,16 @@ extension DemandStore {
             """)
         try await Self.record(event, tx)
         return event
+    }
+
+    /// Whether a planned or running project serves the demand.
+    static func isHeldByLiveProject(_ id: DemandID, _ tx: TenantTransaction) async throws -> Bool {
+        try await tx.connection.query("""
+            SELECT EXISTS (
+                SELECT 1 FROM project_demand pd JOIN project p ON p.tenant_id = pd.tenant_id AND p.id = pd.project_id
+                WHERE pd.tenant_id = \(tx.tenantID) AND pd.demand_id = \(id.rawValue) AND p.status IN ('planned', 'in_progress')
+            ) AS held
+            """)[0].decode(Bool.self, "held")
     }
 
     /// Hands a demand up the ladder (吹哨) and records who did it and why.

@@ -90,18 +90,28 @@ public struct DemandStore: Sendable {
     }
 
     /// The demand a person names: by its external id (需求编号, as files and lists show it),
-    /// else by its number; the external id wins when a text is both.
+    /// or by its number; `#12` is always the number.
     ///
-    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has neither.
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has neither;
+    ///   ``RegistryStoreError/conflict(_:)`` when the text is one demand's external id and
+    ///   another's number, naming both (never a silent pick).
     public func id(of key: String, tenant: UUID, actor: String) async throws -> DemandID {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let number = Int64(key)
-            let rows = try await tx.connection.query("""
-                SELECT id FROM demand WHERE tenant_id = \(tx.tenantID) AND (external_id = \(key) OR id = \(number))
-                ORDER BY external_id = \(key) DESC NULLS LAST LIMIT 1
-                """)
-            guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "demand 需求", key: key) }
-            return DemandID(try row.decode(Int64.self, "id"))
+            let numberOnly = key.hasPrefix("#")
+            let number = Int64(numberOnly ? String(key.dropFirst()) : key)
+            let external: String? = numberOnly ? nil : key
+            let ids = try await tx.connection.query("""
+                SELECT id FROM demand WHERE tenant_id = \(tx.tenantID) AND (external_id = \(external) OR id = \(number))
+                ORDER BY id
+                """).map { try $0.decode(Int64.self, "id") }
+            guard let first = ids.first else { throw RegistryStoreError.notFound(kind: "demand 需求", key: key) }
+            guard ids.count == 1 else {
+                let other = ids.first { $0 != number } ?? first
+                throw RegistryStoreError.conflict(
+                    "「\(key)」既是需求 #\(number ?? 0) 的编号，也是需求 #\(other) 的需求编号；请写 #\(number ?? 0) 或换用另一条的需求编号 "
+                        + "\(key) is both demand #\(number ?? 0)'s number and demand #\(other)'s external id: write #\(number ?? 0) for the number")
+            }
+            return DemandID(first)
         }
     }
 

@@ -4,7 +4,7 @@ public import Registry
 public import SpreadsheetCSV
 
 /// One row of a hierarchy file, already parsed: the node and the code of its parent.
-public struct OrgUnitImportRow: Sendable, Hashable, Codable {
+public struct OrgUnitImportRow: Sendable, Hashable, Encodable {
     /// The file line the row came from, for error messages.
     public var line: Int
     public var code: String
@@ -14,6 +14,9 @@ public struct OrgUnitImportRow: Sendable, Hashable, Codable {
     public var parentCode: String?
     public var validFrom: CivilDate?
     public var validUntil: CivilDate?
+
+    // The file line is for messages, not part of the node.
+    private enum CodingKeys: String, CodingKey { case code, name, kind, parentCode, validFrom, validUntil }
 
     public init(line: Int, code: String, name: String, kind: OrgUnitKind, parentCode: String?, validFrom: CivilDate? = nil, validUntil: CivilDate? = nil) {
         self.line = line

@@ -15,7 +15,7 @@ extension CSVField {
         try parse { text in
             var text = text
             let isNegative = Self.parseSign(&text)
-            return Self.parseUnsignedDecimal(&text, kind: "a whole number").flatMap { number in
+            return Self.parseUnsignedDecimal(&text, kind: "a whole number", chinese: "不是整数").flatMap { number in
                 guard text.isAtEnd else { return .failure(ValueError(reason: "不是整数 is not a whole number")) }
                 guard number.fraction.isEmpty else { return .failure(ValueError(reason: "不是整数 is not a whole number")) }
                 return .success(isNegative ? -number.integer : number.integer)
@@ -47,7 +47,7 @@ extension CSVField {
             if hasCurrencySign, text.next == "-" || text.next == "+" {
                 isNegative = Self.parseSign(&text) != isNegative
             }
-            return Self.parseUnsignedDecimal(&text, kind: "an amount in yuan").flatMap { number in
+            return Self.parseUnsignedDecimal(&text, kind: "an amount in yuan", chinese: "不是以元计的金额").flatMap { number in
                 text.skipSpaces()
                 if !hasCurrencySign { _ = text.skip("元") }
                 guard text.isAtEnd else { return .failure(ValueError(reason: "不是以元计的金额 is not an amount in yuan")) }
@@ -85,7 +85,8 @@ extension CSVField {
     /// - Parameters:
     ///   - text: The normalised text, at the first digit.
     ///   - kind: What was expected, for messages ("a whole number").
-    static func parseUnsignedDecimal(_ text: inout ValueText, kind: String) -> Result<DecimalParts, ValueError> {
+    ///   - chinese: The message in Chinese ("不是整数").
+    static func parseUnsignedDecimal(_ text: inout ValueText, kind: String, chinese: String) -> Result<DecimalParts, ValueError> {
         if text.isScientificNotation {
             return .failure(ValueError(
                 reason: "是科学计数法，可能已丢失数字；请把该列设为文本或数字格式 is in scientific notation, which may have lost digits; format the column as text or a number"
@@ -93,7 +94,7 @@ extension CSVField {
         }
         let tooLarge = ValueError(reason: "数值过大 is too large")
         // 18 digits always fit in Int; a 19th is rejected rather than risk an overflow.
-        guard let first = text.digits(maxCount: 18) else { return .failure(ValueError(reason: "\(kind == "a whole number" ? "不是整数" : "不是以元计的金额") is not \(kind)")) }
+        guard let first = text.digits(maxCount: 18) else { return .failure(ValueError(reason: "\(chinese) is not \(kind)")) }
         if let next = text.next, ValueText.digitValue(next) != nil { return .failure(tooLarge) }
         var integer = first.value
         while text.skip(",") {
@@ -113,7 +114,7 @@ extension CSVField {
                 fraction.append(digit)
                 _ = text.skip(scalar)
             }
-            guard !fraction.isEmpty else { return .failure(ValueError(reason: "\(kind == "a whole number" ? "不是整数" : "不是以元计的金额") is not \(kind)")) }
+            guard !fraction.isEmpty else { return .failure(ValueError(reason: "\(chinese) is not \(kind)")) }
         }
         return .success(DecimalParts(integer: integer, fraction: fraction))
     }

@@ -21,8 +21,15 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var migrations: MigrationOptions
     @Option(help: "Seed of the generated district.") var seed: UInt64 = 610_925
-    @Option(help: "The year the lists cover.") var year = 2024
+    @Option(help: "The year the lists cover (a past year: its records are dated through it).") var year = 2024
     @Flag(help: "Print the summary as JSON.") var json = false
+
+    func validate() throws {
+        let thisYear = (try? CivilDate.todayInChina().year) ?? Int.max
+        guard (2000..<thisYear).contains(year) else {
+            throw ValidationError("--year 须为 2000 年至去年之间 must be a past year from 2000 on: the demo's records are dated through it")
+        }
+    }
 
     func run() async throws {
         let terminal = Terminal()

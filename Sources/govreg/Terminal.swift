@@ -4,21 +4,25 @@ import Foundation
 /// go to stdout, as readable tables or (with `--json`) as JSON.
 struct Terminal: Sendable {
     let showsProgress: Bool
+    /// Whether a line may be rewritten in place (not on a `TERM=dumb` terminal).
+    let rewritesLines: Bool
 
     init() {
         showsProgress = isatty(STDERR_FILENO) == 1
+        rewritesLines = showsProgress && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
     /// A progress line; silent when stderr is piped or redirected. A counter (`updating`)
     /// rewrites the line in place instead of adding one per step; the next line replaces it.
     func progress(_ line: String, updating: Bool = false) {
         guard showsProgress else { return }
-        FileHandle.standardError.write(Data((Self.clearLine + line + (updating ? "" : "\n")).utf8))
+        let text = rewritesLines ? Self.clearLine + line + (updating ? "" : "\n") : line + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// A warning or error line, always shown (over a counter left on the line, if any).
     func warn(_ line: String) {
-        FileHandle.standardError.write(Data(((showsProgress ? Self.clearLine : "") + line + "\n").utf8))
+        FileHandle.standardError.write(Data(((rewritesLines ? Self.clearLine : "") + line + "\n").utf8))
     }
 
     /// Back to the start of the line, and erase it.

@@ -43,7 +43,8 @@ import Testing
             let operatorMade = try await AccountStore(database: f.database).events(of: try AccountLogin("staff"))
             #expect(operatorMade.map(\.action) == [.tokenIssued, .accountCreated])
             #expect(operatorMade.allSatisfy { $0.actor == "cli:tests" })
-            for statement: SQL in ["UPDATE account_event SET actor = 'x'", "DELETE FROM account_event"] {
+            let forged: SQL = "INSERT INTO account_event (tenant_id, account_id, action) VALUES (\(f.langao), \(id), 'account_disabled')"
+            for statement: SQL in [forged, "UPDATE account_event SET actor = 'x'", "DELETE FROM account_event"] {
                 let refused = await #expect(throws: PostgresError.self) {
                     try await f.database.withTenant(f.langao, actor: "test") { tx in try await tx.connection.execute(statement) }
                 }

@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    @Test func aDemandIsNamedByExternalIDOrNumberAndNeverGuessed() async throws {
+        try await DemandFixture.with { f in
+            let first = try await f.file(try f.draft("第一条", externalID: "A-1"))
+            // A second demand whose external id is the first one's number.
+            let second = try await f.file(try f.draft("第二条", externalID: "\(first.rawValue)"))
+            #expect(try await f.store.id(of: "A-1", tenant: f.tenant, actor: f.actor) == first)
+            #expect(try await f.store.id(of: "#\(first.rawValue)", tenant: f.tenant, actor: f.actor) == first)
+            #expect(try await f.store.id(of: "#\(second.rawValue)", tenant: f.tenant, actor: f.actor) == second)
+            let ambiguous = try await #require(throws: RegistryStoreError.self) {
+                try await f.store.id(of: "\(first.rawValue)", tenant: f.tenant, actor: f.actor)
+            }
+            #expect("\(ambiguous)".contains("#\(second.rawValue)"))
+            await #expect(throws: RegistryStoreError.self) { try await f.store.id(of: "nothing", tenant: f.tenant, actor: f.actor) }
+        }
+    }
+
     @Test func refusesUnknownReferencesAndBadValues() async throws {
         try await DemandFixture.with { f in
             await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "nonsense")) {

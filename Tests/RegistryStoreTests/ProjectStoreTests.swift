@@ -30,6 +30,12 @@ private func refused(_ body: () async throws -> ProjectDetail) async -> Registry
             #expect(created.project.externalID == "GR-P\(created.project.id)")
             #expect(created.demands.map(\.state) == [.inProject, .inProject])
             #expect(created.allocations.map(\.held) == [500_000, 40])
+            // While the project serves them, nobody takes its demands out of it by hand.
+            let held = DemandID(created.demands[0].id)
+            let refused = try await #require(throws: RegistryError.self) {
+                try await DemandStore(database: f.database).transition(held, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .internal)
+            }
+            #expect(refused.englishMessage.contains("with its project"))
             #expect(try await f.remaining("R001") == 500_000)
             #expect(try await f.remaining("R002") == 60)
             let ledger = try await f.resources.show("R001", tenant: f.tenant, actor: f.actor).ledger

@@ -16,15 +16,15 @@ CREATE TABLE account_event (
 );
 CREATE INDEX account_event_account ON account_event (account_id, id);
 
--- Like account: district admins see and append their own tenant's rows; operators (the owner)
--- read all. Nobody but the owner may change or remove a row.
+-- District admins read their own tenant's rows; operators (the owner) read all. Rows are
+-- written only by the trigger below, as the owner (SECURITY DEFINER), from the row that
+-- changed: the application can neither forge an event nor change or remove one.
 ALTER TABLE account_event ENABLE ROW LEVEL SECURITY;
 CREATE POLICY account_event_read ON account_event FOR SELECT TO govreg_app USING (tenant_id = current_tenant_id());
-CREATE POLICY account_event_append ON account_event FOR INSERT TO govreg_app WITH CHECK (tenant_id = current_tenant_id());
-GRANT SELECT, INSERT ON account_event TO govreg_app;
+GRANT SELECT ON account_event TO govreg_app;
 
 CREATE FUNCTION account_event_record() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF TG_TABLE_NAME = 'account' THEN
         IF TG_OP = 'INSERT' THEN
