@@ -32,7 +32,7 @@ extension DemandCommand {
                     ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"
                         + (demand.publicStatus.map { "  公示 public: \($0.chineseName) \($0.rawValue)" } ?? "")),
                     ("层级 level", "\(demand.escalationLevel.chineseName) \(demand.escalationLevel.rawValue)"),
-                    ("提出 filed", Self.chinaTime(detail.filedAt)),
+                    ("提出 filed", Self.dayAndTime(detail.filedAt)),
                     ("公示 disclosed", demand.isPublic ? "是 yes" + (demand.publishedOn.map { " \($0)" } ?? "") : "否 no"),
                 ]
                 // One table row per field: line breaks in a description would break the table.
@@ -71,12 +71,13 @@ extension DemandCommand {
 }
 
 extension DemandCommand.Show {
-    /// A moment as districts read it: the day and minute in China.
-    static func chinaTime(_ date: Date) -> String {
+    /// A moment as the lists count days: in UTC, the sessions' zone, so that the day shown
+    /// here is the one `demand list` shows and `--from`/`--to` select.
+    static func dayAndTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
         return formatter.string(from: date)
     }
 }
