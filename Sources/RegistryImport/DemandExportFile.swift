@@ -43,6 +43,7 @@ public struct DemandExportFile: Sendable {
                 row.state.exportText(chinese: chinese), row.filedOn.description,
                 exportYesNo(row.isPublic, chinese: chinese),
                 row.publishedOn?.description ?? "",
+                row.escalationLevel.exportText(chinese: chinese), row.settledLevel?.exportText(chinese: chinese) ?? "",
             ])
         }
         return writer.data

@@ -179,6 +179,20 @@ extension DemandFile {
         lookUp(.state, record, in: Self.states, required: false)
     }
 
+    /// The level a demand has been handed up to (吹哨), and the one it was settled at: the
+    /// latter only for a resolved or rated demand, never above the former.
+    mutating func levels(state: DemandState?, _ record: CSVRecord) -> (EscalationLevel?, EscalationLevel?) {
+        let escalation = lookUp(.escalationLevel, record, in: Self.levels, required: false)
+        let settled = lookUp(.settledLevel, record, in: Self.levels, required: false)
+        guard let settled, let field = field(.settledLevel, record) else { return (escalation, nil) }
+        if state != .resolved, state != .rated {
+            file.issues.append(field.issue("只有已解决或已评价的需求才有办结层级 only a resolved or rated demand has a settled level"))
+        } else if settled > (escalation ?? .grid) {
+            file.issues.append(field.issue("办结层级高于上报层级 the settled level is above the level it was handed up to"))
+        }
+        return (escalation, settled)
+    }
+
     /// A vocabulary value by any of its spellings.
     private mutating func lookUp<Value>(_ name: Field, _ record: CSVRecord, in words: Spellings<Value>, required: Bool) -> Value? {
         guard let field = field(name, record) else { return nil }

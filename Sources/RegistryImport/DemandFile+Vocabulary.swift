@@ -35,6 +35,7 @@ extension Spellings where Value: Vocabulary {
 
 extension DemandFile {
     static let states = Spellings(DemandState.self)
+    static let levels = Spellings(EscalationLevel.self)
 
     /// docs/csv-columns.md names volunteer hours 志愿服务时长; the domain's name is 志愿服务小时.
     static let measureUnits = Spellings(MeasureUnit.self, extra: ["志愿服务时长": .volunteerHours])

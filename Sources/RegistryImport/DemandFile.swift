@@ -33,12 +33,14 @@ public struct DemandFile: DemandImportRows {
         .init("filed_on", aliases: ["提出日期", "登记日期"], required: false),
         .init("is_public", aliases: ["是否公示", "公示"], required: false),
         .init("published_on", aliases: ["公示日期"], required: false),
+        .init("escalation_level", aliases: ["层级", "处理层级"], required: false),
+        .init("settled_level", aliases: ["办结层级"], required: false),
     ])
 
     /// The fields in ``header`` order, as indices into ``Columns``.
     enum Field: Int, CaseIterable {
         case externalID, title, description, category, orgCode, sourceChannel, quantity, measureUnit, priority
-        case beneficiaries, dueOn, state, filedOn, isPublic, publishedOn
+        case beneficiaries, dueOn, state, filedOn, isPublic, publishedOn, escalationLevel, settledLevel
 
         var name: String { DemandFile.header.fields[rawValue].name }
     }
@@ -137,6 +139,7 @@ public struct DemandFile: DemandImportRows {
         checkDays(filedOn: filedOn, dueOn: dueOn, record)
         let isPublic = self.boolean(.isPublic, record)
         let publishedOn = self.date(.publishedOn, record)
+        let (escalationLevel, settledLevel) = levels(state: state, record)
         guard file.issues.totalCount == before, let externalID, let title, let category, let orgCode,
             let quantity
         else {
@@ -147,6 +150,6 @@ public struct DemandFile: DemandImportRows {
             line: record.line, externalID: externalID, title: title, details: details, category: category,
             orgCode: orgCode, sourceChannel: channel ?? .other, quantity: quantity, priority: priority ?? .normal,
             beneficiaries: beneficiaries, dueOn: dueOn, state: state, filedOn: filedOn, isPublic: isPublic ?? false,
-            publishedOn: publishedOn)
+            publishedOn: publishedOn, escalationLevel: escalationLevel, settledLevel: settledLevel)
     }
 }

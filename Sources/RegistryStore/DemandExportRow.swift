@@ -23,12 +23,14 @@ public struct DemandExportRow: Sendable, Hashable, Codable {
     public var filedOn: CivilDate
     public var isPublic: Bool
     public var publishedOn: CivilDate?
+    public var escalationLevel: EscalationLevel
+    public var settledLevel: EscalationLevel?
 
     static let columns = """
         d.id, coalesce(d.external_id, 'GR-D' || d.id) AS external_id, d.title, d.description, d.category_code,
         o.code AS org_code, d.source_channel, d.quantity, d.measure_unit, d.priority, d.beneficiaries,
         d.due_on::text AS due_on, d.state, d.filed_at::date::text AS filed_on, d.is_public,
-        d.published_on::text AS published_on
+        d.published_on::text AS published_on, d.escalation_level, d.settled_level
         """
 
     init(_ row: Row) throws {
@@ -47,5 +49,7 @@ public struct DemandExportRow: Sendable, Hashable, Codable {
         filedOn = try CivilDate(try row.decode(String.self, "filed_on"))
         isPublic = try row.decode(Bool.self, "is_public")
         publishedOn = try row.decode(String?.self, "published_on").map(CivilDate.init)
+        escalationLevel = try EscalationLevel(parsing: try row.decode(String.self, "escalation_level"))
+        settledLevel = try row.decode(String?.self, "settled_level").map { try EscalationLevel(parsing: $0) }
     }
 }

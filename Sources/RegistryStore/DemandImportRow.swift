@@ -28,13 +28,19 @@ public struct DemandImportRow: Sendable, Hashable {
     public var filedOn: CivilDate?
     public var isPublic: Bool
     public var publishedOn: CivilDate?
+    /// The level a new demand has been handed up to (吹哨); `nil` means grid. Like the state,
+    /// never changes a stored demand: escalations do.
+    public var escalationLevel: EscalationLevel?
+    /// The level a new resolved or rated demand was settled at.
+    public var settledLevel: EscalationLevel?
 
     /// Makes a row.
     public init(
         line: Int, externalID: String, title: String, details: String? = nil, category: String, orgCode: String,
         sourceChannel: SourceChannel = .other, quantity: Quantity, priority: Priority = .normal,
         beneficiaries: Int? = nil, dueOn: CivilDate? = nil, state: DemandState? = nil, filedOn: CivilDate? = nil,
-        isPublic: Bool = false, publishedOn: CivilDate? = nil
+        isPublic: Bool = false, publishedOn: CivilDate? = nil, escalationLevel: EscalationLevel? = nil,
+        settledLevel: EscalationLevel? = nil
     ) {
         self.line = line
         self.externalID = externalID
@@ -51,6 +57,8 @@ public struct DemandImportRow: Sendable, Hashable {
         self.filedOn = filedOn
         self.isPublic = isPublic
         self.publishedOn = publishedOn
+        self.escalationLevel = escalationLevel
+        self.settledLevel = settledLevel
     }
 }
 

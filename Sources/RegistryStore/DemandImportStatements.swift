@@ -18,14 +18,15 @@ enum DemandImportStatements {
             category text NOT NULL, org_code text NOT NULL, source_channel text NOT NULL,
             quantity bigint NOT NULL, measure_unit text NOT NULL, priority smallint NOT NULL,
             beneficiaries integer, due_on date, state text, filed_on date,
-            is_public boolean NOT NULL, published_on date
+            is_public boolean NOT NULL, published_on date, escalation_level text, settled_level text
         ) ON COMMIT DROP
         """
 
     /// The COPY statement; its column order is ``DemandImportRow/copyFields``.
     static let copy: SQL = """
         COPY demand_import (line, external_id, title, description, category, org_code, source_channel,
-            quantity, measure_unit, priority, beneficiaries, due_on, state, filed_on, is_public, published_on)
+            quantity, measure_unit, priority, beneficiaries, due_on, state, filed_on, is_public, published_on,
+            escalation_level, settled_level)
         FROM STDIN
         """
 
@@ -130,8 +131,9 @@ enum DemandImportStatements {
         let incoming = written.map { "excluded.\($0.column)" }.joined(separator: ", ")
         return "WITH " + categoryKeys(tenant) + """
             , upserted AS (
-                INSERT INTO demand (tenant_id, external_id, state, \(unsafeRaw: columns))
-                SELECT \(tenant), s.external_id, coalesce(d.state, s.state, 'accepted'), \(unsafeRaw: values)
+                INSERT INTO demand (tenant_id, external_id, state, escalation_level, settled_level, \(unsafeRaw: columns))
+                SELECT \(tenant), s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, 'grid'),
+                       CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(unsafeRaw: values)
             """ + sources(tenant) + """
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
                 SET \(unsafeRaw: assignments), updated_at = now(), row_version = demand.row_version + 1
@@ -200,6 +202,8 @@ extension DemandImportRow {
         plain(filedOn?.description)
         plain(isPublic ? "t" : "f")
         plain(publishedOn?.description)
+        plain(escalationLevel?.rawValue)
+        plain(settledLevel?.rawValue)
         // The last field's tab becomes the line end.
         buffer[buffer.count - 1] = 10
     }

@@ -77,6 +77,22 @@ private func gb18030(_ text: String) throws -> Data {
         #expect(rejected.issues.issues[8].reason.contains("201"))
     }
 
+    @Test func levelsAreReadWithTheirRules() throws {
+        let csv = """
+            需求编号,需求名称,类别,组织编码,数量,计量单位,状态,层级,办结层级
+            D1,已在社区办结,roads,G11,1,job,已解决,社区,社区
+            D2,未办结却有办结层级,roads,G11,1,job,已列入清单,社区,网格
+            D3,办结层级高于上报层级,roads,G11,1,job,已解决,网格,街道
+            D4,不认识的层级,roads,G11,1,job,,省,
+            """
+        let error = try #require(throws: ImportRejected.self) { try DemandFile.rows(from: Data(csv.utf8)) }
+        #expect(error.issues.issues.map { "\($0.line) \($0.column ?? "")" } == ["3 办结层级", "4 办结层级", "5 层级"])
+        var file = DemandFile(data: Data(csv.utf8))
+        let next = file.next()
+        let first = try #require(next)
+        #expect(first.escalationLevel == .community && first.settledLevel == .community)
+    }
+
     @Test func aMissingRequiredColumnIsOneProblemNotOnePerRow() throws {
         let csv = "external_id,title,category,quantity,measure_unit,colour\nD1,a,roads,1,job,red\nD2,b,roads,1,job,blue\n"
         let rejected = try #require(throws: ImportRejected.self) { try DemandFile.rows(from: Data(csv.utf8)) }

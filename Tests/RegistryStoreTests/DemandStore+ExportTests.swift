@@ -41,10 +41,13 @@ extension DemandFixture {
                     """)[0].decode(Int64.self, "id"))
             }
             let road = try #require(try await f.store.list(tenant: f.tenant, actor: f.actor).items.first { $0.externalID == "D002" })
-            for state in [DemandState.accepted, .resolved] {
-                try await f.store.transition(road.id, to: state, tenant: f.tenant, actor: f.actor, visibility: .public)
-            }
+            try await f.store.transition(road.id, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .public)
+            try await f.store.escalate(road.id, to: .community, tenant: f.tenant, actor: f.actor, reason: "需社区协调")
+            try await f.store.transition(road.id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public)
             let original = try await f.exportedRows()
+            // Levels travel too: handed up to the community, and settled there.
+            let settled = try #require(original.first { $0.externalID == "D002" })
+            #expect(settled.escalationLevel == .community && settled.settledLevel == .community)
             #expect(original.count == 5)
             #expect(original.contains { $0.externalID == "GR-D\(filed)" } && original.contains { $0.externalID == "GR-D\(bare)" })
 
