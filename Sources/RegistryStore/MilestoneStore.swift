@@ -62,7 +62,7 @@ public struct MilestoneStore: Sendable {
             let today = try ProjectStore.today()
             var plan: [(row: MilestoneImportRow, project: Int64)] = []
             for row in rows {
-                if let done = row.doneOn, done > today { issues.append(HistoryProject.future(done, column: "done_on", line: row.line)) }
+                if let done = row.doneOn, done > today { issues.append(ImportIssue.dayAfterToday(done, column: "done_on", line: row.line)) }
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue
                 }

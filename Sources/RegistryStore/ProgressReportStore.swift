@@ -69,7 +69,7 @@ public struct ProgressReportStore: Sendable {
             var byProject: [String: [ProgressReportImportRow]] = [:]
             for row in rows {
                 if row.reportedOn > today {
-                    issues.append(HistoryProject.future(row.reportedOn, column: "reported_on", line: row.line))
+                    issues.append(ImportIssue.dayAfterToday(row.reportedOn, column: "reported_on", line: row.line))
                 }
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue

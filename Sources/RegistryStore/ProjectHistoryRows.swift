@@ -99,13 +99,15 @@ struct HistoryProject {
         return projects
     }
 
-    /// The problem of a day after today where only days that have been may stand.
-    static func future(_ day: CivilDate, column: String, line: Int) -> ImportIssue {
-        ImportIssue(line: line, column: column, value: day.description, reason: "日期晚于今天 the day is after today")
-    }
-
     /// The problem of a row naming a project the district does not have.
     static func missing(_ externalID: String, line: Int) -> ImportIssue {
         ImportIssue(line: line, column: "project_external_id", value: externalID, reason: "没有这个项目 no such project")
+    }
+}
+
+extension ImportIssue {
+    /// The problem of a day after today where only days that have been may stand.
+    static func dayAfterToday(_ day: CivilDate, column: String, line: Int) -> ImportIssue {
+        ImportIssue(line: line, column: column, value: day.description, reason: "日期晚于今天 the day is after today")
     }
 }

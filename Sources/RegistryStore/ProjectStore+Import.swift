@@ -40,7 +40,7 @@ extension ProjectStore {
                     issues.append(ImportIssue(line: row.line, column: column, value: value, reason: reason))
                 }
                 for (column, day) in [("completed_on", row.completedOn), ("checked_on", row.checkedOn)] {
-                    if let day, day > today { issue(column, day.description, "日期晚于今天 the day is after today") }
+                    if let day, day > today { issues.append(.dayAfterToday(day, column: column, line: row.line)) }
                 }
                 if let first = seen[row.externalID] { issue("external_id", row.externalID, "编号重复 duplicate external id (first on line \(first))") }
                 seen[row.externalID] = seen[row.externalID] ?? row.line
@@ -202,7 +202,7 @@ extension ProjectStore {
             try await reportIfDue()
         }
         // A day the file gives for a step taken before corrects it; a blank one keeps it.
-        let redated = try await tx.connection.execute("""
+        let redated = row.completedOn == nil && row.checkedOn == nil ? false : try await tx.connection.execute("""
             UPDATE project SET completed_on = coalesce(\(row.completedOn?.description)::date, completed_on),
                 checked_on = coalesce(\(row.checkedOn?.description)::date, checked_on), updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND id = \(stored.id)

@@ -19,7 +19,7 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            try await ImportReport.importList(options, into: OrgUnitStore.self, header: OrgUnitFile.header, read: { OrgUnitFile.read($0) }, list: "组织 org units")
+            try await ImportCommand.Org.load(options)
         }
     }
 
@@ -81,6 +81,11 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
+            try await Self.load(options)
+        }
+
+        /// The import behind both `govreg import org` and `govreg org import`.
+        static func load(_ options: ImportOptions) async throws {
             try await ImportReport.importList(options, into: OrgUnitStore.self, header: OrgUnitFile.header, read: { OrgUnitFile.read($0) }, list: "组织 org units")
         }
     }
