@@ -62,9 +62,8 @@ extension DemandStore {
         // Projects own these moves (create, complete, cancel), so that no project ever holds a
         // demand that is back on the list, and no demand is in a project that does not exist.
         // A demand that a file loaded as in_project with no live project may still be moved out.
-        var ownedByProject = target == .inProject
-        if !ownedByProject, from == .inProject { ownedByProject = try await Self.isHeldByLiveProject(id, tx) }
-        if ownedByProject {
+        if DemandWorkflow.isProjectMove(from: from, to: target),
+           target == .inProject ? true : try await Self.isHeldByLiveProject(id, tx) {
             throw RegistryError(
                 .illegalTransition, field: "to",
                 chinese: "需求随项目纳入或离开「纳入项目」：请创建项目，或将其项目完工、取消（当前为「\(from.chineseName)」）",
