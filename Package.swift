@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Server-rendered HTML (the report and, later, the public pages and the console).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -50,6 +52,12 @@ let package = Package(
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
         .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
+        // Disclosure (公示) and the quarterly report: figures defined once, closed snapshots,
+        // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
+        .target(
+            name: "Disclosure",
+            dependencies: ["Registry", "RegistryStore", "Postgres", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
         .target(name: "MediationRoom", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/MediationRoom"),
@@ -58,7 +66,7 @@ let package = Package(
         .target(
             name: "AdminAPI",
             dependencies: [
-                "Registry", "RegistryStore", "RegistryImport", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching",
+                "Registry", "RegistryStore", "RegistryImport", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -70,7 +78,7 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI",
+                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI", "Disclosure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,6 +106,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "DisclosureTests", dependencies: [
+            "Disclosure", "RegistryStore", "Registry", "Postgres", "GovregTestSupport", "BenchTalk",
         ]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),

@@ -38,15 +38,21 @@ extension ModuleStore {
     /// The report sections of the modules enabled for the tenant, in module id order.
     public func reportSections(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> [ReportSection] {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let enabled = try await Self.enabledSettings(tx)
-            var sections: [ReportSection] = []
-            for module in database.modules.modules {
-                guard let settings = enabled[module.id] else { continue }
-                for contribution in module.contributions.compactMap({ $0 as? any ReportContribution }) {
-                    sections.append(try await contribution.section(from: from, to: to, settings: settings, in: tx))
-                }
-            }
-            return sections
+            try await Self.reportSections(from: from, to: to, in: tx)
         }
+    }
+
+    /// The report sections of the modules enabled for `tx`'s tenant, read in `tx` (the
+    /// quarterly report reads them in the same snapshot as its own figures).
+    public static func reportSections(from: CivilDate, to: CivilDate, in tx: TenantTransaction) async throws -> [ReportSection] {
+        let enabled = try await enabledSettings(tx)
+        var sections: [ReportSection] = []
+        for module in tx.modules.modules {
+            guard let settings = enabled[module.id] else { continue }
+            for contribution in module.contributions.compactMap({ $0 as? any ReportContribution }) {
+                sections.append(try await contribution.section(from: from, to: to, settings: settings, in: tx))
+            }
+        }
+        return sections
     }
 }

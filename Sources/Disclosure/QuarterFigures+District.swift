@@ -1,0 +1,139 @@
+import Registry
+import RegistryStore
+import Postgres
+
+/// The breakdowns the report gives for the district as a whole.
+extension QuarterFigures {
+    static func readChannels(_ w: Window, _ tx: TenantTransaction) async throws -> [Share] {
+        try await tx.connection.query(receivedBy("d.source_channel", w, tx)).map { row in
+            let code = try row.decode(String.self, "code")
+            let channel = try? SourceChannel(code)
+            let name = channel.map { $0.isKnown ? "\($0.chineseName) \($0.englishName)" : code } ?? code
+            return Share(code: code, name: name, count: try row.decode(Int.self, "n"))
+        }
+    }
+
+    static func readCategories(_ w: Window, _ tx: TenantTransaction) async throws -> [Share] {
+        let names = try await tx.connection.query(
+            "SELECT code, name_zh FROM tenant_category WHERE tenant_id = \(tx.tenantID)")
+        var byCode: [String: String] = [:]
+        for row in names { byCode[try row.decode(String.self, "code")] = try row.decode(String.self, "name_zh") }
+        return try await tx.connection.query(receivedBy("d.category_code", w, tx)).map { row in
+            let code = try row.decode(String.self, "code")
+            return Share(code: code, name: byCode[code] ?? code, count: try row.decode(Int.self, "n"))
+        }
+    }
+
+    /// The received demands (see ``FigureDefinition/received``) counted by one column.
+    private static func receivedBy(_ column: StaticString, _ w: Window, _ tx: TenantTransaction) -> SQL {
+        let t = tx.tenantID
+        return """
+            WITH ev AS (
+                SELECT demand_id,
+                       (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
+                       (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from
+                FROM demand_event e
+                WHERE e.tenant_id = \(t) AND e.kind = 'transition'
+                  AND e.demand_id IN (SELECT id FROM demand WHERE tenant_id = \(t) AND filed_at >= \(w.start) AND filed_at < \(w.end))
+                GROUP BY demand_id
+            )
+            SELECT \(unsafeRaw: column.description) AS code, count(*) AS n
+            FROM demand d LEFT JOIN ev ON ev.demand_id = d.id
+            WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end)
+              AND \(stateAtEnd) <> 'draft'
+            GROUP BY 1 ORDER BY 2 DESC, 1
+            """
+    }
+
+    static func readResources(_ w: Window, _ tx: TenantTransaction) async throws -> [ResourceFlow] {
+        try await tx.connection.query("""
+            SELECT r.kind, r.measure_unit,
+                   coalesce(sum(l.quantity) FILTER (WHERE l.kind = 'pledged'), 0)::bigint AS pledged,
+                   (coalesce(sum(l.quantity) FILTER (WHERE l.kind = 'drawn'), 0)
+                    - coalesce(sum(l.quantity) FILTER (WHERE l.kind = 'returned'), 0))::bigint AS drawn
+            FROM resource_ledger l JOIN resource r ON r.tenant_id = l.tenant_id AND r.id = l.resource_id
+            WHERE l.tenant_id = \(tx.tenantID) AND l.at >= \(w.start) AND l.at < \(w.end)
+            GROUP BY r.kind, r.measure_unit ORDER BY r.kind, r.measure_unit
+            """).map { row in
+            ResourceFlow(
+                kind: try row.decode(String.self, "kind"), measureUnit: try row.decode(String.self, "measure_unit"),
+                pledged: try row.decode(Int64.self, "pledged"), drawn: try row.decode(Int64.self, "drawn"))
+        }
+    }
+
+    static func readFundsDrawn(_ w: Window, _ tx: TenantTransaction) async throws -> Int64 {
+        try await tx.connection.query("""
+            SELECT coalesce(sum(CASE l.kind WHEN 'drawn' THEN l.quantity ELSE -l.quantity END), 0)::bigint AS fen
+            FROM resource_ledger l JOIN resource r ON r.tenant_id = l.tenant_id AND r.id = l.resource_id
+            WHERE l.tenant_id = \(tx.tenantID) AND l.kind IN ('drawn', 'returned') AND r.measure_unit = 'yuan'
+              AND l.at >= \(w.start) AND l.at < \(w.end)
+            """)[0].decode(Int64.self, "fen")
+    }
+
+    static func readMatching(_ w: Window, _ tx: TenantTransaction) async throws -> MatchingFigures {
+        let row = try await tx.connection.query("""
+            SELECT count(*) FILTER (WHERE created_at >= \(w.start) AND created_at < \(w.end)) AS runs,
+                   count(*) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)) AS accepted,
+                   coalesce(sum(demands) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint AS offered,
+                   coalesce(sum(demands_served) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint AS served
+            FROM matching_run WHERE tenant_id = \(tx.tenantID)
+            """)[0]
+        var f = MatchingFigures()
+        f.runs = try row.decode(Int.self, "runs")
+        f.accepted = try row.decode(Int.self, "accepted")
+        f.demandsOffered = try row.decode(Int.self, "offered")
+        f.demandsServed = try row.decode(Int.self, "served")
+        return f
+    }
+}
+
+/// The streets and communities of the district, for naming and ordering the report's areas.
+struct ReportPlaces {
+    struct Place {
+        var code: String
+        var name: String
+        var kind: String
+        var streetID: Int64?
+    }
+
+    var places: [Int64: Place]
+
+    static func read(in tx: TenantTransaction) async throws -> ReportPlaces {
+        var places: [Int64: Place] = [:]
+        for row in try await tx.connection.query("""
+            WITH area AS (\(QuarterFigures.areaOfOrgUnit))
+            SELECT o.id, o.code, o.name, o.kind, a.street_id
+            FROM org_unit o JOIN area a ON a.org_unit_id = o.id
+            WHERE o.tenant_id = \(tx.tenantID) AND o.kind IN ('street', 'town', 'community', 'village')
+            """) {
+            places[try row.decode(Int64.self, "id")] = Place(
+                code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"),
+                kind: try row.decode(String.self, "kind"), streetID: try row.decode(Int64?.self, "street_id"))
+        }
+        return ReportPlaces(places: places)
+    }
+
+    func area(_ key: AreaKey, tenant tx: TenantTransaction) -> ReportArea {
+        switch key {
+        case .district: return ReportArea(level: "district", code: "", name: "")
+        case .street(let id):
+            let place = places[id]
+            return ReportArea(level: "street", code: place?.code ?? String(id), name: place?.name ?? "")
+        case .community(let id):
+            let place = places[id]
+            let street = place?.streetID.flatMap { places[$0] }
+            return ReportArea(level: "community", code: place?.code ?? String(id), name: place?.name ?? "", streetCode: street?.code)
+        }
+    }
+
+    /// Streets in code order, each followed by its communities in code order.
+    func order(_ key: AreaKey) -> (String, String) {
+        switch key {
+        case .district: return ("", "")
+        case .street(let id): return (places[id]?.code ?? "", "")
+        case .community(let id):
+            let street = places[id]?.streetID.flatMap { places[$0] }?.code ?? "~"
+            return (street, places[id]?.code ?? "")
+        }
+    }
+}

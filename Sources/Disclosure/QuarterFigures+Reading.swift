@@ -1,0 +1,258 @@
+public import Registry
+public import RegistryStore
+import Postgres
+
+extension QuarterFigures {
+    /// Counts the quarter's figures in `tx`, exactly as ``FigureDefinition/all`` describes them.
+    ///
+    /// Run it in a repeatable-read transaction so that every query sees the same lists.
+    public static func read(quarter: Quarter, in tx: TenantTransaction) async throws -> QuarterFigures {
+        let window = Window(quarter)
+        let places = try await ReportPlaces.read(in: tx)
+        var byArea: [AreaKey: AreaFigures] = [:]
+        func figures(_ key: AreaKey) -> AreaFigures {
+            byArea[key] ?? AreaFigures(area: places.area(key, tenant: tx))
+        }
+        for (key, demands) in try await readDemands(window, tx) {
+            var area = figures(key)
+            area.demands = demands
+            byArea[key] = area
+        }
+        for (key, projects) in try await readProjects(window, tx) {
+            var area = figures(key)
+            area.projects = projects
+            byArea[key] = area
+        }
+        for (key, duty) in try await readDuty(window, tx) {
+            var area = figures(key)
+            area.duty = duty
+            byArea[key] = area
+        }
+        let district = byArea[.district] ?? AreaFigures(area: places.area(.district, tenant: tx))
+        let areas = byArea.filter { $0.key != .district }.sorted { places.order($0.key) < places.order($1.key) }.map(\.value)
+        return QuarterFigures(
+            quarter: quarter, district: district, areas: areas,
+            receivedByChannel: try await readChannels(window, tx), receivedByCategory: try await readCategories(window, tx),
+            resources: try await readResources(window, tx), fundsDrawnFen: try await readFundsDrawn(window, tx),
+            matching: try await readMatching(window, tx))
+    }
+}
+
+/// The quarter's bounds as SQL: instants at midnight UTC (the day the lists count in), and days.
+struct Window {
+    let start: SQL
+    let end: SQL
+    let firstDay: SQL
+    let lastDay: SQL
+
+    init(_ quarter: Quarter) {
+        start = "(\(quarter.firstDay.description)::date::timestamp AT TIME ZONE 'UTC')"
+        end = "(\(quarter.dayAfter.description)::date::timestamp AT TIME ZONE 'UTC')"
+        firstDay = "\(quarter.firstDay.description)::date"
+        lastDay = "\(quarter.lastDay.description)::date"
+    }
+}
+
+/// Which area a row of a grouped query is: the district, a street, or a community in a street.
+enum AreaKey: Hashable {
+    case district
+    case street(Int64)
+    case community(Int64)
+}
+
+extension QuarterFigures {
+    /// Each org unit's street and community: the ancestors (or itself) of those kinds, from its
+    /// path. Small (one row per org unit), so the big queries join it by hash.
+    static let areaOfOrgUnit: SQL = """
+        SELECT o.id AS org_unit_id,
+               max(a.id) FILTER (WHERE a.kind IN ('street', 'town')) AS street_id,
+               max(a.id) FILTER (WHERE a.kind IN ('community', 'village')) AS community_id
+        FROM org_unit o
+        JOIN org_unit a ON a.tenant_id = o.tenant_id AND a.id = ANY (string_to_array(btrim(o.path, '/'), '/')::bigint[])
+        WHERE o.tenant_id = current_tenant_id()
+        GROUP BY o.id
+        """
+
+    /// A demand's state at the quarter's end (``FigureDefinition/demandRules``), from `d`
+    /// (the demand) and `ev` (its last transition before the end, `last_state`, and the state
+    /// its first transition after the end left, `next_from`). A demand raised in time but
+    /// entered later (its submission recorded after the end) counts as submitted.
+    static let stateAtEnd: SQL = """
+        CASE WHEN ev.last_state IS NOT NULL THEN ev.last_state
+             WHEN ev.next_from = 'draft' THEN 'submitted'
+             ELSE coalesce(ev.next_from, d.state) END
+        """
+
+    /// The row's area from the `g` (GROUPING) column and the two ids.
+    static func areaKey(_ row: Row) throws -> AreaKey? {
+        switch try row.decode(Int.self, "g") {
+        case 3: return .district
+        case 1:
+            return try row.decode(Int64?.self, "street_id").map(AreaKey.street)
+        default:
+            return try row.decode(Int64?.self, "community_id").map(AreaKey.community)
+        }
+    }
+
+    static func readDemands(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: DemandFigures] {
+        let t = tx.tenantID
+        let rows = try await tx.connection.query("""
+            WITH area AS (\(areaOfOrgUnit)),
+            ev AS (
+                SELECT demand_id,
+                       (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
+                       (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from,
+                       max(at) FILTER (WHERE to_state = 'resolved' AND at < \(w.end)) AS resolved_at
+                FROM demand_event
+                WHERE tenant_id = \(t) AND kind = 'transition'
+                GROUP BY demand_id
+            ),
+            d AS (
+                SELECT \(stateAtEnd) AS s, d.filed_at >= \(w.start) AS q,
+                       d.rating, d.settled_level, ev.resolved_at - d.filed_at AS took, a.street_id, a.community_id
+                FROM demand d
+                LEFT JOIN ev ON ev.demand_id = d.id
+                LEFT JOIN area a ON a.org_unit_id = d.org_unit_id
+                WHERE d.tenant_id = \(t) AND d.filed_at < \(w.end)
+            )
+            SELECT GROUPING(street_id, community_id) AS g, street_id, community_id,
+                   count(*) FILTER (WHERE q) AS received,
+                   count(*) FILTER (WHERE q AND s IN ('accepted', 'matched', 'in_project', 'resolved', 'rated')) AS taken_up,
+                   count(*) FILTER (WHERE q AND s = 'rejected') AS rejected,
+                   count(*) FILTER (WHERE q AND s = 'merged') AS merged,
+                   count(*) FILTER (WHERE q AND s = 'withdrawn') AS withdrawn,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated', 'rejected', 'merged', 'withdrawn')) AS closed,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated')) AS resolved,
+                   count(*) FILTER (WHERE q AND s = 'rated') AS rated,
+                   count(*) FILTER (WHERE q AND s = 'rated' AND rating >= 4) AS satisfied,
+                   count(*) FILTER (WHERE s IN ('submitted', 'accepted', 'matched', 'in_project')) AS open_at_end,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND took IS NOT NULL) AS with_duration,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took) / 86400)
+                       FILTER (WHERE q AND s IN ('resolved', 'rated') AND took IS NOT NULL) AS median_days,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND settled_level = 'grid') AS at_grid,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND settled_level = 'community') AS at_community,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND settled_level = 'street') AS at_street,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND settled_level = 'district') AS at_district,
+                   count(*) FILTER (WHERE q AND s IN ('resolved', 'rated') AND settled_level IS NULL) AS unrecorded
+            FROM d
+            WHERE s <> 'draft'
+            GROUP BY GROUPING SETS ((), (street_id), (street_id, community_id))
+            """)
+        var result: [AreaKey: DemandFigures] = [:]
+        for row in rows {
+            guard let key = try areaKey(row) else { continue }
+            var f = DemandFigures()
+            f.received = try row.decode(Int.self, "received")
+            f.takenUp = try row.decode(Int.self, "taken_up")
+            f.rejected = try row.decode(Int.self, "rejected")
+            f.merged = try row.decode(Int.self, "merged")
+            f.withdrawn = try row.decode(Int.self, "withdrawn")
+            f.closed = try row.decode(Int.self, "closed")
+            f.resolved = try row.decode(Int.self, "resolved")
+            f.rated = try row.decode(Int.self, "rated")
+            f.satisfied = try row.decode(Int.self, "satisfied")
+            f.openAtEnd = try row.decode(Int.self, "open_at_end")
+            f.resolvedWithDuration = try row.decode(Int.self, "with_duration")
+            f.medianDaysToResolve = try row.decode(Double?.self, "median_days")
+            f.settledAtGrid = try row.decode(Int.self, "at_grid")
+            f.settledAtCommunity = try row.decode(Int.self, "at_community")
+            f.settledAtStreet = try row.decode(Int.self, "at_street")
+            f.settledAtDistrict = try row.decode(Int.self, "at_district")
+            f.settledUnrecorded = try row.decode(Int.self, "unrecorded")
+            result[key] = f
+        }
+        return result
+    }
+
+    static func readProjects(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: ProjectFigures] {
+        let t = tx.tenantID
+        // The district counts each project once; an area counts the projects serving its demands.
+        let rows = try await tx.connection.query("""
+            WITH area AS (\(areaOfOrgUnit)),
+            started AS (
+                SELECT project_id, min(at) AS at FROM project_event
+                WHERE tenant_id = \(t) AND to_status = 'in_progress' GROUP BY project_id
+            ),
+            p AS (
+                SELECT p.id, x.started_on, p.completed_on, p.checked_on, p.rating,
+                       p.due_on < \(w.lastDay) AND p.status <> 'cancelled'
+                           AND (p.completed_on IS NULL OR p.completed_on > \(w.lastDay))
+                           AND coalesce(p.starts_on, (p.created_at AT TIME ZONE 'UTC')::date) <= \(w.lastDay) AS overdue,
+                       CASE WHEN x.started_on BETWEEN \(w.firstDay) AND \(w.lastDay) THEN coalesce(p.budget_fen, 0) ELSE 0 END AS budget
+                FROM project p
+                LEFT JOIN started s ON s.project_id = p.id
+                CROSS JOIN LATERAL (
+                    SELECT coalesce((s.at AT TIME ZONE 'UTC')::date,
+                                    CASE WHEN p.status IN ('in_progress', 'completed', 'checked') THEN p.starts_on END) AS started_on
+                ) x
+                WHERE p.tenant_id = \(t)
+            ),
+            placed AS (
+                SELECT DISTINCT pd.project_id, a.street_id, a.community_id
+                FROM project_demand pd
+                JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                JOIN area a ON a.org_unit_id = d.org_unit_id
+                WHERE pd.tenant_id = \(t)
+            ),
+            rows AS (
+                SELECT 3 AS g, NULL::bigint AS street_id, NULL::bigint AS community_id, p.* FROM p
+                UNION ALL
+                SELECT DISTINCT ON (p.id, x.street_id) 1, x.street_id, NULL, p.* FROM p JOIN placed x ON x.project_id = p.id
+                UNION ALL
+                SELECT DISTINCT ON (p.id, x.community_id) 0, x.street_id, x.community_id, p.* FROM p JOIN placed x ON x.project_id = p.id
+            )
+            SELECT g, street_id, community_id,
+                   count(*) FILTER (WHERE started_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS started,
+                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS completed,
+                   count(*) FILTER (WHERE checked_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS checked,
+                   count(*) FILTER (WHERE overdue) AS overdue,
+                   coalesce(sum(budget), 0)::bigint AS budget,
+                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay) AND rating IS NOT NULL) AS rated,
+                   coalesce(sum(rating) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay)), 0)::bigint AS rating_sum,
+                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay) AND rating >= 4) AS satisfied
+            FROM rows
+            WHERE (g <> 1 OR street_id IS NOT NULL) AND (g <> 0 OR community_id IS NOT NULL)
+            GROUP BY g, street_id, community_id
+            """)
+        var result: [AreaKey: ProjectFigures] = [:]
+        for row in rows {
+            guard let key = try areaKey(row) else { continue }
+            var f = ProjectFigures()
+            f.started = try row.decode(Int.self, "started")
+            f.completed = try row.decode(Int.self, "completed")
+            f.checked = try row.decode(Int.self, "checked")
+            f.overdueAtEnd = try row.decode(Int.self, "overdue")
+            f.budgetCommittedFen = try row.decode(Int64.self, "budget")
+            f.rated = try row.decode(Int.self, "rated")
+            f.ratingSum = try row.decode(Int.self, "rating_sum")
+            f.satisfied = try row.decode(Int.self, "satisfied")
+            result[key] = f
+        }
+        return result
+    }
+
+    static func readDuty(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: DutyFigures] {
+        let t = tx.tenantID
+        let rows = try await tx.connection.query("""
+            WITH area AS (\(areaOfOrgUnit))
+            SELECT GROUPING(a.street_id, a.community_id) AS g, a.street_id, a.community_id,
+                   count(DISTINCT r.person_id) FILTER (WHERE r.registered_on >= \(w.firstDay)) AS members,
+                   count(DISTINCT r.unit_id) FILTER (WHERE r.registered_on >= \(w.firstDay)) AS units,
+                   count(DISTINCT r.person_id) AS registered
+            FROM duty_registration r
+            LEFT JOIN area a ON a.org_unit_id = r.community_id
+            WHERE r.tenant_id = \(t) AND r.registered_on <= \(w.lastDay)
+            GROUP BY GROUPING SETS ((), (a.street_id), (a.street_id, a.community_id))
+            """)
+        var result: [AreaKey: DutyFigures] = [:]
+        for row in rows {
+            guard let key = try areaKey(row) else { continue }
+            var f = DutyFigures()
+            f.membersReported = try row.decode(Int.self, "members")
+            f.unitsReported = try row.decode(Int.self, "units")
+            f.membersRegistered = try row.decode(Int.self, "registered")
+            result[key] = f
+        }
+        return result
+    }
+}
