@@ -38,6 +38,9 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // libqrencode, reached only through QRCode (the community notice's QR code).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "Digest"),
         // The matching engine: pure, no I/O (issue 4).
         .target(name: "Matching", dependencies: ["Digest"]),
@@ -56,7 +59,7 @@ let package = Package(
         // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
         .target(
             name: "Disclosure",
-            dependencies: ["Registry", "RegistryStore", "Postgres", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", "Digest", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
@@ -107,6 +110,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "DisclosureTests", dependencies: [
             "Disclosure", "RegistryStore", "Registry", "Postgres", "GovregTestSupport", "BenchTalk",
         ]),

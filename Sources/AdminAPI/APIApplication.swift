@@ -2,6 +2,7 @@ import HTTPTypes
 public import Hummingbird
 public import Logging
 import NIOCore
+import Disclosure
 public import RegistryStore
 
 /// Builds the HTTP API over `database`: what `govreg serve` runs and what the tests call.
@@ -16,13 +17,17 @@ public func buildApplication(
     database: RegistryDatabase, configuration: APIConfiguration, logger: Logger,
     pendingMigrations: @escaping @Sendable () async throws -> [String]
 ) -> some ApplicationProtocol {
-    let table = APIRouteTable.v1(modules: database.modules)
+    // The public-only listener keeps health and readiness, and nothing else of the API.
+    let table = configuration.publicOnly ? APIRouteTable(routes: HealthRoutes.routes.filter { !$0.path.hasPrefix("/v1") }) : APIRouteTable.v1(modules: database.modules)
     let services = APIServices(
         database: database, configuration: configuration, document: OpenAPIDocument.json(table), pendingMigrations: pendingMigrations)
     let router = Router(context: APIContext.self)
     router.add(middleware: RequestLogMiddleware(routes: RouteMethods(table)))
     router.add(middleware: AuthenticationMiddleware(services: services))
     table.register(on: router, services: services)
+    PublicRoutes.register(
+        on: router, site: PublicSite(database: database, baseURL: configuration.publicURL),
+        cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)))
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

@@ -20,13 +20,24 @@ public struct APIConfiguration: Sendable {
     /// Failed authentications a client address may make at once, and how many it regains per second.
     public var failedLoginBurst: Int
     public var failedLoginsPerSecond: Double
+    /// Serve the public site (and health) alone, for the listener a district exposes to the
+    /// internet while the admin API stays on the intranet.
+    public var publicOnly: Bool
+    /// Where residents reach the public site (`https://gov.example/public`), for the notices' QR codes.
+    public var publicURL: String?
+    /// How long a public page is answered from memory (and what `Cache-Control` says).
+    public var publicCacheSeconds: Int
 
     /// The defaults: loopback, port 8080.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = Self.defaultBodyLimit, importLimit: Int = 64 << 20,
         maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30,
-        failedLoginBurst: Int = 20, failedLoginsPerSecond: Double = 1
+        failedLoginBurst: Int = 20, failedLoginsPerSecond: Double = 1, publicOnly: Bool = false, publicURL: String? = nil,
+        publicCacheSeconds: Int = 30
     ) {
+        self.publicOnly = publicOnly
+        self.publicURL = publicURL
+        self.publicCacheSeconds = publicCacheSeconds
         self.failedLoginBurst = failedLoginBurst
         self.failedLoginsPerSecond = failedLoginsPerSecond
         self.host = host

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Registry
 public import RegistryStore
 import Postgres

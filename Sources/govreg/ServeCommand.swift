@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate"), help: "Requests per second each token regains (burst: twice this).") var rate = 100.0
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (a slow client included) before it is closed.")
     var idleTimeout: Int64 = 30
+    @Flag(name: .customLong("public-only"), help: "Serve the public site (/public) and health alone: the listener to expose to the internet.")
+    var publicOnly = false
+    @Option(name: .customLong("public-url"), help: "Where residents reach /public from outside (https://gov.example/public), for the notices' QR codes.")
+    var publicURL: String?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
@@ -32,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 seconds") }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
+            throw ValidationError("--public-url: an http(s) address without a trailing slash, e.g. https://gov.example/public")
+        }
     }
 
     func run() async throws {
@@ -41,12 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let connection = try database.connectionConfiguration(terminal: terminal)
         let migrator = try database.migrator(connection, terminal: terminal, migrations: migrations)
-        let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate, idleTimeoutSeconds: idleTimeout)
+        let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate, idleTimeoutSeconds: idleTimeout,
+                                    publicOnly: publicOnly, publicURL: publicURL)
         try await database.withRegistry(terminal: terminal, migrations: migrations, maxConnections: poolSize) { registry in
             let app = buildApplication(database: registry, configuration: api, logger: logger) {
                 try await migrator.plan().pending.map(\.identifier)
             }
-            terminal.progress("govreg API: http://\(host):\(port)/v1 (OpenAPI /v1/openapi.json, health /health, ready /ready)")
+            if !publicOnly {
+                terminal.progress("govreg API: http://\(host):\(port)/v1 (OpenAPI /v1/openapi.json, health /health, ready /ready)")
+            }
+            terminal.progress("public site 公示: http://\(host):\(port)/public/{district}/")
             try await app.runService()
         }
     }

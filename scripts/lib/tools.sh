@@ -23,7 +23,7 @@ find_pg_bindir() {
     return 1
 }
 
-packages=(postgresql libpq-dev pkg-config)
+packages=(postgresql libpq-dev pkg-config libqrencode-dev)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg -s "$package" 2>/dev/null | grep -q '^Status: install ok installed'; then
@@ -36,6 +36,13 @@ if [ "${#missing[@]}" -gt 0 ] || ! find_pg_bindir >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update </dev/null
     apt-get install -y "${packages[@]}" </dev/null
+fi
+
+# html5lib (PyPI) checks the HTML govreg writes: the public site's and the report's pages.
+if ! python3 -c 'import html5lib' >/dev/null 2>&1; then
+    echo "Installing html5lib (PyPI) ..."
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore html5lib </dev/null \
+        || python3 -m pip install --quiet html5lib </dev/null || die "could not install html5lib: python3 -m pip install html5lib"
 fi
 
 command -v swift >/dev/null 2>&1 || die "swift is not on the PATH (looked in /opt/swift/usr/bin too); install Swift 6"
