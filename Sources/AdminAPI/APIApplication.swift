@@ -27,7 +27,7 @@ public func buildApplication(
     table.register(on: router, services: services)
     PublicRoutes.register(
         on: router, site: PublicSite(database: database, baseURL: configuration.publicURL),
-        cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)))
+        cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)), missesPerSecond: configuration.publicMissesPerSecond)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

@@ -27,14 +27,18 @@ public struct APIConfiguration: Sendable {
     public var publicURL: String?
     /// How long a public page is answered from memory (and what `Cache-Control` says).
     public var publicCacheSeconds: Int
+    /// Public pages a client address may have made afresh each second (bursts of four times
+    /// this); pages answered from the cache do not count.
+    public var publicMissesPerSecond: Double
 
     /// The defaults: loopback, port 8080.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = Self.defaultBodyLimit, importLimit: Int = 64 << 20,
         maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30,
         failedLoginBurst: Int = 20, failedLoginsPerSecond: Double = 1, publicOnly: Bool = false, publicURL: String? = nil,
-        publicCacheSeconds: Int = 30
+        publicCacheSeconds: Int = 30, publicMissesPerSecond: Double = 50
     ) {
+        self.publicMissesPerSecond = publicMissesPerSecond
         self.publicOnly = publicOnly
         self.publicURL = publicURL
         self.publicCacheSeconds = publicCacheSeconds

@@ -65,7 +65,7 @@ enum ReportRoutes {
                  response: entrySchema) { call in
             let input = call.body.isEmpty ? Close() : try call.decode(Close.self)
             let entry = try await QuarterlyReportArchive(database: call.services.database).close(
-                try quarter(call), correction: input.correction, today: todayUTC(), tenant: try call.tenantID, actor: try call.account.actor)
+                try quarter(call), correction: input.correction, today: CivilDate.todayUTC(), tenant: try call.tenantID, actor: try call.account.actor)
             return try APIAnswer.json(entry, status: .created).response
         },
         APIRoute(.post, "\(base)/{quarter}/publish", .tenantAdmin, tag: "reports",
@@ -81,7 +81,7 @@ enum ReportRoutes {
                  query: [.init(name: "today", schema: .string(), description: "Count as if today were this day (YYYY-MM-DD)")],
                  response: .object([("items", .array(.object([("tenant", .string()), ("quarter", .string()), ("state", .string()),
                                                               ("deadline", .string()), ("overdue", .boolean())])))])) { call in
-            let today = try call.query("today") { try CivilDate($0) } ?? todayUTC()
+            let today = try call.query("today") { try CivilDate($0) } ?? CivilDate.todayUTC()
             let due = try await ReportDue.list(today: today, database: call.services.database, actor: try call.account.actor)
             return try APIAnswer.json(["items": due]).response
         },
@@ -93,10 +93,6 @@ enum ReportRoutes {
         }
     }
 
-    /// Today in UTC, the day the lists count in.
-    static func todayUTC() -> CivilDate {
-        CivilDate(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
 
     /// A stored or rendered document with its own media type.
     static func document(_ text: String, format: String) -> Response {

@@ -28,15 +28,9 @@ extension QuarterFigures {
     private static func receivedBy(_ column: StaticString, _ w: Window, _ tx: TenantTransaction) -> SQL {
         let t = tx.tenantID
         return """
-            WITH ev AS (
-                SELECT demand_id,
-                       (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
-                       (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from
-                FROM demand_event e
-                WHERE e.tenant_id = \(t) AND e.kind = 'transition'
-                  AND e.demand_id IN (SELECT id FROM demand WHERE tenant_id = \(t) AND filed_at >= \(w.start) AND filed_at < \(w.end))
-                GROUP BY demand_id
-            )
+            WITH ev AS (\(transitions(w, tx, only: """
+                demand_id IN (SELECT id FROM demand WHERE tenant_id = \(t) AND filed_at >= \(w.start) AND filed_at < \(w.end))
+                """)))
             SELECT \(unsafeRaw: column.description) AS code, count(*) AS n
             FROM demand d LEFT JOIN ev ON ev.demand_id = d.id
             WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end)

@@ -73,12 +73,32 @@ extension QuarterFigures {
         GROUP BY o.id
         """
 
+    /// A demand's transitions summed up for the quarter's end (``stateAtEnd`` reads it as `ev`):
+    /// the state its last transition before the end left (`last_state`), the move its first
+    /// transition after the end made (`next_from`, `next_to`), whether it was ever withdrawn
+    /// straight from a draft, and its last move to resolved before the end.
+    static func transitions(_ w: Window, _ tx: TenantTransaction, only demands: SQL = "true") -> SQL {
+        """
+        SELECT demand_id,
+               (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
+               (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from,
+               (array_agg(to_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_to,
+               bool_or(from_state = 'draft' AND to_state = 'withdrawn') AS withdrawn_as_draft,
+               max(at) FILTER (WHERE to_state = 'resolved' AND at < \(w.end)) AS resolved_at
+        FROM demand_event
+        WHERE tenant_id = \(tx.tenantID) AND kind = 'transition' AND \(demands)
+        GROUP BY demand_id
+        """
+    }
+
     /// A demand's state at the quarter's end (``FigureDefinition/demandRules``), from `d`
-    /// (the demand) and `ev` (its last transition before the end, `last_state`, and the state
-    /// its first transition after the end left, `next_from`). A demand raised in time but
-    /// entered later (its submission recorded after the end) counts as submitted.
+    /// (the demand) and `ev` (``transitions(_:_:only:)``). A draft withdrawn before anyone
+    /// filed it was never received: it stays a draft. A demand raised in time but submitted
+    /// only after the end counts as submitted.
     static let stateAtEnd: SQL = """
-        CASE WHEN ev.last_state IS NOT NULL THEN ev.last_state
+        CASE WHEN ev.last_state = 'withdrawn' AND ev.withdrawn_as_draft THEN 'draft'
+             WHEN ev.last_state IS NOT NULL THEN ev.last_state
+             WHEN ev.next_from = 'draft' AND ev.next_to = 'withdrawn' THEN 'draft'
              WHEN ev.next_from = 'draft' THEN 'submitted'
              ELSE coalesce(ev.next_from, d.state) END
         """
@@ -98,15 +118,7 @@ extension QuarterFigures {
         let t = tx.tenantID
         let rows = try await tx.connection.query("""
             WITH area AS (\(areaOfOrgUnit)),
-            ev AS (
-                SELECT demand_id,
-                       (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
-                       (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from,
-                       max(at) FILTER (WHERE to_state = 'resolved' AND at < \(w.end)) AS resolved_at
-                FROM demand_event
-                WHERE tenant_id = \(t) AND kind = 'transition'
-                GROUP BY demand_id
-            ),
+            ev AS (\(transitions(w, tx))),
             d AS (
                 SELECT \(stateAtEnd) AS s, d.filed_at >= \(w.start) AS q,
                        d.rating, d.settled_level, ev.resolved_at - d.filed_at AS took, a.street_id, a.community_id

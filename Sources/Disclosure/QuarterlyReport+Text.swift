@@ -64,7 +64,7 @@ extension QuarterlyReport {
             var text = cell
             // =, +, -, @ at the start would be run as a formula by whoever opens the file;
             // numbers like -3 and +12 stay numbers.
-            if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+            if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
             if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

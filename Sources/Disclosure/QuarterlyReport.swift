@@ -18,7 +18,8 @@ public struct QuarterlyReport: Sendable, Hashable, Codable {
     public var previous: QuarterFigures
     /// The closed version the previous quarter's figures come from; nil when counted now.
     public var previousVersion: Int?
-    /// The district's demand figures for the four quarters ending with this one, oldest first.
+    /// The district's demand figures for the four quarters ending with this one, oldest first
+    /// (a closed quarter's from its latest closed version, as for the previous quarter).
     public var trend: [TrendPoint]
     public var modules: [ReportSection]
     public var definitions: [FigureDefinition]
@@ -83,6 +84,8 @@ extension QuarterlyReport {
                 demands = current.district.demands
             } else if q == quarter.previous {
                 demands = previous.district.demands
+            } else if let closed = try await QuarterlyReportArchive.latest(quarter: q, in: tx) {
+                demands = closed.report.current.district.demands
             } else {
                 demands = try await QuarterFigures.readDemands(Window(q), tx)[.district] ?? DemandFigures()
             }

@@ -45,7 +45,17 @@ public struct QuarterlyReportArchive: Sendable {
         if let reason, reason.isEmpty || reason.count > 2000 || reason.contains("\u{0}") {
             throw RegistryStoreError.invalid(field: "correction", reason: "更正原因须为 1–2000 个字符 a correction reason is 1 to 2000 characters")
         }
-        return try await database.withTenant(tenant, actor: actor, isolation: .repeatableRead) { tx in
+        do {
+            return try await closeVersion(quarter, reason: reason, today: today, tenant: tenant, actor: actor)
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            // Another closer of the same quarter committed first (both read before either wrote).
+            throw RegistryStoreError.conflict(
+                "\(quarter.chineseName)刚被另一操作封存，请查看版本后重试 \(quarter) was just closed by someone else; look at its versions and try again")
+        }
+    }
+
+    private func closeVersion(_ quarter: Quarter, reason: String?, today: CivilDate, tenant: UUID, actor: String) async throws -> Entry {
+        try await database.withTenant(tenant, actor: actor, isolation: .repeatableRead) { tx in
             // One closer at a time per district and quarter; the unique key would refuse the
             // second anyway, but this way it is told why.
             try await tx.connection.execute(
@@ -99,6 +109,10 @@ public struct QuarterlyReportArchive: Sendable {
                 throw RegistryStoreError.conflict(
                     "\(quarter.chineseName)第 \(entry.version) 版已公示 \(quarter) version \(entry.version) is already published")
             }
+            if let latest = entries.last, latest.version != entry.version {
+                throw RegistryStoreError.conflict(
+                    "第 \(entry.version) 版已被第 \(latest.version) 版更正，只能公示最新版本 version \(entry.version) was corrected by version \(latest.version); only the latest can be published")
+            }
             try await tx.connection.execute("""
                 UPDATE quarterly_report SET published_at = now(), published_by = current_actor()
                 WHERE tenant_id = \(tenant) AND quarter = \(quarter.description) AND version = \(entry.version)
@@ -131,15 +145,17 @@ public struct QuarterlyReportArchive: Sendable {
         }
     }
 
-    /// The latest closed version of `quarter` and its report, read in `tx`.
+    /// The latest closed version of `quarter` and its report, read in `tx`; nil when there is
+    /// none, or when it was closed by a build whose figures this one cannot read (the caller
+    /// then counts the quarter now, and says so).
     static func latest(quarter: Quarter, in tx: TenantTransaction) async throws -> (version: Int, report: QuarterlyReport)? {
         let rows = try await tx.connection.query("""
             SELECT version, figures::text AS figures FROM quarterly_report
             WHERE tenant_id = \(tx.tenantID) AND quarter = \(quarter.description)
             ORDER BY version DESC LIMIT 1
             """)
-        guard let row = rows.first else { return nil }
-        return (try row.decode(Int.self, "version"), try QuarterlyReport.decode(json: try row.decode(String.self, "figures")))
+        guard let row = rows.first, let report = try? QuarterlyReport.decode(json: try row.decode(String.self, "figures")) else { return nil }
+        return (try row.decode(Int.self, "version"), report)
     }
 
     static func entries(quarter: Quarter?, in tx: TenantTransaction) async throws -> [Entry] {

@@ -46,7 +46,7 @@ enum ReportChart {
     /// One bar split by settlement level, each part as wide as its share.
     static func shares(title: String, parts: [(label: String, count: Int)]) -> String {
         let width = 600, total = parts.reduce(0) { $0 + $1.count }
-        var svg = open(width: width + 20, height: 90, title: title)
+        var svg = open(width: width + 20, height: 110, title: title)
         var x = 10
         for (i, part) in parts.enumerated() where part.count > 0 {
             let w = total == 0 ? 0 : part.count * width / total
@@ -57,13 +57,16 @@ enum ReportChart {
             svg += "<rect x=\"10\" y=\"10\" width=\"\(width)\" height=\"26\" fill=\"#e2e8f0\"/>"
             svg += "<text x=\"\(10 + width / 2)\" y=\"28\" text-anchor=\"middle\">无已解决需求 nothing resolved</text>"
         }
-        var lx = 10
+        var lx = 10, ly = 50
         for (i, part) in parts.enumerated() {
             let label = "\(part.label) \(part.count) (\(Rate(part.count, of: total).percent))"
-            svg += "<rect x=\"\(lx)\" y=\"50\" width=\"10\" height=\"10\" fill=\"\(palette[i % palette.count])\"/>"
-            svg += "<text x=\"\(lx + 14)\" y=\"59\">\(escape(label))</text>"
-            lx += 14 + label.count * 8 + 12
-            if lx > width - 100 { lx = 10 }
+            if lx + 14 + textWidth(label) > width + 10 {
+                lx = 10
+                ly += 18
+            }
+            svg += "<rect x=\"\(lx)\" y=\"\(ly)\" width=\"10\" height=\"10\" fill=\"\(palette[i % palette.count])\"/>"
+            svg += "<text x=\"\(lx + 14)\" y=\"\(ly + 9)\">\(escape(label))</text>"
+            lx += 14 + textWidth(label) + 14
         }
         return svg + "</svg>"
     }
@@ -77,9 +80,15 @@ enum ReportChart {
         var svg = "", x = 10
         for (i, label) in labels.enumerated() {
             svg += "<rect x=\"\(x)\" y=\"\(y - 9)\" width=\"10\" height=\"10\" fill=\"\(palette[i])\"/><text x=\"\(x + 14)\" y=\"\(y)\">\(escape(label))</text>"
-            x += 24 + label.count * 8
+            x += 24 + textWidth(label)
         }
         return svg
+    }
+
+    /// About how wide `text` is at the charts' 11-pixel size: CJK characters are square,
+    /// Latin letters and digits about half as wide.
+    static func textWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 11 : 6) }
     }
 
     /// Text for an HTML or SVG body or attribute.

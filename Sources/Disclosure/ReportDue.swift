@@ -8,7 +8,8 @@ import Postgres
 public struct ReportDue: Sendable, Hashable, Codable {
     public var tenant: String
     public var quarter: Quarter
-    /// `not_closed` or `not_published`.
+    /// `not_closed`, `not_published`, or `correction_not_published` (an earlier version is
+    /// public, its correction is not).
     public var state: String
     public var deadline: CivilDate
     public var overdue: Bool
@@ -23,7 +24,7 @@ public struct ReportDue: Sendable, Hashable, Codable {
             if entries.isEmpty {
                 state = "not_closed"
             } else if entries.last?.publishedAt == nil {
-                state = "not_published"
+                state = entries.contains { $0.publishedAt != nil } ? "correction_not_published" : "not_published"
             } else {
                 continue
             }

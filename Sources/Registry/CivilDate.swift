@@ -36,6 +36,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// A day the caller has already checked (a quarter's bounds): the parts are used as they are.
+    init(checked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Reads the ISO form `YYYY-MM-DD`.
     ///
     /// Spreadsheet forms (`2024/3/5`, `2024年3月5日`) are the importer's business; the

@@ -12,6 +12,13 @@ extension CivilDate {
     }
 }
 
+extension CivilDate {
+    /// Today in UTC: the days the lists count in (a quarter ends at midnight UTC).
+    public static func todayUTC() -> CivilDate {
+        CivilDate(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}
+
 extension SQL {
     /// `day` as a `date` parameter, or, without one, today in China computed by the server.
     public static func day(_ day: CivilDate?) -> SQL {

@@ -10,9 +10,16 @@ extension ProjectStore {
     /// The event is public when residents' view of the demand changes (the domain's
     /// suggestion), so the disclosed history shows "in progress" and "done".
     ///
+    /// The event is dated now, or on `day` when the move happened earlier (a project file's
+    /// start or completion day, a completion recorded late): midnight UTC of that day, never
+    /// before the demand was raised or its last event, nor after now, so its history stays in order and the
+    /// quarterly report counts the move in the quarter it happened.
+    ///
     /// - Throws: ``RegistryError`` `illegalTransition`, naming the demand's state and the
     ///   allowed ones.
-    static func moveDemand(_ demand: ProjectLockedDemand, to target: DemandState, note: String, _ tx: TenantTransaction) async throws {
+    static func moveDemand(
+        _ demand: ProjectLockedDemand, to target: DemandState, note: String, on day: CivilDate? = nil, _ tx: TenantTransaction
+    ) async throws {
         let event = try DemandWorkflow.transition(
             of: DemandID(demand.id), from: demand.state, to: target, actor: try ActorID(tx.actor), at: Date(), note: note,
             visibility: DemandWorkflow.suggestedVisibility(from: demand.state, to: target))
@@ -24,11 +31,21 @@ extension ProjectStore {
             WHERE tenant_id = \(tenant) AND id = \(demand.id)
             """)
         try await tx.connection.execute("""
-            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
+            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, at, note, visibility)
             VALUES (\(tenant), \(demand.id), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
-                    \(event.note), \(event.visibility.rawValue))
+                    \(Self.eventMoment(day, demand: demand.id, tenant: tenant)), \(event.note), \(event.visibility.rawValue))
             """)
         try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
+    }
+
+    /// Now, or midnight UTC of `day` kept between the demand's raising or last event and now.
+    static func eventMoment(_ day: CivilDate?, demand: Int64, tenant: UUID) -> SQL {
+        guard let day else { return "now()" }
+        return """
+            LEAST(now(), GREATEST((\(day.description)::date::timestamp AT TIME ZONE 'UTC'),
+                (SELECT max(e.at) FROM demand_event e WHERE e.tenant_id = \(tenant) AND e.demand_id = \(demand)),
+                (SELECT d.filed_at FROM demand d WHERE d.tenant_id = \(tenant) AND d.id = \(demand))))
+            """
     }
 
     /// The demands a project serves, locked, that are in `state`.

@@ -158,7 +158,9 @@ extension ProjectStore {
         }
         for var demand in demands {
             for step in ProjectImportPlan.demandPath(from: demand.state, serving: row.status) ?? [] {
-                try await moveDemand(demand, to: step, note: "导入项目「\(row.title)」 imported project", tx)
+                // The file's days date the moves: taken in when the project started, resolved when it was completed.
+                let day = step == .resolved ? row.completedOn : step == .inProject ? row.startsOn : nil
+                try await moveDemand(demand, to: step, note: "导入项目「\(row.title)」 imported project", on: day, tx)
                 demand.state = step
             }
         }

@@ -70,7 +70,7 @@ extension ProjectStore {
         switch target {
         case .completed:
             for demand in try await demands(of: id, in: .inProject, tx) {
-                try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", tx)
+                try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", on: date, tx)
             }
             try await tx.emit([.projectCompleted(projectID: id)])
         case .cancelled:

@@ -12,8 +12,8 @@ struct PublishCommand: AsyncParsableCommand {
         abstract: "Write a district's public site (公示: the disclosed lists, published reports, notices) as static files.",
         discussion: """
             Writes OUT/<district>/…, the paths the server answers under /public/<district>/. \
-            Running it again with the same data writes the same bytes; files of items no longer \
-            disclosed are removed.
+            That folder is govreg's: each run replaces it whole (written beside it, then swapped in), \
+            so items no longer disclosed are gone; the same data writes the same bytes.
             """)
 
     @OptionGroup var scope: TenantScope
@@ -22,39 +22,48 @@ struct PublishCommand: AsyncParsableCommand {
     var publicURL: String?
 
     func validate() throws {
-        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
+        try Self.checkPublicURL(publicURL)
+    }
+
+    /// `--public-url` (of publish and serve): an http(s) address without a trailing slash.
+    static func checkPublicURL(_ url: String?) throws {
+        guard let url else { return }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.hasSuffix("/"), URL(string: url)?.host != nil else {
             throw ValidationError("--public-url: an http(s) address without a trailing slash, e.g. https://gov.example/public")
         }
     }
 
     func run() async throws {
         let terminal = Terminal()
-        let (slug, written) = try await scope.run(terminal: terminal) { registry, tenant in
+        let root = URL(filePath: out).standardizedFileURL
+        let (folder, written) = try await scope.run(terminal: terminal) { registry, tenant in
             let slug = try await TenantStore(database: registry).find(tenant.uuidString).slug.rawValue
-            let folder = URL(filePath: out).appending(path: slug)
-            let existing = Set(Self.files(under: folder))
-            var written = Set<String>()
-            let site = PublicSite(database: registry, baseURL: publicURL)
-            try await site.publish(tenant: slug) { path, body in
-                let file = folder.appending(path: path)
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(body.utf8).write(to: file, options: .atomic)
-                written.insert(path)
-                if written.count % 500 == 0 { terminal.progress("公示 publishing: \(written.count) files", updating: true) }
+            // The site is written beside the old one and swapped in at the end, so a reader
+            // never sees half of it, and a run that fails leaves the old site as it was.
+            let folder = root.appending(path: slug)
+            let fresh = root.appending(path: ".\(slug).new"), old = root.appending(path: ".\(slug).old")
+            let files = FileManager.default
+            try? files.removeItem(at: fresh)
+            try? files.removeItem(at: old)
+            var written = 0
+            do {
+                let site = PublicSite(database: registry, baseURL: publicURL)
+                try await site.publish(tenant: slug) { path, body in
+                    let file = fresh.appending(path: path)
+                    try files.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(body.utf8).write(to: file)
+                    written += 1
+                    if written % 500 == 0 { terminal.progress("公示 publishing: \(written) files", updating: true) }
+                }
+                if files.fileExists(atPath: folder.path) { try files.moveItem(at: folder, to: old) }
+                try files.moveItem(at: fresh, to: folder)
+                try? files.removeItem(at: old)
+            } catch {
+                try? files.removeItem(at: fresh)
+                throw error
             }
-            for stale in existing.subtracting(written) { try FileManager.default.removeItem(at: folder.appending(path: stale)) }
-            return (slug, written.count)
+            return (folder, written)
         }
-        terminal.print("公示 published: \(written) files in \(URL(filePath: out).appending(path: slug).path)")
-    }
-
-    /// The site's files already under `folder`, as paths below it.
-    static func files(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in walker where ["html", "json", "csv", "md"].contains(url.pathExtension) {
-            paths.append(String(url.path.dropFirst(folder.path.count + 1)))
-        }
-        return paths
+        terminal.print("公示 published: \(written) files in \(folder.path)")
     }
 }

@@ -63,7 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
             let terminal = Terminal()
             let entry = try await scope.run(terminal: terminal) { registry, tenant in
                 try await QuarterlyReportArchive(database: registry).close(
-                    quarter, correction: correction, today: ReportCommand.todayUTC(), tenant: tenant, actor: commandLineActor)
+                    quarter, correction: correction, today: CivilDate.todayUTC(), tenant: tenant, actor: commandLineActor)
             }
             if json { return try terminal.json(entry) }
             ReportCommand.print([entry], terminal)
@@ -114,7 +114,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let day = try today.map { try UnitCommand.day($0, "--today")! } ?? ReportCommand.todayUTC()
+            let day = try today.map { try UnitCommand.day($0, "--today")! } ?? CivilDate.todayUTC()
             let terminal = Terminal()
             let due = try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 try await ReportDue.list(today: day, database: registry, actor: commandLineActor)
@@ -131,10 +131,6 @@ struct ReportCommand: AsyncParsableCommand {
         do { return try Quarter(text) } catch { throw ValidationError("--quarter: \(error)") }
     }
 
-    /// Today in UTC, the day the lists count in.
-    static func todayUTC() -> CivilDate {
-        CivilDate(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
 
     static func print(_ entries: [QuarterlyReportArchive.Entry], _ terminal: Terminal) {
         terminal.table(

@@ -29,6 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
     var publicOnly = false
     @Option(name: .customLong("public-url"), help: "Where residents reach /public from outside (https://gov.example/public), for the notices' QR codes.")
     var publicURL: String?
+    @Option(name: .customLong("public-cache"), help: "Seconds a public page is answered from memory (0: never; what Cache-Control says).")
+    var publicCache = 30
+    @Option(name: .customLong("public-rate"), help: "Public pages each client address may have made afresh per second (cached ones are free).")
+    var publicRate = 50.0
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
@@ -36,9 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 seconds") }
-        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
-            throw ValidationError("--public-url: an http(s) address without a trailing slash, e.g. https://gov.example/public")
-        }
+        guard publicRate > 0 else { throw ValidationError("--public-rate must be positive") }
+        guard (0...86_400).contains(publicCache) else { throw ValidationError("--public-cache must be 0–86400 seconds") }
+        try PublishCommand.checkPublicURL(publicURL)
     }
 
     func run() async throws {
@@ -49,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let connection = try database.connectionConfiguration(terminal: terminal)
         let migrator = try database.migrator(connection, terminal: terminal, migrations: migrations)
         let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate, idleTimeoutSeconds: idleTimeout,
-                                    publicOnly: publicOnly, publicURL: publicURL)
+                                    publicOnly: publicOnly, publicURL: publicURL, publicCacheSeconds: publicCache, publicMissesPerSecond: publicRate)
         try await database.withRegistry(terminal: terminal, migrations: migrations, maxConnections: poolSize) { registry in
             let app = buildApplication(database: registry, configuration: api, logger: logger) {
                 try await migrator.plan().pending.map(\.identifier)

@@ -28,12 +28,17 @@ import Testing
         ["submitted", "withdrawn"],
         ["submitted", "accepted", "withdrawn"],
         ["submitted", "accepted", "resolved"],
+        ["withdrawn"],  // a draft given up before anyone filed it: never received
     ]
 
     /// The state at `end` by the definition (``FigureDefinition/demandRules``), computed from the seeded values.
     static func state(_ d: ReportFixture.SeededDemand, at end: Date) -> String {
-        if let last = d.events.last(where: { $0.0 < end }) { return last.2 }
-        if let next = d.events.first(where: { $0.0 >= end }) { return next.1 == "draft" ? "submitted" : next.1 }
+        let withdrawnAsDraft = d.events.contains { $0.1 == "draft" && $0.2 == "withdrawn" }
+        if let last = d.events.last(where: { $0.0 < end }) { return last.2 == "withdrawn" && withdrawnAsDraft ? "draft" : last.2 }
+        if let next = d.events.first(where: { $0.0 >= end }) {
+            guard next.1 == "draft" else { return next.1 }
+            return next.2 == "withdrawn" ? "draft" : "submitted"
+        }
         return d.state
     }
 

@@ -51,6 +51,10 @@ import Testing
                 try await f.archive.publish(q3, tenant: f.tenant, actor: f.actor)
             }
             #expect(try await f.archive.entries(tenant: f.tenant, actor: f.actor).map(\.version) == [1, 2])
+            // a version that a correction replaced cannot be published any more
+            await #expect(throws: RegistryStoreError.self) {
+                try await f.archive.publish(q3, version: 1, tenant: f.tenant, actor: f.actor)
+            }
         }
     }
 
@@ -114,6 +118,35 @@ import Testing
                 let error = await #expect(throws: PostgresError.self) { try await f.database.operatorPool.execute(sql) }
                 #expect(error?.sqlState == "23514", "\(sql)")
             }
+            // the database decides what a closed report is: the next version, now, no publication
+            let bold = await #expect(throws: PostgresError.self) {
+                try await asApplication("""
+                    INSERT INTO quarterly_report (tenant_id, quarter, version, figures) VALUES (\(t), '2026Q3', 5, '{}')
+                    """)
+            }
+            #expect(bold?.sqlState == "23514")
+            try await asApplication("""
+                INSERT INTO quarterly_report (tenant_id, quarter, version, figures, closed_at, closed_by, published_at, published_by)
+                VALUES (\(t), '2026Q2', 1, '{}', '2020-01-01', 'someone else', '2020-01-02', 'someone else')
+                """)
+            let forgedRow = try await f.database.operatorPool.query("""
+                SELECT closed_at > now() - interval '1 hour' AS now_ish, closed_by, published_at IS NULL AS unpublished
+                FROM quarterly_report WHERE tenant_id = \(t) AND quarter = '2026Q2'
+                """)[0]
+            #expect(try forgedRow.decode(Bool.self, "now_ish") && forgedRow.decode(Bool.self, "unpublished"))
+            #expect(try forgedRow.decode(String.self, "closed_by") == f.actor)
+            // documents belong to the transaction that closed their report, and to no later one
+            let late = await #expect(throws: PostgresError.self) {
+                try await asApplication("""
+                    INSERT INTO quarterly_report_document (tenant_id, report_id, format, content, sha256)
+                    SELECT tenant_id, id, 'md', 'x', encode(sha256('x'), 'hex') FROM quarterly_report WHERE tenant_id = \(t) AND quarter = '2026Q2'
+                    """)
+            }
+            #expect(late?.sqlState == "23514")
+            let truncating = await #expect(throws: PostgresError.self) {
+                try await f.database.operatorPool.execute("TRUNCATE quarterly_report_document, quarterly_report")
+            }
+            #expect(truncating?.sqlState == "23514")
             // a digest that does not match its text cannot be stored
             let id = try await f.database.operatorPool.query("SELECT id FROM quarterly_report WHERE tenant_id = \(t)")[0].decode(Int64.self, "id")
             let forged = await #expect(throws: PostgresError.self) {
@@ -123,6 +156,10 @@ import Testing
                     """)
             }
             #expect(forged?.sqlState == "23514" || forged?.sqlState == "23505")
+            // publication is the database's moment, whatever the writer says
+            let published = try await f.database.operatorPool.query(
+                "SELECT published_at > now() - interval '1 hour' AS now_ish FROM quarterly_report WHERE tenant_id = \(t) AND quarter = '2026Q3'")[0]
+            #expect(try published.decode(Bool.self, "now_ish"))
         }
     }
 

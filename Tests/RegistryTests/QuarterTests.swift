@@ -24,7 +24,15 @@ import Testing
         #expect(q1.trailing(4).map(\.description) == ["2025Q2", "2025Q3", "2025Q4", "2026Q1"])
     }
 
-    @Test(arguments: ["2026Q5", "2026Q0", "26Q1", "2026", "Q3", "2026Q3x", "2026Q+", "", "２０２６Q3"])
+    @Test func theRangeKeepsEveryNeighbourADay() throws {
+        // the first and last quarters accepted still have a previous and a next quarter that are real days
+        #expect(try Quarter("1000Q1").previous.lastDay.description == "0999-12-31")
+        #expect(try Quarter("9998Q4").dayAfter.description == "9999-01-01")
+        #expect(try Quarter("9998Q4").publicationDeadline.description == "9999-01-20")
+        #expect(Quarter(containing: try CivilDate("0001-05-01")).description == "1000Q1")
+    }
+
+    @Test(arguments: ["2026Q5", "2026Q0", "26Q1", "2026", "Q3", "2026Q3x", "2026Q+", "", "２０２６Q3", "0001Q1", "9999Q4", "0999Q4"])
     func refusesWhatIsNotAQuarter(_ text: String) {
         #expect(throws: RegistryError.self) { try Quarter(text) }
     }

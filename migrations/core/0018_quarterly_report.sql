@@ -46,24 +46,61 @@ CREATE TABLE quarterly_report_document (
 SELECT govreg_tenant_table('quarterly_report_document', '{content}');
 
 -- Nobody deletes a closed report, and the application can change only its publication.
-REVOKE DELETE, UPDATE ON quarterly_report, quarterly_report_document FROM govreg_app;
+REVOKE DELETE, UPDATE, TRUNCATE ON quarterly_report, quarterly_report_document FROM govreg_app;
 GRANT UPDATE (published_at, published_by) ON quarterly_report TO govreg_app;
 
--- The same rule for every role, the owner included: a snapshot's content never changes,
--- and publication happens once.
+-- What a closed report is, the database decides, not the writer: the next version number
+-- (replacing the one before), the moment and the actor of closing, and no publication yet.
+CREATE FUNCTION quarterly_report_closing() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    last integer;
+BEGIN
+    SELECT max(version) INTO last FROM quarterly_report WHERE tenant_id = NEW.tenant_id AND quarter = NEW.quarter;
+    IF NEW.version IS DISTINCT FROM coalesce(last, 0) + 1 OR NEW.replaces_version IS DISTINCT FROM last THEN
+        RAISE EXCEPTION 'quarterly report % must be closed as version %, replacing %',
+            NEW.quarter, coalesce(last, 0) + 1, coalesce(last::text, 'nothing') USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.closed_at := now();
+    NEW.closed_by := current_actor();
+    NEW.published_at := NULL;
+    NEW.published_by := NULL;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER quarterly_report_closing BEFORE INSERT ON quarterly_report
+    FOR EACH ROW EXECUTE FUNCTION quarterly_report_closing();
+
+-- A report's documents are stored by the transaction that closes it, and by no other.
+CREATE FUNCTION quarterly_report_document_closing() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM quarterly_report r
+                   WHERE r.tenant_id = NEW.tenant_id AND r.id = NEW.report_id AND r.closed_at = now()) THEN
+        RAISE EXCEPTION 'documents are stored only when their report is closed'
+            USING ERRCODE = 'check_violation', HINT = 'close a correction: a new version that replaces this one';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER quarterly_report_document_closing BEFORE INSERT ON quarterly_report_document
+    FOR EACH ROW EXECUTE FUNCTION quarterly_report_document_closing();
+
+-- A snapshot's content never changes and publication happens once, recorded by the
+-- database (now, by the current actor), for the application and the owner alike.
 CREATE FUNCTION quarterly_report_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' OR TG_TABLE_NAME = 'quarterly_report_document' THEN
+    IF TG_OP IN ('DELETE', 'TRUNCATE') OR TG_TABLE_NAME = 'quarterly_report_document' THEN
         RAISE EXCEPTION 'a closed quarterly report cannot be changed or deleted'
             USING ERRCODE = 'check_violation', HINT = 'close a correction: a new version that replaces this one';
     END IF;
     IF (NEW.tenant_id, NEW.id, NEW.quarter, NEW.version, NEW.replaces_version, NEW.correction_reason, NEW.figures, NEW.closed_at, NEW.closed_by)
         IS DISTINCT FROM
        (OLD.tenant_id, OLD.id, OLD.quarter, OLD.version, OLD.replaces_version, OLD.correction_reason, OLD.figures, OLD.closed_at, OLD.closed_by)
-       OR OLD.published_at IS NOT NULL THEN
+       OR OLD.published_at IS NOT NULL OR NEW.published_at IS NULL THEN
         RAISE EXCEPTION 'quarterly report % v% is closed: only its publication may be recorded, once', OLD.quarter, OLD.version
             USING ERRCODE = 'check_violation', HINT = 'close a correction: a new version that replaces this one';
     END IF;
+    NEW.published_at := now();
+    NEW.published_by := current_actor();
     RETURN NEW;
 END
 $$;
@@ -71,3 +108,15 @@ CREATE TRIGGER quarterly_report_frozen BEFORE UPDATE OR DELETE ON quarterly_repo
     FOR EACH ROW EXECUTE FUNCTION quarterly_report_frozen();
 CREATE TRIGGER quarterly_report_document_frozen BEFORE UPDATE OR DELETE ON quarterly_report_document
     FOR EACH ROW EXECUTE FUNCTION quarterly_report_frozen();
+CREATE TRIGGER quarterly_report_truncate BEFORE TRUNCATE ON quarterly_report
+    FOR EACH STATEMENT EXECUTE FUNCTION quarterly_report_frozen();
+CREATE TRIGGER quarterly_report_document_truncate BEFORE TRUNCATE ON quarterly_report_document
+    FOR EACH STATEMENT EXECUTE FUNCTION quarterly_report_frozen();
+-- Fired in every session, a replication one included. The owner could still drop or
+-- disable them; what stops that is not granting the owner's login to anyone who edits lists.
+ALTER TABLE quarterly_report ENABLE ALWAYS TRIGGER quarterly_report_closing;
+ALTER TABLE quarterly_report ENABLE ALWAYS TRIGGER quarterly_report_frozen;
+ALTER TABLE quarterly_report ENABLE ALWAYS TRIGGER quarterly_report_truncate;
+ALTER TABLE quarterly_report_document ENABLE ALWAYS TRIGGER quarterly_report_document_closing;
+ALTER TABLE quarterly_report_document ENABLE ALWAYS TRIGGER quarterly_report_document_frozen;
+ALTER TABLE quarterly_report_document ENABLE ALWAYS TRIGGER quarterly_report_document_truncate;

@@ -5,8 +5,8 @@ import Foundation
 /// while it stays fresh: each answer is kept for `lifetime` and carries a strong `ETag`
 /// (its SHA-256), so a browser that has it already gets a 304 without a body.
 ///
-/// Bounded: past `capacity` entries the oldest goes. A disclosure that changes is seen by
-/// residents at most `lifetime` later, which is what `Cache-Control: max-age` tells them.
+/// Bounded: past `capacity` bytes of pages the oldest go. A disclosure that changes is seen
+/// by residents at most `lifetime` later, which is what `Cache-Control: max-age` tells them.
 public actor PublicCache {
     public struct Entry: Sendable {
         public var answer: PublicSite.Answer
@@ -15,12 +15,17 @@ public actor PublicCache {
     }
 
     public nonisolated let lifetime: Duration
+    /// The most bytes of pages (and their keys) kept.
     public nonisolated let capacity: Int
     private var entries: [String: Entry] = [:]
-    private var order: [String] = []
+    /// What was stored when, oldest first; `head` skips the ones dropped. A key stored again
+    /// stands here twice, and only its latest storing (same moment) drops its entry.
+    private var order: [(key: String, stored: ContinuousClock.Instant)] = []
+    private var head = 0
+    private var bytes = 0
     private let clock = ContinuousClock()
 
-    public init(lifetime: Duration = .seconds(30), capacity: Int = 5_000) {
+    public init(lifetime: Duration = .seconds(30), capacity: Int = 64 << 20) {
         self.lifetime = lifetime
         self.capacity = capacity
     }
@@ -29,10 +34,7 @@ public actor PublicCache {
     public func lookup(_ key: String) -> (entry: Entry, age: Duration)? {
         guard let entry = entries[key] else { return nil }
         let age = clock.now - entry.stored
-        guard age < lifetime else {
-            entries[key] = nil
-            return nil
-        }
+        guard age < lifetime else { return nil }
         return (entry, age)
     }
 
@@ -40,12 +42,25 @@ public actor PublicCache {
     @discardableResult
     public func store(_ key: String, _ answer: PublicSite.Answer) -> Entry {
         let entry = Entry(answer: answer, etag: Self.etag(answer.body), stored: clock.now)
-        guard answer.status == 200 else { return entry }
-        if entries[key] == nil {
-            order.append(key)
-            while order.count > capacity { entries[order.removeFirst()] = nil }
-        }
+        let size = answer.body.utf8.count + key.utf8.count
+        guard answer.status == 200, lifetime > .zero, size <= capacity / 8 else { return entry }
+        if let old = entries[key] { bytes -= old.answer.body.utf8.count + key.utf8.count }
+        order.append((key, entry.stored))
         entries[key] = entry
+        bytes += size
+        // Drop the oldest until the pages fit (an expired one is dropped here, when its turn comes).
+        while bytes > capacity, head < order.count {
+            let oldest = order[head]
+            head += 1
+            if let kept = entries[oldest.key], kept.stored == oldest.stored {
+                entries[oldest.key] = nil
+                bytes -= kept.answer.body.utf8.count + oldest.key.utf8.count
+            }
+        }
+        if head > 4_096, head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
         return entry
     }
 

@@ -56,29 +56,25 @@ extension PublicContext {
 
     private func queryString(_ q: PublicQuery, after: Int64?) -> String {
         var parts: [String] = []
-        if let under = q.under { parts.append("under=" + escapeQuery(under)) }
-        if let category = q.category { parts.append("category=" + escapeQuery(category)) }
+        if let under = q.under { parts.append("under=" + encoded(under)) }
+        if let category = q.category { parts.append("category=" + encoded(category)) }
         if let after { parts.append("after=\(after)") }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
-    }
-
-    private func escapeQuery(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
     /// The filter form, on a live site only.
     func filter(_ action: String, _ q: PublicQuery, _ tx: TenantTransaction) async throws -> PublicPage.Filter? {
         guard site.isLive else { return nil }
-        let areas = try await PublicLists.areas(tx)
-        let categories = try await tx.connection.query(
-            "SELECT code, name_zh, name_en FROM tenant_category WHERE tenant_id = \(tx.tenantID) ORDER BY sort_order, code")
+        let areas = try await self.areas(tx)
+        let categories = try await site.directory.categories(tenant.id) {
+            try await tx.connection.query(
+                "SELECT code, name_zh, name_en FROM tenant_category WHERE tenant_id = \(tx.tenantID) ORDER BY sort_order, code"
+            ).map { (try $0.decode(String.self, "code"), try $0.decode(String.self, "name_zh"), try $0.decode(String.self, "name_en")) }
+        }
         return PublicPage.Filter(
             action: action,
             areas: areas.map { ($0.code, ($0.level == "community" ? "\u{3000}" : "") + $0.name, $0.code == q.under) },
-            categories: try categories.map { row in
-                let code = try row.decode(String.self, "code")
-                return (code, try row.decode(String.self, text.isEnglish ? "name_en" : "name_zh"), code == q.category)
-            })
+            categories: categories.map { ($0.code, text.isEnglish ? $0.en : $0.zh, $0.code == q.category) })
     }
 
     func demandPage(_ d: PublicItems.Demand) -> PublicPage {

@@ -32,7 +32,7 @@ extension PublicContext {
         return Home(
             district: tenant.name, divisionCode: tenant.divisionCode.description,
             demands: try counts.decode(Int.self, "demands"), resources: try counts.decode(Int.self, "resources"),
-            projects: try counts.decode(Int.self, "projects"), areas: try await PublicLists.areas(tx), reports: try await published(tx))
+            projects: try counts.decode(Int.self, "projects"), areas: try await areas(tx), reports: try await published(tx))
     }
 
     /// Each quarter's latest published version, newest quarter first.
@@ -58,21 +58,21 @@ extension PublicContext {
             .init(heading: text["published"], columns: [text["reports"], text["version"], text["filed"]],
                   rows: h.reports.map { [.init(text: $0.quarter, href: "reports/\($0.quarter).html"), .init(text: "v\($0.version)"), .init(text: $0.publishedOn)] }),
             .init(heading: text["areas"], columns: [text["area"], text["notice"]], rows: h.areas.map { a in
-                [.init(text: (a.level == "community" ? "\u{3000}" : "") + a.name, href: "areas/\(a.code).html"),
-                 .init(text: text["notice"], href: "notices/\(a.code).html")]
+                [.init(text: (a.level == "community" ? "\u{3000}" : "") + a.name, href: "areas/\(encoded(a.code)).html"),
+                 .init(text: text["notice"], href: "notices/\(encoded(a.code)).html")]
             }),
         ])
     }
 
     func area(_ code: String, _ tx: TenantTransaction) async throws -> PublicPage? {
-        guard let area = try await PublicLists.areas(tx).first(where: { $0.code == code }) else { return nil }
+        guard let area = try await areas(tx).first(where: { $0.code == code }) else { return nil }
         let q = PublicQuery(under: code, limit: 20)
         let demands = try await PublicLists.demands(q, tx), projects = try await PublicLists.projects(q, tx)
         let resources = try await PublicLists.resources(q, tx)
         // A live site can show the whole filtered list; static files hold the first 20 here.
         let more = { (list: String, next: Int64?) -> [PublicPage.Cell] in
             guard site.isLive, next != nil else { return [] }
-            return [.init(text: text["next"], href: "../\(list)/index.html?under=\(code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")]
+            return [.init(text: text["next"], href: "../\(list)/index.html?under=\(encoded(code))")]
         }
         return page(area.name, [
             .init(heading: text["demands"], columns: [text["demands"], text["filed"], text["status"]],
@@ -83,7 +83,7 @@ extension PublicContext {
             .init(heading: text["resources"], columns: [text["resources"], text["offeredBy"], text["remaining"]],
                   rows: resources.items.map { [.init(text: $0.title, href: "../resources/\($0.id).html"), .init(text: $0.unit),
                                                .init(text: text.amount($0.remaining, $0.measureUnit))] }, links: more("resources", resources.next)),
-            .init(heading: "", links: [.init(text: text["notice"], href: "../notices/\(code).html")]),
+            .init(heading: "", links: [.init(text: text["notice"], href: "../notices/\(encoded(code)).html")]),
         ])
     }
 
@@ -113,11 +113,11 @@ extension PublicContext {
     /// A community's (or street's) notice for its board (公示栏): an A4 page of its current
     /// items and a QR code of its page on this site.
     func notice(_ code: String, _ tx: TenantTransaction) async throws -> PublicPage? {
-        guard let area = try await PublicLists.areas(tx).first(where: { $0.code == code }) else { return nil }
+        guard let area = try await areas(tx).first(where: { $0.code == code }) else { return nil }
         let q = PublicQuery(under: code, limit: 200)
         let demands = try await PublicLists.demands(q, tx).items.filter { ["received", "in_progress"].contains($0.status) }.prefix(15)
         let projects = try await PublicLists.projects(q, tx).items.filter { ["planned", "in_progress"].contains($0.status) }.prefix(10)
-        let address = site.baseURL.map { "\($0)/\(tenant.slug.rawValue)/\(text.isEnglish ? "en/" : "")areas/\(code).html" }
+        let address = site.baseURL.map { "\($0)/\(tenant.slug.rawValue)/\(text.isEnglish ? "en/" : "")areas/\(encoded(code)).html" }
         var scan = PublicPage.Section(heading: text["scan"], note: address ?? "areas/\(code).html")
         if let address, let code = try? QRCode(address) { scan.markup = code.svg() }
         var p = page("\(area.name) \(text["notice"])", [

@@ -59,7 +59,7 @@ struct PublicContext {
         guard let stem = strip(file, asJSON ? ".json" : ".html") else { return site.notFound(text) }
         var q = try publicQuery(query)
         if stem != "index" {
-            if let after = stem.hasPrefix("after-") ? Int64(stem.dropFirst(6)) : nil, after > 0 {
+            if let after = stem.hasPrefix("after-") ? Int64(stem.dropFirst(6)) : nil, after > 0, stem == "after-\(after)" {
                 q.after = after
             } else if let id = Int64(stem), id > 0, String(id) == stem {
                 return try await item(list, id: id, asJSON: asJSON, tx) ?? site.notFound(text)
@@ -67,7 +67,7 @@ struct PublicContext {
                 return site.notFound(text)
             }
         }
-        if let under = q.under, try await PublicLists.areas(tx).contains(where: { $0.code == under }) == false {
+        if let under = q.under, try await areas(tx).contains(where: { $0.code == under }) == false {
             throw BadRequest(message: text.isEnglish ? "no street or community '\(under)'" : "没有这个街道或社区：\(under)")
         }
         switch list {
@@ -97,7 +97,8 @@ struct PublicContext {
         }
     }
 
-    /// The list filters from the query; anything else in it is refused, not ignored.
+    /// The list filters from the query (``PublicSite/relevantQuery(path:_:)`` has dropped
+    /// the rest); a bad value of one of them is refused.
     func publicQuery(_ query: [String: String]) throws -> PublicQuery {
         var q = PublicQuery()
         for (name, value) in query {
@@ -109,7 +110,7 @@ struct PublicContext {
             case "after":
                 guard value.isEmpty || (Int64(value) ?? 0) > 0 else { throw BadRequest(message: "after: a positive number") }
                 q.after = Int64(value)
-            default: throw BadRequest(message: text.isEnglish ? "unknown parameter '\(name)'" : "不认识的参数：\(name)")
+            default: break
             }
         }
         return q
@@ -125,6 +126,16 @@ struct PublicContext {
 
     func message(_ title: String, _ detail: String) -> String {
         page(title, [.init(heading: "", note: detail)]).html()
+    }
+
+    /// The district's streets and communities (kept a minute by the site's directory).
+    func areas(_ tx: TenantTransaction) async throws -> [PublicItems.Area] {
+        try await site.directory.areas(tenant.id) { try await PublicLists.areas(tx) }
+    }
+
+    /// `code` as one path segment or query value of a link.
+    func encoded(_ code: String) -> String {
+        code.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? ""
     }
 
     func page(_ title: String, _ sections: [PublicPage.Section]) -> PublicPage {

@@ -10,7 +10,7 @@ public enum PublicItems {
         public var title: String
         public var category: String
         public var categoryName: String
-        /// The name of the org unit it was raised in.
+        /// The community (or street) it was raised in: never a grid, compound or building.
         public var place: String
         public var quantity: Int64
         public var measureUnit: String

@@ -33,7 +33,7 @@ enum PublicLists {
 
     static func demands(_ q: PublicQuery, _ tx: TenantTransaction) async throws -> PublicItems.Page<PublicItems.Demand> {
         let rows = try await tx.connection.query("""
-            SELECT p.id, p.title, p.category_code, p.category_name, p.org_unit_name, p.quantity, p.measure_unit,
+            SELECT p.id, p.title, p.category_code, p.category_name, p.area_name, p.quantity, p.measure_unit,
                    p.filed_on::text AS filed_on, p.due_on::text AS due_on, p.public_status
             FROM public_demand p
             WHERE p.tenant_id = \(tx.tenantID) AND \(subtree("p.org_unit_id", q.under, tx))
@@ -46,7 +46,7 @@ enum PublicLists {
 
     static func demand(_ id: Int64, _ tx: TenantTransaction) async throws -> PublicItems.Demand? {
         let rows = try await tx.connection.query("""
-            SELECT p.id, p.title, p.category_code, p.category_name, p.org_unit_name, p.quantity, p.measure_unit,
+            SELECT p.id, p.title, p.category_code, p.category_name, p.area_name, p.quantity, p.measure_unit,
                    p.filed_on::text AS filed_on, p.due_on::text AS due_on, p.public_status
             FROM public_demand p WHERE p.tenant_id = \(tx.tenantID) AND p.id = \(id)
             """)
@@ -60,7 +60,7 @@ enum PublicLists {
             SELECT pp.id, pp.title FROM project_demand pd
             JOIN public_project pp ON pp.tenant_id = pd.tenant_id AND pp.id = pd.project_id
             WHERE pd.tenant_id = \(tx.tenantID) AND pd.demand_id = \(id) ORDER BY pp.id
-            """).map { PublicItems.Link(id: try $0.decode(Int64.self, "id"), title: try $0.decode(String.self, "title")) }
+            """).map { PublicItems.Link(id: try $0.decode(Int64.self, "id"), title: PublicText.masked(try $0.decode(String.self, "title"))) }
         return item
     }
 
@@ -68,7 +68,7 @@ enum PublicLists {
         PublicItems.Demand(
             id: try row.decode(Int64.self, "id"), title: PublicText.masked(try row.decode(String.self, "title")),
             category: try row.decode(String.self, "category_code"), categoryName: try row.decode(String.self, "category_name"),
-            place: try row.decode(String.self, "org_unit_name"), quantity: try row.decode(Int64.self, "quantity"),
+            place: try row.decode(String?.self, "area_name") ?? "", quantity: try row.decode(Int64.self, "quantity"),
             measureUnit: try row.decode(String.self, "measure_unit"), filedOn: try CivilDate(try row.decode(String.self, "filed_on")),
             dueOn: try row.decode(String?.self, "due_on").map(CivilDate.init), status: try row.decode(String.self, "public_status"))
     }
@@ -112,10 +112,10 @@ enum PublicLists {
             SELECT \(projectColumns) FROM public_project p
             WHERE p.tenant_id = \(tx.tenantID)
               AND (\(q.under)::text IS NULL OR EXISTS (SELECT 1 FROM project_demand pd
-                   JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                   JOIN public_demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                    WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND \(subtree("d.org_unit_id", q.under, tx))))
               AND (\(q.category)::text IS NULL OR EXISTS (SELECT 1 FROM project_demand pd
-                   JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                   JOIN public_demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                    WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND d.category_code = \(q.category)))
               AND (\(q.after)::bigint IS NULL OR p.id < \(q.after))
             ORDER BY p.id DESC LIMIT \(q.limit + 1)

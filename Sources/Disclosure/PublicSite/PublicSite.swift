@@ -22,11 +22,25 @@ public struct PublicSite: Sendable {
     public var baseURL: String?
     /// Whether the pages offer the filter form (a server answers queries; static files cannot).
     public var isLive: Bool
+    let directory: PublicDirectory
 
     public init(database: RegistryDatabase, baseURL: String? = nil, isLive: Bool = true) {
         self.database = database
         self.baseURL = baseURL
         self.isLive = isLive
+        directory = PublicDirectory()
+    }
+
+    /// The part of `query` that the page at `path` reads: a list's `under`, `category` and
+    /// `after`; nothing for any other page. The rest (a messenger's `from=…`, a tracker's
+    /// `utm_…`) is ignored, so it neither fails a shared link nor makes another cache entry.
+    public static func relevantQuery(path: String, _ query: [String: String]) -> [String: String] {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.first == "en" { segments.removeFirst() }
+        guard segments.count == 2, ["demands", "resources", "projects"].contains(segments[0]),
+            segments[1] == "" || segments[1].hasPrefix("index.") || segments[1].hasPrefix("after-")
+        else { return [:] }
+        return query.filter { ["under", "category", "after"].contains($0.key) }
     }
 
     /// A page of the site: its status, media type and bytes.
@@ -48,9 +62,16 @@ public struct PublicSite: Sendable {
             if segments.isEmpty { segments = ["index.html"] }
         }
         let text = PublicText(language: language)
-        guard let tenant = try? await TenantStore(database: database).find(slug), tenant.slug.rawValue == slug else {
-            return notFound(text)
+        let found = try await directory.tenant(slug) {
+            do {
+                let tenant = try await TenantStore(database: database).find(slug)
+                return tenant.slug.rawValue == slug ? tenant : nil  // the site's address names the slug, nothing else
+            } catch RegistryStoreError.tenantNotFound(_) {
+                return nil
+            }
         }
+        guard let tenant = found else { return notFound(text) }
+        let query = Self.relevantQuery(path: path, query)
         let context = PublicContext(site: self, text: text, tenant: tenant, segments: segments)
         do {
             return try await database.withTenant(tenant.id, actor: "public", readOnly: true, isolation: .repeatableRead) { tx in

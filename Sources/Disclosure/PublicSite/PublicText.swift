@@ -58,29 +58,46 @@ struct PublicText: Sendable {
         return isEnglish ? u.englishText(value) : u.chineseText(value)
     }
 
-    /// `text` with every run of eleven or more digits (a phone number) and every ID-card
-    /// number (seventeen digits and a check character) replaced by `***`.
+    /// `text` with every number that could be a person's phone or ID-card number replaced by
+    /// `***`: a run of seven or more digits, counting full-width digits and allowing single
+    /// spaces, hyphens or dots between them (`138 1234 5678`, `0915-5212345`), and an
+    /// ID-card number's final `X`.
     static func masked(_ text: String) -> String {
-        var out = "", digits = ""
-        func flush(_ next: Character?) {
-            let isID = digits.count == 17 && (next == "X" || next == "x")
-            if digits.count >= 11 || isID { out += "***" } else { out += digits }
-            digits = ""
+        let characters = Array(text)
+        func digit(_ c: Character) -> Bool {
+            guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+            return ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar)
         }
-        var skipCheck = false
-        for c in text {
-            if c.isASCII, c.isNumber {
-                digits.append(c)
+        let separators: Set<Character> = [" ", "-", ".", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{FF0D}", "\u{3000}"]
+        var out = "", i = 0
+        while i < characters.count {
+            guard digit(characters[i]) else {
+                out.append(characters[i])
+                i += 1
                 continue
             }
-            if !digits.isEmpty {
-                skipCheck = digits.count == 17 && (c == "X" || c == "x")
-                flush(c)
-                if skipCheck { continue }
+            // The run: digits, and single separators that have a digit on each side.
+            var end = i, digits = 0
+            while end < characters.count {
+                if digit(characters[end]) {
+                    digits += 1
+                    end += 1
+                } else if separators.contains(characters[end]), end + 1 < characters.count, digit(characters[end + 1]) {
+                    end += 1
+                } else {
+                    break
+                }
             }
-            out.append(c)
+            if digits >= 7 {
+                out += "***"
+                if end < characters.count, digits == 17, characters[end] == "X" || characters[end] == "x" || characters[end] == "\u{FF38}" {
+                    end += 1
+                }
+            } else {
+                out += String(characters[i..<end])
+            }
+            i = end
         }
-        if !digits.isEmpty { flush(nil) }
         return out
     }
 }

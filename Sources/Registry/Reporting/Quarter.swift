@@ -12,7 +12,7 @@
 /// q.chineseName           // "2026年第三季度"
 /// ```
 public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The year, 1 to 9999.
+    /// The year, 1000 to 9998 (so that the quarters around it are days ``CivilDate`` holds).
     public let year: Int
     /// The quarter of the year, 1 to 4.
     public let number: Int
@@ -21,7 +21,7 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
     ///
     /// - Throws: ``RegistryError`` (`invalidValue`, field `quarter`).
     public init(year: Int, number: Int) throws {
-        guard (1...9999).contains(year), (1...4).contains(number) else {
+        guard (1000...9998).contains(year), (1...4).contains(number) else {
             throw Self.invalid("\(year)Q\(number)")
         }
         self.year = year
@@ -43,10 +43,10 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
         do { try self.init(year: year, number: number) } catch { throw Self.invalid(text) }
     }
 
-    /// The quarter a day falls in.
+    /// The quarter a day falls in (a day outside 1000…9998 falls in the nearest quarter of that range).
     public init(containing day: CivilDate) {
-        year = day.year
-        number = (day.month - 1) / 3 + 1
+        year = min(max(day.year, 1000), 9998)
+        number = day.year < 1000 ? 1 : day.year > 9998 ? 4 : (day.month - 1) / 3 + 1
     }
 
     private static func invalid(_ text: String) -> RegistryError {
@@ -58,15 +58,12 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
     }
 
     /// The quarter's first day.
-    public var firstDay: CivilDate {
-        // Always a valid day: months 1, 4, 7, 10 of a checked year.
-        (try? CivilDate(year: year, month: (number - 1) * 3 + 1, day: 1))!
-    }
+    public var firstDay: CivilDate { CivilDate(checked: year, (number - 1) * 3 + 1, 1) }
 
     /// The quarter's last day.
     public var lastDay: CivilDate {
         let month = number * 3
-        return (try? CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year)))!
+        return CivilDate(checked: year, month, CivilDate.daysIn(month: month, year: year))
     }
 
     /// The first day after the quarter (the exclusive end that queries compare with).
@@ -92,7 +89,7 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
     /// The last day to publish this quarter's report: the 20th of the month after it.
     public var publicationDeadline: CivilDate {
         let after = dayAfter
-        return (try? CivilDate(year: after.year, month: after.month, day: 20))!
+        return CivilDate(checked: after.year, after.month, 20)
     }
 
     private init(unchecked year: Int, _ number: Int) {
@@ -108,8 +105,11 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
     /// `Q3 2026`.
     public var englishName: String { "Q\(number) \(year)" }
 
-    /// `2026Q3`.
-    public var description: String { "\(year)Q\(number)" }
+    /// `2026Q3` (years have four digits).
+    public var description: String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "Q\(number)"
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.number) < (rhs.year, rhs.number)
