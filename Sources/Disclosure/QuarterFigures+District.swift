@@ -4,39 +4,36 @@ import Postgres
 
 /// The breakdowns the report gives for the district as a whole.
 extension QuarterFigures {
-    static func readChannels(_ w: Window, _ tx: TenantTransaction) async throws -> [Share] {
-        try await tx.connection.query(receivedBy("d.source_channel", w, tx)).map { row in
-            let code = try row.decode(String.self, "code")
-            let channel = try? SourceChannel(code)
-            let name = channel.map { $0.isKnown ? "\($0.chineseName) \($0.englishName)" : code } ?? code
-            return Share(code: code, name: name, count: try row.decode(Int.self, "n"))
-        }
-    }
-
-    static func readCategories(_ w: Window, _ tx: TenantTransaction) async throws -> [Share] {
-        let names = try await tx.connection.query(
-            "SELECT code, name_zh FROM tenant_category WHERE tenant_id = \(tx.tenantID)")
-        var byCode: [String: String] = [:]
-        for row in names { byCode[try row.decode(String.self, "code")] = try row.decode(String.self, "name_zh") }
-        return try await tx.connection.query(receivedBy("d.category_code", w, tx)).map { row in
-            let code = try row.decode(String.self, "code")
-            return Share(code: code, name: byCode[code] ?? code, count: try row.decode(Int.self, "n"))
-        }
-    }
-
-    /// The received demands (see ``FigureDefinition/received``) counted by one column.
-    private static func receivedBy(_ column: StaticString, _ w: Window, _ tx: TenantTransaction) -> SQL {
+    /// The received demands (see ``FigureDefinition/received``) by intake channel and by
+    /// category, in one pass, largest first.
+    static func readBreakdowns(_ w: Window, _ tx: TenantTransaction) async throws -> (channels: [Share], categories: [Share]) {
         let t = tx.tenantID
-        return """
-            WITH ev AS (\(transitions(w, tx, only: """
-                demand_id IN (SELECT id FROM demand WHERE tenant_id = \(t) AND filed_at >= \(w.start) AND filed_at < \(w.end))
-                """)))
-            SELECT \(unsafeRaw: column.description) AS code, count(*) AS n
-            FROM demand d LEFT JOIN ev ON ev.demand_id = d.id
-            WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end)
-              AND \(stateAtEnd) <> 'draft'
-            GROUP BY 1 ORDER BY 2 DESC, 1
-            """
+        var names: [String: String] = [:]
+        for row in try await tx.connection.query("SELECT code, name_zh FROM tenant_category WHERE tenant_id = \(t)") {
+            names[try row.decode(String.self, "code")] = try row.decode(String.self, "name_zh")
+        }
+        let rows = try await tx.connection.query("""
+            WITH x AS (\(firstAfter(w, tx, raisedFrom: w.start)))
+            SELECT GROUPING(d.source_channel) AS by_category, d.source_channel, d.category_code, count(*) AS n
+            FROM demand d LEFT JOIN x ON x.demand_id = d.id
+            WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end) AND \(stateAtEnd) <> 'draft'
+            GROUP BY GROUPING SETS ((d.source_channel), (d.category_code))
+            ORDER BY n DESC, d.source_channel, d.category_code
+            """)
+        var channels: [Share] = [], categories: [Share] = []
+        for row in rows {
+            let n = try row.decode(Int.self, "n")
+            if try row.decode(Int.self, "by_category") == 1 {
+                let code = try row.decode(String.self, "category_code")
+                categories.append(Share(code: code, name: names[code] ?? code, count: n))
+            } else {
+                let code = try row.decode(String.self, "source_channel")
+                let channel = try? SourceChannel(code)
+                let name = channel.map { $0.isKnown ? "\($0.chineseName) \($0.englishName)" : code } ?? code
+                channels.append(Share(code: code, name: name, count: n))
+            }
+        }
+        return (channels, categories)
     }
 
     static func readResources(_ w: Window, _ tx: TenantTransaction) async throws -> [ResourceFlow] {

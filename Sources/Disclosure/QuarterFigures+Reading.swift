@@ -6,7 +6,10 @@ extension QuarterFigures {
     /// Counts the quarter's figures in `tx`, exactly as ``FigureDefinition/all`` describes them.
     ///
     /// Run it in a repeatable-read transaction so that every query sees the same lists.
-    public static func read(quarter: Quarter, in tx: TenantTransaction) async throws -> QuarterFigures {
+    ///
+    /// - Parameter breakdowns: Whether to count the district's breakdowns (channels,
+    ///   categories, resources) too; the previous quarter beside a report does without them.
+    public static func read(quarter: Quarter, breakdowns: Bool = true, in tx: TenantTransaction) async throws -> QuarterFigures {
         let window = Window(quarter)
         let places = try await ReportPlaces.read(in: tx)
         var byArea: [AreaKey: AreaFigures] = [:]
@@ -30,10 +33,10 @@ extension QuarterFigures {
         }
         let district = byArea[.district] ?? AreaFigures(area: places.area(.district, tenant: tx))
         let areas = byArea.filter { $0.key != .district }.sorted { places.order($0.key) < places.order($1.key) }.map(\.value)
+        let shares: (channels: [Share], categories: [Share]) = breakdowns ? try await readBreakdowns(window, tx) : ([], [])
         return QuarterFigures(
-            quarter: quarter, district: district, areas: areas,
-            receivedByChannel: try await readChannels(window, tx), receivedByCategory: try await readCategories(window, tx),
-            resources: try await readResources(window, tx), fundsDrawnFen: try await readFundsDrawn(window, tx),
+            quarter: quarter, district: district, areas: areas, receivedByChannel: shares.channels, receivedByCategory: shares.categories,
+            resources: breakdowns ? try await readResources(window, tx) : [], fundsDrawnFen: try await readFundsDrawn(window, tx),
             matching: try await readMatching(window, tx))
     }
 }
@@ -73,34 +76,40 @@ extension QuarterFigures {
         GROUP BY o.id
         """
 
-    /// A demand's transitions summed up for the quarter's end (``stateAtEnd`` reads it as `ev`):
-    /// the state its last transition before the end left (`last_state`), the move its first
-    /// transition after the end made (`next_from`, `next_to`), whether it was ever withdrawn
-    /// straight from a draft, and its last move to resolved before the end.
-    static func transitions(_ w: Window, _ tx: TenantTransaction, only demands: SQL = "true") -> SQL {
-        """
-        SELECT demand_id,
-               (array_agg(to_state ORDER BY at DESC, id DESC) FILTER (WHERE at < \(w.end)))[1] AS last_state,
-               (array_agg(from_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_from,
-               (array_agg(to_state ORDER BY at, id) FILTER (WHERE at >= \(w.end)))[1] AS next_to,
-               bool_or(from_state = 'draft' AND to_state = 'withdrawn') AS withdrawn_as_draft,
-               max(at) FILTER (WHERE to_state = 'resolved' AND at < \(w.end)) AS resolved_at
-        FROM demand_event
-        WHERE tenant_id = \(tx.tenantID) AND kind = 'transition' AND \(demands)
-        GROUP BY demand_id
+    /// Each demand's first transition after the quarter's end (`x`: `from_state`,
+    /// `to_state`): with the demand's stored state, all that its state at the end takes (see
+    /// ``stateAtEnd``). Only events after the end are read, which for a report made soon
+    /// after its quarter are few.
+    ///
+    /// - Parameter raisedFrom: Only demands raised from this moment (and before the end) are
+    ///   of interest: the quarter's start for its own demands, nil for every earlier one.
+    static func firstAfter(_ w: Window, _ tx: TenantTransaction, raisedFrom: SQL? = nil) -> SQL {
+        let since: SQL = raisedFrom.map { start -> SQL in "r.filed_at >= \(start)" } ?? "true"
+        return """
+        SELECT DISTINCT ON (e.demand_id) e.demand_id, e.from_state, e.to_state
+        FROM demand_event e
+        JOIN demand r ON r.tenant_id = e.tenant_id AND r.id = e.demand_id
+        WHERE e.tenant_id = \(tx.tenantID) AND e.kind = 'transition' AND e.at >= \(w.end)
+          AND r.filed_at < \(w.end) AND \(since)
+        ORDER BY e.demand_id, e.at, e.id
         """
     }
 
-    /// A demand's state at the quarter's end (``FigureDefinition/demandRules``), from `d`
-    /// (the demand) and `ev` (``transitions(_:_:only:)``). A draft withdrawn before anyone
-    /// filed it was never received: it stays a draft. A demand raised in time but submitted
-    /// only after the end counts as submitted.
+    /// A demand's state at the quarter's end (``FigureDefinition/demandRules``), from `d` (the
+    /// demand) and `x` (``firstAfter(_:_:)``). The state a transition leaves is the one the
+    /// transition before it made, and every transition is recorded with the state it sets, so
+    /// "the state the first transition after the end left, else the stored state" is "the
+    /// last transition's before the end, else the stored state". A draft withdrawn before
+    /// anyone filed it was never received (it stays a draft); a demand raised in time but
+    /// submitted only after the end counts as submitted.
     static let stateAtEnd: SQL = """
-        CASE WHEN ev.last_state = 'withdrawn' AND ev.withdrawn_as_draft THEN 'draft'
-             WHEN ev.last_state IS NOT NULL THEN ev.last_state
-             WHEN ev.next_from = 'draft' AND ev.next_to = 'withdrawn' THEN 'draft'
-             WHEN ev.next_from = 'draft' THEN 'submitted'
-             ELSE coalesce(ev.next_from, d.state) END
+        CASE WHEN x.from_state = 'draft' AND x.to_state = 'withdrawn' THEN 'draft'
+             WHEN x.from_state = 'draft' THEN 'submitted'
+             WHEN x.from_state IS NOT NULL THEN x.from_state
+             WHEN d.state = 'withdrawn' AND EXISTS (
+                 SELECT 1 FROM demand_event w WHERE w.tenant_id = d.tenant_id AND w.demand_id = d.id
+                   AND w.from_state = 'draft' AND w.to_state = 'withdrawn') THEN 'draft'
+             ELSE d.state END
         """
 
     /// The row's area from the `g` (GROUPING) column and the two ids.
@@ -114,18 +123,30 @@ extension QuarterFigures {
         }
     }
 
-    static func readDemands(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: DemandFigures] {
+    /// The demand figures of the district, each street and each community. With `cohortOnly`,
+    /// only the quarter's own demands are read (what the trend needs), and `openAtEnd` is 0.
+    static func readDemands(_ w: Window, _ tx: TenantTransaction, cohortOnly: Bool = false) async throws -> [AreaKey: DemandFigures] {
         let t = tx.tenantID
+        let scope: SQL = cohortOnly ? "d.filed_at >= \(w.start) AND d.filed_at < \(w.end)" : "d.filed_at < \(w.end)"
         let rows = try await tx.connection.query("""
             WITH area AS (\(areaOfOrgUnit)),
-            ev AS (\(transitions(w, tx))),
+            x AS (\(firstAfter(w, tx, raisedFrom: cohortOnly ? w.start : nil))),
+            resolution AS (
+                -- the last move to resolved before the end, of the quarter's own demands (the median's base)
+                SELECT e.demand_id, max(e.at) AS at
+                FROM demand_event e
+                WHERE e.tenant_id = \(t) AND e.kind = 'transition' AND e.to_state = 'resolved' AND e.at < \(w.end)
+                  AND e.demand_id IN (SELECT id FROM demand WHERE tenant_id = \(t) AND filed_at >= \(w.start) AND filed_at < \(w.end))
+                GROUP BY e.demand_id
+            ),
             d AS (
                 SELECT \(stateAtEnd) AS s, d.filed_at >= \(w.start) AS q,
-                       d.rating, d.settled_level, ev.resolved_at - d.filed_at AS took, a.street_id, a.community_id
+                       d.rating, d.settled_level, r.at - d.filed_at AS took, a.street_id, a.community_id
                 FROM demand d
-                LEFT JOIN ev ON ev.demand_id = d.id
+                LEFT JOIN x ON x.demand_id = d.id
+                LEFT JOIN resolution r ON r.demand_id = d.id
                 LEFT JOIN area a ON a.org_unit_id = d.org_unit_id
-                WHERE d.tenant_id = \(t) AND d.filed_at < \(w.end)
+                WHERE d.tenant_id = \(t) AND \(scope)
             )
             SELECT GROUPING(street_id, community_id) AS g, street_id, community_id,
                    count(*) FILTER (WHERE q) AS received,

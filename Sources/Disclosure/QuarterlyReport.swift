@@ -74,7 +74,7 @@ extension QuarterlyReport {
             previous = closed.report.current
             previousVersion = closed.version
         } else {
-            previous = try await QuarterFigures.read(quarter: quarter.previous, in: tx)
+            previous = try await QuarterFigures.read(quarter: quarter.previous, breakdowns: false, in: tx)
             previous.district.area = current.district.area
         }
         var trend: [TrendPoint] = []
@@ -87,7 +87,7 @@ extension QuarterlyReport {
             } else if let closed = try await QuarterlyReportArchive.latest(quarter: q, in: tx) {
                 demands = closed.report.current.district.demands
             } else {
-                demands = try await QuarterFigures.readDemands(Window(q), tx)[.district] ?? DemandFigures()
+                demands = try await QuarterFigures.readDemands(Window(q), tx, cohortOnly: true)[.district] ?? DemandFigures()
             }
             trend.append(TrendPoint(quarter: q, received: demands.received, closed: demands.closed, resolved: demands.resolved))
         }

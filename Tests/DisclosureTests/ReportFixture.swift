@@ -27,9 +27,9 @@ struct ReportFixture {
         "C2": ("S1", "C2"), "G21": ("S1", "C2"), "S2": ("S2", nil), "C3": ("S2", "C3"),
     ]
 
-    static func with(_ body: (ReportFixture) async throws -> Void) async throws {
+    static func with(modules: ModuleCatalogue = .empty, _ body: (ReportFixture) async throws -> Void) async throws {
         try await TestDatabase.withMigrated { configuration in
-            let database = RegistryDatabase(configuration: configuration)
+            let database = RegistryDatabase(configuration: configuration, modules: modules)
             do {
                 let tenant = try await TestDistrict.create("langao", "610925", in: database, actor: "test:report")
                 var ids: [String: Int64] = [:]

@@ -25,18 +25,38 @@ enum PublicLists {
     /// true without one. `under` must be a public area; a missing one matches nothing.
     static func subtree(_ column: SQL, _ under: String?, _ tx: TenantTransaction) -> SQL {
         guard let under else { return "true" }
-        return """
-            \(column) IN (SELECT o.id FROM org_unit o WHERE o.tenant_id = \(tx.tenantID) AND o.path LIKE
-                (SELECT a.path FROM public_area a WHERE a.tenant_id = \(tx.tenantID) AND a.code = \(under)) || '%')
-            """
+        return "\(column) IN (\(subtreeIDs(under, tx)))"
+    }
+
+    /// The ids of the org units in public area `under`'s subtree (none for an unknown one).
+    static func subtreeIDs(_ under: String?, _ tx: TenantTransaction) -> SQL {
+        """
+        SELECT o.id FROM org_unit o WHERE o.tenant_id = \(tx.tenantID) AND o.path LIKE
+            (SELECT a.path FROM public_area a WHERE a.tenant_id = \(tx.tenantID) AND a.code = \(under)) || '%'
+        """
     }
 
     static func demands(_ q: PublicQuery, _ tx: TenantTransaction) async throws -> PublicItems.Page<PublicItems.Demand> {
+        let t = tx.tenantID
+        // In a subtree the newest public demands of each org unit are found through its own
+        // index (org unit, id), at most a page of them each, and only the page's ids go
+        // through the view; a scan of the whole subtree, sorted, cost a street's page 100 ms
+        // on a 1,000,000-demand district.
+        let chosen: SQL = q.under == nil ? "true" : """
+            p.id IN (
+                SELECT n.id FROM (\(subtreeIDs(q.under, tx))) u
+                CROSS JOIN LATERAL (
+                    SELECT d.id FROM demand d
+                    WHERE d.tenant_id = \(t) AND d.org_unit_id = u.id AND d.is_public AND d.state <> 'draft'
+                      AND (\(q.category)::text IS NULL OR d.category_code = \(q.category)) AND (\(q.after)::bigint IS NULL OR d.id < \(q.after))
+                    ORDER BY d.id DESC LIMIT \(q.limit + 1)) n
+                ORDER BY n.id DESC LIMIT \(q.limit + 1))
+            """
         let rows = try await tx.connection.query("""
             SELECT p.id, p.title, p.category_code, p.category_name, p.area_name, p.quantity, p.measure_unit,
                    p.filed_on::text AS filed_on, p.due_on::text AS due_on, p.public_status
             FROM public_demand p
-            WHERE p.tenant_id = \(tx.tenantID) AND \(subtree("p.org_unit_id", q.under, tx))
+            WHERE p.tenant_id = \(t) AND \(chosen)
               AND (\(q.category)::text IS NULL OR p.category_code = \(q.category))
               AND (\(q.after)::bigint IS NULL OR p.id < \(q.after))
             ORDER BY p.id DESC LIMIT \(q.limit + 1)
