@@ -101,7 +101,7 @@ extension FigureDefinition {
         "projects_checked", "验收项目", "projects checked", "验收日期在本季度内的项目。", "Projects whose check day fell in the quarter.")
     public static let projectsOverdue = figure(
         "projects_overdue", "季度末逾期项目", "projects overdue at the end",
-        "截止日期早于季度最后一天、到季度末仍未完工、未取消，且开工日期（没有的，以登记日期）不晚于季度末的项目。", "Projects due before the quarter's last day, not completed by its end, not cancelled, and starting (or, without a start day, entered) by its end.")
+        "截止日期早于季度最后一天、到季度末仍未完工、未取消，且开工日期（没有的，以登记日期）不晚于季度末的项目；标为完工却无完工日期的，算已完工。", "Projects due before the quarter's last day, not completed by its end, not cancelled, and starting (or, without a start day, entered) by its end; one marked completed without a completion day counts as done.")
     public static let budgetCommitted = figure(
         "budget_committed", "立项预算", "budget committed", "本季度开工项目（口径同开工项目）的预算合计，精确到分。", "The budgets of the projects started in the quarter (as counted for projects started), exact to the fen.")
     public static let projectRatings = figure(

@@ -10,6 +10,13 @@ extension QuarterFigures {
     /// - Parameter breakdowns: Whether to count the district's breakdowns (channels,
     ///   categories, resources) too; the previous quarter beside a report does without them.
     public static func read(quarter: Quarter, breakdowns: Bool = true, in tx: TenantTransaction) async throws -> QuarterFigures {
+        try await read(quarter: quarter, breakdowns: breakdowns, projects: nil, in: tx)
+    }
+
+    /// ``read(quarter:breakdowns:in:)``, with the project figures already counted (or nil to count them).
+    static func read(
+        quarter: Quarter, breakdowns: Bool, projects counted: [AreaKey: ProjectFigures]?, in tx: TenantTransaction
+    ) async throws -> QuarterFigures {
         let window = Window(quarter)
         let places = try await ReportPlaces.read(in: tx)
         var byArea: [AreaKey: AreaFigures] = [:]
@@ -21,7 +28,9 @@ extension QuarterFigures {
             area.demands = demands
             byArea[key] = area
         }
-        for (key, projects) in try await readProjects(window, tx) {
+        let projects: [AreaKey: ProjectFigures]
+        if let counted { projects = counted } else { projects = try await readProjects([window], tx)[0] }
+        for (key, projects) in projects {
             var area = figures(key)
             area.projects = projects
             byArea[key] = area
@@ -197,8 +206,31 @@ extension QuarterFigures {
         return result
     }
 
-    static func readProjects(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: ProjectFigures] {
+    /// The project figures of the district, each street and each community, for each of
+    /// `windows` in one pass (the report reads its quarter and the one before together).
+    static func readProjects(_ windows: [Window], _ tx: TenantTransaction) async throws -> [[AreaKey: ProjectFigures]] {
         let t = tx.tenantID
+        var columns: SQL = ""
+        for (i, w) in windows.enumerated() {
+            let inQuarter: SQL = "BETWEEN \(w.firstDay) AND \(w.lastDay)"
+            // Not done by the end: still open, or completed only after it (a project marked done
+            // without a completion day counts as done).
+            let overdue: SQL = """
+                due_on < \(w.lastDay) AND (status NOT IN ('cancelled', 'completed', 'checked')
+                    OR status IN ('completed', 'checked') AND completed_on > \(w.lastDay))
+                """
+            columns = """
+                \(columns)
+                count(*) FILTER (WHERE started_on \(inQuarter)) AS started_\(unsafeRaw: String(i)),
+                count(*) FILTER (WHERE completed_on \(inQuarter)) AS completed_\(unsafeRaw: String(i)),
+                count(*) FILTER (WHERE checked_on \(inQuarter)) AS checked_\(unsafeRaw: String(i)),
+                count(*) FILTER (WHERE (\(overdue)) AND entered_on <= \(w.lastDay)) AS overdue_\(unsafeRaw: String(i)),
+                coalesce(sum(budget_fen) FILTER (WHERE started_on \(inQuarter)), 0)::bigint AS budget_\(unsafeRaw: String(i)),
+                count(*) FILTER (WHERE completed_on \(inQuarter) AND rating IS NOT NULL) AS rated_\(unsafeRaw: String(i)),
+                coalesce(sum(rating) FILTER (WHERE completed_on \(inQuarter)), 0)::bigint AS rating_sum_\(unsafeRaw: String(i)),
+                count(*) FILTER (WHERE completed_on \(inQuarter) AND rating >= 4) AS satisfied_\(unsafeRaw: String(i)),
+                """
+        }
         // The district counts each project once; an area counts the projects serving its demands.
         let rows = try await tx.connection.query("""
             WITH area AS (\(areaOfOrgUnit)),
@@ -207,17 +239,11 @@ extension QuarterFigures {
                 WHERE tenant_id = \(t) AND to_status = 'in_progress' GROUP BY project_id
             ),
             p AS (
-                SELECT p.id, x.started_on, p.completed_on, p.checked_on, p.rating,
-                       p.due_on < \(w.lastDay) AND p.status <> 'cancelled'
-                           AND (p.completed_on IS NULL OR p.completed_on > \(w.lastDay))
-                           AND coalesce(p.starts_on, (p.created_at AT TIME ZONE 'UTC')::date) <= \(w.lastDay) AS overdue,
-                       CASE WHEN x.started_on BETWEEN \(w.firstDay) AND \(w.lastDay) THEN coalesce(p.budget_fen, 0) ELSE 0 END AS budget
-                FROM project p
-                LEFT JOIN started s ON s.project_id = p.id
-                CROSS JOIN LATERAL (
-                    SELECT coalesce((s.at AT TIME ZONE 'UTC')::date,
-                                    CASE WHEN p.status IN ('in_progress', 'completed', 'checked') THEN p.starts_on END) AS started_on
-                ) x
+                SELECT p.id, p.completed_on, p.checked_on, p.rating, p.due_on, p.status, coalesce(p.budget_fen, 0) AS budget_fen,
+                       coalesce(p.starts_on, (p.created_at AT TIME ZONE 'UTC')::date) AS entered_on,
+                       coalesce((s.at AT TIME ZONE 'UTC')::date,
+                                CASE WHEN p.status IN ('in_progress', 'completed', 'checked') THEN p.starts_on END) AS started_on
+                FROM project p LEFT JOIN started s ON s.project_id = p.id
                 WHERE p.tenant_id = \(t)
             ),
             placed AS (
@@ -230,36 +256,31 @@ extension QuarterFigures {
             rows AS (
                 SELECT 3 AS g, NULL::bigint AS street_id, NULL::bigint AS community_id, p.* FROM p
                 UNION ALL
-                SELECT DISTINCT ON (p.id, x.street_id) 1, x.street_id, NULL, p.* FROM p JOIN placed x ON x.project_id = p.id
+                SELECT 1, x.street_id, NULL, p.* FROM p JOIN (SELECT DISTINCT project_id, street_id FROM placed) x ON x.project_id = p.id
                 UNION ALL
-                SELECT DISTINCT ON (p.id, x.community_id) 0, x.street_id, x.community_id, p.* FROM p JOIN placed x ON x.project_id = p.id
+                -- placed is distinct by project and community already (a community is in one street)
+                SELECT 0, x.street_id, x.community_id, p.* FROM p JOIN placed x ON x.project_id = p.id
             )
-            SELECT g, street_id, community_id,
-                   count(*) FILTER (WHERE started_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS started,
-                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS completed,
-                   count(*) FILTER (WHERE checked_on BETWEEN \(w.firstDay) AND \(w.lastDay)) AS checked,
-                   count(*) FILTER (WHERE overdue) AS overdue,
-                   coalesce(sum(budget), 0)::bigint AS budget,
-                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay) AND rating IS NOT NULL) AS rated,
-                   coalesce(sum(rating) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay)), 0)::bigint AS rating_sum,
-                   count(*) FILTER (WHERE completed_on BETWEEN \(w.firstDay) AND \(w.lastDay) AND rating >= 4) AS satisfied
+            SELECT \(columns) g, street_id, community_id
             FROM rows
             WHERE (g <> 1 OR street_id IS NOT NULL) AND (g <> 0 OR community_id IS NOT NULL)
             GROUP BY g, street_id, community_id
             """)
-        var result: [AreaKey: ProjectFigures] = [:]
+        var result = Array(repeating: [AreaKey: ProjectFigures](), count: windows.count)
         for row in rows {
             guard let key = try areaKey(row) else { continue }
-            var f = ProjectFigures()
-            f.started = try row.decode(Int.self, "started")
-            f.completed = try row.decode(Int.self, "completed")
-            f.checked = try row.decode(Int.self, "checked")
-            f.overdueAtEnd = try row.decode(Int.self, "overdue")
-            f.budgetCommittedFen = try row.decode(Int64.self, "budget")
-            f.rated = try row.decode(Int.self, "rated")
-            f.ratingSum = try row.decode(Int.self, "rating_sum")
-            f.satisfied = try row.decode(Int.self, "satisfied")
-            result[key] = f
+            for i in windows.indices {
+                var f = ProjectFigures()
+                f.started = try row.decode(Int.self, "started_\(i)")
+                f.completed = try row.decode(Int.self, "completed_\(i)")
+                f.checked = try row.decode(Int.self, "checked_\(i)")
+                f.overdueAtEnd = try row.decode(Int.self, "overdue_\(i)")
+                f.budgetCommittedFen = try row.decode(Int64.self, "budget_\(i)")
+                f.rated = try row.decode(Int.self, "rated_\(i)")
+                f.ratingSum = try row.decode(Int.self, "rating_sum_\(i)")
+                f.satisfied = try row.decode(Int.self, "satisfied_\(i)")
+                result[i][key] = f
+            }
         }
         return result
     }

@@ -66,15 +66,19 @@ extension QuarterlyReport {
         let district = District(
             slug: try row.decode(String.self, "slug"), name: try row.decode(String.self, "name"),
             divisionCode: try row.decode(String.self, "division_code"))
-        var current = try await QuarterFigures.read(quarter: quarter, in: tx)
+        let closed = try await QuarterlyReportArchive.latest(quarter: quarter.previous, in: tx)
+        // The project figures of both quarters come from one pass when both are counted now.
+        let projects = try await QuarterFigures.readProjects(
+            closed == nil ? [Window(quarter), Window(quarter.previous)] : [Window(quarter)], tx)
+        var current = try await QuarterFigures.read(quarter: quarter, breakdowns: true, projects: projects[0], in: tx)
         current.district.area = ReportArea(level: "district", code: district.divisionCode, name: district.name)
         var previousVersion: Int?
         var previous: QuarterFigures
-        if let closed = try await QuarterlyReportArchive.latest(quarter: quarter.previous, in: tx) {
+        if let closed {
             previous = closed.report.current
             previousVersion = closed.version
         } else {
-            previous = try await QuarterFigures.read(quarter: quarter.previous, breakdowns: false, in: tx)
+            previous = try await QuarterFigures.read(quarter: quarter.previous, breakdowns: false, projects: projects[1], in: tx)
             previous.district.area = current.district.area
         }
         var trend: [TrendPoint] = []
