@@ -11,7 +11,6 @@ import RegistryStore
 /// the districts whose report is due.
 enum ReportRoutes {
     static let base = "/v1/tenants/{tenant}/reports/quarterly"
-    static let formats = ["json", "html", "md", "csv"]
     static let entrySchema = Schema.object([
         ("quarter", .string()), ("version", .integer()), ("replaces_version", .integer()), ("correction_reason", .string()),
         ("closed_at", .string()), ("closed_by", .string()), ("published_at", .string()),
@@ -31,13 +30,13 @@ enum ReportRoutes {
         APIRoute(.get, "\(base)/{quarter}", .tenantRead, tag: "reports",
                  summary: "季度汇报 A quarter's report: counted now, or with closed/version as it was closed",
                  query: [
-                     .init(name: "format", schema: .string(values: formats), description: "json (default), html, md or csv"),
+                     .init(name: "format", schema: .string(values: QuarterlyReport.formats), description: "json (default), html, md or csv"),
                      .init(name: "closed", schema: .boolean(), description: "The latest closed version instead of a count now"),
                      .init(name: "version", schema: .integer(minimum: 1, maximum: 10_000), description: "A closed version"),
                  ], response: .object([("quarter", .string()), ("current", .object([])), ("previous", .object([]))])) { call in
             let quarter = try quarter(call)
             let format = try call.query("format") { text in
-                guard formats.contains(text) else { throw APIProblem.validation(field: "query:format", "json, html, md or csv") }
+                guard QuarterlyReport.formats.contains(text) else { throw APIProblem.validation(field: "query:format", "json, html, md or csv") }
                 return text
             } ?? "json"
             let closed = try call.query("closed") { text in
@@ -97,12 +96,7 @@ enum ReportRoutes {
     /// A stored or rendered document with its own media type.
     static func document(_ text: String, format: String) -> Response {
         var fields = HTTPFields()
-        fields[.contentType] = switch format {
-        case "html": "text/html; charset=utf-8"
-        case "md": "text/markdown; charset=utf-8"
-        case "csv": "text/csv; charset=utf-8"
-        default: "application/json; charset=utf-8"
-        }
+        fields[.contentType] = QuarterlyReport.mediaType(of: format)
         return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -1,6 +1,6 @@
 /// What one figure of the quarterly report counts, in words: printed as the report's
 /// appendix, so that a reader can redo any sum, and the one place a figure's meaning is
-/// written down. ``QuarterFigures/read(quarter:in:)`` counts exactly this, for every district.
+/// written down. ``QuarterFigures/read(quarter:breakdowns:places:projects:in:)`` counts exactly this, for every district.
 public struct FigureDefinition: Sendable, Hashable, Codable {
     /// A stable id, the JSON and CSV name of the figure.
     public var id: String

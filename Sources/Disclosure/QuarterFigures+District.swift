@@ -83,7 +83,6 @@ struct ReportPlaces {
     struct Place {
         var code: String
         var name: String
-        var kind: String
         var streetID: Int64?
     }
 
@@ -93,18 +92,18 @@ struct ReportPlaces {
         var places: [Int64: Place] = [:]
         for row in try await tx.connection.query("""
             WITH area AS (\(QuarterFigures.areaOfOrgUnit))
-            SELECT o.id, o.code, o.name, o.kind, a.street_id
+            SELECT o.id, o.code, o.name, a.street_id
             FROM org_unit o JOIN area a ON a.org_unit_id = o.id
             WHERE o.tenant_id = \(tx.tenantID) AND o.kind IN ('street', 'town', 'community', 'village')
             """) {
             places[try row.decode(Int64.self, "id")] = Place(
                 code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"),
-                kind: try row.decode(String.self, "kind"), streetID: try row.decode(Int64?.self, "street_id"))
+                streetID: try row.decode(Int64?.self, "street_id"))
         }
         return ReportPlaces(places: places)
     }
 
-    func area(_ key: AreaKey, tenant tx: TenantTransaction) -> ReportArea {
+    func area(_ key: AreaKey) -> ReportArea {
         switch key {
         case .district: return ReportArea(level: "district", code: "", name: "")
         case .street(let id):

@@ -1,5 +1,5 @@
-public import Registry
-public import RegistryStore
+import Registry
+import RegistryStore
 import Postgres
 
 extension QuarterFigures {
@@ -7,29 +7,24 @@ extension QuarterFigures {
     ///
     /// Run it in a repeatable-read transaction so that every query sees the same lists.
     ///
-    /// - Parameter breakdowns: Whether to count the district's breakdowns (channels,
-    ///   categories, resources) too; the previous quarter beside a report does without them.
-    public static func read(quarter: Quarter, breakdowns: Bool = true, in tx: TenantTransaction) async throws -> QuarterFigures {
-        try await read(quarter: quarter, breakdowns: breakdowns, projects: nil, in: tx)
-    }
-
-    /// ``read(quarter:breakdowns:in:)``, with the project figures already counted (or nil to count them).
+    /// - Parameters:
+    ///   - breakdowns: Whether to count the district's breakdowns (channels, categories,
+    ///     resources) too; the previous quarter beside a report does without them.
+    ///   - places: The district's streets and communities, read once for both quarters.
+    ///   - projects: The project figures, counted for both quarters in one pass.
     static func read(
-        quarter: Quarter, breakdowns: Bool, projects counted: [AreaKey: ProjectFigures]?, in tx: TenantTransaction
+        quarter: Quarter, breakdowns: Bool, places: ReportPlaces, projects: [AreaKey: ProjectFigures], in tx: TenantTransaction
     ) async throws -> QuarterFigures {
         let window = Window(quarter)
-        let places = try await ReportPlaces.read(in: tx)
         var byArea: [AreaKey: AreaFigures] = [:]
         func figures(_ key: AreaKey) -> AreaFigures {
-            byArea[key] ?? AreaFigures(area: places.area(key, tenant: tx))
+            byArea[key] ?? AreaFigures(area: places.area(key))
         }
         for (key, demands) in try await readDemands(window, tx) {
             var area = figures(key)
             area.demands = demands
             byArea[key] = area
         }
-        let projects: [AreaKey: ProjectFigures]
-        if let counted { projects = counted } else { projects = try await readProjects([window], tx)[0] }
         for (key, projects) in projects {
             var area = figures(key)
             area.projects = projects
@@ -40,7 +35,7 @@ extension QuarterFigures {
             area.duty = duty
             byArea[key] = area
         }
-        let district = byArea[.district] ?? AreaFigures(area: places.area(.district, tenant: tx))
+        let district = byArea[.district] ?? AreaFigures(area: places.area(.district))
         let areas = byArea.filter { $0.key != .district }.sorted { places.order($0.key) < places.order($1.key) }.map(\.value)
         let shares: (channels: [Share], categories: [Share]) = breakdowns ? try await readBreakdowns(window, tx) : ([], [])
         return QuarterFigures(

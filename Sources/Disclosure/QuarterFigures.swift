@@ -5,7 +5,7 @@ public import Registry
 ///
 /// Each property is one figure of ``FigureDefinition/all``; the definitions say what is
 /// counted, which dates and which states. Reading them is
-/// ``QuarterFigures/read(quarter:in:)``, the only place that counts.
+/// ``QuarterFigures/read(quarter:breakdowns:places:projects:in:)``, the only place that counts.
 public struct QuarterFigures: Sendable, Hashable, Codable {
     public var quarter: Quarter
     /// The district as a whole.

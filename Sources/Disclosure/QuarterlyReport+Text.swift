@@ -2,7 +2,20 @@ import Foundation
 import Registry
 
 extension QuarterlyReport {
-    /// Every format a closed report stores, by name: `json`, `html`, `md`, `csv`.
+    /// The formats of a report, as files and `--format` name them.
+    public static let formats = ["json", "html", "md", "csv"]
+
+    /// The media type of a report's document in `format`.
+    public static func mediaType(of format: String) -> String {
+        switch format {
+        case "html": "text/html; charset=utf-8"
+        case "md": "text/markdown; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
+        default: "application/json; charset=utf-8"
+        }
+    }
+
+    /// Every format a closed report stores, by name (``formats``).
     public func documents() throws -> [String: String] {
         ["json": try json(), "html": html(), "md": markdown(), "csv": csv()]
     }

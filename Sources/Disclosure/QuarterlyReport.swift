@@ -70,7 +70,8 @@ extension QuarterlyReport {
         // The project figures of both quarters come from one pass when both are counted now.
         let projects = try await QuarterFigures.readProjects(
             closed == nil ? [Window(quarter), Window(quarter.previous)] : [Window(quarter)], tx)
-        var current = try await QuarterFigures.read(quarter: quarter, breakdowns: true, projects: projects[0], in: tx)
+        let places = try await ReportPlaces.read(in: tx)
+        var current = try await QuarterFigures.read(quarter: quarter, breakdowns: true, places: places, projects: projects[0], in: tx)
         current.district.area = ReportArea(level: "district", code: district.divisionCode, name: district.name)
         var previousVersion: Int?
         var previous: QuarterFigures
@@ -78,7 +79,8 @@ extension QuarterlyReport {
             previous = closed.report.current
             previousVersion = closed.version
         } else {
-            previous = try await QuarterFigures.read(quarter: quarter.previous, breakdowns: false, projects: projects[1], in: tx)
+            previous = try await QuarterFigures.read(
+                quarter: quarter.previous, breakdowns: false, places: places, projects: projects[1], in: tx)
             previous.district.area = current.district.area
         }
         var trend: [TrendPoint] = []
@@ -104,16 +106,11 @@ extension QuarterlyReport {
     /// The report as JSON: snake_case keys in sorted order, so that the same report is the
     /// same bytes (a closed snapshot's digest depends on it).
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        try DisclosureJSON.encode(self, pretty: true)
     }
 
     /// Reads ``json()``'s output back.
     public static func decode(json: String) throws -> QuarterlyReport {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(QuarterlyReport.self, from: Data(json.utf8))
+        try DisclosureJSON.decode(QuarterlyReport.self, from: json)
     }
 }

@@ -131,18 +131,25 @@ public struct QuarterlyReportArchive: Sendable {
     /// A stored document of a closed version (the latest without `version`), exactly as closed.
     public func document(_ quarter: Quarter, version: Int? = nil, format: String, tenant: UUID, actor: String) async throws -> String {
         try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let rows = try await tx.connection.query("""
-                SELECT d.content FROM quarterly_report r
-                JOIN quarterly_report_document d ON d.tenant_id = r.tenant_id AND d.report_id = r.id
-                WHERE r.tenant_id = \(tenant) AND r.quarter = \(quarter.description) AND d.format = \(format)
-                  AND (\(version)::integer IS NULL OR r.version = \(version))
-                ORDER BY r.version DESC LIMIT 1
-                """)
-            guard let row = rows.first else {
+            guard let content = try await Self.document(quarter, version: version, format: format, publishedOnly: false, in: tx) else {
                 throw RegistryStoreError.notFound(kind: "quarterly_report", key: version.map { "\(quarter) v\($0)" } ?? quarter.description)
             }
-            return try row.decode(String.self, "content")
+            return content
         }
+    }
+
+    /// A stored document of `quarter` read in `tx`: of `version`, or of the latest version
+    /// (the latest published one with `publishedOnly`, what the public site shows).
+    static func document(
+        _ quarter: Quarter, version: Int? = nil, format: String, publishedOnly: Bool, in tx: TenantTransaction
+    ) async throws -> String? {
+        try await tx.connection.query("""
+            SELECT d.content FROM quarterly_report r
+            JOIN quarterly_report_document d ON d.tenant_id = r.tenant_id AND d.report_id = r.id
+            WHERE r.tenant_id = \(tx.tenantID) AND r.quarter = \(quarter.description) AND d.format = \(format)
+              AND (\(version)::integer IS NULL OR r.version = \(version)) AND (NOT \(publishedOnly) OR r.published_at IS NOT NULL)
+            ORDER BY r.version DESC LIMIT 1
+            """).first?.decode(String.self, "content")
     }
 
     /// The latest closed version of `quarter` and its report, read in `tx`; nil when there is

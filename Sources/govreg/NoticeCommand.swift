@@ -27,9 +27,9 @@ struct NoticeCommand: AsyncParsableCommand {
         let terminal = Terminal()
         let answer = try await scope.run(terminal: terminal) { registry, tenant in
             let slug = try await TenantStore(database: registry).find(tenant.uuidString).slug.rawValue
-            let code = area.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? area
+            // The site takes paths decoded, as the server hands them on: the code goes in as it is.
             return try await PublicSite(database: registry, baseURL: publicURL, isLive: false)
-                .answer(tenant: slug, path: (english ? "en/" : "") + "notices/\(code).html", query: [:])
+                .answer(tenant: slug, path: (english ? "en/" : "") + "notices/\(area).html", query: [:])
         }
         guard answer.status == 200 else {
             throw ValidationError("--area \(area): 没有这个街道或社区 no street or community with this code")

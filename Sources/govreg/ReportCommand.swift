@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "A closed version.") var version: Int?
 
         func validate() throws {
-            guard ["html", "md", "csv", "json"].contains(format) else {
+            guard QuarterlyReport.formats.contains(format) else {
                 throw ValidationError("--format: html, md, csv or json, not '\(format)'")
             }
         }

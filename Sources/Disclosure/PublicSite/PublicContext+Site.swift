@@ -95,19 +95,11 @@ extension PublicContext {
                 rows: try await published(tx).map { [.init(text: $0.quarter, href: "\($0.quarter).html"), .init(text: "v\($0.version)"),
                                                      .init(text: $0.publishedOn)] })]).answer
         }
-        let types = ["html": Self.html, "json": Self.json, "csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"]
-        guard let dot = file.lastIndex(of: "."), let type = types[String(file[file.index(after: dot)...])],
-            let quarter = try? Quarter(String(file[..<dot])), quarter.description == file[..<dot]
+        guard let dot = file.lastIndex(of: "."), case let format = String(file[file.index(after: dot)...]),
+            QuarterlyReport.formats.contains(format), let quarter = try? Quarter(String(file[..<dot])), quarter.description == file[..<dot],
+            let content = try await QuarterlyReportArchive.document(quarter, format: format, publishedOnly: true, in: tx)
         else { return site.notFound(text) }
-        let format = String(file[file.index(after: dot)...])
-        let rows = try await tx.connection.query("""
-            SELECT d.content FROM quarterly_report r
-            JOIN quarterly_report_document d ON d.tenant_id = r.tenant_id AND d.report_id = r.id
-            WHERE r.tenant_id = \(tx.tenantID) AND r.quarter = \(quarter.description) AND r.published_at IS NOT NULL AND d.format = \(format)
-            ORDER BY r.version DESC LIMIT 1
-            """)
-        guard let row = rows.first else { return site.notFound(text) }
-        return PublicSite.Answer(status: 200, contentType: type, body: try row.decode(String.self, "content"))
+        return PublicSite.Answer(status: 200, contentType: QuarterlyReport.mediaType(of: format), body: content)
     }
 
     /// A community's (or street's) notice for its board (公示栏): an A4 page of its current

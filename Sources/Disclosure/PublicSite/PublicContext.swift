@@ -118,10 +118,7 @@ struct PublicContext {
 
     /// JSON with sorted snake_case keys: the same data gives the same bytes.
     func encode(_ value: some Encodable) throws -> PublicSite.Answer {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return PublicSite.Answer(status: 200, contentType: Self.json, body: String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        PublicSite.Answer(status: 200, contentType: Self.json, body: try DisclosureJSON.encode(value))
     }
 
     func message(_ title: String, _ detail: String) -> String {

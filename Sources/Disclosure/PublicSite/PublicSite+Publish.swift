@@ -22,7 +22,7 @@ extension PublicSite {
         guard let homeJSON = try await emit("index.json") else {
             throw PublishError(description: "no such district: \(tenant)")
         }
-        let home = try Self.decoder.decode(HomeFiles.self, from: Data(homeJSON.utf8))
+        let home = try DisclosureJSON.decode(HomeFiles.self, from: homeJSON)
         for language in ["", "en/"] {
             if language == "en/" { _ = try await emit("en/index.json") }
             _ = try await emit(language + "index.html")
@@ -31,7 +31,7 @@ extension PublicSite {
                 while true {
                     _ = try await emit("\(language)\(list)/\(stem).html")
                     guard let body = try await emit("\(language)\(list)/\(stem).json") else { break }
-                    let page = try Self.decoder.decode(PageFiles.self, from: Data(body.utf8))
+                    let page = try DisclosureJSON.decode(PageFiles.self, from: body)
                     for item in page.items {
                         _ = try await emit("\(language)\(list)/\(item.id).html")
                         _ = try await emit("\(language)\(list)/\(item.id).json")
@@ -46,7 +46,7 @@ extension PublicSite {
             }
             _ = try await emit(language + "reports/index.html")
             for report in home.reports {
-                for format in ["html", "json", "csv", "md"] { _ = try await emit("\(language)reports/\(report.quarter).\(format)") }
+                for format in QuarterlyReport.formats { _ = try await emit("\(language)reports/\(report.quarter).\(format)") }
             }
         }
         return count
@@ -69,9 +69,4 @@ extension PublicSite {
         var next: Int64?
     }
 
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
 }
