@@ -28,25 +28,32 @@ private func migrationsFolder(_ files: [String: String]) throws -> URL {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let dataDir = folder.appending(path: ".govreg").path
-        defer { _ = try? GovregProcess.run(["db", "stop", "--data-dir", dataDir]) }
+        do {
+            try await migrateReportAndStop(dataDir)
+        } catch {
+            _ = try? await GovregProcess.run(["db", "stop", "--data-dir", dataDir])
+            throw error
+        }
+    }
 
-        let migrate = try GovregProcess.run(["db", "migrate", "--data-dir", dataDir, "--migrations", shippedMigrations])
+    private func migrateReportAndStop(_ dataDir: String) async throws {
+        let migrate = try await GovregProcess.run(["db", "migrate", "--data-dir", dataDir, "--migrations", shippedMigrations])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stdout.contains("core/0001_tenant"))
 
-        let again = try GovregProcess.run(["db", "migrate", "--data-dir", dataDir, "--migrations", shippedMigrations])
+        let again = try await GovregProcess.run(["db", "migrate", "--data-dir", dataDir, "--migrations", shippedMigrations])
         #expect(again.stdout.contains("nothing to do"))
 
-        let status = try GovregProcess.run(["db", "status", "--json", "--data-dir", dataDir, "--migrations", shippedMigrations])
+        let status = try await GovregProcess.run(["db", "status", "--json", "--data-dir", dataDir, "--migrations", shippedMigrations])
         #expect(status.status == 0, "\(status.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
         let migrations = try #require(report?["migrations"] as? [[String: Any]])
         #expect(!migrations.isEmpty)
         #expect(migrations.allSatisfy { $0["state"] as? String == "applied" })
 
-        let stop = try GovregProcess.run(["db", "stop", "--data-dir", dataDir])
+        let stop = try await GovregProcess.run(["db", "stop", "--data-dir", dataDir])
         #expect(stop.status == 0)
-        let stopped = try GovregProcess.run(["db", "status", "--data-dir", dataDir, "--migrations", shippedMigrations])
+        let stopped = try await GovregProcess.run(["db", "status", "--data-dir", dataDir, "--migrations", shippedMigrations])
         #expect(stopped.stdout.contains("stopped"))
     }
 
@@ -54,9 +61,9 @@ private func migrationsFolder(_ files: [String: String]) throws -> URL {
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment
             let url = "host=\(environment["PGHOST"] ?? "/var/run/postgresql") port=\(environment["PGPORT"] ?? "5432") user=\(environment["PGUSER"] ?? "postgres") \(configuration.connectionString)"
-            let migrate = try GovregProcess.run(["db", "migrate", "--database-url", url, "--migrations", shippedMigrations])
+            let migrate = try await GovregProcess.run(["db", "migrate", "--database-url", url, "--migrations", shippedMigrations])
             #expect(migrate.status == 0, "\(migrate.stderr)")
-            let verify = try GovregProcess.run(["db", "verify", "--database-url", url, "--migrations", shippedMigrations])
+            let verify = try await GovregProcess.run(["db", "verify", "--database-url", url, "--migrations", shippedMigrations])
             #expect(verify.status == 0, "\(verify.stderr)")
             let connection = try await Connection.connect(configuration)
             let rows = try await connection.query("SELECT count(*) AS n FROM govreg_migration")
@@ -73,7 +80,7 @@ private func migrationsFolder(_ files: [String: String]) throws -> URL {
         defer { try? FileManager.default.removeItem(at: migrations) }
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
-            let failed = try GovregProcess.run(
+            let failed = try await GovregProcess.run(
                 ["db", "migrate", "--database-url", configuration.connectionString, "--migrations", migrations.path],
                 environment: environment)
             #expect(failed.status != 0)
@@ -95,8 +102,8 @@ private func migrationsFolder(_ files: [String: String]) throws -> URL {
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
             let arguments = ["db", "migrate", "--json", "--database-url", configuration.connectionString, "--migrations", migrations.path]
-            async let first = Task.detached { try GovregProcess.run(arguments, environment: environment) }.value
-            async let second = Task.detached { try GovregProcess.run(arguments, environment: environment) }.value
+            async let first = Task.detached { try await GovregProcess.run(arguments, environment: environment) }.value
+            async let second = Task.detached { try await GovregProcess.run(arguments, environment: environment) }.value
             let outcomes = try await [first, second]
             #expect(outcomes.allSatisfy { $0.status == 0 }, "\(outcomes.map(\.stderr))")
             let appliedCounts = outcomes.map { $0.stdout.components(separatedBy: "core/0001_slow").count - 1 }.sorted()
@@ -113,23 +120,23 @@ private func migrationsFolder(_ files: [String: String]) throws -> URL {
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
             let base = ["--database-url", configuration.connectionString, "--migrations", migrations.path]
-            #expect(try GovregProcess.run(["db", "migrate"] + base, environment: environment).status == 0)
+            #expect(try await GovregProcess.run(["db", "migrate"] + base, environment: environment).status == 0)
             try Data("CREATE TABLE t (id bigint);".utf8).write(to: migrations.appending(path: "core/0001_t.sql"))
             for command in ["migrate", "verify"] {
-                let refused = try GovregProcess.run(["db", command] + base, environment: environment)
+                let refused = try await GovregProcess.run(["db", command] + base, environment: environment)
                 #expect(refused.status != 0)
                 #expect(refused.stderr.contains("0001_t.sql was changed after it was applied"))
             }
         }
     }
 
-    @Test func newCreatesTheNextNumberedFile() throws {
+    @Test func newCreatesTheNextNumberedFile() async throws {
         let migrations = try migrationsFolder(["0001_t.sql": "SELECT 1;"])
         defer { try? FileManager.default.removeItem(at: migrations) }
-        let created = try GovregProcess.run(["db", "new", "Demand workflow", "--migrations", migrations.path])
+        let created = try await GovregProcess.run(["db", "new", "Demand workflow", "--migrations", migrations.path])
         #expect(created.status == 0)
         #expect(created.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("core/0002_demand_workflow.sql"))
-        let module = try GovregProcess.run(["db", "new", "meetings", "--module", "benchtalk", "--migrations", migrations.path])
+        let module = try await GovregProcess.run(["db", "new", "meetings", "--module", "benchtalk", "--migrations", migrations.path])
         #expect(module.stdout.contains("modules/benchtalk/0001_meetings.sql"))
     }
 }

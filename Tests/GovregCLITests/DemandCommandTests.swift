@@ -26,17 +26,17 @@ import Testing
         """
 
     /// A fresh migrated database and a way to run govreg against it.
-    private func withGovreg(_ body: (_ govreg: ([String]) throws -> GovregProcess.Outcome, _ folder: URL) async throws -> Void) async throws {
+    private func withGovreg(_ body: (_ govreg: ([String]) async throws -> GovregProcess.Outcome, _ folder: URL) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "govreg-demand-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
             let common = ["--database-url", configuration.connectionString, "--migrations", Self.migrations]
-            let govreg = { (arguments: [String]) throws -> GovregProcess.Outcome in
-                try GovregProcess.run(arguments + common, environment: environment)
+            let govreg = { (arguments: [String]) async throws -> GovregProcess.Outcome in
+                try await GovregProcess.run(arguments + common, environment: environment)
             }
-            #expect(try govreg(["db", "migrate"]).status == 0)
+            #expect(try await govreg(["db", "migrate"]).status == 0)
             try await body(govreg, folder)
         }
     }
@@ -50,57 +50,57 @@ import Testing
     @Test func importListShowTransitionEscalateAndExport() async throws {
         try await withGovreg { govreg, folder in
             for (slug, code) in [("langao", "610925"), ("shangjie", "410106")] {
-                #expect(try govreg(["tenant", "create", slug, "--name", slug, "--division-code", code]).status == 0)
-                let org = try govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", slug])
+                #expect(try await govreg(["tenant", "create", slug, "--name", slug, "--division-code", code]).status == 0)
+                let org = try await govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", slug])
                 #expect(org.status == 0, "\(org.stderr)")
             }
             let file = try write(Self.demands, "demands.csv", in: folder)
-            let dry = try govreg(["import", "demands", file, "--tenant", "langao", "--dry-run"])
+            let dry = try await govreg(["import", "demands", file, "--tenant", "langao", "--dry-run"])
             #expect(dry.status == 0 && dry.stdout.contains("3 new"), "\(dry.stderr)")
-            let first = try govreg(["import", "demands", file, "--tenant", "langao"])
+            let first = try await govreg(["import", "demands", file, "--tenant", "langao"])
             #expect(first.stdout.contains("3 new 新增, 0 updated 更新, 0 unchanged 未变"), "\(first.stderr)")
-            let again = try govreg(["import", "demands", file, "--tenant", "langao", "--json"])
+            let again = try await govreg(["import", "demands", file, "--tenant", "langao", "--json"])
             let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
             #expect(summary?["unchanged"] as? Int == 3 && summary?["inserted"] as? Int == 0)
 
-            let list = try govreg(["demand", "list", "--tenant", "langao", "--under", "C1", "--limit", "1"])
+            let list = try await govreg(["demand", "list", "--tenant", "langao", "--under", "C1", "--limit", "1"])
             #expect(list.status == 0, "\(list.stderr)")
             #expect(list.stdout.contains("需求名称 title") && list.stdout.contains("老年日间照料") && !list.stdout.contains("路面破损"))
             let cursor = try #require(list.stdout.split(separator: "\n").last?.split(separator: " ").last.map(String.init))
-            let next = try govreg(["demand", "list", "--tenant", "langao", "--under", "C1", "--limit", "1", "--after", cursor])
+            let next = try await govreg(["demand", "list", "--tenant", "langao", "--under", "C1", "--limit", "1", "--after", cursor])
             #expect(next.stdout.contains("楼道灯不亮") && next.stdout.contains("end of list"))
 
-            let json = try govreg(["demand", "list", "--tenant", "langao", "--state", "已提交", "--json"])
+            let json = try await govreg(["demand", "list", "--tenant", "langao", "--state", "已提交", "--json"])
             let page = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
             let items = try #require(page?["items"] as? [[String: Any]])
             #expect(items.count == 1 && items[0]["externalID"] as? String == "D002")
             let road = try #require(items[0]["id"] as? Int)
 
-            let refused = try govreg(["demand", "transition", "\(road)", "resolved", "--tenant", "langao"])
+            let refused = try await govreg(["demand", "transition", "\(road)", "resolved", "--tenant", "langao"])
             #expect(refused.status != 0)
             #expect(refused.stderr.contains("submitted") && refused.stderr.contains("allowed: accepted, rejected, merged, withdrawn"))
-            let accepted = try govreg(["demand", "transition", "\(road)", "已列入清单", "--tenant", "langao", "--public", "--note", "已受理"])
+            let accepted = try await govreg(["demand", "transition", "\(road)", "已列入清单", "--tenant", "langao", "--public", "--note", "已受理"])
             #expect(accepted.status == 0 && accepted.stdout.contains("submitted → 已列入清单 accepted"), "\(accepted.stderr)")
-            let escalated = try govreg(["demand", "escalate", "\(road)", "街道", "--tenant", "langao", "--reason", "需要街道协调"])
+            let escalated = try await govreg(["demand", "escalate", "\(road)", "街道", "--tenant", "langao", "--reason", "需要街道协调"])
             #expect(escalated.status == 0 && escalated.stdout.contains("street"), "\(escalated.stderr)")
-            let show = try govreg(["demand", "show", "\(road)", "--tenant", "langao"])
+            let show = try await govreg(["demand", "show", "\(road)", "--tenant", "langao"])
             #expect(show.stdout.contains("路面破损") && show.stdout.contains("¥1,234.50") && show.stdout.contains("需要街道协调"))
             #expect(show.stdout.contains("已受理") && show.stdout.contains("公开"))
             // Named by its external id, as files and lists show it, the same demand.
-            #expect(try govreg(["demand", "show", "D002", "--tenant", "langao"]).stdout == show.stdout)
-            let elsewhere = try govreg(["demand", "show", "\(road)", "--tenant", "shangjie"])
+            #expect(try await govreg(["demand", "show", "D002", "--tenant", "langao"]).stdout == show.stdout)
+            let elsewhere = try await govreg(["demand", "show", "\(road)", "--tenant", "shangjie"])
             #expect(elsewhere.status != 0 && elsewhere.stderr.contains("not found"))
 
             // Export, then import into the other district: the same list comes out.
             let exported = folder.appending(path: "export.csv").path
-            #expect(try govreg(["export", "demands", "--tenant", "langao", "--header", "zh", "--out", exported]).status == 0)
-            let copied = try govreg(["import", "demands", exported, "--tenant", "shangjie"])
+            #expect(try await govreg(["export", "demands", "--tenant", "langao", "--header", "zh", "--out", exported]).status == 0)
+            let copied = try await govreg(["import", "demands", exported, "--tenant", "shangjie"])
             #expect(copied.stdout.contains("3 new"), "\(copied.stderr)")
-            let fromA = try govreg(["export", "demands", "--tenant", "langao"]).stdout
-            let fromB = try govreg(["export", "demands", "--tenant", "shangjie"]).stdout
+            let fromA = try await govreg(["export", "demands", "--tenant", "langao"]).stdout
+            let fromB = try await govreg(["export", "demands", "--tenant", "shangjie"]).stdout
             #expect(fromA == fromB && fromA.contains("D002,路面破损,,roads,C2,door_to_door,1234.50,yuan,3,,,accepted,2024-04-01,no,"))
 
-            let disclosed = try govreg(["export", "demands", "--tenant", "langao", "--public", "--format", "json"])
+            let disclosed = try await govreg(["export", "demands", "--tenant", "langao", "--public", "--format", "json"])
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(disclosed.stdout.utf8)) as? [[String: Any]])
             #expect(rows.map { $0["title"] as? String } == ["楼道灯不亮", "老年日间照料"])
             #expect(!disclosed.stdout.contains("D001") && !disclosed.stdout.contains("accepted"))
@@ -109,19 +109,19 @@ import Testing
 
     @Test func aBadFileIsRefusedWithEveryProblemAndExitStatusOne() async throws {
         try await withGovreg { govreg, folder in
-            #expect(try govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
-            _ = try govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", "langao"])
+            #expect(try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
+            _ = try await govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", "langao"])
             let bad = Self.demands.replacingOccurrences(of: "roads,C2", with: "roads,C9")
                 .replacingOccurrences(of: "2024-03-05", with: "2024-02-30")
             let file = try write(bad, "bad.csv", in: folder)
-            let refused = try govreg(["import", "demands", file, "--tenant", "langao"])
+            let refused = try await govreg(["import", "demands", file, "--tenant", "langao"])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("nothing was written") && refused.stderr.contains("line 2, column 提出日期"))
             #expect(refused.stderr.contains("line 3, column 所在组织编码 (\"C9\")"))
-            let json = try govreg(["import", "demands", file, "--tenant", "langao", "--json"])
+            let json = try await govreg(["import", "demands", file, "--tenant", "langao", "--json"])
             let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
             #expect(json.status == 1 && report?["total"] as? Int == 2)
-            let list = try govreg(["demand", "list", "--tenant", "langao", "--json"])
+            let list = try await govreg(["demand", "list", "--tenant", "langao", "--json"])
             let page = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any]
             #expect((page?["items"] as? [Any])?.isEmpty == true)
         }

@@ -10,15 +10,15 @@ import Testing
             let arguments = ["demo", "--json", "--database-url", configuration.connectionString,
                              "--migrations", TestDatabase.shippedMigrations.path]
             // An external database is not migrated behind the operator's back.
-            let refused = try GovregProcess.run(arguments, environment: environment)
+            let refused = try await GovregProcess.run(arguments, environment: environment)
             #expect(refused.status != 0)
             #expect(refused.stderr.contains("govreg db migrate"))
-            let migrate = try GovregProcess.run(
+            let migrate = try await GovregProcess.run(
                 ["db", "migrate", "--database-url", configuration.connectionString, "--migrations", TestDatabase.shippedMigrations.path],
                 environment: environment)
             #expect(migrate.status == 0, "\(migrate.stderr)")
 
-            let first = try GovregProcess.run(arguments, environment: environment)
+            let first = try await GovregProcess.run(arguments, environment: environment)
             #expect(first.status == 0, "\(first.stderr)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
             let summary = try #require(report["lists"] as? [String: Any])
@@ -47,7 +47,7 @@ import Testing
 
             // The projects' history is the demo year's: the reports the project file wrote on
             // the day of the load were replaced by the monthly ones.
-            let progress = try GovregProcess.run(
+            let progress = try await GovregProcess.run(
                 ["export", "progress", "--tenant", "langao", "--database-url", configuration.connectionString,
                  "--migrations", TestDatabase.shippedMigrations.path], environment: environment)
             #expect(progress.status == 0, "\(progress.stderr)")
@@ -55,7 +55,7 @@ import Testing
             #expect(reportLines.count == 100)
             #expect(reportLines.allSatisfy { $0.split(separator: ",")[1].hasPrefix("2024-") }, "\(progress.stdout)")
 
-            let second = try GovregProcess.run(arguments, environment: environment)
+            let second = try await GovregProcess.run(arguments, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")
             #expect(second.stdout == first.stdout)
         }

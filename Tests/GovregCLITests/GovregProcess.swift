@@ -1,4 +1,5 @@
 import Foundation
+import GovregTestSupport
 
 /// Runs the built `govreg` executable and captures what it prints.
 ///
@@ -21,7 +22,7 @@ struct GovregProcess {
     }
 
     /// Runs `govreg arguments…` with `environment` (PG* and GOVREG_* of the test process are not passed on).
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,8 +42,7 @@ struct GovregProcess {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await process.runToExit()
         return Outcome(
             status: process.terminationStatus,
             stdout: try String(contentsOf: out, encoding: .utf8),

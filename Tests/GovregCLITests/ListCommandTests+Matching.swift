@@ -13,68 +13,68 @@ extension ListCommandTests {
 
     @Test func aRunIsReviewedRefusedWhenTheListsMovedAndAcceptedIntoProjects() async throws {
         try await withGovreg { govreg, folder in
-            try district("langao", "610925", lists: true, govreg, folder)
-            let imported = try govreg(["import", "demands", try write(Self.matchedDemands, "demands.csv", in: folder), "--tenant", "langao"])
+            try await district("langao", "610925", lists: true, govreg, folder)
+            let imported = try await govreg(["import", "demands", try write(Self.matchedDemands, "demands.csv", in: folder), "--tenant", "langao"])
             #expect(imported.status == 0, "\(imported.stderr)")
 
-            let dry = try govreg(["match", "run", "--tenant", "langao", "--dry-run", "--json"])
+            let dry = try await govreg(["match", "run", "--tenant", "langao", "--dry-run", "--json"])
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(try object(dry)["id"] == nil && object(dry)["demands"] as? Int == 2)
-            let none = try govreg(["match", "list", "--tenant", "langao", "--json"])
+            let none = try await govreg(["match", "list", "--tenant", "langao", "--json"])
             #expect((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.isEmpty == true, "\(none.stdout)")
 
             let badWeights = try write(#"{"contract_bonuss": 20}"#, "weights.json", in: folder)
-            let refused = try govreg(["match", "run", "--tenant", "langao", "--weights", badWeights])
+            let refused = try await govreg(["match", "run", "--tenant", "langao", "--weights", badWeights])
             #expect(refused.status != 0 && refused.stderr.contains("contract_bonuss"), "\(refused.stderr)")
 
-            let made = try object(govreg(["match", "run", "--tenant", "langao", "--json"]))
+            let made = try await object(govreg(["match", "run", "--tenant", "langao", "--json"]))
             let run = try #require(made["id"] as? Int)
             #expect(made["allocations"] as? Int == 2 && made["weightedSatisfaction"] as? Int == 3 * 1_000_000)
 
-            let shown = try govreg(["match", "show", "#\(run)", "--tenant", "langao"])
+            let shown = try await govreg(["match", "show", "#\(run)", "--tenant", "langao"])
             #expect(shown.status == 0, "\(shown.stderr)")
             for expected in ["D1", "D2", "R1", "A1", "A2", "distance 10", "按社区 by community", "东坡社区", "U1"] {
                 #expect(shown.stdout.contains(expected), "\(expected) missing from:\n\(shown.stdout)")
             }
 
             // A project takes D1 and ¥3,000 of R1 behind the run's back: accepting now names both.
-            let project = try govreg(["project", "create", "--tenant", "langao", "--title", "助学", "--unit", "U1",
+            let project = try await govreg(["project", "create", "--tenant", "langao", "--title", "助学", "--unit", "U1",
                                       "--demand", "D1", "--allocate", "R1:3000"])
             #expect(project.status == 0, "\(project.stderr)")
-            let stale = try govreg(["match", "accept", "\(run)", "--tenant", "langao"])
+            let stale = try await govreg(["match", "accept", "\(run)", "--tenant", "langao"])
             #expect(stale.status == 1)
             #expect(stale.stderr.contains("D1") && stale.stderr.contains("R1") && stale.stderr.contains("nothing was accepted"), "\(stale.stderr)")
 
-            let again = try object(govreg(["match", "run", "--tenant", "langao", "--json"]))
+            let again = try await object(govreg(["match", "run", "--tenant", "langao", "--json"]))
             let second = try #require(again["id"] as? Int)
-            let diff = try govreg(["match", "diff", "\(run)", "\(second)", "--tenant", "langao", "--json"])
+            let diff = try await govreg(["match", "diff", "\(run)", "\(second)", "--tenant", "langao", "--json"])
             #expect(try object(diff)["sameInput"] as? Bool == false)
-            #expect(try govreg(["match", "accept", "\(second)", "--tenant", "langao", "--only", "A7"]).status != 0)
-            let accepted = try govreg(["match", "accept", "\(second)", "--tenant", "langao", "--json"])
+            #expect(try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--only", "A7"]).status != 0)
+            let accepted = try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--json"])
             #expect(accepted.status == 0, "\(accepted.stderr)")
             #expect((try object(accepted)["projects"] as? [String])?.count == 1)
-            let twice = try govreg(["match", "accept", "\(second)", "--tenant", "langao"])
+            let twice = try await govreg(["match", "accept", "\(second)", "--tenant", "langao"])
             #expect(twice.status != 0 && twice.stderr.contains("already accepted"), "\(twice.stderr)")
 
-            let list = try items(govreg(["demand", "list", "--tenant", "langao", "--json"]))
+            let list = try await items(govreg(["demand", "list", "--tenant", "langao", "--json"]))
             #expect(list.map { $0["state"] as? String } == ["in_project", "in_project"])
-            let r1 = try object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
+            let r1 = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
             #expect((r1["resource"] as? [String: Any])?["remaining"] as? Int == 0)
         }
     }
 
     @Test func weightsAreShownSetAndReset() async throws {
         try await withGovreg { govreg, folder in
-            try district("langao", "610925", lists: false, govreg, folder)
+            try await district("langao", "610925", lists: false, govreg, folder)
             let file = try write(#"{"distance": {"district": 90}, "contract_bonus": 35}"#, "weights.json", in: folder)
-            let set = try object(govreg(["match", "weights", "--tenant", "langao", "--set", file, "--json"]))
+            let set = try await object(govreg(["match", "weights", "--tenant", "langao", "--set", file, "--json"]))
             #expect(set["contract_bonus"] as? Int == 35 && (set["distance"] as? [String: Any])?["district"] as? Int == 90)
-            let shown = try govreg(["match", "weights", "--tenant", "langao"])
+            let shown = try await govreg(["match", "weights", "--tenant", "langao"])
             #expect(shown.stdout.contains("35") && shown.stdout.contains("包联"), "\(shown.stdout)")
-            let reset = try object(govreg(["match", "weights", "--tenant", "langao", "--reset", "--json"]))
+            let reset = try await object(govreg(["match", "weights", "--tenant", "langao", "--reset", "--json"]))
             #expect(reset["contract_bonus"] as? Int == 20)
             let decreasing = try write(#"{"distance": {"grid": 50}}"#, "bad.json", in: folder)
-            let refused = try govreg(["match", "weights", "--tenant", "langao", "--set", decreasing])
+            let refused = try await govreg(["match", "weights", "--tenant", "langao", "--set", decreasing])
             #expect(refused.status != 0 && refused.stderr.contains("distance"), "\(refused.stderr)")
         }
     }

@@ -21,16 +21,16 @@ import Glibc
         try await TestDatabase.withFresh { configuration in
             let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
             let common = ["--database-url", configuration.connectionString, "--migrations", Self.migrations]
-            let govreg = { (arguments: [String]) throws -> GovregProcess.Outcome in try GovregProcess.run(arguments + common, environment: environment) }
-            #expect(try govreg(["db", "migrate"]).status == 0)
-            #expect(try govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
+            let govreg = { (arguments: [String]) async throws -> GovregProcess.Outcome in try await GovregProcess.run(arguments + common, environment: environment) }
+            #expect(try await govreg(["db", "migrate"]).status == 0)
+            #expect(try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
             let org = folder.appending(path: "org.csv")
             try Data("code,name,kind,parent_code\nS1,城关镇,town,\nC1,东坡社区,community,S1\nG11,东坡一网格,grid,C1\n".utf8).write(to: org)
-            #expect(try govreg(["org", "import", org.path, "--tenant", "langao"]).status == 0)
-            #expect(try govreg(["account", "create", "wang.min", "--name", "王敏", "--role", "district_admin", "--tenant", "langao"]).status == 0)
-            let token = try govreg(["token", "issue", "wang.min"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await govreg(["org", "import", org.path, "--tenant", "langao"]).status == 0)
+            #expect(try await govreg(["account", "create", "wang.min", "--name", "王敏", "--role", "district_admin", "--tenant", "langao"]).status == 0)
+            let token = try await govreg(["token", "issue", "wang.min"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(token.hasPrefix("grt_"))
-            let history = try govreg(["account", "events", "wang.min", "--json"])
+            let history = try await govreg(["account", "events", "wang.min", "--json"])
             let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], "\(history.stderr)")
             #expect(events.map { $0["action"] as? String } == ["token_issued", "account_created"])
             #expect(events.allSatisfy { ($0["actor"] as? String)?.hasPrefix("cli:") == true })
