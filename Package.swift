@@ -47,14 +47,17 @@ let package = Package(
         .target(name: "Registry"),
         // The district's matching model: eligibility and cost terms over the lists (pure).
         .target(name: "ListMatching", dependencies: ["Matching", "Registry"]),
-        .target(name: "SpreadsheetCSV"),
+        // What an import found wrong, by line and column, and what it changed (pure): shared by
+        // the file readers and the stores, so a store needs no file format.
+        .target(name: "ImportIssues"),
+        .target(name: "SpreadsheetCSV", dependencies: ["ImportIssues"]),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
-        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "SpreadsheetCSV", "Matching", "ListMatching", "Digest"]),
+        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest"]),
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
-        .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "SpreadsheetCSV"]),
+        .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "ImportIssues", "SpreadsheetCSV"]),
         // Disclosure (公示) and the quarterly report: figures defined once, closed snapshots,
         // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
         .target(
@@ -69,7 +72,7 @@ let package = Package(
         .target(
             name: "AdminAPI",
             dependencies: [
-                "Registry", "RegistryStore", "RegistryImport", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
+                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -80,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "govreg",
             dependencies: [
-                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "DemoDistrict", "Matching", "ListMatching",
+                "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
                 "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI", "Disclosure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,17 +96,17 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "ListMatchingTests", dependencies: ["ListMatching", "Matching", "Registry"]),
-        .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV"]),
+        .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV", "ImportIssues"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
-        .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
-        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV"]),
-        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
+        .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
+        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
-            "AdminAPI", "RegistryStore", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
+            "AdminAPI", "RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

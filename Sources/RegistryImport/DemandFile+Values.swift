@@ -1,3 +1,4 @@
+import ImportIssues
 import Registry
 import SpreadsheetCSV
 
@@ -37,29 +38,10 @@ extension DemandFile {
         return String(scalars[start...end])
     }
 
-    mutating func required(_ name: Field, _ record: CSVRecord) -> String? {
-        guard let field = field(name, record) else { return nil }
-        guard Self.nonBlank(field) != nil else {
-            file.issues.append(field.issue("必填，不能为空 is required but empty"))
-            return nil
-        }
-        return checked(Self.trimmed(field), field)
-    }
-
-    mutating func text(_ name: Field, _ record: CSVRecord, limit: Int, required: Bool) -> String? {
-        guard let field = field(name, record) else { return nil }
-        let value = required ? self.required(name, record) : Self.nonBlank(field).flatMap { checked(Self.trimmed($0), $0) }
-        // A character is at least one UTF-8 byte, so a short byte count settles it without counting.
-        guard let value, value.utf8.count > limit, value.count > limit else { return value }
-        file.issues.append(field.issue("过长：\(value.count) 个字符，最多 \(limit) 个 too long: \(value.count) characters, at most \(limit)"))
-        return nil
-    }
-
-    /// The text, unless it holds a NUL character, which PostgreSQL cannot store in text.
-    private mutating func checked(_ text: String, _ field: CSVField) -> String? {
-        guard text.utf8.contains(0) else { return text }
-        file.issues.append(field.issue("含有空字符 contains a NUL character"))
-        return nil
+    /// The trimmed text of a cell; nil when the file has no such column or the cell is blank.
+    /// Its rules (required, length, NUL) are the draft's.
+    func text(_ name: Field, _ record: CSVRecord) -> String? {
+        Self.nonBlank(field(name, record)).map(Self.trimmed)
     }
 
     mutating func date(_ name: Field, _ record: CSVRecord) -> CivilDate? {
@@ -95,20 +77,16 @@ extension DemandFile {
         return priority
     }
 
+    /// A whole number; its range is the draft's rule.
     mutating func beneficiaries(_ record: CSVRecord) -> Int? {
-        guard let field = Self.nonBlank(field(.beneficiaries, record)), let value = integer(field) else { return nil }
-        guard (0...Int(Int32.max)).contains(value) else {
-            file.issues.append(field.issue("受益人数须为 0 到 \(Int32.max) must be 0 to \(Int32.max)"))
-            return nil
-        }
-        return value
+        Self.nonBlank(field(.beneficiaries, record)).flatMap { integer($0) }
     }
 
     /// The quantity in the unit's stored form: yuan become fen, other units whole numbers.
     mutating func quantity(_ record: CSVRecord, unit: MeasureUnit) -> Quantity? {
         guard let field = field(.quantity, record) else { return nil }
         guard Self.nonBlank(field) != nil else {
-            file.issues.append(field.issue("必填，不能为空 is required but empty"))
+            file.issues.append(field.issue(FieldDeclaration.missingReason))
             return nil
         }
         let amount = unit == .yuan ? fen(field) : integer(field)
@@ -179,25 +157,16 @@ extension DemandFile {
         lookUp(.state, record, in: Self.states, required: false)
     }
 
-    /// The level a demand has been handed up to (吹哨), and the one it was settled at: the
-    /// latter only for a resolved or rated demand, never above the former.
-    mutating func levels(state: DemandState?, _ record: CSVRecord) -> (EscalationLevel?, EscalationLevel?) {
-        let escalation = lookUp(.escalationLevel, record, in: Self.levels, required: false)
-        let settled = lookUp(.settledLevel, record, in: Self.levels, required: false)
-        guard let settled, let field = field(.settledLevel, record) else { return (escalation, nil) }
-        if state != .resolved, state != .rated {
-            file.issues.append(field.issue("只有已解决或已评价的需求才有办结层级 only a resolved or rated demand has a settled level"))
-        } else if settled > (escalation ?? .grid) {
-            file.issues.append(field.issue("办结层级高于上报层级 the settled level is above the level it was handed up to"))
-        }
-        return (escalation, settled)
+    /// A level of the ladder (层级, 办结层级); how it fits the state is the draft's rule.
+    mutating func level(_ name: Field, _ record: CSVRecord) -> EscalationLevel? {
+        lookUp(name, record, in: Self.levels, required: false)
     }
 
     /// A vocabulary value by any of its spellings.
     private mutating func lookUp<Value>(_ name: Field, _ record: CSVRecord, in words: Spellings<Value>, required: Bool) -> Value? {
         guard let field = field(name, record) else { return nil }
         guard Self.nonBlank(field) != nil else {
-            if required { file.issues.append(field.issue("必填，不能为空 is required but empty")) }
+            if required { file.issues.append(field.issue(FieldDeclaration.missingReason)) }
             return nil
         }
         let text = Self.trimmed(field)

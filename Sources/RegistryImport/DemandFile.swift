@@ -1,5 +1,6 @@
 public import Foundation
-import Registry
+public import ImportIssues
+public import Registry
 public import RegistryStore
 public import SpreadsheetCSV
 
@@ -16,26 +17,11 @@ public import SpreadsheetCSV
 /// let summary = try await DemandStore(database: registry).importRows(&file, tenant: id, actor: actor)
 /// ```
 public struct DemandFile: DemandImportRows {
-    /// The columns, English name first, then the Chinese names districts use.
-    public static let header = HeaderMap([
-        .init("external_id", aliases: ["需求编号", "编号"]),
-        .init("title", aliases: ["需求名称", "名称", "标题"]),
-        .init("description", aliases: ["需求描述", "描述", "详细说明"], required: false),
-        .init("category", aliases: ["类别", "需求类别"]),
-        .init("org_code", aliases: ["所在组织编码", "组织编码", "社区编码"]),
-        .init("source_channel", aliases: ["来源渠道", "来源"], required: false),
-        .init("quantity", aliases: ["数量", "需求数量"]),
-        .init("measure_unit", aliases: ["计量单位", "单位"]),
-        .init("priority", aliases: ["优先级"], required: false),
-        .init("beneficiaries", aliases: ["受益人数"], required: false),
-        .init("due_on", aliases: ["期限", "截止日期", "完成时限"], required: false),
-        .init("state", aliases: ["状态"], required: false),
-        .init("filed_on", aliases: ["提出日期", "登记日期"], required: false),
-        .init("is_public", aliases: ["是否公示", "公示"], required: false),
-        .init("published_on", aliases: ["公示日期"], required: false),
-        .init("escalation_level", aliases: ["层级", "处理层级"], required: false),
-        .init("settled_level", aliases: ["办结层级"], required: false),
-    ])
+    /// The columns: the demand's declared fields that files carry (``DemandDraft/Field``),
+    /// by their English name and their Chinese names.
+    public static let header = HeaderMap(DemandDraft.Field.all.filter { $0.doors.contains(.file) }.map {
+        .init($0.name, aliases: [$0.chineseName] + $0.aliases, required: $0.requiredIn.contains(.file))
+    })
 
     /// The fields in ``header`` order, as indices into ``Columns``.
     enum Field: Int, CaseIterable {
@@ -46,6 +32,8 @@ public struct DemandFile: DemandImportRows {
     }
 
     var file: ImportFile
+    /// Today in China, for the rules of a record refused for its form.
+    let today = (try? CivilDate.todayInChina()) ?? CivilDate.latest
     /// The column of each ``Field``, looked up once rather than once per value.
     let columns: [Int?]
     /// False when a required column is missing: the header is then the problem, and
@@ -66,13 +54,23 @@ public struct DemandFile: DemandImportRows {
         readsRows = Self.header.fields.indices.allSatisfy { !Self.header.fields[$0].isRequired || columns[$0] != nil }
     }
 
-    /// Every row of a file, or every problem in it: for callers that want them all at once.
+    /// Every row of a file, checked as new demands on `today`, or every problem in it: for
+    /// callers that want them all at once (the store checks the rows ``next()`` gives).
     ///
     /// - Throws: ``ImportRejected`` when any row is wrong.
-    public static func rows(from data: Data, encoding: TextEncoding = .automatic) throws -> [DemandImportRow] {
+    public static func rows(
+        from data: Data, encoding: TextEncoding = .automatic, today: CivilDate = (try? .todayInChina()) ?? .latest
+    ) throws -> [DemandImportRow] {
         var file = DemandFile(data: data, encoding: encoding)
         var rows: [DemandImportRow] = []
-        while let row = file.next() { rows.append(row) }
+        while var row = file.next() {
+            do throws(InvalidFields) {
+                row.draft = try row.draft.checked(on: today, door: .file)
+                rows.append(row)
+            } catch {
+                file.add(error, line: row.line)
+            }
+        }
         if !file.issues.isEmpty { throw ImportRejected(issues: file.issues) }
         return rows
     }
@@ -87,19 +85,6 @@ public struct DemandFile: DemandImportRows {
             if let row = row(from: record) { return row }
         }
         return nil
-    }
-
-    /// Today in China, against which a day a need was raised is checked.
-    private let today = try? CivilDate.todayInChina()
-
-    /// A need is not raised after today, nor due before it was raised.
-    private mutating func checkDays(filedOn: CivilDate?, dueOn: CivilDate?, _ record: CSVRecord) {
-        if let filedOn, let today, filedOn > today, let field = field(.filedOn, record) {
-            file.issues.append(field.issue("提出日期晚于今天 the day it was raised is after today"))
-        }
-        if let filedOn, let dueOn, dueOn < filedOn, let field = field(.dueOn, record) {
-            file.issues.append(field.issue("期限 \(dueOn) 早于提出日期 \(filedOn) the due day \(dueOn) is before the day it was raised, \(filedOn)"))
-        }
     }
 
     /// The category and org code of each row refused so far for its values.
@@ -119,37 +104,41 @@ public struct DemandFile: DemandImportRows {
         file.columns.column(for: field).map { file.table.header[$0] } ?? field
     }
 
-    /// One record as a row, or `nil` (with its problems in ``issues``) when any value is wrong.
+    /// One record as a row, or `nil` (with its problems in ``issues``) when a value cannot be
+    /// read. The demand's rules are not checked here but by every door alike
+    /// (``DemandDraft/checked(on:door:)``); a record refused for its form is checked against
+    /// them too, so that a person sees all of its problems at once.
     private mutating func row(from record: CSVRecord) -> DemandImportRow? {
         let before = file.issues.totalCount
-        // `self.` throughout: several readers share their names with the values they read.
-        let externalID = self.required(.externalID, record)
-        let title = self.text(.title, record, limit: Demand.maximumTitleLength, required: true)
-        let details = self.text(.description, record, limit: Demand.maximumDetailsLength, required: false)
-        let category = self.required(.category, record)
-        let orgCode = self.required(.orgCode, record)
         let channel = self.sourceChannel(record)
         let unit = self.measureUnit(record)
         let quantity = unit.flatMap { self.quantity(record, unit: $0) }
-        let priority = self.priority(record)
-        let beneficiaries = self.beneficiaries(record)
-        let dueOn = self.date(.dueOn, record)
         let state = self.state(record)
-        let filedOn = self.date(.filedOn, record)
-        checkDays(filedOn: filedOn, dueOn: dueOn, record)
-        let isPublic = self.boolean(.isPublic, record)
-        let publishedOn = self.date(.publishedOn, record)
-        let (escalationLevel, settledLevel) = levels(state: state, record)
-        guard file.issues.totalCount == before, let externalID, let title, let category, let orgCode,
-            let quantity
-        else {
-            refusedRowReferences.append(DemandReference(line: record.line, category: category, orgCode: orgCode))
+        var draft = DemandDraft(
+            title: self.text(.title, record) ?? "", details: self.text(.description, record),
+            category: self.text(.category, record) ?? "", orgCode: self.text(.orgCode, record) ?? "",
+            sourceChannel: channel ?? .other, beneficiaries: self.beneficiaries(record),
+            quantity: quantity ?? Self.placeholderQuantity, priority: self.priority(record) ?? .normal,
+            dueOn: self.date(.dueOn, record), isPublic: self.boolean(.isPublic, record) ?? false,
+            publishedOn: self.date(.publishedOn, record), externalID: self.text(.externalID, record),
+            filedOn: self.date(.filedOn, record), state: state,
+            escalationLevel: self.level(.escalationLevel, record), settledLevel: self.level(.settledLevel, record))
+        guard file.issues.totalCount == before, quantity != nil else {
+            // Also the rules' problems, from the same check every door runs.
+            do throws(InvalidFields) { draft = try draft.checked(on: today, door: .file) } catch { add(error, line: record.line) }
+            refusedRowReferences.append(DemandReference(line: record.line, draft: draft))
             return nil
         }
-        return DemandImportRow(
-            line: record.line, externalID: externalID, title: title, details: details, category: category,
-            orgCode: orgCode, sourceChannel: channel ?? .other, quantity: quantity, priority: priority ?? .normal,
-            beneficiaries: beneficiaries, dueOn: dueOn, state: state, filedOn: filedOn, isPublic: isPublic ?? false,
-            publishedOn: publishedOn, escalationLevel: escalationLevel, settledLevel: settledLevel)
+        return DemandImportRow(line: record.line, draft: draft)
+    }
+
+    /// Stands in for a quantity that could not be read, so the rest of the row is checked.
+    private static let placeholderQuantity = try! Quantity(1, .job)
+
+    /// Adds a draft's problems to ``issues``, at `line`, under the file's own column names.
+    mutating func add(_ error: InvalidFields, line: Int) {
+        for problem in error.problems {
+            file.issues.append(ImportIssue(line: line, column: columnName(problem.field), value: problem.value, reason: problem.reason))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ImportIssues
 public import Registry
 public import SpreadsheetCSV
 

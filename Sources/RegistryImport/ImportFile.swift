@@ -1,4 +1,5 @@
 public import Foundation
+public import ImportIssues
 public import SpreadsheetCSV
 
 /// A spreadsheet export read and checked against one list's columns: its records, where each

@@ -1,4 +1,5 @@
 public import Foundation
+public import ImportIssues
 public import RegistryStore
 public import SpreadsheetCSV
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import ImportIssues
 import Registry
 public import RegistryStore
 public import SpreadsheetCSV

@@ -1,3 +1,4 @@
+import ImportIssues
 import Registry
 import SpreadsheetCSV
 

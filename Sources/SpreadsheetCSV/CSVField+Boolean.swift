@@ -1,3 +1,5 @@
+public import ImportIssues
+
 extension CSVField {
     /// The words accepted as yes and no, in lowercase.
     static let trueWords: Set<String> = ["是", "yes", "y", "true", "1"]

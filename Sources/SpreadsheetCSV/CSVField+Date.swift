@@ -1,3 +1,5 @@
+public import ImportIssues
+
 extension CSVField {
     /// The accepted forms, for messages.
     static let dateForms = "2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日"

@@ -1,3 +1,5 @@
+public import ImportIssues
+
 extension CSVField {
     /// Parses the field as a whole number.
     ///

@@ -1,3 +1,5 @@
+public import ImportIssues
+
 /// One field of a record together with where it came from, so that a value parsed from it
 /// can report an ``ImportIssue`` naming the line and column.
 ///

@@ -1,3 +1,5 @@
+public import ImportIssues
+
 /// The byte-level CSV state machine behind ``CSVReader``.
 ///
 /// It works in place on the decoded UTF-8: field contents are compacted towards the start of

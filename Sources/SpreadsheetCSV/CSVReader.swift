@@ -1,4 +1,5 @@
 public import Foundation
+public import ImportIssues
 
 /// Reads CSV files saved by spreadsheets (Excel, WPS, LibreOffice) into a ``CSVTable``.
 ///

@@ -1,3 +1,5 @@
+public import ImportIssues
+
 extension HeaderMap {
     /// Matches a table's header to the fields.
     ///

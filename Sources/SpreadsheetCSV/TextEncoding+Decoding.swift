@@ -1,3 +1,5 @@
+public import ImportIssues
+
 extension TextEncoding {
     static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     static let utf16LittleEndianByteOrderMark: [UInt8] = [0xFF, 0xFE]

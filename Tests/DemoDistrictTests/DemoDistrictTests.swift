@@ -1,5 +1,6 @@
 import DemoDistrict
 import Foundation
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore

@@ -1,4 +1,5 @@
 import Foundation
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore
@@ -71,7 +72,7 @@ private func gb18030(_ text: String) throws -> Data {
         #expect(found == [
             "2 title ", "3 quantity 1.5", "3 priority 9", "3 due_on 2024-13-01", "4 source_channel pigeon",
             "4 measure_unit miles", "4 due_on 2024/2/30", "4 is_public maybe",
-            "5 title \(String(repeating: "长", count: 201))", "5 org_code ",
+            "5 title \(String(repeating: "长", count: 40))…", "5 org_code ",
         ])
         #expect(rejected.issues.issues[5].reason.contains("yuan (元)"))
         #expect(rejected.issues.issues[8].reason.contains("201"))

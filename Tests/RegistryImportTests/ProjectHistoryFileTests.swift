@@ -1,4 +1,5 @@
 import Foundation
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore

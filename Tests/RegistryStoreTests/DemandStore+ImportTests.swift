@@ -1,4 +1,5 @@
 import Foundation
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore
@@ -90,8 +91,9 @@ extension DemandFixture {
             let auditBefore = try await f.total("audit_log")
             let rejected = try await #require(throws: ImportRejected.self) { try await f.importFile(Data(csv.utf8)) }
             let found = rejected.issues.issues.map { "\($0.line) \($0.column ?? "")" }
-            // Line 8's unknown category and org code are named with its bad quantity, all at once.
-            #expect(found == ["3 类别", "4 需求名称", "4 数量", "4 提出日期", "5 组织编码", "6 需求编号", "6 组织编码", "7 状态", "8 数量", "8 类别", "8 组织编码", "9 提出日期"])
+            // Line 8's unknown category and org code are named with its bad quantity, all at once;
+            // within a line, the values that cannot be read come before the demand's rules.
+            #expect(found == ["3 类别", "4 数量", "4 提出日期", "4 需求名称", "5 组织编码", "6 需求编号", "6 组织编码", "7 状态", "8 数量", "8 类别", "8 组织编码", "9 提出日期"])
             #expect(rejected.issues.totalCount == 12)
             #expect(rejected.issues.issues[0].value == "没有的类别")
             #expect(rejected.issues.issues[5].reason.contains("first on line 2"))

@@ -64,10 +64,10 @@ import Testing
             await #expect(throws: RegistryStoreError.notFound(kind: "demand 需求", key: "424242")) {
                 try await f.store.get(424_242, tenant: f.tenant, actor: f.actor)
             }
-            let long = try await #require(throws: RegistryError.self) {
+            let long = try await #require(throws: InvalidFields.self) {
                 try await f.file(try f.draft(String(repeating: "长", count: 201)))
             }
-            #expect(long.code == .invalidValue)
+            #expect(long.problems.map(\.field) == ["title"])
             try await f.file(try f.draft(externalID: "D-1"))
             let taken = try await #require(throws: RegistryStoreError.self) { try await f.file(try f.draft(externalID: "D-1")) }
             guard case .conflict = taken else { Issue.record("expected a conflict, got \(taken)"); return }

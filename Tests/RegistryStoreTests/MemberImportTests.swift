@@ -1,5 +1,6 @@
 import Foundation
 import GovregTestSupport
+import ImportIssues
 import Postgres
 import Registry
 import RegistryImport

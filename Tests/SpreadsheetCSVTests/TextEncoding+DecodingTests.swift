@@ -1,3 +1,4 @@
+import ImportIssues
 import SpreadsheetCSV
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ImportIssues
 import ListMatching
 import Postgres
 import Registry
@@ -14,6 +15,8 @@ extension APIProblem {
         switch error {
         case let problem as APIProblem: problem
         case let error as RegistryError: from(error)
+        case let error as InvalidFields:
+            .validation(error.problems.map { FieldError(field: pointer($0.field), detail: $0.reason) })
         case let error as RegistryStoreError: from(error)
         case let error as ModuleHandlerError: from(error.underlying)
         case let error as PostgresError: from(error)

@@ -5,21 +5,10 @@ import RegistryStore
 
 /// The bodies the demand routes take, with the schemas the document shows for them.
 enum DemandInputs {
-    static let quantity = Schema.object([
-        ("amount", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
-        ("unit", .string(values: MeasureUnit.allCases.map(\.rawValue))),
-    ], required: ["amount", "unit"])
-
-    static let intakeSchema = Schema.object([
-        ("title", .string(maxLength: 200)), ("description", .string(maxLength: 5000)),
-        ("category", .string(description: "A category code or the district's Chinese name for it")),
-        ("org_code", .string(description: "Where the need arises")),
-        ("source_channel", .string(description: "door_to_door, grid_report, bench_talk, hotline_12345, online, other, or a module's")),
-        ("reporter_id", .integer(minimum: 1)), ("beneficiaries", .integer(minimum: 0)), ("quantity", quantity),
-        ("priority", .integer(minimum: 1, maximum: 5)), ("due_on", .string(format: "date")), ("is_public", .boolean()),
-        ("published_on", .string(format: "date")), ("external_id", .string(maxLength: 100)), ("filed_on", .string(format: "date")),
+    /// The intake's body: the demand's declared fields (``DemandDraft/Field``) and `submit`.
+    static let intakeSchema = Schema.body(DemandDraft.Field.all, extra: [
         ("submit", .boolean(description: "File as submitted (default) or keep as a draft")),
-    ], required: ["title", "category", "org_code", "quantity"])
+    ])
 
     /// `POST …/demands`.
     struct Intake: Decodable {
@@ -54,11 +43,11 @@ enum DemandInputs {
         }
     }
 
+    /// What an edit may change (``DemandRevision``), as declared.
     static let revisionSchema = Schema.object([
-        ("title", .string(maxLength: 200)), ("description", .string(maxLength: 5000)), ("priority", .integer(minimum: 1, maximum: 5)),
-        ("due_on", .string(format: "date")), ("beneficiaries", .integer(minimum: 0)), ("is_public", .boolean()),
-        ("published_on", .string(format: "date")),
-    ])
+        DemandDraft.Field.title, DemandDraft.Field.description, DemandDraft.Field.priority, DemandDraft.Field.dueOn,
+        DemandDraft.Field.beneficiaries, DemandDraft.Field.isPublic, DemandDraft.Field.publishedOn,
+    ].map { ($0.name, Schema($0)) })
 
     /// `PATCH …/demands/{id}`.
     struct Revision: Decodable {

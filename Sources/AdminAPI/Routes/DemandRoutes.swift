@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Registry
 import RegistryStore
 
@@ -11,7 +11,7 @@ enum DemandRoutes {
     static let item = Schema.object([
         ("id", .integer()), ("title", .string()), ("category", .string()), ("category_name", .string()),
         ("org_code", .string()), ("org_name", .string()), ("state", .string(values: DemandState.allCases.map(\.rawValue))),
-        ("quantity", DemandInputs.quantity), ("priority", .integer()), ("escalation_level", .string()),
+        ("quantity", Schema(DemandDraft.Field.quantity)), ("priority", .integer()), ("escalation_level", .string()),
         ("filed_on", .string(format: "date")), ("is_public", .boolean()),
     ], description: "One line of the list")
     static let detail = Schema.object([

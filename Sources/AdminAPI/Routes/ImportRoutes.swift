@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore

@@ -14,10 +14,10 @@ public import Foundation
 /// let event = try demand.transition(to: .submitted, actor: actor, at: now, visibility: .public)
 /// ```
 public struct Demand: Hashable, Sendable, Codable, Identifiable {
-    /// The longest accepted title, in characters.
-    public static let maximumTitleLength = 200
+    /// The longest accepted title, in characters (declared in ``DemandDraft/Field/title``).
+    public static let maximumTitleLength = DemandDraft.Field.title.textLimit
     /// The longest accepted description, in characters.
-    public static let maximumDetailsLength = 5000
+    public static let maximumDetailsLength = DemandDraft.Field.description.textLimit
 
     /// The district the demand belongs to.
     public var tenant: TenantID
@@ -64,7 +64,7 @@ public struct Demand: Hashable, Sendable, Codable, Identifiable {
     /// Makes a demand, or reads one back from storage.
     ///
     /// - Throws: ``RegistryError`` (`invalidValue`) for an empty or over-long title, an
-    ///   over-long description, an empty category or a negative number of beneficiaries.
+    ///   over-long description, an empty category or a number of beneficiaries out of range.
     public init(
         tenant: TenantID, id: DemandID, externalID: String? = nil, title: String, details: String? = nil,
         category: String, orgUnit: OrgUnitID, sourceChannel: SourceChannel, reporter: PersonID? = nil,
@@ -73,24 +73,17 @@ public struct Demand: Hashable, Sendable, Codable, Identifiable {
         state: DemandState = .draft, escalationLevel: EscalationLevel = .grid, settledLevel: EscalationLevel? = nil,
         mergedInto: DemandID? = nil, rating: Rating? = nil
     ) throws {
-        guard let title = try optionalText(title, field: "title", limit: Self.maximumTitleLength) else {
-            throw RegistryError.invalid("title", chinese: "需求名称不能为空", english: "a demand needs a title")
-        }
-        guard !category.trimmingWhitespace().isEmpty else {
-            throw RegistryError.invalid("category", chinese: "需求类别不能为空", english: "a demand needs a category")
-        }
-        if let beneficiaries, beneficiaries < 0 {
-            throw RegistryError.invalid(
-                "beneficiaries",
-                chinese: "受益人数不能为负数", english: "the number of beneficiaries cannot be negative"
-            )
-        }
+        // The declared checks of each field (``DemandDraft/Field``), as every door runs them.
+        let title = try DemandDraft.Field.title.checkedText(title, required: true) ?? ""
+        let details = try DemandDraft.Field.description.checkedText(details, required: false)
+        let category = try DemandDraft.Field.category.checkedText(category, required: true) ?? ""
+        if let problem = DemandDraft.Field.beneficiaries.integer(beneficiaries) { throw RegistryError(problem) }
         self.tenant = tenant
         self.id = id
         self.externalID = externalID
         self.title = title
-        self.details = try optionalText(details, field: "description", limit: Self.maximumDetailsLength)
-        self.category = category.trimmingWhitespace()
+        self.details = details
+        self.category = category
         self.orgUnit = orgUnit
         self.sourceChannel = sourceChannel
         self.reporter = reporter

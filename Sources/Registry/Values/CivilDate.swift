@@ -36,6 +36,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// The last day there is, 9999-12-31: "no limit" where a day bounds a check.
+    public static let latest = CivilDate(checked: 9999, 12, 31)
+
     /// A day the caller has already checked (a quarter's bounds): the parts are used as they are.
     init(checked year: Int, _ month: Int, _ day: Int) {
         self.year = year

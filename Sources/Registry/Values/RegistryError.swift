@@ -94,6 +94,11 @@ public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible 
         self.englishMessage = english
     }
 
+    /// A field's problem as an `invalidValue` refusal.
+    public init(_ problem: FieldProblem) {
+        self.init(.invalidValue, field: problem.field, chinese: problem.chinese, english: problem.english)
+    }
+
     /// `field: 中文消息 / English message`.
     /// The message in both languages, Chinese first, without the field.
     public var message: String { chineseMessage + " / " + englishMessage }

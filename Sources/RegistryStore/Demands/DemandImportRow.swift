@@ -1,65 +1,30 @@
+public import ImportIssues
 public import Registry
-public import SpreadsheetCSV
 
-/// One row of a demand file, checked and typed, with references still as the file wrote
-/// them: the category as a code or Chinese name, the org unit as its code. The store
-/// resolves those against the tenant, set-based, after the rows are in its staging table.
+/// One row of a demand file: a draft (``DemandDraft``) whose values have been read from their
+/// cells, not yet checked, and the line it starts on. The store checks each draft
+/// (``DemandDraft/checked(on:door:)``, the same rules as every other door) while it streams the
+/// rows into its staging table, then resolves the category and org code set-based.
+@dynamicMemberLookup
 public struct DemandImportRow: Sendable, Hashable {
     /// The file line the row starts on, for error messages.
     public var line: Int
-    /// The district's own id for the row; re-importing matches on it.
-    public var externalID: String
-    public var title: String
-    /// The longer description (the `description` column).
-    public var details: String?
-    /// A category code (`elderly_care`) or the tenant's Chinese name for it (`养老服务`).
-    public var category: String
-    /// The code of the org unit where the need arises.
-    public var orgCode: String
-    public var sourceChannel: SourceChannel
-    public var quantity: Quantity
-    public var priority: Priority
-    public var beneficiaries: Int?
-    public var dueOn: CivilDate?
-    /// The state a new demand starts in; `nil` means accepted. Never changes a stored
-    /// demand: the workflow (``DemandStore/transition(_:to:tenant:actor:note:reason:mergedInto:rating:visibility:expectedVersion:)``) owns that.
-    public var state: DemandState?
-    /// When the need was raised; `nil` keeps the stored date, or today for a new demand.
-    public var filedOn: CivilDate?
-    public var isPublic: Bool
-    public var publishedOn: CivilDate?
-    /// The level a new demand has been handed up to (吹哨); `nil` means grid. Like the state,
-    /// never changes a stored demand: escalations do.
-    public var escalationLevel: EscalationLevel?
-    /// The level a new resolved or rated demand was settled at.
-    public var settledLevel: EscalationLevel?
+    /// The values as read. Their state and escalation are for a new demand only: a stored
+    /// demand's are changed by the workflow (``DemandStore/transition(_:to:tenant:actor:note:reason:mergedInto:rating:visibility:expectedVersion:)``)
+    /// and by escalations, never by re-importing.
+    public var draft: DemandDraft
 
     /// Makes a row.
-    public init(
-        line: Int, externalID: String, title: String, details: String? = nil, category: String, orgCode: String,
-        sourceChannel: SourceChannel = .other, quantity: Quantity, priority: Priority = .normal,
-        beneficiaries: Int? = nil, dueOn: CivilDate? = nil, state: DemandState? = nil, filedOn: CivilDate? = nil,
-        isPublic: Bool = false, publishedOn: CivilDate? = nil, escalationLevel: EscalationLevel? = nil,
-        settledLevel: EscalationLevel? = nil
-    ) {
+    public init(line: Int, draft: DemandDraft) {
         self.line = line
-        self.externalID = externalID
-        self.title = title
-        self.details = details
-        self.category = category
-        self.orgCode = orgCode
-        self.sourceChannel = sourceChannel
-        self.quantity = quantity
-        self.priority = priority
-        self.beneficiaries = beneficiaries
-        self.dueOn = dueOn
-        self.state = state
-        self.filedOn = filedOn
-        self.isPublic = isPublic
-        self.publishedOn = publishedOn
-        self.escalationLevel = escalationLevel
-        self.settledLevel = settledLevel
+        self.draft = draft
     }
+
+    /// The external id, which a file always gives (an empty one is refused by the check).
+    public var externalID: String { draft.externalID ?? "" }
+
+    /// The draft's values, as `row.title`.
+    public subscript<Value>(dynamicMember keyPath: KeyPath<DemandDraft, Value>) -> Value { draft[keyPath: keyPath] }
 }
 
 /// Where an import's rows come from: a file read lazily, so that a million-row file is
@@ -101,6 +66,13 @@ public struct DemandReference: Sendable, Hashable {
         self.line = line
         self.category = category
         self.orgCode = orgCode
+    }
+
+    /// The references of a draft refused for its values; a blank one is not looked up (the
+    /// draft's check already named it).
+    public init(line: Int, draft: DemandDraft) {
+        func named(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
+        self.init(line: line, category: named(draft.category), orgCode: named(draft.orgCode))
     }
 }
 

@@ -1,12 +1,13 @@
+import ImportIssues
 import Registry
-import SpreadsheetCSV
 
 /// The rows of an import turned into `COPY` text on a task of their own.
 ///
 /// Checking and encoding a row costs about as much as the server's storing it, so the two
 /// run side by side: this task reads rows and yields chunks of COPY text while the import's
-/// task sends the previous chunks. Here too are the checks that need the whole file (an
-/// external id used twice) or that no file may ask for (a merged or rated demand).
+/// task sends the previous chunks. Each row's draft passes the demand's rules here
+/// (``DemandDraft/checked(on:door:)``), whatever the rows came from, and so does the one
+/// check that needs the whole file (an external id used twice).
 ///
 /// The stream is unbounded: if the server is slower than the reading, the chunks wait in
 /// memory, at most the file's COPY text, about the size of the file itself.
@@ -30,8 +31,8 @@ enum DemandStagingText {
     /// How many bytes of COPY text make one chunk.
     static let chunkSize = 1 << 18
 
-    /// Starts reading `rows`; the stream ends when they do (or the task is cancelled).
-    static func start<Rows: DemandImportRows>(_ rows: Rows) -> (AsyncStream<Chunk>, Task<Outcome<Rows>, Never>) {
+    /// Starts reading `rows`, checking them as new on `today`; the stream ends when they do (or the task is cancelled).
+    static func start<Rows: DemandImportRows>(_ rows: Rows, today: CivilDate) -> (AsyncStream<Chunk>, Task<Outcome<Rows>, Never>) {
         let (stream, continuation) = AsyncStream.makeStream(of: Chunk.self)
         let producer = Task {
             var rows = rows
@@ -42,22 +43,24 @@ enum DemandStagingText {
             buffer.reserveCapacity(chunkSize + 16_384)
             var staged = 0
             var refused: [DemandReference] = []
-            while !Task.isCancelled, let row = rows.next() {
+            while !Task.isCancelled, var row = rows.next() {
+                do throws(InvalidFields) {
+                    // The rules of a new demand, as every door runs them.
+                    row.draft = try row.draft.checked(on: today, door: .file)
+                } catch {
+                    for problem in error.problems {
+                        issues.append(ImportIssue(
+                            line: row.line, column: rows.columnName(problem.field), value: problem.value, reason: problem.reason))
+                    }
+                    refused.append(DemandReference(line: row.line, draft: row.draft))
+                    continue
+                }
                 if let first = firstLine.updateValue(row.line, forKey: row.externalID) {
                     firstLine[row.externalID] = first
                     issues.append(ImportIssue(
                         line: row.line, column: rows.columnName("external_id"), value: row.externalID,
                         reason: "需求编号重复 duplicate external id (first on line \(first))"))
-                    refused.append(DemandReference(line: row.line, category: row.category, orgCode: row.orgCode))
-                    continue
-                }
-                if let state = row.state, state == .merged || state == .rated {
-                    issues.append(ImportIssue(
-                        line: row.line, column: rows.columnName("state"), value: state.rawValue,
-                        reason: "导入不能创建「\(state.chineseName)」状态的需求（需要合并目标或评分）"
-                            + " an import cannot create a \(state.rawValue) demand: it needs a merge target or a rating;"
-                            + " import it as accepted and use `govreg demand transition`"))
-                    refused.append(DemandReference(line: row.line, category: row.category, orgCode: row.orgCode))
+                    refused.append(DemandReference(line: row.line, draft: row.draft))
                     continue
                 }
                 row.appendCopyText(to: &buffer)

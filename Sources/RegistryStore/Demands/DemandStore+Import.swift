@@ -1,7 +1,7 @@
 public import Foundation
+import ImportIssues
 import Postgres
 import Registry
-import SpreadsheetCSV
 
 /// What a demand import changed, or would change (`dryRun`).
 public struct DemandImportSummary: Sendable, Hashable, Codable {
@@ -110,7 +110,7 @@ extension DemandStore {
         progress: (DemandImportProgress) -> Void
     ) async throws -> (staged: Int, refused: [DemandReference]) {
         let total = rows.recordCount
-        let (chunks, producer) = DemandStagingText.start(rows)
+        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina())
         do {
             var reported = 0
             try await connection.copyIn(DemandImportStatements.copy) { writer in

@@ -36,7 +36,8 @@ public struct DemandStore: Sendable {
     ///   - tenant: The district.
     ///   - actor: Who files it, for the event and the audit log.
     /// - Returns: The new demand's id.
-    /// - Throws: ``RegistryError`` for an invalid value; ``RegistryStoreError/notFound(kind:key:)``
+    /// - Throws: ``InvalidFields`` with every invalid value (``DemandDraft/checked(on:door:)``);
+    ///   ``RegistryStoreError/notFound(kind:key:)``
     ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
     @discardableResult
     public func file(_ draft: DemandDraft, submit: Bool, tenant: UUID, actor: String) async throws -> DemandID {
@@ -47,16 +48,11 @@ public struct DemandStore: Sendable {
     /// to turn its own record into a demand atomically with it (see ``file(_:submit:tenant:actor:)``).
     @discardableResult
     public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
-        let tenant = tx.tenantID
         let actorID = try ActorID(tx.actor)
-        // The domain's checks (title, lengths, beneficiaries), before any database work.
-        let checked = try Demand(
-            tenant: tenant, id: 0, externalID: draft.externalID, title: draft.title, details: draft.details,
-            category: draft.category, orgUnit: 0, sourceChannel: draft.sourceChannel, reporter: draft.reporter,
-            beneficiaries: draft.beneficiaries, quantity: draft.quantity, priority: draft.priority, dueOn: draft.dueOn,
-            isPublic: draft.isPublic, publishedOn: draft.publishedOn)
-        let category = try await Self.categoryCode(draft.category, tx)
-        let org = try await Self.orgUnitID(draft.orgCode, tx)
+        // The rules of a new demand, every problem at once, before any database work.
+        let checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api)
+        let category = try await Self.categoryCode(checked.category, tx)
+        let org = try await Self.orgUnitID(checked.orgCode, tx)
         let state: DemandState = submit ? .submitted : .draft
         let inserted: QueryResult
         do {
@@ -68,7 +64,7 @@ public struct DemandStore: Sendable {
                     \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
                     \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
                     \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
-                    \(checked.publishedOn?.description)::date, coalesce(\(draft.filedOn?.description)::date::timestamptz, now()))
+                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamptz, now()))
                 RETURNING id, now() AS now
                 """)
         } catch let error as PostgresError where error.sqlState == "23503" {

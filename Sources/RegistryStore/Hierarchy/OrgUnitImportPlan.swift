@@ -1,4 +1,4 @@
-import SpreadsheetCSV
+import ImportIssues
 
 /// Checks a hierarchy file against itself and the stored nodes, and orders its rows so that
 /// every parent is written before its children. Pure: no database.

@@ -1,7 +1,7 @@
 public import Foundation
+public import ImportIssues
 import Postgres
 import Registry
-public import SpreadsheetCSV
 
 /// The milestones (里程碑) of the project list as a list of their own, moved whole by
 /// `govreg import milestones` and `govreg export milestones`. Day-to-day work adds and

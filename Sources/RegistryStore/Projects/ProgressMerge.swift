@@ -1,7 +1,7 @@
 import Foundation
+import ImportIssues
 import Postgres
 import Registry
-import SpreadsheetCSV
 
 /// How one project's filed reports join its stored ones (see
 /// ``ProgressReportStore/importRows(_:issues:tenant:actor:dryRun:)``): what is added,

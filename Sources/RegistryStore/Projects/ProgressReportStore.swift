@@ -1,7 +1,7 @@
 public import Foundation
+public import ImportIssues
 import Postgres
 import Registry
-public import SpreadsheetCSV
 
 /// The progress reports (进度报告) behind the project list's percentages as a list of their
 /// own, moved whole by `govreg import progress` and `govreg export progress`. Day-to-day

@@ -1,7 +1,7 @@
 public import Foundation
-public import Registry
+import ImportIssues
 import Postgres
-import SpreadsheetCSV
+public import Registry
 
 /// One milestone (里程碑/节点) of a project, as the milestone file gives it and its export
 /// writes it. Milestones are matched by project and title.

@@ -1,7 +1,7 @@
 public import Foundation
+public import ImportIssues
 import Postgres
 import Registry
-public import SpreadsheetCSV
 
 extension MemberStore {
     /// Imports members all or nothing: people matched by external id, registrations by person

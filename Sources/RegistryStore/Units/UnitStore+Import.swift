@@ -1,7 +1,7 @@
 public import Foundation
+public import ImportIssues
 import Postgres
 import Registry
-public import SpreadsheetCSV
 
 extension UnitStore {
     /// Imports units all or nothing, matched by external id: importing the same rows twice

@@ -1,4 +1,5 @@
 import Foundation
+import ImportIssues
 
 // Shared by the imports of units, members, resources and projects (the file is named after
 // the first of them, the one the others refer to).

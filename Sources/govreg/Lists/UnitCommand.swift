@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ImportIssues
 import Registry
 import RegistryStore
 import SpreadsheetCSV

@@ -1,16 +1,24 @@
-public import Registry
-
-/// A new demand as staff or a form file it: the need and where it arises, with the
-/// category and the org unit named as people name them (a code, or the category's Chinese
-/// name), which the store resolves inside the tenant.
+/// A demand as a door hands it in, before the store resolves its references: the write side
+/// of the demand list.
+///
+/// Every door builds one (the import files row by row, the API's intake, the CLI, a module's
+/// intake channel) and every door's values pass the same ``checked(on:door:)``: the rules of
+/// a new demand are written here once. The category and the org unit are named as people name
+/// them (a code, or the category's Chinese name); the store resolves those inside the tenant,
+/// which is all a store can add (references and uniqueness).
 ///
 /// ```swift
 /// let draft = DemandDraft(
 ///     title: "楼道灯不亮", category: "housing_repair", orgCode: "G101",
 ///     sourceChannel: .gridReport, quantity: try Quantity(1, .job))
+/// let checked = try draft.checked(on: today, door: .api)
 /// ```
 public struct DemandDraft: Sendable, Hashable {
+    /// The district's own id; a file must give it (re-importing matches on it), the API may
+    /// leave it to the store (`GR-D<id>`).
+    public var externalID: String?
     public var title: String
+    /// The longer description (the `description` field).
     public var details: String?
     /// A category code or the tenant's Chinese name for it.
     public var category: String
@@ -25,17 +33,23 @@ public struct DemandDraft: Sendable, Hashable {
     public var dueOn: CivilDate?
     public var isPublic: Bool
     public var publishedOn: CivilDate?
-    /// The district's own id, if it has one.
-    public var externalID: String?
-    /// When the need was raised, if not today.
+    /// When the need was raised; nil is today (or, re-importing, the stored day).
     public var filedOn: CivilDate?
+    /// The state a demand recorded elsewhere already reached (files only); nil: accepted for
+    /// a file, submitted or draft for the API. Never changes a stored demand.
+    public var state: DemandState?
+    /// The level a demand recorded elsewhere was handed up to (files only); nil: grid.
+    public var escalationLevel: EscalationLevel?
+    /// The level a resolved or rated demand recorded elsewhere was settled at (files only).
+    public var settledLevel: EscalationLevel?
 
     /// Makes a draft.
     public init(
         title: String, details: String? = nil, category: String, orgCode: String, sourceChannel: SourceChannel = .other,
         reporter: PersonID? = nil, beneficiaries: Int? = nil, quantity: Quantity, priority: Priority = .normal,
         dueOn: CivilDate? = nil, isPublic: Bool = false, publishedOn: CivilDate? = nil, externalID: String? = nil,
-        filedOn: CivilDate? = nil
+        filedOn: CivilDate? = nil, state: DemandState? = nil, escalationLevel: EscalationLevel? = nil,
+        settledLevel: EscalationLevel? = nil
     ) {
         self.title = title
         self.details = details
@@ -51,5 +65,8 @@ public struct DemandDraft: Sendable, Hashable {
         self.publishedOn = publishedOn
         self.externalID = externalID
         self.filedOn = filedOn
+        self.state = state
+        self.escalationLevel = escalationLevel
+        self.settledLevel = settledLevel
     }
 }

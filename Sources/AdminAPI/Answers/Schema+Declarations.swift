@@ -1,0 +1,35 @@
+import Registry
+
+extension Schema {
+    /// A field's schema, from its one declaration (``FieldDeclaration``): the limits the
+    /// document shows are those the domain checks.
+    init(_ field: FieldDeclaration) {
+        let description = field.summary + " (\(field.chineseName))"
+        switch field.kind {
+        case .text(let maxLength): self = .string(maxLength: maxLength, description: description)
+        case .integer(let minimum, let maximum):
+            self = .integer(minimum: minimum, maximum: maximum == .max ? nil : maximum, description: description)
+        case .date: self = .string(format: "date", description: description)
+        case .boolean: self = .boolean(description: description)
+        case .words(let words, let open):
+            let codes = words.map(\.code)
+            self = open
+                ? .string(description: description + "; one of " + codes.joined(separator: ", ") + ", or a module's")
+                : .string(values: codes, description: description)
+        case .quantity:
+            self = .object([
+                ("amount", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
+                ("unit", .string(values: MeasureUnit.allCases.map(\.rawValue))),
+            ], required: ["amount", "unit"], description: description)
+        }
+    }
+
+    /// A request body of declared fields (those the API carries), then `extra` properties of
+    /// the route's own (options such as `submit`, which are not the record's fields).
+    static func body(_ fields: [FieldDeclaration], extra: [(String, Schema)] = []) -> Schema {
+        let carried = fields.filter { $0.doors.contains(.api) }
+        return .object(
+            carried.map { ($0.name, Schema($0)) } + extra,
+            required: carried.filter { $0.requiredIn.contains(.api) }.map(\.name))
+    }
+}

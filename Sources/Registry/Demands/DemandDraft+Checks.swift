@@ -1,0 +1,80 @@
+extension DemandDraft {
+    /// The draft with its text trimmed (blank text absent), or every problem it has.
+    ///
+    /// The rules of a new demand, for every door: each text field against its declaration
+    /// (required, no NUL, the length limit), the numbers against their ranges, and the rules
+    /// across fields: raised no later than `today` and due no earlier than raised; a state
+    /// only a workflow can reach (merged needs a target, rated a rating) is refused; a settled
+    /// level only for a resolved or rated demand, and never above the level it was handed up
+    /// to. What only the database knows (the category, the org unit, a taken external id) the
+    /// store adds.
+    ///
+    /// - Parameters:
+    ///   - today: The day in the district (China), against which `filed_on` is checked.
+    ///   - door: Where the draft came from, for what that door requires (a file must give the
+    ///     external id).
+    /// - Throws: ``InvalidFields`` with every problem, in field order.
+    public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> DemandDraft {
+        var problems: [FieldProblem] = []
+        var draft = self
+        func text(_ declaration: FieldDeclaration, _ value: String?) -> String? {
+            switch declaration.text(value, required: !declaration.requiredIn.isDisjoint(with: door)) {
+            case .success(let trimmed): return trimmed
+            case .failure(let problem):
+                problems.append(problem)
+                return value
+            }
+        }
+        draft.externalID = text(Field.externalID, externalID)
+        draft.title = text(Field.title, title) ?? ""
+        draft.details = text(Field.description, details)
+        draft.category = text(Field.category, category) ?? ""
+        draft.orgCode = text(Field.orgCode, orgCode) ?? ""
+        if let problem = Field.beneficiaries.integer(beneficiaries) { problems.append(problem) }
+        if let problem = Field.reporter.integer(reporter.map { Int($0.rawValue) }) { problems.append(problem) }
+        problems += dayProblems(today: today)
+        problems += workflowProblems()
+        guard problems.isEmpty else { throw InvalidFields(problems) }
+        return draft
+    }
+
+    /// Raised no later than today, due no earlier than raised.
+    private func dayProblems(today: CivilDate) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if let filedOn, filedOn > today {
+            problems.append(FieldProblem(
+                Field.filedOn.name, value: filedOn.description, chinese: "提出日期晚于今天（\(today)）",
+                english: "the day it was raised is after today (\(today))"))
+        }
+        if let filedOn, let dueOn, dueOn < filedOn {
+            problems.append(FieldProblem(
+                Field.dueOn.name, value: dueOn.description, chinese: "期限 \(dueOn) 早于提出日期 \(filedOn)",
+                english: "the due day \(dueOn) is before the day it was raised, \(filedOn)"))
+        }
+        return problems
+    }
+
+    /// A state, escalation and settled level that a demand could have reached.
+    private func workflowProblems() -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if let state, state == .merged || state == .rated {
+            problems.append(FieldProblem(
+                Field.state.name, value: state.rawValue,
+                chinese: "新需求不能是「\(state.chineseName)」状态（需要合并目标或评分）；请以已列入清单录入，再办理",
+                english: "a new demand cannot be \(state.rawValue): that needs a merge target or a rating;"
+                    + " record it as accepted and use `govreg demand transition`"))
+        }
+        if let settledLevel {
+            if state != .resolved, state != .rated {
+                problems.append(FieldProblem(
+                    Field.settledLevel.name, value: settledLevel.rawValue, chinese: "只有已解决或已评价的需求才有办结层级",
+                    english: "only a resolved or rated demand has a settled level"))
+            } else if settledLevel > (escalationLevel ?? .grid) {
+                problems.append(FieldProblem(
+                    Field.settledLevel.name, value: settledLevel.rawValue, chinese: "办结层级高于上报层级",
+                    english: "the settled level is above the level it was handed up to"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,133 @@
+/// One field of a list, declared once for every door: the name the API and the files use,
+/// the Chinese names district spreadsheets give its column, what values it takes, and where
+/// it is required.
+///
+/// The declaration is the single source of the API's schema, of the import files' columns
+/// (and `docs/csv-columns.md`, generated from it), and of the value checks every door runs
+/// through the list's draft, so the document and the validation cannot disagree.
+///
+/// ```swift
+/// static let title = FieldDeclaration(
+///     "title", chinese: "需求名称", aliases: ["名称", "标题"], kind: .text(maxLength: 200),
+///     requiredIn: .all, summary: "A short title, e.g. 楼道灯不亮")
+/// ```
+public struct FieldDeclaration: Sendable, Hashable {
+    /// What values the field takes.
+    public enum Kind: Sendable, Hashable {
+        /// Free text of at most `maxLength` characters, trimmed; blank means absent.
+        case text(maxLength: Int)
+        /// A whole number in `minimum...maximum`.
+        case integer(minimum: Int64, maximum: Int64)
+        /// A calendar day (`2024-03-05`; files also take `2024年3月5日` and the like).
+        case date
+        /// Yes or no (`true`/`false`; files also take 是/否).
+        case boolean
+        /// One word of a vocabulary, by its code (files also take the Chinese name); `open`
+        /// when modules may add words (a source channel), so `values` are the core's.
+        case words([Word], open: Bool = false)
+        /// An amount in a measure unit's stored form (fen for yuan), greater than 0.
+        case quantity
+    }
+
+    /// A vocabulary word: its stored code and its Chinese name.
+    public struct Word: Sendable, Hashable {
+        public var code: String
+        public var chineseName: String
+        public init(_ code: String, _ chineseName: String) {
+            self.code = code
+            self.chineseName = chineseName
+        }
+    }
+
+    /// The doors a value comes through.
+    public struct Doors: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Import files (CSV, and spreadsheets to come): a column.
+        public static let file = Doors(rawValue: 1)
+        /// The HTTP API (and the CLI's single-record commands, which take the same draft): a property.
+        public static let api = Doors(rawValue: 2)
+        public static let all: Doors = [.file, .api]
+    }
+
+    /// The field's name: the API property and the file's English column, e.g. `org_code`.
+    public var name: String
+    /// The Chinese column name, shown first in messages and docs, e.g. `所在组织编码`.
+    public var chineseName: String
+    /// Other header spellings districts use.
+    public var aliases: [String]
+    public var kind: Kind
+    /// Where the field must be given.
+    public var requiredIn: Doors
+    /// Where the field exists at all.
+    public var doors: Doors
+    /// One line in English for the API document and the docs.
+    public var summary: String
+
+    /// Declares a field.
+    public init(
+        _ name: String, chinese: String, aliases: [String] = [], kind: Kind, requiredIn: Doors = [], doors: Doors = .all,
+        summary: String
+    ) {
+        self.name = name
+        self.chineseName = chinese
+        self.aliases = aliases
+        self.kind = kind
+        self.requiredIn = requiredIn
+        self.doors = doors
+        self.summary = summary
+    }
+
+    /// The longest text the field takes, for text fields.
+    public var maxLength: Int? {
+        if case .text(let limit) = kind { limit } else { nil }
+    }
+
+    /// The longest text the field takes; unlimited for other kinds.
+    public var textLimit: Int { maxLength ?? .max }
+
+    /// The problem of a required value that is missing or blank.
+    public var missing: FieldProblem {
+        FieldProblem(name, value: nil, chinese: "必填，不能为空", english: "is required but empty")
+    }
+
+    /// ``missing``'s reason, for a door that says it itself.
+    public static let missingReason = FieldProblem("", value: nil, chinese: "必填，不能为空", english: "is required but empty").reason
+
+    /// Checks free text against the declaration: trims it, treats blank as absent (a problem
+    /// when `required`), and refuses a NUL character (PostgreSQL cannot store it) and text
+    /// over the limit.
+    ///
+    /// - Returns: The trimmed text (nil when blank), or the problem.
+    public func text(_ value: String?, required: Bool) -> Result<String?, FieldProblem> {
+        guard let value, let trimmed = Optional(value.trimmingWhitespace()), !trimmed.isEmpty else {
+            return required ? .failure(missing) : .success(nil)
+        }
+        if trimmed.utf8.contains(0) {
+            return .failure(FieldProblem(name, value: trimmed, chinese: "含有空字符", english: "contains a NUL character"))
+        }
+        // A character is at least one UTF-8 byte, so a short byte count settles it without counting.
+        if let limit = maxLength, trimmed.utf8.count > limit, trimmed.count > limit {
+            return .failure(FieldProblem(
+                name, value: String(trimmed.prefix(40)) + "…",
+                chinese: "过长：\(trimmed.count) 个字符，最多 \(limit) 个", english: "too long: \(trimmed.count) characters, at most \(limit)"))
+        }
+        return .success(trimmed)
+    }
+
+    /// ``text(_:required:)`` for a single value, refused as a ``RegistryError``.
+    public func checkedText(_ value: String?, required: Bool) throws(RegistryError) -> String? {
+        switch text(value, required: required) {
+        case .success(let trimmed): return trimmed
+        case .failure(let problem): throw RegistryError(problem)
+        }
+    }
+
+    /// Checks a whole number against the declared range.
+    public func integer(_ value: Int?) -> FieldProblem? {
+        guard let value, case .integer(let minimum, let maximum) = kind, !(minimum...maximum).contains(Int64(value)) else {
+            return nil
+        }
+        return FieldProblem(name, value: String(value), chinese: "须为 \(minimum) 到 \(maximum)", english: "must be \(minimum) to \(maximum)")
+    }
+}
