@@ -26,7 +26,9 @@ public struct BenchTalkModule: GovernanceModule {
         SettingField(key: "reply_deadline_days", chineseName: "答复时限（天）", englishName: "reply deadline (days)",
                      kind: .integer(1...90), default: .integer(7)),
     ])
-    public var contributions: [any ModuleContribution] { [IntakeChannel(.benchTalk), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints()] }
+    public var contributions: [any ModuleContribution] { [
+        IntakeChannel(.benchTalk, chinese: "板凳会", english: "bench talk"), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints(),
+    ] }
 
     public init() {}
 }
@@ -35,8 +37,8 @@ public struct BenchTalkModule: GovernanceModule {
 /// report counts resolved topics from the demand's state itself, so a demand resolved while
 /// the module was disabled still counts.
 struct TopicResolution: CoreEventHandler {
-    func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
-        guard case let .demandTransitioned(demand, _, to) = event, to == .resolved || to == .accepted else { return }
+    func handle(_ event: any GovernanceEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
+        guard case let .demandTransitioned(demand, _, to) = event as? CoreEvent, to == .resolved || to == .accepted else { return }
         // Resolved: the day it was; back on the list (a project cancelled): not resolved.
         try await tx.connection.execute("""
             UPDATE bench_talk_topic
@@ -46,4 +48,9 @@ struct TopicResolution: CoreEventHandler {
               AND demand_resolved_on IS DISTINCT FROM CASE \(to.rawValue) WHEN 'resolved' THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
             """)
     }
+}
+
+extension SourceChannel {
+    /// 板凳会: a topic raised at a bench talk and turned into a demand (this module's channel).
+    public static let benchTalk = try! SourceChannel("bench_talk")
 }

@@ -28,8 +28,11 @@ extension QuarterFigures {
                 categories.append(Share(code: code, name: names[code] ?? code, count: n))
             } else {
                 let code = try row.decode(String.self, "source_channel")
-                let channel = try? SourceChannel(code)
-                let name = channel.map { $0.isKnown ? "\($0.chineseName) \($0.englishName)" : code } ?? code
+                // The core's and the shipped modules' names (a module's intake channel names itself).
+                let name = (try? SourceChannel(code)).map {
+                    tx.modules.sourceChannels.contains($0)
+                        ? "\(tx.modules.sourceChannels.chineseName(of: $0)) \(tx.modules.sourceChannels.englishName(of: $0))" : code
+                } ?? code
                 channels.append(Share(code: code, name: name, count: n))
             }
         }

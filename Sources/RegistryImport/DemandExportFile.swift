@@ -19,9 +19,12 @@ import SpreadsheetCSV
 public struct DemandExportFile: Sendable {
     /// Whether the header (and the vocabulary values) are Chinese.
     public let chinese: Bool
+    /// The channels' names, the modules' included.
+    public let channels: SourceChannels
 
-    public init(chinese: Bool) {
+    public init(chinese: Bool, channels: SourceChannels = .core) {
         self.chinese = chinese
+        self.channels = channels
     }
 
     /// The byte order mark and the header row.
@@ -37,7 +40,7 @@ public struct DemandExportFile: Sendable {
         for row in rows {
             writer.writeRow([
                 row.externalID, row.title, row.details ?? "", row.category, row.orgCode,
-                chinese ? row.sourceChannel.chineseName : row.sourceChannel.rawValue,
+                chinese ? channels.chineseName(of: row.sourceChannel) : row.sourceChannel.rawValue,
                 Self.amount(row.quantity), row.quantity.unit.exportText(chinese: chinese),
                 String(row.priority.value), row.beneficiaries.map(String.init) ?? "", row.dueOn?.description ?? "",
                 row.state.exportText(chinese: chinese), row.filedOn.description,

@@ -150,7 +150,7 @@ extension DemandFile {
     }
 
     mutating func sourceChannel(_ record: CSVRecord) -> SourceChannel? {
-        lookUp(.sourceChannel, record, in: Self.sourceChannels, required: false)
+        lookUp(.sourceChannel, record, in: sourceChannels, required: false)
     }
 
     mutating func state(_ record: CSVRecord) -> DemandState? {

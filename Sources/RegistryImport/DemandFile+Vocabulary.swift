@@ -40,16 +40,15 @@ extension DemandFile {
     /// docs/csv-columns.md names volunteer hours 志愿服务时长; the domain's name is 志愿服务小时.
     static let measureUnits = Spellings(MeasureUnit.self, extra: ["志愿服务时长": .volunteerHours])
 
-    /// The channels every district has. A module's own channels will be added here when
-    /// modules can declare them; until then an unknown channel is a mistake in the file.
-    static let sourceChannels: Spellings<SourceChannel> = {
+    /// Every spelling of the channels `channels` knows: the core's and the shipped modules'.
+    static func spellings(of channels: SourceChannels) -> Spellings<SourceChannel> {
         var values: [String: SourceChannel] = [:]
-        for channel in SourceChannel.known {
-            values[channel.rawValue] = channel
-            values[channel.chineseName] = channel
-            values[channel.englishName.lowercased()] = channel
+        for entry in channels.entries {
+            values[entry.channel.rawValue] = entry.channel
+            values[entry.chineseName] = entry.channel
+            values[entry.englishName.lowercased()] = entry.channel
         }
-        let allowed = SourceChannel.known.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+        let allowed = channels.entries.map { "\($0.channel.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
         return Spellings(values: values, allowed: allowed)
-    }()
+    }
 }

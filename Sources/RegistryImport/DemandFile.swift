@@ -32,6 +32,9 @@ public struct DemandFile: DemandImportRows {
     }
 
     var file: ImportFile
+    /// The channels this file may name, and their spellings.
+    let channels: SourceChannels
+    let sourceChannels: Spellings<SourceChannel>
     /// Today in China, for the rules of a record refused for its form.
     let today = (try? CivilDate.todayInChina()) ?? CivilDate.latest
     /// The column of each ``Field``, looked up once rather than once per value.
@@ -46,7 +49,11 @@ public struct DemandFile: DemandImportRows {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - encoding: The encoding, or `automatic` to detect it.
-    public init(data: Data, encoding: TextEncoding = .automatic) {
+    ///   - channels: The source channels the file may name: the core's and the shipped
+    ///     modules' (``ModuleCatalogue/sourceChannels``).
+    public init(data: Data, encoding: TextEncoding = .automatic, channels: SourceChannels = .core) {
+        self.channels = channels
+        sourceChannels = Self.spellings(of: channels)
         file = ImportFile(data: data, header: Self.header, encoding: encoding, issueLimit: DemandStore.issueLimit)
         let resolved = file.columns
         let columns = Field.allCases.map { resolved.column(for: $0.name) }
@@ -59,13 +66,14 @@ public struct DemandFile: DemandImportRows {
     ///
     /// - Throws: ``ImportRejected`` when any row is wrong.
     public static func rows(
-        from data: Data, encoding: TextEncoding = .automatic, today: CivilDate = (try? .todayInChina()) ?? .latest
+        from data: Data, encoding: TextEncoding = .automatic, channels: SourceChannels = .core,
+        today: CivilDate = (try? .todayInChina()) ?? .latest
     ) throws -> [DemandImportRow] {
-        var file = DemandFile(data: data, encoding: encoding)
+        var file = DemandFile(data: data, encoding: encoding, channels: channels)
         var rows: [DemandImportRow] = []
         while var row = file.next() {
             do throws(InvalidFields) {
-                row.draft = try row.draft.checked(on: today, door: .file)
+                row.draft = try row.draft.checked(on: today, door: .file, channels: channels)
                 rows.append(row)
             } catch {
                 file.add(error, line: row.line)
@@ -106,7 +114,7 @@ public struct DemandFile: DemandImportRows {
 
     /// One record as a row, or `nil` (with its problems in ``issues``) when a value cannot be
     /// read. The demand's rules are not checked here but by every door alike
-    /// (``DemandDraft/checked(on:door:)``); a record refused for its form is checked against
+    /// (``DemandDraft/checked(on:door:channels:)``); a record refused for its form is checked against
     /// them too, so that a person sees all of its problems at once.
     private mutating func row(from record: CSVRecord) -> DemandImportRow? {
         let before = file.issues.totalCount
@@ -125,7 +133,7 @@ public struct DemandFile: DemandImportRows {
             escalationLevel: self.level(.escalationLevel, record), settledLevel: self.level(.settledLevel, record))
         guard file.issues.totalCount == before, quantity != nil else {
             // Also the rules' problems, from the same check every door runs.
-            do throws(InvalidFields) { draft = try draft.checked(on: today, door: .file) } catch { add(error, line: record.line) }
+            do throws(InvalidFields) { draft = try draft.checked(on: today, door: .file, channels: channels) } catch { add(error, line: record.line) }
             refusedRowReferences.append(DemandReference(line: record.line, draft: draft))
             return nil
         }

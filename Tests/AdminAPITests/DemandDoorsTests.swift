@@ -1,3 +1,4 @@
+import BenchTalk
 import Foundation
 import GovregTestSupport
 import HTTPTypes
@@ -66,7 +67,7 @@ import Testing
 
     static func fileProblems(_ values: [String: String], _ f: APIFixture) async throws -> [Problem] {
         let csv = columns.joined(separator: ",") + "\n" + columns.map { values[$0] ?? "" }.joined(separator: ",") + "\n"
-        var file = DemandFile(data: Data(csv.utf8))
+        var file = DemandFile(data: Data(csv.utf8), channels: f.database.modules.sourceChannels)
         let rejected = try await #require(throws: ImportRejected.self) {
             _ = try await DemandStore(database: f.database).importRows(&file, tenant: f.langao, actor: "test:doors")
         }

@@ -22,7 +22,7 @@ struct DemandFixture {
     /// Runs `body` with a fresh database and district, closing the pools afterwards.
     static func with(_ body: (DemandFixture) async throws -> Void) async throws {
         try await TestDatabase.withMigrated { configuration in
-            let database = RegistryDatabase(configuration: configuration)
+            let database = RegistryDatabase(configuration: configuration, modules: try ModuleCatalogue([TalkIntakeModule()]))
             do {
                 let fixture = try await DemandFixture(database: database).sibling("langao", "610925")
                 try await body(fixture)
@@ -87,4 +87,15 @@ struct DemandFixture {
                 """)[0].decode(Int64.self, "id"))
         }
     }
+}
+
+/// A module that contributes only an intake channel, as BenchTalk does: the core must read a
+/// module's channel (and its Chinese name) wherever it reads its own.
+struct TalkIntakeModule: GovernanceModule {
+    static let channel = IntakeChannel(try! SourceChannel("bench_talk"), chinese: "板凳会", english: "bench talk")
+    let id = try! ModuleID("talk_intake")
+    let version = SemanticVersion(1, 0, 0)
+    let compatibleCore = SemanticVersion(0, 1, 0)...SemanticVersion(0, 99, 0)
+    let chineseName = "议事", englishName = "Talk intake", summary = "Contributes the bench_talk channel."
+    var contributions: [any ModuleContribution] { [Self.channel] }
 }

@@ -38,9 +38,9 @@ func gb18030(_ text: String) throws -> Data {
 }
 
 extension DemandFixture {
-    /// Imports `data` as a demand file.
+    /// Imports `data` as a demand file, with the channels of the core and the fixture's module.
     func importFile(_ data: Data, dryRun: Bool = false) async throws -> DemandImportSummary {
-        var file = DemandFile(data: data)
+        var file = DemandFile(data: data, channels: database.modules.sourceChannels)
         return try await store.importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
     }
 }
@@ -65,7 +65,7 @@ extension DemandFixture {
             let road = try #require(page.first { $0.externalID == "D002" })
             #expect(try road.quantity == Quantity(123_450, .yuan) && road.category == "roads" && road.filedOn.description == "2024-04-01")
             let care = try await f.store.get(try #require(page.first { $0.externalID == "D003" }).id, tenant: f.tenant, actor: f.actor)
-            #expect(care.demand.details == "需要\n两名护工" && care.demand.sourceChannel == .benchTalk)
+            #expect(care.demand.details == "需要\n两名护工" && care.demand.sourceChannel == TalkIntakeModule.channel.channel)
             #expect(try care.demand.quantity == Quantity(40, .volunteerHours) && care.demand.priority == Priority(5))
             let lamp = try await f.store.get(try #require(page.first { $0.externalID == "D001" }).id, tenant: f.tenant, actor: f.actor)
             #expect(lamp.demand.isPublic && lamp.demand.publishedOn?.description == "2024-03-10")

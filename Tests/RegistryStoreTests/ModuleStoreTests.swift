@@ -9,8 +9,16 @@ import Synchronization
 import Testing
 
 /// What the test module heard, tenant by tenant.
+/// An event a module defines for others (the core does not know it).
+struct PointsAwarded: GovernanceEvent {
+    var points: Int
+    var name: String { "points.awarded" }
+}
+
 final class Heard: Sendable {
     let events = Mutex<[(UUID, CoreEvent)]>([])
+    /// The points of the module-defined events heard.
+    let awarded = Mutex<[Int]>([])
     func of(_ tenant: UUID) -> [CoreEvent] { events.withLock { $0.filter { $0.0 == tenant }.map(\.1) } }
 }
 
@@ -30,7 +38,9 @@ struct ListeningModule: GovernanceModule {
 
     struct Handler: CoreEventHandler {
         let heard: Heard
-        func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
+        func handle(_ event: any GovernanceEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
+            if let event = event as? PointsAwarded { heard.awarded.withLock { $0.append(event.points) } }
+            guard let event = event as? CoreEvent else { return }
             if settings.boolean("veto") == true, case .demandTransitioned(_, _, .rejected) = event {
                 throw RegistryStoreError.conflict("vetoed")
             }
@@ -111,6 +121,23 @@ struct ListeningModule: GovernanceModule {
             try await store.disable(id, tenant: f.tenant, actor: f.actor)
             try await demands.transition(d3, to: .rejected, tenant: f.tenant, actor: f.actor, reason: "重复", visibility: .public)
             #expect(heard.of(f.tenant).count == 1)   // a disabled module hears nothing
+        }
+    }
+
+    @Test func anEventAModuleDefinesReachesOtherModulesWithoutTheCore() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let heard = Heard()
+            let f = try await fixture(configuration, heard: heard)
+            defer { Task { await f.close() } }
+            try await ModuleStore(database: f.database).enable(try ModuleID("listening"), tenant: f.tenant, actor: f.actor)
+            // A points module (not the core) emits its own event in its own transaction.
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await tx.emit([PointsAwarded(points: 3)]) }
+            #expect(heard.awarded.withLock { $0 } == [3])
+            #expect(heard.of(f.tenant).isEmpty)   // not mistaken for a core event
+            try await f.database.withTenant(try await f.sibling().tenant, actor: f.actor) { tx in
+                try await tx.emit([PointsAwarded(points: 9)])
+            }
+            #expect(heard.awarded.withLock { $0 } == [3])   // not enabled in the other district
         }
     }
 

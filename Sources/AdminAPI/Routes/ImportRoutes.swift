@@ -32,7 +32,7 @@ enum ImportRoutes {
             let database = call.services.database
             switch call.parameter("list") {
             case "demands":
-                var file = DemandFile(data: call.body)
+                var file = DemandFile(data: call.body, channels: database.modules.sourceChannels)
                 let summary = try await DemandStore(database: database).importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
                 return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun)).response
             case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, "org", call, dryRun)

@@ -13,8 +13,12 @@ extension DemandDraft {
     ///   - today: The day in the district (China), against which `filed_on` is checked.
     ///   - door: Where the draft came from, for what that door requires (a file must give the
     ///     external id).
+    ///   - channels: The source channels there are: the core's and the shipped modules'
+    ///     (``ModuleCatalogue/sourceChannels``).
     /// - Throws: ``InvalidFields`` with every problem, in field order.
-    public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> DemandDraft {
+    public func checked(
+        on today: CivilDate, door: FieldDeclaration.Doors, channels: SourceChannels
+    ) throws(InvalidFields) -> DemandDraft {
         var problems: [FieldProblem] = []
         var draft = self
         func text(_ declaration: FieldDeclaration, _ value: String?) -> String? {
@@ -30,6 +34,12 @@ extension DemandDraft {
         draft.details = text(Field.description, details)
         draft.category = text(Field.category, category) ?? ""
         draft.orgCode = text(Field.orgCode, orgCode) ?? ""
+        if !channels.contains(sourceChannel) {
+            let known = channels.entries.map { "\($0.channel.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+            problems.append(FieldProblem(
+                Field.sourceChannel.name, value: sourceChannel.rawValue, chinese: "不是可用的来源渠道：\(known)",
+                english: "is not one of the channels: \(known)"))
+        }
         if let problem = Field.beneficiaries.integer(beneficiaries) { problems.append(problem) }
         if let problem = Field.reporter.integer(reporter.map { Int($0.rawValue) }) { problems.append(problem) }
         problems += dayProblems(today: today)

@@ -2,7 +2,7 @@
 /// of the demand list.
 ///
 /// Every door builds one (the import files row by row, the API's intake, the CLI, a module's
-/// intake channel) and every door's values pass the same ``checked(on:door:)``: the rules of
+/// intake channel) and every door's values pass the same ``checked(on:door:channels:)``: the rules of
 /// a new demand are written here once. The category and the org unit are named as people name
 /// them (a code, or the category's Chinese name); the store resolves those inside the tenant,
 /// which is all a store can add (references and uniqueness).
@@ -11,7 +11,7 @@
 /// let draft = DemandDraft(
 ///     title: "楼道灯不亮", category: "housing_repair", orgCode: "G101",
 ///     sourceChannel: .gridReport, quantity: try Quantity(1, .job))
-/// let checked = try draft.checked(on: today, door: .api)
+/// let checked = try draft.checked(on: today, door: .api, channels: catalogue.sourceChannels)
 /// ```
 public struct DemandDraft: Sendable, Hashable {
     /// The district's own id; a file must give it (re-importing matches on it), the API may

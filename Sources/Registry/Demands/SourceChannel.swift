@@ -7,10 +7,14 @@
 /// the static members, with names in both languages. A module's channel shows its code
 /// until the module supplies names for it.
 ///
+/// A module contributes its channels (``IntakeChannel``, with their names), and the core reads
+/// them from the catalogue (``SourceChannels``): the bench talk's `bench_talk` is the
+/// BenchTalk module's, not the core's.
+///
 /// ```swift
-/// let channel = SourceChannel.benchTalk
-/// channel.rawValue      // "bench_talk"
-/// channel.chineseName   // "板凳会"
+/// let channel = SourceChannel.gridReport
+/// channel.rawValue      // "grid_report"
+/// channel.chineseName   // "网格上报"
 /// let custom = try SourceChannel("round_table")
 /// ```
 public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -49,8 +53,6 @@ public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertibl
     public static let doorToDoor = SourceChannel(known: "door_to_door")
     /// 网格上报: reported by a grid worker.
     public static let gridReport = SourceChannel(known: "grid_report")
-    /// 板凳会: raised at a bench talk or a similar informal meeting.
-    public static let benchTalk = SourceChannel(known: "bench_talk")
     /// 12345热线: the government service hotline.
     public static let hotline12345 = SourceChannel(known: "hotline_12345")
     /// 网上: an online form or mini-program.
@@ -58,15 +60,14 @@ public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertibl
     /// 其他: anything else.
     public static let other = SourceChannel(known: "other")
 
-    /// The channels every district has, in display order.
+    /// The channels of the core, which every district has, in display order.
     public static let known: [SourceChannel] = [
-        .doorToDoor, .gridReport, .benchTalk, .hotline12345, .online, .other,
+        .doorToDoor, .gridReport, .hotline12345, .online, .other,
     ]
 
     private static let names: [String: (chinese: String, english: String)] = [
         "door_to_door": ("入户走访", "door-to-door visit"),
         "grid_report": ("网格上报", "grid report"),
-        "bench_talk": ("板凳会", "bench talk"),
         "hotline_12345": ("12345热线", "12345 hotline"),
         "online": ("网上", "online"),
         "other": ("其他", "other"),

@@ -1,7 +1,26 @@
-/// Something that happened to the lists that modules may react to. Handlers run inside the
-/// transaction of the change (see `CoreEventHandler`), so a failing handler undoes the change
-/// with it and nothing is half-done.
-public enum CoreEvent: Sendable, Hashable {
+/// Something that happened that modules may react to: the core's events (``CoreEvent``) and
+/// any a module defines for others to hear (a mediation case settled, points awarded …).
+///
+/// An open set: a module declares its own event as a type conforming to this protocol, emits
+/// it with `TenantTransaction.emit(_:)`, and a handler that knows the type (it imports the
+/// module that defines it) picks it out with `as?`. The core never needs to change for a new
+/// event. Handlers run inside the transaction of the change (see `CoreEventHandler`), so a
+/// failing handler undoes the change with it and nothing is half-done.
+///
+/// ```swift
+/// public struct CaseSettled: GovernanceEvent {
+///     public let caseID: Int64
+///     public var name: String { "mediation.case_settled" }
+/// }
+/// try await tx.emit([CaseSettled(caseID: id)])
+/// ```
+public protocol GovernanceEvent: Sendable {
+    /// A short dotted name for messages and logs, e.g. `demand.transitioned`.
+    var name: String { get }
+}
+
+/// What happened to the lists themselves.
+public enum CoreEvent: GovernanceEvent, Hashable {
     /// A demand moved along its workflow (filed as submitted, accepted, resolved, rated …).
     case demandTransitioned(DemandID, from: DemandState, to: DemandState)
     /// A demand was handed up the ladder (吹哨).

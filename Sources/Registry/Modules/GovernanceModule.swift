@@ -54,12 +54,21 @@ extension GovernanceModule {
 /// `MatchingAdjustment`) and pick out of ``GovernanceModule/contributions`` what conforms.
 public protocol ModuleContribution: Sendable {}
 
-/// A way demands come in that a module adds (e.g. a bench talk's topics).
+/// A way demands come in that a module adds (e.g. a bench talk's topics): the source channel
+/// its demands carry and its names. The core reads these from the catalogue
+/// (``ModuleCatalogue/sourceChannels``): import files accept the channel by code or Chinese
+/// name, and reports and exports name it.
 public struct IntakeChannel: ModuleContribution, Hashable {
     /// The source channel demands from it carry.
     public var channel: SourceChannel
+    /// Its Chinese name, e.g. 板凳会.
+    public var chineseName: String
+    /// Its English name, e.g. bench talk.
+    public var englishName: String
 
-    public init(_ channel: SourceChannel) {
+    public init(_ channel: SourceChannel, chinese: String, english: String) {
         self.channel = channel
+        self.chineseName = chinese
+        self.englishName = english
     }
 }

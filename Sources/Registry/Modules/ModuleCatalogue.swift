@@ -39,6 +39,11 @@ public struct ModuleCatalogue: Sendable {
         self.modules = modules
     }
 
+    /// The source channels of the core and of every shipped module's ``IntakeChannel``.
+    public var sourceChannels: SourceChannels {
+        SourceChannels(modules: modules.flatMap { $0.contributions.compactMap { $0 as? IntakeChannel } })
+    }
+
     /// The module with this id, if shipped.
     public func module(_ id: ModuleID) -> (any GovernanceModule)? {
         modules.first { $0.id == id }

@@ -3,7 +3,7 @@ public import Registry
 
 /// One row of a demand file: a draft (``DemandDraft``) whose values have been read from their
 /// cells, not yet checked, and the line it starts on. The store checks each draft
-/// (``DemandDraft/checked(on:door:)``, the same rules as every other door) while it streams the
+/// (``DemandDraft/checked(on:door:channels:)``, the same rules as every other door) while it streams the
 /// rows into its staging table, then resolves the category and org code set-based.
 @dynamicMemberLookup
 public struct DemandImportRow: Sendable, Hashable {

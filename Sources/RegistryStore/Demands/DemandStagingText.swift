@@ -6,7 +6,7 @@ import Registry
 /// Checking and encoding a row costs about as much as the server's storing it, so the two
 /// run side by side: this task reads rows and yields chunks of COPY text while the import's
 /// task sends the previous chunks. Each row's draft passes the demand's rules here
-/// (``DemandDraft/checked(on:door:)``), whatever the rows came from, and so does the one
+/// (``DemandDraft/checked(on:door:channels:)``), whatever the rows came from, and so does the one
 /// check that needs the whole file (an external id used twice).
 ///
 /// The stream is unbounded: if the server is slower than the reading, the chunks wait in
@@ -32,7 +32,7 @@ enum DemandStagingText {
     static let chunkSize = 1 << 18
 
     /// Starts reading `rows`, checking them as new on `today`; the stream ends when they do (or the task is cancelled).
-    static func start<Rows: DemandImportRows>(_ rows: Rows, today: CivilDate) -> (AsyncStream<Chunk>, Task<Outcome<Rows>, Never>) {
+    static func start<Rows: DemandImportRows>(_ rows: Rows, today: CivilDate, channels: SourceChannels) -> (AsyncStream<Chunk>, Task<Outcome<Rows>, Never>) {
         let (stream, continuation) = AsyncStream.makeStream(of: Chunk.self)
         let producer = Task {
             var rows = rows
@@ -46,7 +46,7 @@ enum DemandStagingText {
             while !Task.isCancelled, var row = rows.next() {
                 do throws(InvalidFields) {
                     // The rules of a new demand, as every door runs them.
-                    row.draft = try row.draft.checked(on: today, door: .file)
+                    row.draft = try row.draft.checked(on: today, door: .file, channels: channels)
                 } catch {
                     for problem in error.problems {
                         issues.append(ImportIssue(

@@ -110,7 +110,7 @@ extension DemandStore {
         progress: (DemandImportProgress) -> Void
     ) async throws -> (staged: Int, refused: [DemandReference]) {
         let total = rows.recordCount
-        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina())
+        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina(), channels: database.modules.sourceChannels)
         do {
             var reported = 0
             try await connection.copyIn(DemandImportStatements.copy) { writer in

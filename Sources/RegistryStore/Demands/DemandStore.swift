@@ -36,7 +36,7 @@ public struct DemandStore: Sendable {
     ///   - tenant: The district.
     ///   - actor: Who files it, for the event and the audit log.
     /// - Returns: The new demand's id.
-    /// - Throws: ``InvalidFields`` with every invalid value (``DemandDraft/checked(on:door:)``);
+    /// - Throws: ``InvalidFields`` with every invalid value (``DemandDraft/checked(on:door:channels:)``);
     ///   ``RegistryStoreError/notFound(kind:key:)``
     ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
     @discardableResult
@@ -50,7 +50,7 @@ public struct DemandStore: Sendable {
     public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
         let actorID = try ActorID(tx.actor)
         // The rules of a new demand, every problem at once, before any database work.
-        let checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api)
+        let checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api, channels: tx.modules.sourceChannels)
         let category = try await Self.categoryCode(checked.category, tx)
         let org = try await Self.orgUnitID(checked.orgCode, tx)
         let state: DemandState = submit ? .submitted : .draft

@@ -1,6 +1,8 @@
 public import Registry
 
-/// A module's reaction to core events (a ``Registry/ModuleContribution``).
+/// A module's reaction to events (a ``Registry/ModuleContribution``): the core's
+/// (``Registry/CoreEvent``) and other modules' (``Registry/GovernanceEvent``), told apart with
+/// `as?`; an event a handler does not know it ignores.
 ///
 /// Handlers run **inside the transaction of the change**, on the same connection, with the
 /// tenant set: what a handler writes commits or rolls back with the change, and a handler
@@ -21,7 +23,7 @@ public protocol CoreEventHandler: ModuleContribution {
     ///   - event: What happened.
     ///   - settings: The tenant's settings for the module.
     ///   - tx: The change's transaction.
-    func handle(_ event: CoreEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws
+    func handle(_ event: any GovernanceEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws
 }
 
 /// A module's event handler failed; the change it reacted to was rolled back.
@@ -38,11 +40,11 @@ public struct ModuleHandlerError: Error, Sendable, CustomStringConvertible {
 }
 
 extension TenantTransaction {
-    /// Hands events to the handlers of the modules enabled for this tenant, in module id
-    /// order, inside this transaction.
+    /// Hands events (the core's, or a module's own) to the handlers of the modules enabled for
+    /// this tenant, in module id order, inside this transaction.
     ///
     /// - Throws: ``ModuleHandlerError`` when a handler throws.
-    public func emit(_ events: [CoreEvent]) async throws {
+    public func emit(_ events: [any GovernanceEvent]) async throws {
         let handlers = modules.modules.flatMap { module in
             module.contributions.compactMap { $0 as? any CoreEventHandler }.map { (module.id, $0) }
         }
@@ -58,5 +60,10 @@ extension TenantTransaction {
                 }
             }
         }
+    }
+
+    /// ``emit(_:)`` for the core's own events, so the core writes `[.projectCompleted(…)]`.
+    public func emit(_ events: [CoreEvent]) async throws {
+        try await emit(events.map { $0 as any GovernanceEvent })
     }
 }

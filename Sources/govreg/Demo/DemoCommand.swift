@@ -47,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             terminal.progress("导入 importing the resource list 资源清单 …")
             _ = try await ResourceStore(database: registry).importRows(try ResourceFile.rows(from: demo.resources), tenant: tenant, actor: actor)
             terminal.progress("导入 importing the demand list 需求清单 …")
-            var demands = DemandFile(data: demo.demands)
+            var demands = DemandFile(data: demo.demands, channels: registry.modules.sourceChannels)
             _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
             terminal.progress("导入 importing the project list 项目清单 …")
             _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)

@@ -26,7 +26,7 @@ extension DemandCommand {
                     ("需求名称 title", demand.title),
                     ("类别 category", "\(detail.categoryName) \(demand.category)"),
                     ("组织 org unit", "\(detail.orgName) \(detail.orgCode)"),
-                    ("来源 channel", "\(demand.sourceChannel.chineseName) \(demand.sourceChannel.rawValue)"),
+                    ("来源 channel", "\(registry.modules.sourceChannels.chineseName(of: demand.sourceChannel)) \(demand.sourceChannel.rawValue)"),
                     ("数量 quantity", demand.quantity.unit.chineseText(demand.quantity.amount)),
                     ("优先级 priority", "\(demand.priority)"),
                     ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"

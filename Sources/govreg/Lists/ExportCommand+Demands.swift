@@ -1,4 +1,5 @@
 import ArgumentParser
+import Registry
 import RegistryImport
 import RegistryStore
 
@@ -24,7 +25,7 @@ extension ExportCommand {
                         try await store.exportPublic(tenant: tenant, actor: commandLineActor, $0)
                     }
                 } else {
-                    let file = DemandExportFile(chinese: chinese)
+                    let file = DemandExportFile(chinese: chinese, channels: registry.modules.sourceChannels)
                     try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
                         try await store.export(tenant: tenant, actor: commandLineActor, $0)
                     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Registry
 import RegistryImport
 import RegistryStore
 
@@ -18,7 +19,7 @@ extension ImportCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            var file = DemandFile(data: try options.contents())
+            var file = DemandFile(data: try options.contents(), channels: try ShippedModules.catalogue().sourceChannels)
             terminal.progress("读取 read \(file.recordCount) rows (\(file.encoding)) from \(options.file)")
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)
