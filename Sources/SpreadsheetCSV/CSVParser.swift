@@ -1,4 +1,4 @@
-public import ImportIssues
+import ImportIssues
 
 /// The byte-level CSV state machine behind ``CSVReader``.
 ///
