@@ -56,8 +56,8 @@ struct BenchTalkEndpoints: ModuleEndpoints {
                 return .json(try await store(request).refer(try request.id(), to: input.to, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/demand", .write, summary: "转为需求清单 File a topic as a demand (source: bench talk)",
-                           body: [.init("category", .text, required: true), .init("quantity", .objectList, required: true, "{amount, unit}"),
-                                  .init("priority", .integer), .init("due_on", .date)], place: .record(topicPlace)) { request in
+                           body: [.init(DemandDraft.Field.category, required: true), .init(DemandDraft.Field.quantity, required: true),
+                                  .init(DemandDraft.Field.priority), .init(DemandDraft.Field.dueOn)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Demand.self)
                 let demand = TopicDemandRequest(category: input.category, quantity: input.quantity, priority: input.priority ?? .normal, dueOn: input.dueOn)
                 return .json(try await store(request).turnIntoDemand(try request.id(), demand, tenant: request.tenant, actor: request.actor), status: 201)

@@ -6,6 +6,11 @@ import RegistryStore
 /// The mediation-room operations of the HTTP API (`…/modules/mediation_room/…`).
 struct MediationEndpoints: ModuleEndpoints {
     struct Party: Decodable { var role: PartyRole; var name: PersonalName; var phone: PhoneNumber? }
+    static let partyFields: [ModuleEndpoint.Field] = [
+        .init("role", .text, required: true, PartyRole.allCases.map(\.rawValue).joined(separator: ", ")),
+        .init("name", .text, required: true, "The party's name (masked in every list)"),
+        .init("phone", .text, "A mainland mobile number (masked in every list)"),
+    ]
     struct Case: Decodable {
         var placeCode: String
         var title: String
@@ -29,7 +34,7 @@ struct MediationEndpoints: ModuleEndpoints {
             ModuleEndpoint(.post, "cases", .write, summary: "受理调解 Open a case with its parties",
                            body: [.init("place_code", .text, required: true), .init("title", .text, required: true),
                                   .init("grade", .text, required: true, "general or difficult"), .init("mediator", .text, required: true),
-                                  .init("opened_on", .date, required: true), .init("parties", .objectList, required: true, "[{role, name, phone}]")],
+                                  .init("opened_on", .date, required: true), .init("parties", .objectList(MediationEndpoints.partyFields), required: true, "The parties (当事人)")],
                            place: .bodyField("place_code")) { request in
                 let input = try request.decode(Case.self)
                 let draft = CaseDraft(placeCode: input.placeCode, title: input.title, grade: input.grade, mediator: input.mediator,

@@ -124,6 +124,10 @@ import Testing
             let list = try #require(try JSONSerialization.jsonObject(with: Data(topics.text.utf8)) as? [[String: Any]])
             #expect(list.count == 4)
             let topic = try #require(list.first { ($0["place_name"] as? String) == "东坡社区" }?["id"] as? Int)
+            // The quantity is the core's field: an object, whose keys are checked as the core's are.
+            let strayKey = try await client.send(.post, "/v1/tenants/langao/modules/bench_talk/topics/\(topic)/demand", as: "staff", f,
+                                                 json: #"{"category": "safety", "quantity": {"amount": 1, "unit": "job", "colour": "red"}}"#)
+            #expect(strayKey.fieldErrors == ["/quantity/colour"])
             let filed = try await client.send(.post, "/v1/tenants/langao/modules/bench_talk/topics/\(topic)/demand", as: "staff", f,
                                               json: #"{"category": "safety", "quantity": {"amount": 1, "unit": "job"}}"#)
             #expect(filed.status == .created)

@@ -51,4 +51,28 @@ import Testing
             #expect(try await client.send(.post, "/health", as: nil, f).headers[.allow] == "GET")
         }
     }
+
+    /// A module's body fields are documented with their shape: an object as an object, a list
+    /// of objects with its items' fields, a core field as the core declares it.
+    @Test func moduleFieldsAreDocumentedWithTheirShape() async throws {
+        try await APIFixture.with { f, client in
+            let reply = try await client.send(.get, "/v1/openapi.json", as: nil, f)
+            let paths = try #require(reply.json["paths"] as? [String: [String: Any]])
+            func properties(_ path: String) throws -> [String: [String: Any]] {
+                let operation = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
+                let body = try #require(operation["requestBody"] as? [String: Any])
+                let schema = try #require(((body["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+                return try #require(schema["properties"] as? [String: [String: Any]])
+            }
+            let demand = try properties("/v1/tenants/{tenant}/modules/bench_talk/topics/{id}/demand")
+            let quantity = try #require(demand["quantity"])
+            #expect(quantity["type"] as? String == "object")
+            #expect(Set(((quantity["properties"] as? [String: Any]) ?? [:]).keys) == ["amount", "unit"])
+            #expect(demand["priority"]?["maximum"] as? Int == 5)
+            let cases = try properties("/v1/tenants/{tenant}/modules/mediation_room/cases")
+            let parties = try #require(cases["parties"]?["items"] as? [String: Any])
+            #expect(Set(((parties["properties"] as? [String: Any]) ?? [:]).keys) == ["role", "name", "phone"])
+            #expect(Set((parties["required"] as? [String]) ?? []) == ["role", "name"])
+        }
+    }
 }

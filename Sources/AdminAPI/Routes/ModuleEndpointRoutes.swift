@@ -28,7 +28,7 @@ enum ModuleEndpointRoutes {
             tag: "module \(module.rawValue)", summary: endpoint.summary,
             query: endpoint.query.map { .init(name: $0.name, schema: schema($0), description: $0.description) },
             bodyKind: takesBody ? .json : .none,
-            body: takesBody ? .object(endpoint.body.map { ($0.name, schema($0)) }, required: endpoint.body.filter(\.required).map(\.name)) : nil,
+            body: takesBody ? schema(endpoint.body) : nil,
             success: endpoint.method == .post ? .created : .ok, response: nil,
             idempotent: takesBody
         ) { call in
@@ -68,6 +68,11 @@ enum ModuleEndpointRoutes {
         }
     }
 
+    /// The schema of a module's fields: an object of them, with the required ones.
+    static func schema(_ fields: [ModuleEndpoint.Field]) -> Schema {
+        .object(fields.map { ($0.name, schema($0)) }, required: fields.filter(\.required).map(\.name))
+    }
+
     private static func schema(_ field: ModuleEndpoint.Field) -> Schema {
         let description = field.description.isEmpty ? nil : field.description
         return switch field.kind {
@@ -76,7 +81,10 @@ enum ModuleEndpointRoutes {
         case .boolean: .boolean(description: description)
         case .date: .string(format: "date", description: description)
         case .textList: .array(.string(), description: description)
-        case .objectList: .array(.object([], description: "see the module's documentation"), description: description)
+        case .object(let fields):
+            .object(fields.map { ($0.name, schema($0)) }, required: fields.filter(\.required).map(\.name), description: description)
+        case .objectList(let fields): .array(schema(fields), description: description)
+        case .declared(let declaration): Schema(declaration)
         }
     }
 }

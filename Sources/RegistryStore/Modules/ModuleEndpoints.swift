@@ -18,9 +18,19 @@ public struct ModuleEndpoint: Sendable {
     /// Who may call it: any account of the tenant, those who may write, or the district's admins.
     public enum Access: Sendable { case read, write, admin }
 
-    /// A body field or query parameter, for the document and the strict check of bodies.
+    /// A body field or query parameter, for the document and the strict check of bodies
+    /// (nested objects too: a key an object's fields do not name is refused there as well).
     public struct Field: Sendable {
-        public enum Kind: Sendable { case text, integer, boolean, date, textList, objectList }
+        public indirect enum Kind: Sendable {
+            case text, integer, boolean, date, textList
+            /// A JSON object of these fields.
+            case object([Field])
+            /// A JSON array of objects of these fields.
+            case objectList([Field])
+            /// A field the core declares once for every door (``FieldDeclaration``), such as
+            /// a demand's quantity: the module's field is documented and limited as the core's.
+            case declared(FieldDeclaration)
+        }
         public var name: String
         public var kind: Kind
         public var required: Bool
@@ -32,6 +42,11 @@ public struct ModuleEndpoint: Sendable {
             self.kind = kind
             self.required = required
             self.description = description
+        }
+
+        /// The core's field `declaration`, under its own name.
+        public init(_ declaration: FieldDeclaration, required: Bool = false) {
+            self.init(declaration.name, .declared(declaration), required: required, declaration.summary)
         }
     }
 
