@@ -2,68 +2,31 @@ import Foundation
 import HTTPTypes
 
 extension APICall {
-    /// Decodes the JSON body into `T`, strictly.
+    /// Decodes the JSON body into `T`, strictly, in one parse.
     ///
-    /// Before decoding, the body must be a JSON object whose keys are all properties of the
+    /// While decoding, the body must be a JSON object whose keys are all properties of the
     /// route's schema and which has every required one: an unknown key, and so any attempt to
     /// set `id`, `tenant_id`, `status` or `row_version` where the route does not take it, is
     /// a 422 naming the field. Type errors name the field as a JSON Pointer.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try checkBody()
+        guard !body.isEmpty else { throw APIProblem.malformed("请求体为空 the request needs a JSON body") }
+        let decoder = JSONDecoder()
+        decoder.userInfo[BodyKeys.schemaKey] = route.body
         do {
-            return try JSONDecoder().decode(T.self, from: body)
+            return try decoder.decode(SchemaChecked<T>.self, from: body).value
         } catch let error as DecodingError {
+            // Only the parse fails at the root: every field's own error has a path.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw APIProblem.malformed("不是合法的 JSON the body is not valid JSON")
+            }
             throw APIProblem.validation([Self.fieldError(error)])
         }
     }
 
-    /// Checks that the body is a JSON object of the route's fields, with the required ones.
+    /// Checks that the body is a JSON object of the route's fields, with the required ones
+    /// (for a body decoded elsewhere: a module's).
     func checkBody() throws {
-        guard !body.isEmpty else { throw APIProblem.malformed("请求体为空 the request needs a JSON body") }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: body, options: [])
-        } catch {
-            throw APIProblem.malformed("不是合法的 JSON the body is not valid JSON")
-        }
-        guard let fields = object as? [String: Any] else {
-            throw APIProblem.validation(field: "", "须为 JSON 对象 the body must be a JSON object")
-        }
-        try checkFields(fields)
-    }
-
-    private func checkFields(_ fields: [String: Any]) throws {
-        guard let schema = route.body else { return }
-        let errors = Self.problems(fields, against: schema, at: "")
-        if !errors.isEmpty { throw APIProblem.validation(errors) }
-    }
-
-    /// Unknown and missing fields of `object` against an object schema, nested objects and
-    /// arrays of objects included, each named by its JSON Pointer.
-    static func problems(_ object: [String: Any], against schema: Schema, at path: String) -> [APIProblem.FieldError] {
-        guard case .object(let properties, let required, _) = schema, !properties.isEmpty else { return [] }
-        let known = Dictionary(properties, uniquingKeysWith: { first, _ in first })
-        var errors: [APIProblem.FieldError] = []
-        for key in object.keys.sorted() {
-            guard let field = known[key] else {
-                errors.append(.init(field: "\(path)/\(key)", detail: "未知或只读字段 unknown or read-only field"))
-                continue
-            }
-            switch (field, object[key]) {
-            case (.object, let nested as [String: Any]):
-                errors += problems(nested, against: field, at: "\(path)/\(key)")
-            case (.array(let items, _), let list as [Any]):
-                for (index, element) in list.enumerated() {
-                    if let nested = element as? [String: Any] { errors += problems(nested, against: items, at: "\(path)/\(key)/\(index)") }
-                }
-            default:
-                break
-            }
-        }
-        errors += required.filter { object[$0] == nil || object[$0] is NSNull }.map {
-            .init(field: "\(path)/\($0)", detail: "必填 required")
-        }
-        return errors
+        _ = try decode(BodyKeys.self)
     }
 
     /// The field a decoding error is about, as a JSON Pointer, and what is wrong with it.
@@ -92,5 +55,70 @@ extension APICall {
         case is Bool.Type: "true or false"
         default: "\(type)"
         }
+    }
+}
+
+/// `T` decoded from a body whose keys were first checked against the route's schema, from
+/// the same parse: JSONDecoder hands the one parsed tree to both.
+private struct SchemaChecked<T: Decodable>: Decodable {
+    let value: T
+
+    init(from decoder: any Decoder) throws {
+        guard (try? decoder.container(keyedBy: BodyKeys.Key.self)) != nil else {
+            throw APIProblem.validation(field: "", "须为 JSON 对象 the body must be a JSON object")
+        }
+        if let schema = decoder.userInfo[BodyKeys.schemaKey] as? Schema {
+            let problems = try BodyKeys.problems(decoder, against: schema, at: "")
+            if !problems.isEmpty { throw APIProblem.validation(problems) }
+        }
+        value = try T(from: decoder)
+    }
+}
+
+/// The keys of a body, checked against an object schema: nothing else is decoded.
+struct BodyKeys: Decodable {
+    static let schemaKey = CodingUserInfoKey(rawValue: "govreg.bodySchema")!
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {}
+
+    /// Unknown and missing keys of the object `decoder` holds, against an object schema,
+    /// nested objects and arrays of objects included, each named by its JSON Pointer. A value
+    /// of the wrong type is left for the decoding, which names it.
+    static func problems(_ decoder: any Decoder, against schema: Schema, at path: String) throws -> [APIProblem.FieldError] {
+        guard case .object(let properties, let required, _) = schema, !properties.isEmpty,
+              let object = try? decoder.container(keyedBy: Key.self) else { return [] }
+        let known = Dictionary(properties, uniquingKeysWith: { first, _ in first })
+        var errors: [APIProblem.FieldError] = []
+        for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            let here = "\(path)/\(key.stringValue)"
+            guard let field = known[key.stringValue] else {
+                errors.append(.init(field: here, detail: "未知或只读字段 unknown or read-only field"))
+                continue
+            }
+            switch field {
+            case .object:
+                errors += try problems(try object.superDecoder(forKey: key), against: field, at: here)
+            case .array(let items, _):
+                guard case .object = items, var list = try? object.nestedUnkeyedContainer(forKey: key) else { break }
+                while !list.isAtEnd {
+                    let index = list.currentIndex
+                    errors += try problems(try list.superDecoder(), against: items, at: "\(here)/\(index)")
+                }
+            default:
+                break
+            }
+        }
+        errors += try required.filter { name in
+            let key = Key(stringValue: name)
+            return try !object.contains(key) || object.decodeNil(forKey: key)
+        }.map { .init(field: "\(path)/\($0)", detail: "必填 required") }
+        return errors
     }
 }
