@@ -44,7 +44,7 @@ extension BenchTalkStore {
                    count(t.id) FILTER (WHERE d.state IN ('resolved', 'rated')) AS resolved
             FROM bench_talk_topic t
             JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
-            LEFT JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
+            LEFT JOIN module_demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
             WHERE t.tenant_id = \(tx.tenantID) AND m.held_on BETWEEN \(from.description)::date AND \(to.description)::date
             """)[0]
         return BenchTalkSummary(
@@ -66,7 +66,7 @@ extension BenchTalkStore {
     static func meeting(_ id: Int64, _ tx: TenantTransaction, deadline: Int) async throws -> BenchTalkMeeting {
         let row = try await tx.connection.query("""
             SELECT m.id, m.held_on::text AS held_on, o.code, o.name, m.host, m.attendees, m.photos, m.note
-            FROM bench_talk_meeting m JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
+            FROM bench_talk_meeting m JOIN module_org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
             WHERE m.tenant_id = \(tx.tenantID) AND m.id = \(id)
             """)[0]
         return BenchTalkMeeting(
@@ -86,8 +86,8 @@ extension BenchTalkStore {
                    (m.held_on + \(deadline)::integer)::text AS due
             FROM bench_talk_topic t
             JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
-            JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
-            LEFT JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
+            JOIN module_org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
+            LEFT JOIN module_demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
             WHERE t.tenant_id = \(tx.tenantID)
             """
         sql.append(filter)

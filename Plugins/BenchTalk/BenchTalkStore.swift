@@ -79,7 +79,7 @@ public struct BenchTalkStore: Sendable {
             let row = try await tx.connection.query("""
                 SELECT t.title, o.code, m.held_on::text AS held_on FROM bench_talk_topic t
                 JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
-                JOIN org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
+                JOIN module_org_unit o ON o.tenant_id = m.tenant_id AND o.id = m.org_unit_id
                 WHERE t.tenant_id = \(tx.tenantID) AND t.id = \(topic)
                 """)[0]
             let title = try row.decode(String.self, "title")

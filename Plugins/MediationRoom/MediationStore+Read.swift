@@ -57,7 +57,7 @@ extension MediationStore {
         guard let row = try await tx.connection.query("""
             SELECT c.id, o.name AS place, c.title, c.grade, c.colour, c.mediator, c.opened_on::text AS opened_on, c.outcome,
                    c.closed_on::text AS closed_on
-            FROM mediation_case c JOIN org_unit o ON o.tenant_id = c.tenant_id AND o.id = c.org_unit_id
+            FROM mediation_case c JOIN module_org_unit o ON o.tenant_id = c.tenant_id AND o.id = c.org_unit_id
             WHERE c.tenant_id = \(tx.tenantID) AND c.id = \(id)
             """).first else { throw RegistryStoreError.notFound(kind: "mediation case 调解案件", key: "\(id)") }
         let parties = try await tx.connection.query("""

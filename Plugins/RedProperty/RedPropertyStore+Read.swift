@@ -54,8 +54,8 @@ extension RedPropertyStore {
                    p.responded_on::text AS responded_on, p.fix, p.closed_on::text AS closed_on
             FROM red_property_problem p
             JOIN red_property_compound c ON c.tenant_id = p.tenant_id AND c.id = p.compound_id
-            JOIN org_unit o ON o.tenant_id = c.tenant_id AND o.id = c.org_unit_id
-            JOIN unit u ON u.tenant_id = c.tenant_id AND u.id = c.company_id
+            JOIN module_org_unit o ON o.tenant_id = c.tenant_id AND o.id = c.org_unit_id
+            JOIN module_unit u ON u.tenant_id = c.tenant_id AND u.id = c.company_id
             WHERE p.tenant_id = \(tx.tenantID)
             """
         sql.append(filter)

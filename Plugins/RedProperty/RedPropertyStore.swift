@@ -148,7 +148,7 @@ public struct RedPropertyStore: Sendable {
 
     static func orgUnit(_ code: String, kind: String?, _ tx: TenantTransaction) async throws -> Int64 {
         guard let row = try await tx.connection.query("""
-            SELECT id, kind FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(code)
+            SELECT id, kind FROM module_org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(code)
             """).first else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
         if let kind, try row.decode(String.self, "kind") != kind {
             throw RegistryError(.invalidValue, field: "compound", chinese: "\(code) 不是小区", english: "\(code) is not a compound")
@@ -158,7 +158,7 @@ public struct RedPropertyStore: Sendable {
 
     static func company(_ key: String, _ tx: TenantTransaction) async throws -> Int64 {
         guard let row = try await tx.connection.query("""
-            SELECT id, kind FROM unit WHERE tenant_id = \(tx.tenantID) AND (external_id = \(key) OR id::text = \(key))
+            SELECT id, kind FROM module_unit WHERE tenant_id = \(tx.tenantID) AND (external_id = \(key) OR id::text = \(key))
             ORDER BY external_id = \(key) DESC NULLS LAST LIMIT 1
             """).first else { throw RegistryStoreError.notFound(kind: "unit 单位", key: key) }
         guard try row.decode(String.self, "kind") == "property_company" else {
