@@ -92,7 +92,9 @@ extension APIProblem {
         let refused = "数据库拒绝 The database refused the change"
         switch state {
         case "23505": return APIProblem(.conflict, kind: "duplicate", title: refused, detail: "a row with this key exists", sqlState: state)
-        case "23503", "23514", "23502", "22001", "22003", "22007", "22008", "22P02":
+        // Values the request's checks should have refused (NUL 22021, a key too large for
+        // its index 54000): still the input's fault, never a 500.
+        case "23503", "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021", "54000":
             return APIProblem(.unprocessableContent, kind: "database-refused", title: refused, sqlState: state)
         case "42501":
             return APIProblem(.forbidden, kind: "database-refused", title: refused,

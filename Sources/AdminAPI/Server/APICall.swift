@@ -46,13 +46,20 @@ struct APICall: Sendable {
         return try await route.handler(call)
     }
 
-    /// Refuses query parameters the route does not take, and any header naming a tenant:
+    /// Refuses query parameters the route does not take or whose value its schema refuses,
+    /// and any header naming a tenant:
     /// the tenant comes from the path alone, so `?tenant_id=` or `X-Tenant-Id:` is an error
     /// rather than something silently ignored (or, worse, one day honoured).
     private static func checkUnexpectedInputs(_ route: APIRoute, _ request: Request) throws {
         let known = Set(route.query.map(\.name))
         let unknown = Set(request.uri.queryParameters.map { String($0.key) }).subtracting(known).sorted()
         var errors = unknown.map { APIProblem.FieldError(field: "query:\($0)", detail: "此接口不接受该参数 not a parameter of this route") }
+        // Each declared parameter against the schema the document gives it (empty is absent).
+        for parameter in route.query {
+            guard let raw = request.uri.queryParameters[Substring(parameter.name)], !raw.isEmpty else { continue }
+            let text = String(raw).removingPercentEncoding ?? String(raw)
+            errors += BodyCheck.problems(query: text, against: parameter.schema, name: parameter.name)
+        }
         errors += request.headers.filter { $0.name.canonicalName.contains("tenant") }.map {
             APIProblem.FieldError(field: "header:\($0.name.rawName)", detail: "区县只由路径指定 the tenant is named by the path only")
         }

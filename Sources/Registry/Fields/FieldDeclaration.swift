@@ -87,12 +87,10 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var textLimit: Int { maxLength ?? .max }
 
     /// The problem of a required value that is missing or blank.
-    public var missing: FieldProblem {
-        FieldProblem(name, value: nil, chinese: "必填，不能为空", english: "is required but empty")
-    }
+    public var missing: FieldProblem { .required(name) }
 
     /// ``missing``'s reason, for a door that says it itself.
-    public static let missingReason = FieldProblem("", value: nil, chinese: "必填，不能为空", english: "is required but empty").reason
+    public static let missingReason = FieldProblem.required("").reason
 
     /// Checks free text against the declaration: trims it, treats blank as absent (a problem
     /// when `required`), and refuses a NUL character (PostgreSQL cannot store it) and text
@@ -104,13 +102,11 @@ public struct FieldDeclaration: Sendable, Hashable {
             return required ? .failure(missing) : .success(nil)
         }
         if trimmed.utf8.contains(0) {
-            return .failure(FieldProblem(name, value: trimmed, chinese: "含有空字符", english: "contains a NUL character"))
+            return .failure(.containsNUL(name, value: trimmed))
         }
         // A character is at least one UTF-8 byte, so a short byte count settles it without counting.
         if let limit = maxLength, trimmed.utf8.count > limit, trimmed.count > limit {
-            return .failure(FieldProblem(
-                name, value: String(trimmed.prefix(40)) + "…",
-                chinese: "过长：\(trimmed.count) 个字符，最多 \(limit) 个", english: "too long: \(trimmed.count) characters, at most \(limit)"))
+            return .failure(.tooLong(name, value: trimmed, count: trimmed.count, limit: limit))
         }
         return .success(trimmed)
     }
@@ -128,6 +124,6 @@ public struct FieldDeclaration: Sendable, Hashable {
         guard let value, case .integer(let minimum, let maximum) = kind, !(minimum...maximum).contains(Int64(value)) else {
             return nil
         }
-        return FieldProblem(name, value: String(value), chinese: "须为 \(minimum) 到 \(maximum)", english: "must be \(minimum) to \(maximum)")
+        return .outOfRange(name, value: Int64(value), minimum: minimum, maximum: maximum == .max ? nil : maximum)
     }
 }
