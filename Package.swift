@@ -62,7 +62,7 @@ let package = Package(
         // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
         .target(
             name: "Disclosure",
-            dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", "Digest", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", "Digest", "SpreadsheetCSV", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),

@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import SpreadsheetCSV
 
 extension QuarterlyReport {
     /// The formats of a report, as files and `--format` name them.
@@ -58,30 +59,20 @@ extension QuarterlyReport {
     }
 
     /// Every table as CSV, one after another: a line naming the table, its header, its rows,
-    /// and a blank line. UTF-8 with a byte-order mark, so that spreadsheet programs read the
-    /// Chinese; cells that a spreadsheet would take for a formula are written as text.
+    /// and a blank line. Written by the import files' own writer (UTF-8 with a byte-order
+    /// mark, so that spreadsheet programs read the Chinese; cells that a spreadsheet would
+    /// take for a formula written as text).
     public func csv() -> String {
-        var out = "\u{FEFF}"
-        out += csvLine(["report", heading]) + csvLine(["status", status]) + "\r\n"
+        var writer = CSVWriter()
+        writer.writeRow(["report", heading])
+        writer.writeRow(["status", status])
+        writer.writeRow([String]())
         for table in tables {
-            out += csvLine(["table", table.id, table.title])
-            out += csvLine(table.columns)
-            for row in table.rows { out += csvLine(row) }
-            out += "\r\n"
+            writer.writeRow(["table", table.id, table.title])
+            writer.writeRow(table.columns)
+            for row in table.rows { writer.writeRow(row) }
+            writer.writeRow([String]())
         }
-        return out
-    }
-
-    private func csvLine(_ cells: [String]) -> String {
-        cells.map { cell in
-            var text = cell
-            // =, +, -, @ at the start would be run as a formula by whoever opens the file;
-            // numbers like -3 and +12 stay numbers.
-            if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
-            if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return text
-        }.joined(separator: ",") + "\r\n"
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -19,11 +19,15 @@ public struct ImportFile: Sendable {
         let table: CSVTable
         do {
             table = try CSVReader(encoding: encoding).read(data, issues: &issues)
+            columns = header.resolve(table, issues: &issues)
         } catch {
+            // Text that cannot be decoded is the one problem: an empty table in its place
+            // would add "the file is empty" and "a column is missing", both untrue.
             issues.append(error)
-            table = CSVReader().read("", issues: &issues)
+            var unsaid = IssueList()
+            table = CSVReader().read("", issues: &unsaid)
+            columns = header.resolve(table, issues: &unsaid)
         }
-        columns = header.resolve(table, issues: &issues)
         self.table = table
         self.issues = issues
     }

@@ -21,10 +21,11 @@ public struct CSVRecord: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.columnCount }
 
-    /// The text of the field in `column` (0-based), exactly as in the file after unquoting.
+    /// The text of the field in `column` (0-based), as in the file after unquoting, with the
+    /// apostrophe an export put before a formula-like cell taken off (``FormulaGuard``).
     public subscript(column: Int) -> String {
         precondition(column >= 0 && column < storage.columnCount, "column \(column) out of range")
-        return storage.string(field: record * storage.columnCount + column)
+        return FormulaGuard.restored(storage.string(field: record * storage.columnCount + column))
     }
 
     /// The field in `column` (0-based) with its line and header name, ready to be parsed

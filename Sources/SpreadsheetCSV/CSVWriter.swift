@@ -5,7 +5,9 @@ public import Foundation
 /// Output is UTF-8, by default with a byte order mark (without it, Excel on a Chinese
 /// Windows reads UTF-8 as GBK and shows mojibake) and CRLF line ends (RFC 4180). A field is
 /// quoted only when it must be: when it contains the separator, a quote, CR or LF, or starts
-/// or ends with whitespace (which ``CSVReader`` would trim from a header name).
+/// or ends with whitespace (which ``CSVReader`` would trim from a header name). A cell that
+/// a spreadsheet would run as a formula is written as text (``FormulaGuard``), and read back
+/// as it was.
 ///
 /// ```swift
 /// var writer = CSVWriter()
@@ -64,7 +66,8 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    private mutating func write(_ field: String) {
+    private mutating func write(_ cell: String) {
+        let field = FormulaGuard.defused(cell)
         guard needsQuotes(field) else {
             bytes.append(contentsOf: field.utf8)
             return

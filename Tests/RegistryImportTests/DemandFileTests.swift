@@ -112,4 +112,14 @@ private func gb18030(_ text: String) throws -> Data {
         #expect(try DemandExportFile.amount(Quantity(5, .yuan)) == "0.05")
         #expect(try DemandExportFile.amount(Quantity(40, .volunteerHours)) == "40")
     }
+
+    /// A file that cannot be decoded is refused for that alone, at its line: not also "empty"
+    /// and "a column is missing".
+    @Test func undecodableTextIsTheOneProblem() throws {
+        let gb: [UInt8] = [0xB1, 0xB1, 0xC3, 0xC5, 0xC9, 0xE7, 0xC7, 0xF8]   // 北门社区 in GB18030
+        let csv = Array("\u{FEFF}external_id,title,category,org_code,quantity,measure_unit\nD1,北门路灯,roads,C1,1,job\nD2,".utf8)
+            + gb + Array(",roads,C1,1,job\n".utf8)
+        let rejected = try #require(throws: ImportRejected.self) { try DemandFile.rows(from: Data(csv)) }
+        #expect(rejected.issues.issues.map(\.line) == [3])
+    }
 }

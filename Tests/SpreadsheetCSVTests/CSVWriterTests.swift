@@ -42,4 +42,33 @@ struct CSVWriterTests {
         // Row 2 spans lines 2–4 and row 3 lines 5–6 (its last field is a lone CR).
         #expect(table.records.map(\.line) == [2, 5, 7, 8])
     }
+
+    /// OWASP's CSV injection: a cell a spreadsheet would run is written as text, and read back
+    /// as it was given.
+    @Test("formula-like cells are defused on export and restored on import")
+    func formulas() throws {
+        let attacks = [
+            "=HYPERLINK(\"http://evil.example\",\"点我\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-1+1", "\t=1+1", "\r=1",
+            "'=already quoted", "''", "'tis", "-3", "+12", "2024-03-05", "路灯 = 坏了",
+        ]
+        var writer = CSVWriter(byteOrderMark: false)
+        writer.writeRow(["title"])
+        for attack in attacks { writer.writeRow([attack]) }
+        let written = String(decoding: writer.bytes, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(written[1] == #""'=HYPERLINK(""http://evil.example"",""点我"")""#)
+        #expect(written[2] == "'+cmd|' /C calc'!A0")
+        #expect(written[3] == "'@SUM(1+1)")
+        #expect(written[4] == "'-1+1")
+        #expect(written[10] == "-3")
+        #expect(written[11] == "+12")
+        // No written cell starts with a trigger, quoted or not.
+        for cell in written.dropFirst() where !cell.isEmpty {
+            let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst()) : cell
+            #expect(!["=", "+", "@", "\t", "\r"].contains(where: unquoted.hasPrefix) || Double(unquoted) != nil, "\(cell)")
+        }
+        var issues = IssueList()
+        let table = try CSVReader().read(writer.bytes, issues: &issues)
+        #expect(issues.isEmpty)
+        #expect(table.records.map { $0[0] } == attacks)
+    }
 }

@@ -117,4 +117,36 @@ struct TextEncodingDecodingTests {
     func invalidUTF8(bytes: [UInt8]) {
         #expect(throws: ImportIssue.self) { try TextEncoding.utf8.decode(Array("abcdefghij".utf8) + bytes) }
     }
+
+    /// 北门社区路灯 in GB18030 (`printf '北门社区路灯' | iconv -t GB18030 | xxd -p`).
+    static let northGateGB: [UInt8] = [0xB1, 0xB1, 0xC3, 0xC5, 0xC9, 0xE7, 0xC7, 0xF8, 0xC2, 0xB7, 0xB5, 0xC6]
+
+    @Test("a UTF-8 file with one GB18030 line is refused at that line, not read as GB18030")
+    func utf8FileWithAGBLine() throws {
+        let bytes = Array("title,n\n北门社区路灯,1\n".utf8) + Self.northGateGB + Array(",2\n".utf8)
+        let issue = try #require(throws: ImportIssue.self) { try TextEncoding.automatic.decode(bytes) }
+        #expect(issue.line == 3)
+        #expect(issue.reason.contains("one encoding"))
+        // With a byte order mark, the same line is named.
+        let marked = try #require(throws: ImportIssue.self) { try TextEncoding.automatic.decode([0xEF, 0xBB, 0xBF] + bytes) }
+        #expect(marked.line == 3)
+    }
+
+    @Test("a GB18030 file with one UTF-8 line is refused at that line, not stored as mojibake")
+    func gbFileWithAUTF8Line() throws {
+        let bytes = Array("title,n\n".utf8) + Self.northGateGB + Array(",1\n北门社区路灯,2\n".utf8)
+        let issue = try #require(throws: ImportIssue.self) { try TextEncoding.automatic.decode(bytes) }
+        #expect(issue.line == 3)
+        #expect(issue.reason.contains("UTF-8 in a GB18030 file"))
+    }
+
+    @Test("the GB18030 byte order mark (84 31 95 33) is recognised and removed")
+    func gbByteOrderMark() throws {
+        let bytes: [UInt8] = [0x84, 0x31, 0x95, 0x33] + Self.demandNameGB + Array("\n".utf8)
+        for encoding in [TextEncoding.automatic, .gb18030] {
+            let text = try encoding.decode(bytes)
+            #expect(text.encoding == .gb18030)
+            #expect(text.string == "需求名称\n")
+        }
+    }
 }
