@@ -50,6 +50,28 @@ import Testing
                 }
                 #expect(refused?.sqlState == "42501")
             }
+            // Nor can a change skip its event: the disabled account and the revoked token stay so,
+            // and nothing else of an account can be changed by the application at all.
+            let bypasses: [(SQL, String)] = [
+                ("UPDATE api_token SET revoked_at = NULL WHERE id = \(tokenID)", "23514"),
+                ("UPDATE api_token SET revoked_at = now() + interval '1 day' WHERE id = \(tokenID)", "23514"),
+                ("UPDATE account SET status = 'active', disabled_at = NULL WHERE id = \(id)", "23514"),
+                ("UPDATE account SET role = 'district_admin' WHERE login = 'viewer'", "42501"),
+                ("UPDATE account SET org_unit_id = NULL, role = 'viewer' WHERE login = 'staff'", "42501"),
+            ]
+            for (statement, state) in bypasses {
+                let refused = await #expect(throws: PostgresError.self) {
+                    try await f.database.withTenant(f.langao, actor: "test") { tx in try await tx.connection.execute(statement) }
+                }
+                #expect(refused?.sqlState == state, "\(refused?.message ?? "")")
+            }
+            let ownerTries = await #expect(throws: PostgresError.self) {
+                try await f.database.operatorPool.execute("UPDATE api_token SET revoked_at = NULL WHERE id = \(tokenID)")
+            }
+            #expect(ownerTries?.sqlState == "23514")
+            let after = try await client.send(.get, "/v1/tenants/langao/accounts/\(id)/events", as: "admin", f)
+            #expect((after.json["items"] as? [[String: Any]])?.count == 4)
+            #expect(try await client.send(.get, "/v1/tenants/langao/demands", as: secret, f).status == .unauthorized)
         }
     }
 
