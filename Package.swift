@@ -90,6 +90,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build makes a
+        // replayer of their inputs, which the tests run over the committed seed corpus).
+        .executableTarget(name: "govreg-fuzz-csv", dependencies: ["SpreadsheetCSV", "ImportIssues"], path: "Fuzz/CSVReader"),
         .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations", "Registry", "RegistryStore"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),

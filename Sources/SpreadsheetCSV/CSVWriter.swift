@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Output is UTF-8, by default with a byte order mark (without it, Excel on a Chinese
 /// Windows reads UTF-8 as GBK and shows mojibake) and CRLF line ends (RFC 4180). A field is
-/// quoted only when it must be: when it contains the separator, a quote, CR or LF, or starts
+/// quoted only when it must be: when it contains a comma, a tab, a quote, CR or LF, or starts
 /// or ends with whitespace (which ``CSVReader`` would trim from a header name). A cell that
 /// a spreadsheet would run as a formula is written as text (``FormulaGuard``), and read back
 /// as it was.
@@ -81,8 +81,10 @@ public struct CSVWriter: Sendable {
     }
 
     private func needsQuotes(_ field: String) -> Bool {
+        // Comma and tab are quoted whichever separates: a reader that detects the separator
+        // from the first record must not take a cell's tab for one.
         let special = field.utf8.contains { byte in
-            byte == separator.byte || byte == UInt8(ascii: "\"")
+            byte == separator.byte || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
         }
         return special || field.first?.isWhitespace == true || field.last?.isWhitespace == true

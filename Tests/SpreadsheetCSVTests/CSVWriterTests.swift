@@ -17,7 +17,7 @@ struct CSVWriterTests {
         var writer = CSVWriter(separator: .tab, lineEnding: .lf, byteOrderMark: false)
         writer.writeRow(["a,b", "c\td"])
         writer.writeRow(["1", "2"])
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == "a,b\t\"c\td\"\n1\t2\n")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"a,b\"\t\"c\td\"\n1\t2\n")
     }
 
     static let trickyRows: [[String]] = [
