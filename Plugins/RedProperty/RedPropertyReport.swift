@@ -1,6 +1,6 @@
 import Foundation
 import Registry
-import RegistryStore
+public import RegistryStore
 
 /// The module's report section: branches, appointments, the problem ledger's closure rate.
 struct RedPropertyReport: ReportContribution {

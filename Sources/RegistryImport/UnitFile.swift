@@ -9,7 +9,7 @@ public import SpreadsheetCSV
 ///
 /// ```swift
 /// let (rows, issues) = UnitFile.read(try Data(contentsOf: url))
-/// let summary = try await UnitStore(database: db).importRows(rows, issues: issues, tenant: id, actor: actor)
+/// let summary = try await UnitStore.importRows(rows, issues: issues, on: db, tenant: id, actor: actor)
 /// ```
 public enum UnitFile {
     /// The columns, English name first, then the Chinese names districts use.
