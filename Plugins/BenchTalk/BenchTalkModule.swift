@@ -1,6 +1,6 @@
 public import Registry
 import Postgres
-public import RegistryStore
+import RegistryStore
 
 /// Bench talks (板凳会 / 院坝会 / 凉亭会): meetings held where residents sit, and the topics
 /// they raise — each answered on the spot, turned into a demand (the module's intake

@@ -1,6 +1,6 @@
 import Foundation
 import Registry
-public import RegistryStore
+import RegistryStore
 
 /// The module's report section: meetings, topics, and what became of them.
 struct BenchTalkReport: ReportContribution {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
@@ -7,12 +7,18 @@ public import RegistryStore
 /// and the report section. Every call first checks that the module is enabled for the
 /// tenant: a disabled module does nothing (its data stays).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let talks = BenchTalkStore(database: database)
-/// let meeting = try await talks.hold(
-///     MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "C01", host: "王书记", attendees: 23,
-///                  topics: ["小区路灯坏了", "想办老年食堂"]), tenant: langao, actor: "cli:staff")
-/// try await talks.answer(meeting.topics[0].id, answer: "已报修，三天内修好", tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     let meeting = try await BenchTalkStore.hold(
+///         MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "C01", host: "王书记", attendees: 23,
+///                      topics: ["小区路灯坏了", "想办老年食堂"]), in: tx)
+///     try await BenchTalkStore.answer(meeting.topics[0].id, answer: "已报修，三天内修好", in: tx)
+/// }
 /// ```
 public enum BenchTalkStore {
     /// Records a meeting and the topics raised at it (all open), in one transaction.

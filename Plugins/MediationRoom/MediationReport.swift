@@ -1,6 +1,6 @@
 import Foundation
 import Registry
-public import RegistryStore
+import RegistryStore
 
 /// The module's report section: cases by colour and grade, and the success rate.
 struct MediationReport: ReportContribution {

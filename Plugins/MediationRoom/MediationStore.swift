@@ -1,16 +1,21 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
 
 /// The mediation room's cases of a tenant. Every call first checks the module is enabled.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let room = MediationStore(database: database)
-/// let opened = try await room.open(CaseDraft(placeCode: "C01", title: "楼上漏水纠纷", grade: .general, mediator: "赵调解员",
-///     openedOn: try CivilDate("2024-04-02"), parties: [PartyDraft(role: .applicant, name: try PersonalName("张三"))]),
-///     tenant: langao, actor: "cli:staff")
-/// try await room.move(opened.id, to: .blue, note: "双方陈述诉求", tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     let opened = try await MediationStore.open(CaseDraft(placeCode: "C01", title: "楼上漏水纠纷", grade: .general, mediator: "赵调解员",
+///         openedOn: try CivilDate("2024-04-02"), parties: [PartyDraft(role: .applicant, name: try PersonalName("张三"))]), in: tx)
+///     try await MediationStore.move(opened.id, to: .blue, note: "双方陈述诉求", in: tx)
+/// }
 /// ```
 public enum MediationStore {
     /// Opens a case (green), with its parties and a first log entry.

@@ -3,7 +3,7 @@ import ListMatching
 import Matching
 import Postgres
 import Registry
-public import RegistryStore
+import RegistryStore
 
 /// The module's matching adjustment: a property-management demand inside a compound goes
 /// first to that compound's property company — by a cost bonus (`prefer`) or by ruling the

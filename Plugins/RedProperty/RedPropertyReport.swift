@@ -1,6 +1,6 @@
 import Foundation
 import Registry
-public import RegistryStore
+import RegistryStore
 
 /// The module's report section: branches, appointments, the problem ledger's closure rate.
 struct RedPropertyReport: ReportContribution {

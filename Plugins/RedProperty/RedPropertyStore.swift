@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
@@ -6,11 +6,17 @@ public import RegistryStore
 /// Red property records of a tenant. Every call first checks that the module is enabled for
 /// the tenant: a disabled module does nothing (its data stays).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let red = RedPropertyStore(database: database)
-/// try await red.assign(compound: "C01X1", company: "U032", tenant: langao, actor: "cli:staff")
-/// let problem = try await red.raise(compound: "C01X1", title: "电梯异响", by: .resident, tenant: langao, actor: "cli:staff")
-/// try await red.escalate(problem.id, tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     try await RedPropertyStore.assign(compound: "C01X1", company: "U032", in: tx)
+///     let problem = try await RedPropertyStore.raise(compound: "C01X1", title: "电梯异响", by: .resident, in: tx)
+///     try await RedPropertyStore.escalate(problem.id, in: tx)
+/// }
 /// ```
 public enum RedPropertyStore {
     /// Records that a property company serves a compound (replacing an earlier company).

@@ -53,7 +53,7 @@ extension DemandStore {
     ///
     /// ```swift
     /// var file = DemandFile(data: bytes)
-    /// let summary = try await store.importRows(&file, tenant: langao, actor: "cli:root")
+    /// let summary = try await DemandStore.importRows(&file, on: registry, tenant: langao, actor: "cli:root")
     /// ```
     ///
     /// Owns its transaction, so it takes the database rather than a transaction (see

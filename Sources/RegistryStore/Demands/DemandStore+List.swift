@@ -14,9 +14,13 @@ extension DemandStore {
     /// subtree, found by a range scan of `org_unit.path`.
     ///
     /// ```swift
-    /// var page = try await store.list(DemandFilter(state: .accepted), tenant: langao, actor: "cli:root")
+    /// var page = try await registry.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+    ///     try await DemandStore.list(DemandFilter(state: .accepted), in: tx)
+    /// }
     /// while let next = page.nextCursor {
-    ///     page = try await store.list(DemandFilter(state: .accepted), after: next, tenant: langao, actor: "cli:root")
+    ///     page = try await registry.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+    ///         try await DemandStore.list(DemandFilter(state: .accepted), after: next, in: tx)
+    ///     }
     /// }
     /// ```
     ///

@@ -12,8 +12,9 @@ extension DemandStore {
     /// allowed ones.
     ///
     /// ```swift
-    /// try await store.transition(7, to: .rejected, tenant: langao, actor: "cli:root",
-    ///                            reason: "属于住建部门职责", visibility: .internal)
+    /// try await registry.withTenant(langao, actor: "cli:root") { tx in
+    ///     try await DemandStore.transition(7, to: .rejected, reason: "属于住建部门职责", visibility: .internal, in: tx)
+    /// }
     /// ```
     ///
     /// - Parameters:

@@ -5,15 +5,21 @@ public import Registry
 /// The demand list (需求清单) of each district: filing, reading, listing, the workflow,
 /// escalation, disclosure, import and export.
 ///
-/// Every method runs in one transaction as `govreg_app` inside the given tenant (see
-/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``), and every statement
-/// also says `WHERE tenant_id = …`. A demand of another tenant is reported exactly like a
-/// missing one.
+/// Every statement runs as `govreg_app` inside the transaction's tenant and also says
+/// `WHERE tenant_id = …`. A demand of another tenant is reported exactly like a missing one.
+/// The import owns its transaction (``importRows(_:on:tenant:actor:dryRun:progress:)``).
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 ///
 /// ```swift
-/// let store = DemandStore(database: registry)
-/// let id = try await store.file(draft, submit: true, tenant: langao, actor: "cli:root")
-/// try await store.transition(id, to: .accepted, tenant: langao, actor: "cli:root", visibility: .public)
+/// let id = try await registry.withTenant(langao, actor: "cli:root") { tx in
+///     let id = try await DemandStore.file(draft, submit: true, in: tx)
+///     try await DemandStore.transition(id, to: .accepted, visibility: .public, in: tx)
+///     return id
+/// }
 /// ```
 public enum DemandStore {
     /// Files a new demand, as a draft or already submitted.

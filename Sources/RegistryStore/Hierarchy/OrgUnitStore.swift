@@ -30,6 +30,11 @@ public struct OrgUnitImportRow: Sendable, Hashable, Encodable {
 }
 
 /// A district's hierarchy: import, subtree queries, moves.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum OrgUnitStore {
     /// The id of the tenant's org unit with this code, inside a transaction (what a module's
     /// store calls to place its records).

@@ -10,12 +10,20 @@ import Registry
 /// A run reads its lists in one repeatable-read snapshot, solves outside any transaction
 /// (the engine is CPU-bound and holds no connection), then records everything in one
 /// transaction: the run row, its allocations and one explanation per demand, in batches.
+/// So ``run(_:on:tenant:actor:)`` owns its transactions, and so does
+/// ``accept(_:only:on:tenant:actor:)``, which retries its transaction after a deadlock.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 ///
 /// ```swift
-/// let store = MatchingStore(database: database)
-/// let run = try await store.run(MatchingRequest(), tenant: langao, actor: "cli:root")
-/// let detail = try await store.show(run.id!, tenant: langao, actor: "cli:root")
-/// try await store.accept(run.id!, tenant: langao, actor: "cli:admin")
+/// let run = try await MatchingStore.run(MatchingRequest(), on: database, tenant: langao, actor: "cli:root")
+/// let detail = try await database.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+///     try await MatchingStore.show(run.id!, in: tx)
+/// }
+/// try await MatchingStore.accept(run.id!, on: database, tenant: langao, actor: "cli:admin")
 /// ```
 public enum MatchingStore {
     /// Runs the matching for a tenant and, unless it is a dry run, records it.

@@ -19,6 +19,11 @@ public struct TenantModule: Sendable, Hashable, Codable {
 /// created for every tenant by `govreg db migrate` (which applies `migrations/modules/<id>/`
 /// with the core's, and without which no command runs on an external database); enabling a
 /// module for a tenant is data, not DDL.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum ModuleStore {
     /// The tenant's modules, enabled or not, by id.
     public static func list(in tx: TenantTransaction) async throws -> [TenantModule] {

@@ -6,6 +6,11 @@ import Registry
 /// The milestones (里程碑) of the project list as a list of their own, moved whole by
 /// `govreg import milestones` and `govreg export milestones`. Day-to-day work adds and
 /// reaches them through ``ProjectStore``.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum MilestoneStore {
     /// Every milestone, ordered by project external id, then as they were added.
     public static func exportRows(in tx: TenantTransaction) async throws -> [MilestoneImportRow] {

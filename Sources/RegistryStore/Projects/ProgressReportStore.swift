@@ -6,6 +6,11 @@ import Registry
 /// The progress reports (进度报告) behind the project list's percentages as a list of their
 /// own, moved whole by `govreg import progress` and `govreg export progress`. Day-to-day
 /// reports go through ``ProjectStore/report(_:percent:on:note:attachments:in:)``.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum ProgressReportStore {
     /// Every report, ordered by project external id, then by day.
     public static func exportRows(in tx: TenantTransaction) async throws -> [ProgressReportImportRow] {

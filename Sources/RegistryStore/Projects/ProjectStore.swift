@@ -11,13 +11,21 @@ import Registry
 /// and puts the demands back on the list. The workflows' rules are the domain's
 /// (`ProjectWorkflow`, `DemandWorkflow`); the database guards the resources' remaining.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = ProjectStore(database: database)
-/// let project = try await store.create(
-///     ProjectDraft(title: "幸福路路面修补", responsibleUnit: "U001", demands: ["D00017"],
-///                  allocations: [ProjectAllocationRequest(resource: "R0003", quantity: "20000")]),
-///     tenant: langao, actor: "cli:root")
-/// try await store.start(project.project.externalID!, tenant: langao, actor: "cli:root")
+/// let project = try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await ProjectStore.create(
+///         ProjectDraft(title: "幸福路路面修补", responsibleUnit: "U001", demands: ["D00017"],
+///                      allocations: [ProjectAllocationRequest(resource: "R0003", quantity: "20000")]),
+///         in: tx)
+/// }
+/// try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await ProjectStore.start(project.project.externalID!, in: tx)
+/// }
 /// ```
 public enum ProjectStore {
     /// Creates a project from demands and resource allocations in one transaction: the

@@ -8,10 +8,16 @@ import Registry
 /// `remaining` is kept by a trigger on `resource_ledger` and guarded by
 /// `CHECK (remaining >= 0)`: an overdraw fails in the database whatever the Swift side did.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = ResourceStore(database: database)
-/// let created = try await store.create(row, tenant: langao, actor: "cli:root")
-/// try await store.pledge(created.resource.externalID!, amount: 50_000, tenant: langao, actor: "cli:root")
+/// try await database.withTenant(langao, actor: "cli:root") { tx in
+///     let created = try await ResourceStore.create(row, in: tx)
+///     try await ResourceStore.pledge(created.resource.externalID!, amount: 50_000, in: tx)
+/// }
 /// ```
 public enum ResourceStore {
     /// Files a resource: the item, its first ledger entry (a pledge of `row.capacity`) and its

@@ -6,6 +6,11 @@ import Registry
 ///
 /// Personal data (name, phone, ID card number) is stored in `person` only, shown masked in
 /// every list, and never exported with `--public` (see ``disclosures(in:)``).
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum MemberStore {
     /// One page of registrations, personal data masked.
     ///

@@ -5,11 +5,17 @@ import Registry
 /// The registered units (双报到单位 / 共建单位) of a district and the communities each one
 /// contracts (包联).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = UnitStore(database: database)
-/// try await store.save(UnitImportRow(externalID: "U001", name: "县人民医院", kind: .department,
-///                                    communityCodes: ["C01"]), tenant: langao, actor: "cli:root")
-/// let page = try await store.list(UnitQuery(orgCode: "T01"), tenant: langao, actor: "cli:root")
+/// let page = try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await UnitStore.save(UnitImportRow(externalID: "U001", name: "县人民医院", kind: .department,
+///                                            communityCodes: ["C01"]), in: tx)
+///     return try await UnitStore.list(UnitQuery(orgCode: "T01"), in: tx)
+/// }
 /// ```
 public enum UnitStore {
     /// Creates the unit or updates the one with the same external id, and makes its
