@@ -32,7 +32,7 @@ struct BenchTalkEndpoints: ModuleEndpoints {
                            query: [.init("outcome", .text, "open, answered, demand or referred"), .init("overdue_on", .date, "Open topics overdue on this day")]) { request in
                 let outcome = try request.query("outcome", as: TopicOutcome.self)
                 let overdue = try request.query["overdue_on"].map { try CivilDate($0) }
-                return .json(try await store(request).topics(outcome: outcome, overdueOn: overdue, tenant: request.tenant, actor: request.actor))
+                return .json(try await BenchTalkStore.topics(outcome: outcome, overdueOn: overdue, in: request.tx))
             },
             ModuleEndpoint(.post, "meetings", .write, summary: "记录一次板凳会及其议题 Record a meeting and the topics raised",
                            body: [.init("held_on", .date, required: true), .init("place_code", .text, required: true, "Org unit code"),
@@ -42,31 +42,30 @@ struct BenchTalkEndpoints: ModuleEndpoints {
                 let input = try request.decode(Meeting.self)
                 let draft = MeetingDraft(heldOn: input.heldOn, placeCode: input.placeCode, host: input.host, attendees: input.attendees ?? 0,
                                          photos: input.photos ?? [], note: input.note, topics: input.topics)
-                return .json(try await store(request).hold(draft, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await BenchTalkStore.hold(draft, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/answer", .write, summary: "当场答复 Answer a topic",
                            body: [.init("answer", .text, required: true), .init("on", .date)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Answer.self)
-                return .json(try await store(request).answer(try request.id(), answer: input.answer, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await BenchTalkStore.answer(try request.id(), answer: input.answer, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/referral", .write, summary: "上报 Refer a topic up",
                            body: [.init("to", .text, required: true, "The level or department"), .init("on", .date)],
                            place: .record(topicPlace)) { request in
                 let input = try request.decode(Referral.self)
-                return .json(try await store(request).refer(try request.id(), to: input.to, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await BenchTalkStore.refer(try request.id(), to: input.to, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/demand", .write, summary: "转为需求清单 File a topic as a demand (source: bench talk)",
                            body: [.init(DemandDraft.Field.category, required: true), .init(DemandDraft.Field.quantity, required: true),
                                   .init(DemandDraft.Field.priority), .init(DemandDraft.Field.dueOn)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Demand.self)
                 let demand = TopicDemandRequest(category: input.category, quantity: input.quantity, priority: input.priority ?? .normal, dueOn: input.dueOn)
-                return .json(try await store(request).turnIntoDemand(try request.id(), demand, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await BenchTalkStore.turnIntoDemand(try request.id(), demand, in: request.tx), status: 201)
             },
         ]
     }
 
-    private func store(_ request: ModuleRequest) -> BenchTalkStore { BenchTalkStore(database: request.database) }
-}
+    }
 
 /// The org unit of a topic's meeting: where writes on the topic happen.
 @Sendable private func topicPlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {

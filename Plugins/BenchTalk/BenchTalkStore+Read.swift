@@ -1,31 +1,27 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
-import RegistryStore
+public import RegistryStore
 
 extension BenchTalkStore {
     /// Topics, newest meeting first: all, or those with one outcome, or (`overdueOn`) those
     /// still open whose reply was due before that day.
-    public func topics(
-        outcome: TopicOutcome? = nil, overdueOn: CivilDate? = nil, limit: Int = 100, tenant: UUID, actor: String
+    public static func topics(
+        outcome: TopicOutcome? = nil, overdueOn: CivilDate? = nil, limit: Int = 100, in tx: TenantTransaction
     ) async throws -> [BenchTalkTopic] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let deadline = Self.replyDeadline(try await Self.enabledSettings(tx))
-            var filter: SQL = ""
-            if let outcome { filter.append(" AND t.outcome = \(outcome.rawValue)") }
-            if let overdueOn {
-                filter.append(" AND t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(overdueOn.description)::date")
-            }
-            filter.append(" ORDER BY m.held_on DESC, t.id LIMIT \(max(1, limit))")
-            return try await Self.topics(tx, where: filter, deadline: deadline)
+        let deadline = Self.replyDeadline(try await Self.enabledSettings(tx))
+        var filter: SQL = ""
+        if let outcome { filter.append(" AND t.outcome = \(outcome.rawValue)") }
+        if let overdueOn {
+            filter.append(" AND t.outcome = 'open' AND m.held_on + \(deadline)::integer < \(overdueOn.description)::date")
         }
+        filter.append(" ORDER BY m.held_on DESC, t.id LIMIT \(max(1, limit))")
+        return try await Self.topics(tx, where: filter, deadline: deadline)
     }
 
     /// The report section for a period (meetings held on `from`…`to`).
-    public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> BenchTalkSummary {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
-        }
+    public static func summary(from: CivilDate, to: CivilDate, in tx: TenantTransaction) async throws -> BenchTalkSummary {
+        try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
     }
 
     static func summary(from: CivilDate, to: CivilDate, settings: ModuleSettings, _ tx: TenantTransaction) async throws -> BenchTalkSummary {

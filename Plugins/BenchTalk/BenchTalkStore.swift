@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
@@ -7,47 +7,47 @@ public import RegistryStore
 /// and the report section. Every call first checks that the module is enabled for the
 /// tenant: a disabled module does nothing (its data stays).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let talks = BenchTalkStore(database: database)
-/// let meeting = try await talks.hold(
-///     MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "C01", host: "王书记", attendees: 23,
-///                  topics: ["小区路灯坏了", "想办老年食堂"]), tenant: langao, actor: "cli:staff")
-/// try await talks.answer(meeting.topics[0].id, answer: "已报修，三天内修好", tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     let meeting = try await BenchTalkStore.hold(
+///         MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "C01", host: "王书记", attendees: 23,
+///                      topics: ["小区路灯坏了", "想办老年食堂"]), in: tx)
+///     try await BenchTalkStore.answer(meeting.topics[0].id, answer: "已报修，三天内修好", in: tx)
+/// }
 /// ```
-public struct BenchTalkStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum BenchTalkStore {
     /// Records a meeting and the topics raised at it (all open), in one transaction.
     ///
     /// - Throws: ``RegistryError`` for a bad value (host, attendees, a photo that is not an
     ///   http(s) link, an empty topic); ``RegistryStoreError`` for an unknown place or when the
     ///   module is not enabled.
-    public func hold(_ draft: MeetingDraft, tenant: UUID, actor: String) async throws -> BenchTalkMeeting {
+    public static func hold(_ draft: MeetingDraft, in tx: TenantTransaction) async throws -> BenchTalkMeeting {
         try Self.check(draft)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let settings = try await Self.enabledSettings(tx)
-            let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
-            let id = try await tx.connection.query("""
-                INSERT INTO bench_talk_meeting (tenant_id, held_on, org_unit_id, host, attendees, photos, note)
-                VALUES (\(tx.tenantID), \(draft.heldOn.description)::date, \(place),
-                        \(draft.host.trimmingCharacters(in: .whitespaces)), \(draft.attendees), \(draft.photos), \(draft.note))
-                RETURNING id
-                """)[0].decode(Int64.self, "id")
-            try await tx.connection.execute("""
-                INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)
-                SELECT \(tx.tenantID), \(id), btrim(t) FROM unnest(\(draft.topics)::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n
-                """)
-            return try await Self.meeting(id, tx, deadline: Self.replyDeadline(settings))
-        }
+        let settings = try await Self.enabledSettings(tx)
+        let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
+        let id = try await tx.connection.query("""
+            INSERT INTO bench_talk_meeting (tenant_id, held_on, org_unit_id, host, attendees, photos, note)
+            VALUES (\(tx.tenantID), \(draft.heldOn.description)::date, \(place),
+                    \(draft.host.trimmingCharacters(in: .whitespaces)), \(draft.attendees), \(draft.photos), \(draft.note))
+            RETURNING id
+            """)[0].decode(Int64.self, "id")
+        try await tx.connection.execute("""
+            INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)
+            SELECT \(tx.tenantID), \(id), btrim(t) FROM unnest(\(draft.topics)::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n
+            """)
+        return try await Self.meeting(id, tx, deadline: Self.replyDeadline(settings))
     }
 
     /// Records the answer given (答复): open → answered.
     @discardableResult
-    public func answer(_ topic: Int64, answer: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
+    public static func answer(_ topic: Int64, answer: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> BenchTalkTopic {
         let text = try requiredText(answer, field: "answer", limit: 2000)
-        return try await settle(topic, to: .answered, tenant: tenant, actor: actor) { tx in
+        return try await settle(topic, to: .answered, in: tx) { tx in
             try await tx.connection.execute("""
                 UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
@@ -58,9 +58,9 @@ public struct BenchTalkStore: Sendable {
 
     /// Refers a topic up (上报) to another level or department: open → referred.
     @discardableResult
-    public func refer(_ topic: Int64, to whom: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
+    public static func refer(_ topic: Int64, to whom: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> BenchTalkTopic {
         let text = try requiredText(whom, field: "referred_to", limit: 200)
-        return try await settle(topic, to: .referred, tenant: tenant, actor: actor) { tx in
+        return try await settle(topic, to: .referred, in: tx) { tx in
             try await tx.connection.execute("""
                 UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
@@ -74,8 +74,8 @@ public struct BenchTalkStore: Sendable {
     ///
     /// - Returns: The topic, now `demand`, naming the demand's external id.
     @discardableResult
-    public func turnIntoDemand(_ topic: Int64, _ request: TopicDemandRequest, tenant: UUID, actor: String) async throws -> BenchTalkTopic {
-        try await settle(topic, to: .demand, tenant: tenant, actor: actor) { tx in
+    public static func turnIntoDemand(_ topic: Int64, _ request: TopicDemandRequest, in tx: TenantTransaction) async throws -> BenchTalkTopic {
+        try await settle(topic, to: .demand, in: tx) { tx in
             let row = try await tx.connection.query("""
                 SELECT t.title, o.code, m.held_on::text AS held_on FROM bench_talk_topic t
                 JOIN bench_talk_meeting m ON m.tenant_id = t.tenant_id AND m.id = t.meeting_id
@@ -100,19 +100,17 @@ public struct BenchTalkStore: Sendable {
     // MARK: - Shared
 
     /// Locks an open topic, checks the move, runs `write`, and returns the topic.
-    private func settle(
-        _ topic: Int64, to outcome: TopicOutcome, tenant: UUID, actor: String, _ write: (TenantTransaction) async throws -> Void
+    private static func settle(
+        _ topic: Int64, to outcome: TopicOutcome, in tx: TenantTransaction, _ write: (TenantTransaction) async throws -> Void
     ) async throws -> BenchTalkTopic {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let settings = try await Self.enabledSettings(tx)
-            let rows = try await tx.connection.query("""
-                SELECT outcome FROM bench_talk_topic WHERE tenant_id = \(tx.tenantID) AND id = \(topic) FOR UPDATE
-                """)
-            guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "bench talk topic 板凳会议题", key: "\(topic)") }
-            try TopicOutcome(rawValue: try row.decode(String.self, "outcome"))!.check(outcome)
-            try await write(tx)
-            return try await Self.topics(tx, where: " AND t.id = \(topic)", deadline: Self.replyDeadline(settings))[0]
-        }
+        let settings = try await Self.enabledSettings(tx)
+        let rows = try await tx.connection.query("""
+            SELECT outcome FROM bench_talk_topic WHERE tenant_id = \(tx.tenantID) AND id = \(topic) FOR UPDATE
+            """)
+        guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "bench talk topic 板凳会议题", key: "\(topic)") }
+        try TopicOutcome(rawValue: try row.decode(String.self, "outcome"))!.check(outcome)
+        try await write(tx)
+        return try await Self.topics(tx, where: " AND t.id = \(topic)", deadline: Self.replyDeadline(settings))[0]
     }
 
     /// The tenant's settings for the module, or a refusal when it is not enabled.

@@ -29,7 +29,7 @@ struct MediationEndpoints: ModuleEndpoints {
                            query: [.init("colour", .text, "green, yellow or red"), .init("grade", .text, "general or difficult")]) { request in
                 let colour = try request.query("colour", as: CaseColour.self)
                 let grade = try request.query("grade", as: CaseGrade.self)
-                return .json(try await store(request).cases(colour: colour, grade: grade, tenant: request.tenant, actor: request.actor))
+                return .json(try await MediationStore.cases(colour: colour, grade: grade, in: request.tx))
             },
             ModuleEndpoint(.post, "cases", .write, summary: "受理调解 Open a case with its parties",
                            body: [.init("place_code", .text, required: true), .init("title", .text, required: true),
@@ -39,29 +39,27 @@ struct MediationEndpoints: ModuleEndpoints {
                 let input = try request.decode(Case.self)
                 let draft = CaseDraft(placeCode: input.placeCode, title: input.title, grade: input.grade, mediator: input.mediator,
                                       openedOn: input.openedOn, parties: input.parties.map { PartyDraft(role: $0.role, name: $0.name, phone: $0.phone) })
-                return .json(try await store(request).open(draft, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await MediationStore.open(draft, in: request.tx), status: 201)
             },
             ModuleEndpoint(.get, "cases/{id}", .read, summary: "案件详情与调解日志 A case with its day-by-day log") { request in
-                .json(try await store(request).show(try request.id(), tenant: request.tenant, actor: request.actor))
+                .json(try await MediationStore.show(try request.id(), in: request.tx))
             },
             ModuleEndpoint(.post, "cases/{id}/notes", .write, summary: "调解日志 Add the day's note",
                            body: [.init("note", .text, required: true), .init("on", .date)], place: .record(casePlace)) { request in
                 let input = try request.decode(Note.self)
-                return .json(try await store(request).note(try request.id(), input.note, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await MediationStore.note(try request.id(), input.note, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "cases/{id}/moves", .write, summary: "换色：绿 → 黄 → 红（结案须写结果）Move a case to another colour",
                            body: [.init("to", .text, required: true, "green, yellow or red"), .init("note", .text, required: true),
                                   .init("outcome", .text, "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)],
                            place: .record(casePlace)) { request in
                 let input = try request.decode(Move.self)
-                return .json(try await store(request).move(try request.id(), to: input.to, note: input.note, outcome: input.outcome, on: input.on,
-                                                               tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await MediationStore.move(try request.id(), to: input.to, note: input.note, outcome: input.outcome, on: input.on, in: request.tx), status: 201)
             },
         ]
     }
 
-    private func store(_ request: ModuleRequest) -> MediationStore { MediationStore(database: request.database) }
-}
+    }
 
 /// The org unit of a case: where writes on the case happen.
 @Sendable private func casePlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {

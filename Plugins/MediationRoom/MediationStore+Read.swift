@@ -1,38 +1,32 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
-import RegistryStore
+public import RegistryStore
 
 extension MediationStore {
     /// Cases, newest first: all, or of one colour or grade.
-    public func cases(colour: CaseColour? = nil, grade: CaseGrade? = nil, limit: Int = 100, tenant: UUID, actor: String) async throws -> [MediationCase] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            _ = try await Self.enabledSettings(tx)
-            let ids = try await tx.connection.query("""
-                SELECT id FROM mediation_case WHERE tenant_id = \(tx.tenantID)
-                  AND (\(colour?.rawValue)::text IS NULL OR colour = \(colour?.rawValue))
-                  AND (\(grade?.rawValue)::text IS NULL OR grade = \(grade?.rawValue))
-                ORDER BY opened_on DESC, id DESC LIMIT \(max(1, limit))
-                """).map { try $0.decode(Int64.self, "id") }
-            var cases: [MediationCase] = []
-            for id in ids { cases.append(try await Self.detail(id, tx)) }
-            return cases
-        }
+    public static func cases(colour: CaseColour? = nil, grade: CaseGrade? = nil, limit: Int = 100, in tx: TenantTransaction) async throws -> [MediationCase] {
+        _ = try await Self.enabledSettings(tx)
+        let ids = try await tx.connection.query("""
+            SELECT id FROM mediation_case WHERE tenant_id = \(tx.tenantID)
+              AND (\(colour?.rawValue)::text IS NULL OR colour = \(colour?.rawValue))
+              AND (\(grade?.rawValue)::text IS NULL OR grade = \(grade?.rawValue))
+            ORDER BY opened_on DESC, id DESC LIMIT \(max(1, limit))
+            """).map { try $0.decode(Int64.self, "id") }
+        var cases: [MediationCase] = []
+        for id in ids { cases.append(try await Self.detail(id, tx)) }
+        return cases
     }
 
     /// One case with its masked parties and its log.
-    public func show(_ id: Int64, tenant: UUID, actor: String) async throws -> MediationCase {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            _ = try await Self.enabledSettings(tx)
-            return try await Self.detail(id, tx)
-        }
+    public static func show(_ id: Int64, in tx: TenantTransaction) async throws -> MediationCase {
+        _ = try await Self.enabledSettings(tx)
+        return try await Self.detail(id, tx)
     }
 
     /// The report section: cases opened in the period, by colour and grade, and the success rate.
-    public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> MediationSummary {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
-        }
+    public static func summary(from: CivilDate, to: CivilDate, in tx: TenantTransaction) async throws -> MediationSummary {
+        try await Self.summary(from: from, to: to, settings: try await Self.enabledSettings(tx), tx)
     }
 
     static func summary(from: CivilDate, to: CivilDate, settings: ModuleSettings, _ tx: TenantTransaction) async throws -> MediationSummary {

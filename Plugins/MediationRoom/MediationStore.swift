@@ -1,45 +1,44 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
 
 /// The mediation room's cases of a tenant. Every call first checks the module is enabled.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let room = MediationStore(database: database)
-/// let opened = try await room.open(CaseDraft(placeCode: "C01", title: "楼上漏水纠纷", grade: .general, mediator: "赵调解员",
-///     openedOn: try CivilDate("2024-04-02"), parties: [PartyDraft(role: .applicant, name: try PersonalName("张三"))]),
-///     tenant: langao, actor: "cli:staff")
-/// try await room.move(opened.id, to: .blue, note: "双方陈述诉求", tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     let opened = try await MediationStore.open(CaseDraft(placeCode: "C01", title: "楼上漏水纠纷", grade: .general, mediator: "赵调解员",
+///         openedOn: try CivilDate("2024-04-02"), parties: [PartyDraft(role: .applicant, name: try PersonalName("张三"))]), in: tx)
+///     try await MediationStore.move(opened.id, to: .blue, note: "双方陈述诉求", in: tx)
+/// }
 /// ```
-public struct MediationStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum MediationStore {
     /// Opens a case (green), with its parties and a first log entry.
-    public func open(_ draft: CaseDraft, tenant: UUID, actor: String) async throws -> MediationCase {
+    public static func open(_ draft: CaseDraft, in tx: TenantTransaction) async throws -> MediationCase {
         let title = try requiredText(draft.title, field: "title", limit: 200), mediator = try requiredText(draft.mediator, field: "mediator", limit: 100)
         guard !draft.parties.isEmpty else {
             throw RegistryError(.invalidValue, field: "parties", chinese: "纠纷须有当事人", english: "a dispute has at least one party")
         }
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            _ = try await Self.enabledSettings(tx)
-            let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
-            let id = try await tx.connection.query("""
-                INSERT INTO mediation_case (tenant_id, org_unit_id, title, grade, mediator, opened_on)
-                VALUES (\(tx.tenantID), \(place), \(title), \(draft.grade.rawValue), \(mediator), \(draft.openedOn.description)::date)
-                RETURNING id
-                """)[0].decode(Int64.self, "id")
-            try await tx.connection.execute("""
-                INSERT INTO mediation_party (tenant_id, case_id, role, name, phone)
-                SELECT \(tx.tenantID), \(id), p.role, p.name, p.phone
-                FROM unnest(\(draft.parties.map(\.role.rawValue))::text[], \(draft.parties.map(\.name.unmasked))::text[],
-                            \(draft.parties.map { $0.phone?.unmasked })::text[]) AS p(role, name, phone)
-                """)
-            try await Self.log(id, colour: .green, moved: true, note: "受理 case opened", on: draft.openedOn, tx)
-            return try await Self.detail(id, tx)
-        }
+        _ = try await Self.enabledSettings(tx)
+        let place = try await OrgUnitStore.id(of: draft.placeCode, in: tx)
+        let id = try await tx.connection.query("""
+            INSERT INTO mediation_case (tenant_id, org_unit_id, title, grade, mediator, opened_on)
+            VALUES (\(tx.tenantID), \(place), \(title), \(draft.grade.rawValue), \(mediator), \(draft.openedOn.description)::date)
+            RETURNING id
+            """)[0].decode(Int64.self, "id")
+        try await tx.connection.execute("""
+            INSERT INTO mediation_party (tenant_id, case_id, role, name, phone)
+            SELECT \(tx.tenantID), \(id), p.role, p.name, p.phone
+            FROM unnest(\(draft.parties.map(\.role.rawValue))::text[], \(draft.parties.map(\.name.unmasked))::text[],
+                        \(draft.parties.map { $0.phone?.unmasked })::text[]) AS p(role, name, phone)
+            """)
+        try await Self.log(id, colour: .green, moved: true, note: "受理 case opened", on: draft.openedOn, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// Moves a case to another colour, with the day's note. Closing (red) takes the outcome.
@@ -47,43 +46,39 @@ public struct MediationStore: Sendable {
     /// - Throws: ``RegistryError`` `illegalTransition` naming the colours allowed;
     ///   `invalidValue` for red without an outcome, or an outcome on another move.
     @discardableResult
-    public func move(
-        _ id: Int64, to colour: CaseColour, note: String, outcome: CaseOutcome? = nil, on day: CivilDate? = nil, tenant: UUID, actor: String
+    public static func move(
+        _ id: Int64, to colour: CaseColour, note: String, outcome: CaseOutcome? = nil, on day: CivilDate? = nil, in tx: TenantTransaction
     ) async throws -> MediationCase {
         let text = try requiredText(note, field: "note", limit: 2000)
         guard (colour == .red) == (outcome != nil) else {
             throw RegistryError(.invalidValue, field: "outcome", chinese: "结案（红）须写明结果，其他颜色不写结果",
                                 english: "closing (red) needs an outcome, and only closing takes one")
         }
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            _ = try await Self.enabledSettings(tx)
-            let current = try await Self.lock(id, tx)
-            try current.check(colour)
-            let date = try day ?? CivilDate.todayInChina()
-            try await tx.connection.execute("""
-                UPDATE mediation_case SET colour = \(colour.rawValue), outcome = \(outcome?.rawValue),
-                    closed_on = CASE WHEN \(colour.rawValue) = 'red' THEN \(date.description)::date END,
-                    updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id)
-                """)
-            try await Self.log(id, colour: colour, moved: true, note: text, on: date, tx)
-            return try await Self.detail(id, tx)
-        }
+        _ = try await Self.enabledSettings(tx)
+        let current = try await Self.lock(id, tx)
+        try current.check(colour)
+        let date = try day ?? CivilDate.todayInChina()
+        try await tx.connection.execute("""
+            UPDATE mediation_case SET colour = \(colour.rawValue), outcome = \(outcome?.rawValue),
+                closed_on = CASE WHEN \(colour.rawValue) = 'red' THEN \(date.description)::date END,
+                updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id)
+            """)
+        try await Self.log(id, colour: colour, moved: true, note: text, on: date, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// Adds a day's note without changing the colour (the day-by-day log).
     @discardableResult
-    public func note(_ id: Int64, _ note: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> MediationCase {
+    public static func note(_ id: Int64, _ note: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> MediationCase {
         let text = try requiredText(note, field: "note", limit: 2000)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            _ = try await Self.enabledSettings(tx)
-            let current = try await Self.lock(id, tx)
-            guard current != .red else {
-                throw RegistryError(.notAllowedInState, field: "colour", chinese: "已结案，不能再记录", english: "the case is closed")
-            }
-            try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? CivilDate.todayInChina(), tx)
-            return try await Self.detail(id, tx)
+        _ = try await Self.enabledSettings(tx)
+        let current = try await Self.lock(id, tx)
+        guard current != .red else {
+            throw RegistryError(.notAllowedInState, field: "colour", chinese: "已结案，不能再记录", english: "the case is closed")
         }
+        try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? CivilDate.todayInChina(), tx)
+        return try await Self.detail(id, tx)
     }
 
     // MARK: - Shared

@@ -16,36 +16,34 @@ struct RedPropertyEndpoints: ModuleEndpoints {
                            query: [.init("status", .text, "raised, escalated, responded or closed"), .init("overdue_on", .date, "Escalations unanswered by this day")]) { request in
                 let status = try request.query("status", as: ProblemStatus.self)
                 let overdue = try request.query["overdue_on"].map { try CivilDate($0) }
-                return .json(try await store(request).problems(status: status, overdueOn: overdue, tenant: request.tenant, actor: request.actor))
+                return .json(try await RedPropertyStore.problems(status: status, overdueOn: overdue, in: request.tx))
             },
             ModuleEndpoint(.post, "problems", .write, summary: "登记物业问题 Raise a problem in a compound",
                            body: [.init("compound", .text, required: true, "Compound code"), .init("title", .text, required: true),
                                   .init("source", .text, required: true, "resident, company or grid_worker"), .init("on", .date)],
                            place: .bodyField("compound")) { request in
                 let input = try request.decode(Raise.self)
-                return .json(try await store(request).raise(compound: input.compound, title: input.title, by: input.source, on: input.on,
-                                                                tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await RedPropertyStore.raise(compound: input.compound, title: input.title, by: input.source, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/escalation", .write, summary: "提交红色物业联席会 Escalate to the joint committee",
                            body: [.init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Day.self)
-                return .json(try await store(request).escalate(try request.id(), on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await RedPropertyStore.escalate(try request.id(), on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/response", .write, summary: "答复 Record the response",
                            body: [.init("response", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Response.self)
-                return .json(try await store(request).respond(try request.id(), response: input.response, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await RedPropertyStore.respond(try request.id(), response: input.response, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/closure", .write, summary: "办结 Close with the fix",
                            body: [.init("fix", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Closure.self)
-                return .json(try await store(request).close(try request.id(), fix: input.fix, on: input.on, tenant: request.tenant, actor: request.actor), status: 201)
+                return .json(try await RedPropertyStore.close(try request.id(), fix: input.fix, on: input.on, in: request.tx), status: 201)
             },
         ]
     }
 
-    private func store(_ request: ModuleRequest) -> RedPropertyStore { RedPropertyStore(database: request.database) }
-}
+    }
 
 /// The org unit of a problem's compound: where writes on the problem happen.
 @Sendable private func problemPlace(_ id: Int64, _ tx: TenantTransaction) async throws -> Int64? {

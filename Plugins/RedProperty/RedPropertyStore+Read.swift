@@ -1,30 +1,26 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
-import RegistryStore
+public import RegistryStore
 
 extension RedPropertyStore {
     /// The problem ledger, newest first: all, by status, or (`overdueOn`) escalated rows not
     /// answered by their deadline.
-    public func problems(
-        status: ProblemStatus? = nil, overdueOn: CivilDate? = nil, limit: Int = 100, tenant: UUID, actor: String
+    public static func problems(
+        status: ProblemStatus? = nil, overdueOn: CivilDate? = nil, limit: Int = 100, in tx: TenantTransaction
     ) async throws -> [PropertyProblem] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            _ = try await Self.enabledSettings(tx)
-            var filter: SQL = ""
-            if let status { filter.append(" AND p.status = \(status.rawValue)") }
-            if let overdueOn { filter.append(" AND p.status = 'escalated' AND p.respond_by < \(overdueOn.description)::date") }
-            filter.append(" ORDER BY p.raised_on DESC, p.id DESC LIMIT \(max(1, limit))")
-            return try await Self.problems(tx, where: filter)
-        }
+        _ = try await Self.enabledSettings(tx)
+        var filter: SQL = ""
+        if let status { filter.append(" AND p.status = \(status.rawValue)") }
+        if let overdueOn { filter.append(" AND p.status = 'escalated' AND p.respond_by < \(overdueOn.description)::date") }
+        filter.append(" ORDER BY p.raised_on DESC, p.id DESC LIMIT \(max(1, limit))")
+        return try await Self.problems(tx, where: filter)
     }
 
     /// The report section for a period.
-    public func summary(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> RedPropertySummary {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            _ = try await Self.enabledSettings(tx)
-            return try await Self.summary(from: from, to: to, tx)
-        }
+    public static func summary(from: CivilDate, to: CivilDate, in tx: TenantTransaction) async throws -> RedPropertySummary {
+        _ = try await Self.enabledSettings(tx)
+        return try await Self.summary(from: from, to: to, tx)
     }
 
     static func summary(from: CivilDate, to: CivilDate, _ tx: TenantTransaction) async throws -> RedPropertySummary {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 public import RegistryStore
@@ -6,23 +6,25 @@ public import RegistryStore
 /// Red property records of a tenant. Every call first checks that the module is enabled for
 /// the tenant: a disabled module does nothing (its data stays).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let red = RedPropertyStore(database: database)
-/// try await red.assign(compound: "C01X1", company: "U032", tenant: langao, actor: "cli:staff")
-/// let problem = try await red.raise(compound: "C01X1", title: "电梯异响", by: .resident, tenant: langao, actor: "cli:staff")
-/// try await red.escalate(problem.id, tenant: langao, actor: "cli:staff")
+/// try await database.withTenant(langao, actor: "cli:staff") { tx in
+///     try await RedPropertyStore.assign(compound: "C01X1", company: "U032", in: tx)
+///     let problem = try await RedPropertyStore.raise(compound: "C01X1", title: "电梯异响", by: .resident, in: tx)
+///     try await RedPropertyStore.escalate(problem.id, in: tx)
+/// }
 /// ```
-public struct RedPropertyStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum RedPropertyStore {
     /// Records that a property company serves a compound (replacing an earlier company).
     ///
     /// - Throws: ``RegistryError`` when the org unit is not a compound or the unit not a
     ///   property company; ``RegistryStoreError`` for an unknown code or a disabled module.
-    public func assign(compound code: String, company: String, since: CivilDate? = nil, tenant: UUID, actor: String) async throws {
-        try await write(tenant: tenant, actor: actor) { tx, _ in
+    public static func assign(compound code: String, company: String, since: CivilDate? = nil, in tx: TenantTransaction) async throws {
+        try await write(in: tx) { tx, _ in
             let compound = try await Self.orgUnit(code, kind: "compound", tx)
             let companyID = try await Self.company(company, tx)
             try await tx.connection.execute("""
@@ -34,10 +36,10 @@ public struct RedPropertyStore: Sendable {
     }
 
     /// Records a party branch set up in a property company.
-    public func setUpBranch(company: String, name: String, setUpOn: CivilDate, members: Int = 0, tenant: UUID, actor: String) async throws {
+    public static func setUpBranch(company: String, name: String, setUpOn: CivilDate, members: Int = 0, in tx: TenantTransaction) async throws {
         let title = try requiredText(name, field: "name", limit: 100)
         guard members >= 0 else { throw RegistryError(.invalidValue, field: "members", chinese: "党员人数不能为负", english: "members cannot be negative") }
-        try await write(tenant: tenant, actor: actor) { tx, _ in
+        try await write(in: tx) { tx, _ in
             let companyID = try await Self.company(company, tx)
             do {
                 try await tx.connection.execute("""
@@ -51,9 +53,9 @@ public struct RedPropertyStore: Sendable {
     }
 
     /// Records a cross-appointment.
-    public func appoint(_ draft: AppointmentDraft, tenant: UUID, actor: String) async throws {
+    public static func appoint(_ draft: AppointmentDraft, in tx: TenantTransaction) async throws {
         let name = try requiredText(draft.personName, field: "person_name", limit: 50), role = try requiredText(draft.role, field: "role", limit: 100)
-        try await write(tenant: tenant, actor: actor) { tx, _ in
+        try await write(in: tx) { tx, _ in
             let community = try await Self.orgUnit(draft.communityCode, kind: nil, tx)
             let companyID = try await Self.company(draft.company, tx)
             try await tx.connection.execute("""
@@ -64,9 +66,9 @@ public struct RedPropertyStore: Sendable {
     }
 
     /// Logs a problem in a compound (which must have a property company on record).
-    public func raise(compound code: String, title: String, by source: ProblemSource, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
+    public static func raise(compound code: String, title: String, by source: ProblemSource, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
         let text = try requiredText(title, field: "title", limit: 200)
-        return try await write(tenant: tenant, actor: actor) { tx, _ in
+        return try await write(in: tx) { tx, _ in
             let org = try await Self.orgUnit(code, kind: "compound", tx)
             guard let compound = try await tx.connection.query("""
                 SELECT id FROM red_property_compound WHERE tenant_id = \(tx.tenantID) AND org_unit_id = \(org)
@@ -85,8 +87,8 @@ public struct RedPropertyStore: Sendable {
     /// Hands a problem to the compound's company (吹哨): it must answer within the tenant's
     /// response deadline.
     @discardableResult
-    public func escalate(_ problem: Int64, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
-        try await move(problem, to: .escalated, tenant: tenant, actor: actor) { tx, settings in
+    public static func escalate(_ problem: Int64, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
+        try await move(problem, to: .escalated, in: tx) { tx, settings in
             let days = Int(settings.integer("response_deadline_days") ?? 3)
             try await tx.connection.execute("""
                 UPDATE red_property_problem SET status = 'escalated', escalated_on = \(SQL.day(day)),
@@ -98,9 +100,9 @@ public struct RedPropertyStore: Sendable {
 
     /// Records the company's response.
     @discardableResult
-    public func respond(_ problem: Int64, response: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
+    public static func respond(_ problem: Int64, response: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
         let text = try requiredText(response, field: "response", limit: 2000)
-        return try await move(problem, to: .responded, tenant: tenant, actor: actor) { tx, _ in
+        return try await move(problem, to: .responded, in: tx) { tx, _ in
             try await tx.connection.execute("""
                 UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
@@ -111,9 +113,9 @@ public struct RedPropertyStore: Sendable {
 
     /// Closes a problem (销号), which needs the fix recorded.
     @discardableResult
-    public func close(_ problem: Int64, fix: String, on day: CivilDate? = nil, tenant: UUID, actor: String) async throws -> PropertyProblem {
+    public static func close(_ problem: Int64, fix: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
         let text = try requiredText(fix, field: "fix", limit: 2000)
-        return try await move(problem, to: .closed, tenant: tenant, actor: actor) { tx, _ in
+        return try await move(problem, to: .closed, in: tx) { tx, _ in
             try await tx.connection.execute("""
                 UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(SQL.day(day)),
                     updated_at = now(), row_version = row_version + 1
@@ -125,14 +127,14 @@ public struct RedPropertyStore: Sendable {
     // MARK: - Shared
 
     /// Runs `body` in a write transaction once the module is found enabled.
-    func write<T>(tenant: UUID, actor: String, _ body: (TenantTransaction, ModuleSettings) async throws -> T) async throws -> T {
-        try await database.withTenant(tenant, actor: actor) { tx in try await body(tx, try await Self.enabledSettings(tx)) }
+    static func write<T>(in tx: TenantTransaction, _ body: (TenantTransaction, ModuleSettings) async throws -> T) async throws -> T {
+        try await body(tx, try await Self.enabledSettings(tx))
     }
 
-    private func move(
-        _ problem: Int64, to status: ProblemStatus, tenant: UUID, actor: String, _ update: (TenantTransaction, ModuleSettings) async throws -> Void
+    private static func move(
+        _ problem: Int64, to status: ProblemStatus, in tx: TenantTransaction, _ update: (TenantTransaction, ModuleSettings) async throws -> Void
     ) async throws -> PropertyProblem {
-        try await write(tenant: tenant, actor: actor) { tx, settings in
+        try await write(in: tx) { tx, settings in
             guard let row = try await tx.connection.query("""
                 SELECT status FROM red_property_problem WHERE tenant_id = \(tx.tenantID) AND id = \(problem) FOR UPDATE
                 """).first else { throw RegistryStoreError.notFound(kind: "property problem 物业问题", key: "\(problem)") }

@@ -14,7 +14,7 @@ import SpreadsheetCSV
 /// ```swift
 /// let file = DemandExportFile(chinese: false)
 /// output.write(file.header)
-/// try await store.export(tenant: id, actor: actor) { output.write(file.rows($0)) }
+/// try await database.withTenant(id, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in try await DemandStore.export(in: tx) { output.write(file.rows($0)) } }
 /// ```
 public struct DemandExportFile: Sendable {
     /// Whether the header (and the vocabulary values) are Chinese.

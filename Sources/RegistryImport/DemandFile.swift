@@ -14,7 +14,7 @@ public import SpreadsheetCSV
 ///
 /// ```swift
 /// var file = DemandFile(data: try Data(contentsOf: url))
-/// let summary = try await DemandStore(database: registry).importRows(&file, tenant: id, actor: actor)
+/// let summary = try await DemandStore.importRows(&file, on: registry, tenant: id, actor: actor)
 /// ```
 public struct DemandFile: DemandImportRows {
     /// The columns: the demand's declared fields that files carry (``DemandDraft/Field``),

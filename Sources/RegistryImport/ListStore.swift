@@ -16,14 +16,15 @@ public protocol ListStore {
     /// A row of the disclosed projection (公示), as `--public` exports it.
     associatedtype Disclosure: Encodable
 
-    /// The store over `database`.
-    init(database: RegistryDatabase)
-    /// Every row of the tenant's list, as the CSV file has them.
-    func exportRows(tenant: UUID, actor: String) async throws -> [Row]
+    /// Every row of `tx`'s tenant's list, as the CSV file has them.
+    static func exportRows(in tx: TenantTransaction) async throws -> [Row]
     /// The disclosed projection.
-    func disclosures(tenant: UUID, actor: String) async throws -> [Disclosure]
-    /// Loads `rows` all or nothing; throws ``ImportRejected`` with `issues` and every problem found.
-    func importRows(_ rows: [Row], issues: IssueList, tenant: UUID, actor: String, dryRun: Bool) async throws -> ImportSummary
+    static func disclosures(in tx: TenantTransaction) async throws -> [Disclosure]
+    /// Loads `rows` all or nothing, in a transaction of its own (a dry run rolls it back);
+    /// throws ``ImportRejected`` with `issues` and every problem found.
+    static func importRows(
+        _ rows: [Row], issues: IssueList, on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool
+    ) async throws -> ImportSummary
 }
 
 extension OrgUnitStore: ListStore {}

@@ -9,7 +9,7 @@ public import SpreadsheetCSV
 ///
 /// ```swift
 /// let (rows, issues) = UnitFile.read(try Data(contentsOf: url))
-/// let summary = try await UnitStore(database: db).importRows(rows, issues: issues, tenant: id, actor: actor)
+/// let summary = try await UnitStore.importRows(rows, issues: issues, on: db, tenant: id, actor: actor)
 /// ```
 public enum UnitFile {
     /// The columns, English name first, then the Chinese names districts use.
@@ -26,7 +26,7 @@ public enum UnitFile {
     static let kinds = Spellings(UnitKind.self)
 
     /// The file's good rows, and every problem found in it (a row with a problem is left out).
-    /// Pass both to ``UnitStore/importRows(_:issues:tenant:actor:dryRun:)``, which adds the
+    /// Pass both to ``UnitStore/importRows(_:issues:on:tenant:actor:dryRun:)``, which adds the
     /// problems only the registry can see and writes nothing if there is any.
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [UnitImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)

@@ -69,7 +69,7 @@ import Testing
         let csv = columns.joined(separator: ",") + "\n" + columns.map { values[$0] ?? "" }.joined(separator: ",") + "\n"
         var file = DemandFile(data: Data(csv.utf8), channels: f.database.modules.sourceChannels)
         let rejected = try await #require(throws: ImportRejected.self) {
-            _ = try await DemandStore(database: f.database).importRows(&file, tenant: f.langao, actor: "test:doors")
+            _ = try await DemandStore.importRows(&file, on: f.database, tenant: f.langao, actor: "test:doors")
         }
         return rejected.issues.issues.map { Problem(field: $0.column ?? "", reason: $0.reason) }.sorted()
     }

@@ -14,13 +14,13 @@ import Testing
             let dated = #"{"due_on": "2026-12-31", "external_id": "D-1", "# + DemandRoutesTests.streetLight.dropFirst()
             _ = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: dated)
             _ = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: DemandRoutesTests.streetLight)
-            let page = try await DemandStore(database: f.database).list(limit: 2, tenant: f.langao, actor: "test")
+            let page = try await f.database.withTenant(f.langao, actor: "test", readOnly: true) { tx in try await DemandStore.list(limit: 2, in: tx) }
             #expect(page.nextCursor != nil)
             let generic = try JSONSerialization.jsonObject(with: try APIAnswer.json(page).body) as? NSDictionary
             let handWritten = try JSONSerialization.jsonObject(with: page.apiJSON) as? NSDictionary
             #expect(generic != nil)
             #expect(generic == handWritten)
-            let all = try await DemandStore(database: f.database).list(tenant: f.langao, actor: "test")
+            let all = try await f.database.withTenant(f.langao, actor: "test", readOnly: true) { tx in try await DemandStore.list(in: tx) }
             let allGeneric = try JSONSerialization.jsonObject(with: try APIAnswer.json(all).body) as? NSDictionary
             #expect(allGeneric == (try JSONSerialization.jsonObject(with: all.apiJSON) as? NSDictionary))
             #expect((allGeneric?["items"] as? [[String: Any]])?.contains { ($0["title"] as? String)?.contains("\u{1}") == true } == true)

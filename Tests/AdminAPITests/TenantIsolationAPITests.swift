@@ -61,9 +61,9 @@ import Testing
     /// forged write is refused by PostgreSQL (SQLSTATE 42501 in the problem).
     @Test func rowLevelSecurityHoldsWhenTheApplicationCheckIsRemoved() async throws {
         try await APIFixture.with { f, client in
-            let pingliDemand = try await DemandStore(database: f.database).file(
+            let pingliDemand = try await f.database.withTenant(f.pingli, actor: "test:api") { tx in try await DemandStore.file(
                 DemandDraft(title: "平利的需求", category: "housing_repair", orgCode: "G11", quantity: try Quantity(1, .job)),
-                submit: true, tenant: f.pingli, actor: "test:api")
+                submit: true, in: tx) }
             let services = APIServices(database: f.database, configuration: APIConfiguration(), pendingMigrations: { [] })
             let unchecked = [
                 // Reads pingli's rows by naming pingli in SQL, inside langao's transaction.
@@ -98,7 +98,7 @@ import Testing
                 #expect(write.problem == "database-refused")
                 #expect(write.json["sqlstate"] as? String == "42501")
             }
-            let title = try await DemandStore(database: f.database).get(pingliDemand, tenant: f.pingli, actor: "test:api").demand.title
+            let title = try await f.database.withTenant(f.pingli, actor: "test:api", readOnly: true) { tx in try await DemandStore.get(pingliDemand, in: tx) }.demand.title
             #expect(title == "平利的需求")
             #expect(try await f.total("demand") == 1)
         }

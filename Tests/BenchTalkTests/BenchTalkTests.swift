@@ -12,32 +12,31 @@ struct BenchTalkFixture {
     let database: RegistryDatabase
     let tenant: UUID
     let actor = "test:staff"
-    var talks: BenchTalkStore { BenchTalkStore(database: database) }
 
     static func make(_ configuration: ConnectionConfiguration, slug: String = "langao", code: String = "610925", enabled: Bool = true) async throws -> BenchTalkFixture {
         let database = RegistryDatabase(configuration: configuration, modules: try ModuleCatalogue([BenchTalkModule()]))
         let tenant = try await TenantStore(database: database).create(slug: try TenantSlug(slug), name: slug, divisionCode: try DivisionCode(code)).id
         let f = BenchTalkFixture(database: database, tenant: tenant)
-        _ = try await OrgUnitStore(database: database).importRows([
+        _ = try await OrgUnitStore.importRows([
             OrgUnitImportRow(line: 2, code: "T01", name: "城关镇", kind: .town, parentCode: nil),
             OrgUnitImportRow(line: 3, code: "C01", name: "东坡社区", kind: .community, parentCode: "T01"),
             OrgUnitImportRow(line: 4, code: "G01", name: "东坡一网格", kind: .grid, parentCode: "C01"),
-        ], tenant: tenant, actor: f.actor)
-        _ = try await UnitStore(database: database).importRows([
+        ], on: database, tenant: tenant, actor: f.actor)
+        _ = try await UnitStore.importRows([
             UnitImportRow(externalID: "U001", name: "县交通局", kind: .department, communityCodes: ["C01"]),
-        ], tenant: tenant, actor: f.actor)
-        _ = try await ResourceStore(database: database).importRows([
+        ], on: database, tenant: tenant, actor: f.actor)
+        _ = try await ResourceStore.importRows([
             ResourceImportRow(externalID: "R001", unitExternalID: "U001", title: "道路维修资金", category: "roads", kind: .funds, capacity: 1_000_000, measureUnit: .yuan),
-        ], tenant: tenant, actor: f.actor)
+        ], on: database, tenant: tenant, actor: f.actor)
         if enabled {
-            try await ModuleStore(database: database).enable(BenchTalkModule.moduleID, settings: Data(#"{"local_name": "院坝会", "reply_deadline_days": 5}"#.utf8), tenant: tenant, actor: f.actor)
+            try await database.withTenant(tenant, actor: f.actor) { tx in try await ModuleStore.enable(BenchTalkModule.moduleID, settings: Data(#"{"local_name": "院坝会", "reply_deadline_days": 5}"#.utf8), in: tx) }
         }
         return f
     }
 
     func meeting(_ topics: [String], on day: String = "2024-05-08") async throws -> BenchTalkMeeting {
-        try await talks.hold(MeetingDraft(heldOn: try CivilDate(day), placeCode: "G01", host: "王书记", attendees: 23,
-                                          photos: ["https://example.org/p/1.jpg"], topics: topics), tenant: tenant, actor: actor)
+        try await database.withTenant(tenant, actor: actor) { tx in try await BenchTalkStore.hold(MeetingDraft(heldOn: try CivilDate(day), placeCode: "G01", host: "王书记", attendees: 23,
+                                          photos: ["https://example.org/p/1.jpg"], topics: topics), in: tx) }
     }
 
     func close() async { await database.close() }
@@ -60,22 +59,22 @@ struct BenchTalkFixture {
             #expect(try audit.decode(Int.self, "rows") == 1 && audit.decode(Int.self, "named") == 0)
             #expect(meeting.topics[0].replyDueOn.description == "2024-05-13")   // the tenant's 5 days
 
-            let answered = try await f.talks.answer(meeting.topics[0].id, answer: "已报修，三天内修好", tenant: f.tenant, actor: f.actor)
+            let answered = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.answer(meeting.topics[0].id, answer: "已报修，三天内修好", in: tx) }
             #expect(answered.outcome == .answered && answered.answer == "已报修，三天内修好" && answered.settledOn != nil)
-            let referred = try await f.talks.refer(meeting.topics[2].id, to: "县民政局", tenant: f.tenant, actor: f.actor)
+            let referred = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.refer(meeting.topics[2].id, to: "县民政局", in: tx) }
             #expect(referred.outcome == .referred)
 
             let request = TopicDemandRequest(category: "roads", quantity: try Quantity(Money.yuan(2_000)), priority: try Priority(4))
-            let turned = try await f.talks.turnIntoDemand(meeting.topics[1].id, request, tenant: f.tenant, actor: f.actor)
+            let turned = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.turnIntoDemand(meeting.topics[1].id, request, in: tx) }
             let demandKey = try #require(turned.demandExternalID)
-            let demand = try await DemandStore(database: f.database).list(tenant: f.tenant, actor: f.actor).items.first { $0.externalID == demandKey }
+            let demand = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.first { $0.externalID == demandKey }
             #expect(demand?.state == .submitted && demand?.title == "巷道坑洼")
-            let detail = try await DemandStore(database: f.database).get(try #require(demand?.id), tenant: f.tenant, actor: f.actor)
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(try #require(demand?.id), in: tx) }
             #expect(detail.demand.sourceChannel == .benchTalk)
 
             // A settled topic does not move again; the refusal names where it is.
             do {
-                try await f.talks.refer(meeting.topics[0].id, to: "街道", tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.refer(meeting.topics[0].id, to: "街道", in: tx) }
                 Issue.record("a settled topic moved")
             } catch let error as RegistryError {
                 #expect(error.code == .illegalTransition && error.chineseMessage.contains("已答复"))
@@ -88,21 +87,18 @@ struct BenchTalkFixture {
             let f = try await BenchTalkFixture.make(configuration)
             defer { Task { await f.close() } }
             let meeting = try await f.meeting(["巷道坑洼"])
-            let turned = try await f.talks.turnIntoDemand(
-                meeting.topics[0].id, TopicDemandRequest(category: "roads", quantity: try Quantity(Money.yuan(2_000))), tenant: f.tenant, actor: f.actor)
-            let demands = DemandStore(database: f.database)
-            let id = try #require(try await demands.list(tenant: f.tenant, actor: f.actor).items.first?.id)
-            try await demands.transition(id, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .public)
-            let projects = ProjectStore(database: f.database)
-            let project = try await projects.create(
+            let turned = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.turnIntoDemand(
+                meeting.topics[0].id, TopicDemandRequest(category: "roads", quantity: try Quantity(Money.yuan(2_000))), in: tx) }
+            let id = try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.first?.id)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .accepted, visibility: .public, in: tx) }
+            let project = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(
                 ProjectDraft(title: "巷道修补", responsibleUnit: "U001", demands: [try #require(turned.demandExternalID)],
-                             allocations: [ProjectAllocationRequest(resource: "R001", quantity: "2000")]),
-                tenant: f.tenant, actor: f.actor).project.externalID!
-            try await projects.start(project, tenant: f.tenant, actor: f.actor)
-            #expect(try await f.talks.topics(tenant: f.tenant, actor: f.actor)[0].demandResolvedOn == nil)
-            try await projects.complete(project, tenant: f.tenant, actor: f.actor)
-            #expect(try await f.talks.topics(tenant: f.tenant, actor: f.actor)[0].demandResolvedOn != nil)
-            let summary = try await f.talks.summary(from: try CivilDate("2024-01-01"), to: try CivilDate("2024-12-31"), tenant: f.tenant, actor: f.actor)
+                             allocations: [ProjectAllocationRequest(resource: "R001", quantity: "2000")]), in: tx) }.project.externalID!
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.start(project, in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.topics(in: tx) }[0].demandResolvedOn == nil)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.complete(project, in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.topics(in: tx) }[0].demandResolvedOn != nil)
+            let summary = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.summary(from: try CivilDate("2024-01-01"), to: try CivilDate("2024-12-31"), in: tx) }
             #expect(summary.localName == "院坝会" && summary.meetings == 1 && summary.attendees == 23)
             #expect(summary.topics == 1 && summary.turnedIntoDemands == 1 && summary.demandsResolved == 1)
         }
@@ -114,10 +110,10 @@ struct BenchTalkFixture {
             defer { Task { await f.close() } }
             let may = try await f.meeting(["路灯坏了", "垃圾清运不及时"], on: "2024-05-08")
             _ = try await f.meeting(["停车难"], on: "2024-06-20")
-            try await f.talks.answer(may.topics[0].id, answer: "已修好", tenant: f.tenant, actor: f.actor)
-            let overdue = try await f.talks.topics(overdueOn: try CivilDate("2024-06-22"), tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.answer(may.topics[0].id, answer: "已修好", in: tx) }
+            let overdue = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.topics(overdueOn: try CivilDate("2024-06-22"), in: tx) }
             #expect(overdue.map(\.title) == ["垃圾清运不及时"])   // 停车难 is due 2024-06-25
-            let summary = try await f.talks.summary(from: try CivilDate("2024-05-01"), to: try CivilDate("2024-06-30"), tenant: f.tenant, actor: f.actor)
+            let summary = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.summary(from: try CivilDate("2024-05-01"), to: try CivilDate("2024-06-30"), in: tx) }
             #expect((summary.meetings, summary.topics, summary.answered, summary.open, summary.overdue) == (2, 3, 1, 2, 2))
             #expect(abs(summary.answeredShare - 1.0 / 3.0) < 1e-9)
         }
@@ -128,14 +124,13 @@ struct BenchTalkFixture {
             let f = try await BenchTalkFixture.make(configuration)
             defer { Task { await f.close() } }
             await #expect(throws: RegistryError.self) {
-                try await f.talks.hold(MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "G01", host: "王书记",
-                                                    photos: ["file:///etc/passwd"], topics: ["路灯"]), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.hold(MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "G01", host: "王书记",
+                                                    photos: ["file:///etc/passwd"], topics: ["路灯"]), in: tx) }
             }
             await #expect(throws: RegistryStoreError.self) {
-                try await f.talks.hold(MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "NOPE", host: "王书记", topics: ["路灯"]),
-                                       tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await BenchTalkStore.hold(MeetingDraft(heldOn: try CivilDate("2024-05-08"), placeCode: "NOPE", host: "王书记", topics: ["路灯"]), in: tx) }
             }
-            #expect(try await f.talks.topics(tenant: f.tenant, actor: f.actor).isEmpty)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.topics(in: tx) }.isEmpty)
         }
     }
 
@@ -147,17 +142,16 @@ struct BenchTalkFixture {
             defer { Task { await other.close() } }
             _ = try await f.meeting(["路灯坏了"])
             await #expect(throws: RegistryStoreError.self) { try await other.meeting(["路灯坏了"]) }
-            try await ModuleStore(database: other.database).enable(BenchTalkModule.moduleID, tenant: other.tenant, actor: other.actor)
-            #expect(try await other.talks.topics(tenant: other.tenant, actor: other.actor).isEmpty)   // not langao's topic
+            try await other.database.withTenant(other.tenant, actor: other.actor) { tx in try await ModuleStore.enable(BenchTalkModule.moduleID, in: tx) }
+            #expect(try await other.database.withTenant(other.tenant, actor: other.actor, readOnly: true) { tx in try await BenchTalkStore.topics(in: tx) }.isEmpty)   // not langao's topic
 
-            let modules = ModuleStore(database: f.database)
             let (from, to) = (try CivilDate("2024-01-01"), try CivilDate("2024-12-31"))
-            let sections = try await modules.reportSections(from: from, to: to, tenant: f.tenant, actor: f.actor)
+            let sections = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ModuleStore.reportSections(from: from, to: to, in: tx) }
             #expect(sections.map(\.module) == [BenchTalkModule.moduleID] && sections[0].title.hasPrefix("院坝会"))
             #expect(sections[0].figures.first { $0.label.hasPrefix("议题") }?.value == "1")
-            try await modules.disable(BenchTalkModule.moduleID, tenant: f.tenant, actor: f.actor)
-            #expect(try await modules.reportSections(from: from, to: to, tenant: f.tenant, actor: f.actor).isEmpty)
-            await #expect(throws: RegistryStoreError.self) { try await f.talks.topics(tenant: f.tenant, actor: f.actor) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(BenchTalkModule.moduleID, in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ModuleStore.reportSections(from: from, to: to, in: tx) }.isEmpty)
+            await #expect(throws: RegistryStoreError.self) { try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await BenchTalkStore.topics(in: tx) } }
             let kept = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
                 try await tx.connection.query("SELECT count(*) AS n FROM bench_talk_topic")[0].decode(Int.self, "n")
             }

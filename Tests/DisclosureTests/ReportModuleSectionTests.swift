@@ -22,7 +22,7 @@ import Testing
                     """)
             }
             #expect(try await f.report("2026Q3").modules.isEmpty)
-            try await ModuleStore(database: f.database).enable(BenchTalkModule.moduleID, tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(BenchTalkModule.moduleID, in: tx) }
             let report = try await f.report("2026Q3")
             let section = try #require(report.modules.first)
             #expect(report.modules.count == 1 && section.module == BenchTalkModule.moduleID)
@@ -31,7 +31,7 @@ import Testing
             #expect(report.markdown().contains("模块 "))
             // closed, the section stays as it was, whatever the module does later
             try await f.archive.close(try Quarter("2026Q3"), today: try CivilDate("2026-12-04"), tenant: f.tenant, actor: f.actor)
-            try await ModuleStore(database: f.database).disable(BenchTalkModule.moduleID, tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(BenchTalkModule.moduleID, in: tx) }
             #expect(try await f.report("2026Q3").modules.isEmpty)
             let closed = try QuarterlyReport.decode(json: try await f.archive.document(
                 try Quarter("2026Q3"), format: "json", tenant: f.tenant, actor: f.actor))

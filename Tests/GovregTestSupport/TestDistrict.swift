@@ -19,9 +19,9 @@ public enum TestDistrict {
             ("G12", "东坡二网格", .grid, "C1"), ("C2", "滨河社区", .community, "S1"), ("G21", "滨河一网格", .grid, "C2"),
             ("S2", "佐龙镇", .town, nil), ("C3", "佐龙社区", .community, "S2"),
         ]
-        _ = try await OrgUnitStore(database: database).importRows(
+        _ = try await OrgUnitStore.importRows(
             nodes.enumerated().map { OrgUnitImportRow(line: $0 + 2, code: $1.0, name: $1.1, kind: $1.2, parentCode: $1.3) },
-            tenant: created.id, actor: actor)
+            on: database, tenant: created.id, actor: actor)
         return created.id
     }
 }

@@ -17,7 +17,6 @@ struct DemandFixture {
     let tenant: UUID
     let actor = "test:demands"
 
-    var store: DemandStore { DemandStore(database: database) }
 
     /// Runs `body` with a fresh database and district, closing the pools afterwards.
     static func with(_ body: (DemandFixture) async throws -> Void) async throws {
@@ -60,7 +59,7 @@ struct DemandFixture {
     /// Files a demand and returns its id.
     @discardableResult
     func file(_ draft: DemandDraft, submit: Bool = true) async throws -> DemandID {
-        try await store.file(draft, submit: submit, tenant: tenant, actor: actor)
+        try await database.withTenant(tenant, actor: actor) { tx in try await DemandStore.file(draft, submit: submit, in: tx) }
     }
 
     /// The rows of `table` in the whole database, every tenant (as the owner, a superuser here).

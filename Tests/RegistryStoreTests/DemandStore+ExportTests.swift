@@ -10,14 +10,14 @@ extension DemandFixture {
     func exportCSV(chinese: Bool = false, pageSize: Int = 2) async throws -> Data {
         let file = DemandExportFile(chinese: chinese)
         var data = file.header
-        try await store.export(tenant: tenant, actor: actor, pageSize: pageSize) { data.append(file.rows($0)) }
+        try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in try await DemandStore.export( pageSize: pageSize, in: tx) { data.append(file.rows($0)) } }
         return data
     }
 
     /// Every exported row, without its tenant-specific id.
     func exportedRows() async throws -> [DemandExportRow] {
         var rows: [DemandExportRow] = []
-        try await store.export(tenant: tenant, actor: actor) { rows += $0 }
+        try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in try await DemandStore.export(in: tx) { rows += $0 } }
         return rows.map { row in
             var row = row
             row.id = 0
@@ -40,10 +40,10 @@ extension DemandFixture {
                     RETURNING id
                     """)[0].decode(Int64.self, "id"))
             }
-            let road = try #require(try await f.store.list(tenant: f.tenant, actor: f.actor).items.first { $0.externalID == "D002" })
-            try await f.store.transition(road.id, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .public)
-            try await f.store.escalate(road.id, to: .community, tenant: f.tenant, actor: f.actor, reason: "需社区协调")
-            try await f.store.transition(road.id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public)
+            let road = try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.first { $0.externalID == "D002" })
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(road.id, to: .accepted, visibility: .public, in: tx) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(road.id, to: .community, reason: "需社区协调", in: tx) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(road.id, to: .resolved, visibility: .public, in: tx) }
             let original = try await f.exportedRows()
             // Levels travel too: handed up to the community, and settled there.
             let settled = try #require(original.first { $0.externalID == "D002" })
@@ -62,8 +62,8 @@ extension DemandFixture {
             // Back into the district it came from: nothing changes, and the demand stored
             // without an external id takes the one the export gave it instead of being copied.
             #expect(try await f.importFile(try await f.exportCSV()) == DemandImportSummary(unchanged: 5))
-            #expect(try await f.store.get(filed, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(filed)")
-            #expect(try await f.store.get(bare, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(bare)")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(filed, in: tx) }.demand.externalID == "GR-D\(filed)")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(bare, in: tx) }.demand.externalID == "GR-D\(bare)")
             #expect(try await f.exportedRows() == original)
         }
     }
@@ -72,24 +72,24 @@ extension DemandFixture {
         try await DemandFixture.with { f in
             let resident = try await f.resident(name: "王小明", phone: "13800001111")
             let shown = try await f.file(try f.draft("健身器材损坏", at: "G21", externalID: "SECRET-EXT-1", isPublic: true, reporter: resident))
-            try await f.store.transition(
-                shown, to: .accepted, tenant: f.tenant, actor: f.actor, note: "内部备注：王小明反映", visibility: .internal)
-            try await f.store.transition(shown, to: .matched, tenant: f.tenant, actor: f.actor, note: "已安排维修", visibility: .public)
-            try await f.store.escalate(shown, to: .community, tenant: f.tenant, actor: f.actor, reason: "需社区出资")
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(
+                shown, to: .accepted, note: "内部备注：王小明反映", visibility: .internal, in: tx) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(shown, to: .matched, note: "已安排维修", visibility: .public, in: tx) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(shown, to: .community, reason: "需社区出资", in: tx) }
             let hidden = try await f.file(try f.draft("不公示的需求", isPublic: false))
             let draft = try await f.file(try f.draft("公示的草稿", isPublic: true), submit: false)
             let rejected = try await f.file(try f.draft("被驳回的需求", isPublic: true))
-            try await f.store.transition(
-                rejected, to: .rejected, tenant: f.tenant, actor: f.actor, note: "已转交县住建局", reason: "内部理由：不归社区管",
-                visibility: .public)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(
+                rejected, to: .rejected, note: "已转交县住建局", reason: "内部理由：不归社区管",
+                visibility: .public, in: tx) }
 
             var demands: [PublicDemand] = []
             let file = PublicDemandExportFile(chinese: true)
             var csv = file.header
-            try await f.store.exportPublic(tenant: f.tenant, actor: f.actor) {
+            try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true, isolation: .repeatableRead) { tx in try await DemandStore.exportPublic(in: tx) {
                 demands += $0
                 csv.append(file.rows($0))
-            }
+            } }
             #expect(demands.map(\.id) == [shown, rejected])
             #expect(!demands.map(\.id).contains(hidden) && !demands.map(\.id).contains(draft))
             let first = demands[0]
@@ -97,8 +97,8 @@ extension DemandFixture {
             #expect(first.history.map(\.status) == [.received, .inProgress])
             #expect(first.history.flatMap(\.notes) == ["已安排维修"])
             #expect(demands[1].publicStatus == .notTakenUp && demands[1].history.last?.notes == ["已转交县住建局"])
-            #expect(try await f.store.publicDemand(shown, tenant: f.tenant, actor: f.actor) == first)
-            await #expect(throws: RegistryStoreError.self) { try await f.store.publicDemand(hidden, tenant: f.tenant, actor: f.actor) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.publicDemand(shown, in: tx) } == first)
+            await #expect(throws: RegistryStoreError.self) { try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.publicDemand(hidden, in: tx) } }
 
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601

@@ -41,7 +41,7 @@ extension DemandFixture {
     /// Imports `data` as a demand file, with the channels of the core and the fixture's module.
     func importFile(_ data: Data, dryRun: Bool = false) async throws -> DemandImportSummary {
         var file = DemandFile(data: data, channels: database.modules.sourceChannels)
-        return try await store.importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
+        return try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
     }
 }
 
@@ -61,13 +61,13 @@ extension DemandFixture {
                 #expect(DemandFile(data: data).encoding.description.hasPrefix(name.contains("GB") ? "GB18030" : "UTF-8"))
                 #expect(try await f.importFile(data) == DemandImportSummary(unchanged: 3), "\(name)")
             }
-            let page = try await f.store.list(tenant: f.tenant, actor: f.actor).items
+            let page = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items
             let road = try #require(page.first { $0.externalID == "D002" })
             #expect(try road.quantity == Quantity(123_450, .yuan) && road.category == "roads" && road.filedOn.description == "2024-04-01")
-            let care = try await f.store.get(try #require(page.first { $0.externalID == "D003" }).id, tenant: f.tenant, actor: f.actor)
+            let care = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(try #require(page.first { $0.externalID == "D003" }).id, in: tx) }
             #expect(care.demand.details == "需要\n两名护工" && care.demand.sourceChannel == TalkIntakeModule.channel.channel)
             #expect(try care.demand.quantity == Quantity(40, .volunteerHours) && care.demand.priority == Priority(5))
-            let lamp = try await f.store.get(try #require(page.first { $0.externalID == "D001" }).id, tenant: f.tenant, actor: f.actor)
+            let lamp = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(try #require(page.first { $0.externalID == "D001" }).id, in: tx) }
             #expect(lamp.demand.isPublic && lamp.demand.publishedOn?.description == "2024-03-10")
             #expect(lamp.demand.dueOn?.description == "2024-06-30" && lamp.demand.beneficiaries == 12)
             // An import records no workflow event: the audit log records the arrival.
@@ -109,7 +109,7 @@ extension DemandFixture {
             #expect(try await f.importFile(Data(demandSampleCSV.utf8), dryRun: true) == DemandImportSummary(inserted: 3, dryRun: true))
             #expect(try await f.total("demand") == 0)
             #expect(try await f.importFile(Data(demandSampleCSV.utf8)) == DemandImportSummary(inserted: 3))
-            let ids = try await f.store.list(tenant: f.tenant, actor: f.actor).items.map(\.id)
+            let ids = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.map(\.id)
             let audit = try await f.total("audit_log")
             #expect(try await f.importFile(Data(demandSampleCSV.utf8)) == DemandImportSummary(unchanged: 3))
             #expect(try await f.total("audit_log") == audit)
@@ -117,7 +117,7 @@ extension DemandFixture {
             let edited = demandSampleCSV.replacingOccurrences(of: "路面破损", with: "路面破损（已扩大）")
             #expect(try await f.importFile(Data(edited.utf8), dryRun: true) == DemandImportSummary(updated: 1, unchanged: 2, dryRun: true))
             #expect(try await f.importFile(Data(edited.utf8)) == DemandImportSummary(updated: 1, unchanged: 2))
-            let after = try await f.store.list(tenant: f.tenant, actor: f.actor).items
+            let after = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items
             #expect(after.map(\.id) == ids)
             #expect(after.first { $0.externalID == "D002" }?.title == "路面破损（已扩大）")
             #expect(try await f.total("audit_log") == audit + 1)
@@ -127,8 +127,8 @@ extension DemandFixture {
     @Test func aStoredDemandKeepsTheStateItsWorkflowGaveIt() async throws {
         try await DemandFixture.with { f in
             _ = try await f.importFile(Data(demandSampleCSV.utf8))
-            let road = try #require(try await f.store.list(tenant: f.tenant, actor: f.actor).items.first { $0.externalID == "D002" })
-            try await f.store.transition(road.id, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .public)
+            let road = try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.first { $0.externalID == "D002" })
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(road.id, to: .accepted, visibility: .public, in: tx) }
             let again = try await f.importFile(Data(demandSampleCSV.utf8))
             #expect(again == DemandImportSummary(unchanged: 3, statesKept: 1))
             #expect(try await f.states()["D002"] == .accepted)

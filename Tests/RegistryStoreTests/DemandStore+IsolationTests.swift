@@ -24,25 +24,25 @@ import Testing
             }
             for id in [theirs, missing] {
                 let expected = RegistryStoreError.notFound(kind: "demand 需求", key: "\(id)")
-                #expect(await refusal { _ = try await a.store.get(id, tenant: a.tenant, actor: a.actor) } == expected)
+                #expect(await refusal { _ = try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) } } == expected)
                 #expect(await refusal {
-                    try await a.store.transition(id, to: .accepted, tenant: a.tenant, actor: a.actor, visibility: .public)
+                    _ = try await a.database.withTenant(a.tenant, actor: a.actor) { tx in try await DemandStore.transition(id, to: .accepted, visibility: .public, in: tx) }
                 } == expected)
                 #expect(await refusal {
-                    try await a.store.escalate(id, to: .street, tenant: a.tenant, actor: a.actor, reason: "越权")
+                    _ = try await a.database.withTenant(a.tenant, actor: a.actor) { tx in try await DemandStore.escalate(id, to: .street, reason: "越权", in: tx) }
                 } == expected)
                 #expect(await refusal {
-                    try await a.store.transition(mine, to: .merged, tenant: a.tenant, actor: a.actor, mergedInto: id, visibility: .internal)
+                    _ = try await a.database.withTenant(a.tenant, actor: a.actor) { tx in try await DemandStore.transition(mine, to: .merged, mergedInto: id, visibility: .internal, in: tx) }
                 } == expected)
-                #expect(await refusal { _ = try await a.store.publicDemand(id, tenant: a.tenant, actor: a.actor) } == expected)
+                #expect(await refusal { _ = try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await DemandStore.publicDemand(id, in: tx) } } == expected)
             }
-            #expect(try await a.store.list(tenant: a.tenant, actor: a.actor).items.map(\.id) == [mine])
+            #expect(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items.map(\.id) == [mine])
 
             // B's demand did not move, and an import into A with B's external id makes A's own row.
-            #expect(try await b.store.get(theirs, tenant: b.tenant, actor: b.actor).demand.state == .submitted)
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await DemandStore.get(theirs, in: tx) }.demand.state == .submitted)
             let csv = "external_id,title,category,org_code,quantity,measure_unit\nB-1,同编号不同区,roads,G11,1,job\n"
             #expect(try await a.importFile(Data(csv.utf8)) == DemandImportSummary(inserted: 1))
-            #expect(try await b.store.get(theirs, tenant: b.tenant, actor: b.actor).demand.title == "上街区的需求")
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await DemandStore.get(theirs, in: tx) }.demand.title == "上街区的需求")
         }
     }
 }

@@ -10,19 +10,19 @@ import Testing
             let b = try await f.file(try f.draft("路灯坏了"))
             let draft = try await f.file(try f.draft("草稿需求"), submit: false)
             let intoDraft = try await #require(throws: RegistryStoreError.self) {
-                try await f.store.transition(a, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: draft, visibility: .internal)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(a, to: .merged, mergedInto: draft, visibility: .internal, in: tx) }
             }
             guard case .conflict(let message) = intoDraft else { Issue.record("expected a conflict, got \(intoDraft)"); return }
             #expect(message.contains("draft"))
 
-            try await f.store.transition(a, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: b, visibility: .internal)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(a, to: .merged, mergedInto: b, visibility: .internal, in: tx) }
             // B into A would leave neither demand carrying the need.
             let backwards = try await #require(throws: RegistryStoreError.self) {
-                try await f.store.transition(b, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: a, visibility: .internal)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(b, to: .merged, mergedInto: a, visibility: .internal, in: tx) }
             }
             guard case .conflict = backwards else { Issue.record("expected a conflict, got \(backwards)"); return }
-            #expect(try await f.store.get(b, tenant: f.tenant, actor: f.actor).demand.state == .submitted)
-            #expect(try await f.store.get(a, tenant: f.tenant, actor: f.actor).demand.mergedInto == b)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(b, in: tx) }.demand.state == .submitted)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(a, in: tx) }.demand.mergedInto == b)
         }
     }
 }

@@ -42,11 +42,11 @@ import Testing
     @discardableResult
     private func move(_ id: DemandID, to target: DemandState, _ f: DemandFixture) async throws -> DemandEvent {
         let mergeTarget = target == .merged ? try await f.file(try f.draft("另一条需求")) : nil
-        return try await f.store.transition(
-            id, to: target, tenant: f.tenant, actor: f.actor, note: "到 \(target.chineseName)",
+        return try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(
+            id, to: target, note: "到 \(target.chineseName)",
             reason: target == .rejected ? "不属于社区职责" : nil, mergedInto: mergeTarget,
             rating: target == .rated ? try Rating(score: 4, comment: "满意") : nil,
-            visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: target))
+            visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: target), in: tx) }
     }
 
     @Test func everyAllowedTransitionSucceedsAndRecordsItsEvent() async throws {
@@ -55,9 +55,9 @@ import Testing
             for from in DemandState.allCases {
                 for to in DemandWorkflow.allowedTargets(from: from) where !DemandWorkflow.isProjectMove(from: from, to: to) {
                     let id = try await demand(in: from, f)
-                    let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                    let before = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
                     try await move(id, to: to, f)
-                    let after = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                    let after = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
                     #expect(after.demand.state == to, "\(from) → \(to)")
                     #expect(after.rowVersion == before.rowVersion + 1)
                     #expect(after.history.count == before.history.count + 1)
@@ -83,17 +83,17 @@ import Testing
         try await DemandFixture.with { f in
             for from in [DemandState.accepted, .matched] {
                 let id = try await demand(in: from, f)
-                let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                let before = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
                 let error = try await #require(throws: RegistryError.self) { try await move(id, to: .inProject, f) }
                 #expect(error.code == .illegalTransition, "\(from)")
                 #expect(error.englishMessage.contains("with its project"))
-                #expect(try await f.store.get(id, tenant: f.tenant, actor: f.actor) == before)
+                #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) } == before)
             }
             // One a file loaded as in_project, with no project serving it, may be moved out by hand
             // (ProjectStoreTests: one a live project serves may not).
             let stray = try await demand(in: .inProject, f)
             try await move(stray, to: .accepted, f)
-            #expect(try await f.store.get(stray, tenant: f.tenant, actor: f.actor).demand.state == .accepted)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(stray, in: tx) }.demand.state == .accepted)
         }
     }
 
@@ -101,7 +101,7 @@ import Testing
         try await DemandFixture.with { f in
             for from in DemandState.allCases {
                 let id = try await demand(in: from, f)
-                let before = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                let before = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
                 let allowed = DemandWorkflow.allowedTargets(from: from)
                 for to in DemandState.allCases where !allowed.contains(to) {
                     let error = try await #require(throws: RegistryError.self) {
@@ -115,7 +115,7 @@ import Testing
                     }
                     if allowed.isEmpty { #expect(error.englishMessage.contains("final")) }
                 }
-                let after = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+                let after = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
                 #expect(after == before, "a refused move out of \(from) changed the demand")
             }
         }
@@ -125,43 +125,43 @@ import Testing
         try await DemandFixture.with { f in
             let id = try await demand(in: .accepted, f)
             let noReason = try await #require(throws: RegistryError.self) {
-                try await f.store.transition(id, to: .rejected, tenant: f.tenant, actor: f.actor, visibility: .internal)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .rejected, visibility: .internal, in: tx) }
             }
             #expect(noReason.code == .reasonRequired)
             let missing = try await #require(throws: RegistryStoreError.self) {
-                try await f.store.transition(id, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: 999_999, visibility: .internal)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .merged, mergedInto: 999_999, visibility: .internal, in: tx) }
             }
             #expect(missing == .notFound(kind: "demand 需求", key: "999999"))
             let itself = try await #require(throws: RegistryError.self) {
-                try await f.store.transition(id, to: .merged, tenant: f.tenant, actor: f.actor, mergedInto: id, visibility: .internal)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .merged, mergedInto: id, visibility: .internal, in: tx) }
             }
             #expect(itself.code == .mergeIntoItself)
             let stale = try await #require(throws: RegistryStoreError.self) {
-                try await f.store.transition(id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public, expectedVersion: 1)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .resolved, visibility: .public, expectedVersion: 1, in: tx) }
             }
             guard case .staleVersion(_, _, let current, 1) = stale, current > 1 else {
                 Issue.record("expected a stale version, got \(stale)")
                 return
             }
-            #expect(try await f.store.get(id, tenant: f.tenant, actor: f.actor).demand.state == .accepted)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }.demand.state == .accepted)
         }
     }
 
     @Test func escalationGoesUpOnlyAndIsRecorded() async throws {
         try await DemandFixture.with { f in
             let id = try await demand(in: .accepted, f)
-            let escalation = try await f.store.escalate(id, to: .street, tenant: f.tenant, actor: f.actor, reason: "涉及多个部门")
+            let escalation = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(id, to: .street, reason: "涉及多个部门", in: tx) }
             #expect(escalation.from == .grid && escalation.to == .street)
             let down = try await #require(throws: RegistryError.self) {
-                try await f.store.escalate(id, to: .community, tenant: f.tenant, actor: f.actor, reason: "再议")
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(id, to: .community, reason: "再议", in: tx) }
             }
             #expect(down.code == .escalationNotUpward)
             let noReason = try await #require(throws: RegistryError.self) {
-                try await f.store.escalate(id, to: .district, tenant: f.tenant, actor: f.actor, reason: "  ")
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(id, to: .district, reason: "  ", in: tx) }
             }
             #expect(noReason.code == .reasonRequired)
-            try await f.store.transition(id, to: .resolved, tenant: f.tenant, actor: f.actor, visibility: .public)
-            let detail = try await f.store.get(id, tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(id, to: .resolved, visibility: .public, in: tx) }
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }
             #expect(detail.demand.escalationLevel == .street && detail.demand.settledLevel == .street)
             let recorded = try #require(detail.history.first { $0.kind == .escalation })
             #expect(recorded.fromLevel == .grid && recorded.toLevel == .street && recorded.reason == "涉及多个部门")
@@ -170,7 +170,7 @@ import Testing
 
             let draft = try await f.file(try f.draft(), submit: false)
             let notFiled = try await #require(throws: RegistryError.self) {
-                try await f.store.escalate(draft, to: .community, tenant: f.tenant, actor: f.actor, reason: "急")
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.escalate(draft, to: .community, reason: "急", in: tx) }
             }
             #expect(notFiled.code == .notAllowedInState)
         }

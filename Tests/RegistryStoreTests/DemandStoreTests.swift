@@ -9,11 +9,11 @@ import Testing
         try await DemandFixture.with { f in
             let draft = try await f.file(try f.draft("路灯维修", at: "G12", category: "公共设施"), submit: false)
             let submitted = try await f.file(try f.draft("屋顶漏水", quantity: try Quantity(Money.yuan(1_500))))
-            let first = try await f.store.get(draft, tenant: f.tenant, actor: f.actor)
+            let first = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(draft, in: tx) }
             #expect(first.demand.state == .draft && first.history.isEmpty)
             #expect(first.demand.category == "public_facilities" && first.categoryName == "公共设施")
             #expect(first.orgCode == "G12" && first.orgName == "东坡二网格")
-            let second = try await f.store.get(submitted, tenant: f.tenant, actor: f.actor)
+            let second = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(submitted, in: tx) }
             #expect(second.demand.state == .submitted)
             #expect(try second.demand.quantity == Quantity(150_000, .yuan))
             #expect(second.history.map(\.toState) == [.submitted])
@@ -25,7 +25,7 @@ import Testing
     @Test func aGeneratedExternalIDStepsAsideForOneTheDistrictAlreadyUses() async throws {
         try await DemandFixture.with { f in
             let first = try await f.file(try f.draft("路灯维修"))
-            #expect(try await f.store.get(first, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(first.rawValue)")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(first, in: tx) }.demand.externalID == "GR-D\(first.rawValue)")
             // An imported row already calls itself what the next demand would be called.
             var imported = try f.draft("外来编号")
             imported.externalID = "GR-D\(first.rawValue + 2)"
@@ -33,7 +33,7 @@ import Testing
             #expect(taken.rawValue == first.rawValue + 1)
             let next = try await f.file(try f.draft("楼道灯不亮"))
             #expect(next.rawValue == first.rawValue + 2)
-            #expect(try await f.store.get(next, tenant: f.tenant, actor: f.actor).demand.externalID == "GR-D\(next.rawValue)-2")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(next, in: tx) }.demand.externalID == "GR-D\(next.rawValue)-2")
         }
     }
 
@@ -42,14 +42,14 @@ import Testing
             let first = try await f.file(try f.draft("第一条", externalID: "A-1"))
             // A second demand whose external id is the first one's number.
             let second = try await f.file(try f.draft("第二条", externalID: "\(first.rawValue)"))
-            #expect(try await f.store.id(of: "A-1", tenant: f.tenant, actor: f.actor) == first)
-            #expect(try await f.store.id(of: "#\(first.rawValue)", tenant: f.tenant, actor: f.actor) == first)
-            #expect(try await f.store.id(of: "#\(second.rawValue)", tenant: f.tenant, actor: f.actor) == second)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.id(of: "A-1", in: tx) } == first)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.id(of: "#\(first.rawValue)", in: tx) } == first)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.id(of: "#\(second.rawValue)", in: tx) } == second)
             let ambiguous = try await #require(throws: RegistryStoreError.self) {
-                try await f.store.id(of: "\(first.rawValue)", tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.id(of: "\(first.rawValue)", in: tx) }
             }
             #expect("\(ambiguous)".contains("#\(second.rawValue)"))
-            await #expect(throws: RegistryStoreError.self) { try await f.store.id(of: "nothing", tenant: f.tenant, actor: f.actor) }
+            await #expect(throws: RegistryStoreError.self) { try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.id(of: "nothing", in: tx) } }
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
                 try await f.file(try f.draft(at: "X9"))
             }
             await #expect(throws: RegistryStoreError.notFound(kind: "demand 需求", key: "424242")) {
-                try await f.store.get(424_242, tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(424_242, in: tx) }
             }
             let long = try await #require(throws: InvalidFields.self) {
                 try await f.file(try f.draft(String(repeating: "长", count: 201)))
@@ -81,10 +81,10 @@ import Testing
             let road = try await f.file(try f.draft("路面破损", at: "G21", category: "roads", filedOn: "2024-04-10"))
             let care = try await f.file(try f.draft("老年日间照料", at: "C3", category: "elderly_care", filedOn: "2024-05-20"))
             let draft = try await f.file(try f.draft("灯杆歪斜", at: "C1", category: "roads", filedOn: "2024-06-01"), submit: false)
-            try await f.store.transition(road, to: .accepted, tenant: f.tenant, actor: f.actor, visibility: .internal)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(road, to: .accepted, visibility: .internal, in: tx) }
 
             func ids(_ filter: DemandFilter) async throws -> [DemandID] {
-                try await f.store.list(filter, tenant: f.tenant, actor: f.actor).items.map(\.id)
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(filter, in: tx) }.items.map(\.id)
             }
             #expect(try await ids(DemandFilter()) == [draft, care, road, lamp])
             #expect(try await ids(DemandFilter(state: .submitted)) == [care, lamp])
@@ -102,7 +102,7 @@ import Testing
                 try await ids(DemandFilter(under: "C9"))
             }
 
-            let item = try #require(try await f.store.list(DemandFilter(under: "G21"), tenant: f.tenant, actor: f.actor).items.first)
+            let item = try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(DemandFilter(under: "G21"), in: tx) }.items.first)
             #expect(item.title == "路面破损" && item.orgCode == "G21" && item.orgName == "滨河一网格")
             #expect(item.categoryName == "道路交通" && item.state == .accepted && item.filedOn.description == "2024-04-10")
         }
@@ -117,7 +117,7 @@ import Testing
             var pages = 0
             var filedMeanwhile: [DemandID] = []
             repeat {
-                let page = try await f.store.list(limit: 5, after: cursor, tenant: f.tenant, actor: f.actor)
+                let page = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(limit: 5, after: cursor, in: tx) }
                 #expect(page.items.count <= 5)
                 seen += page.items.map(\.id)
                 cursor = page.nextCursor
@@ -129,14 +129,14 @@ import Testing
             #expect(seen == original.reversed())
             #expect(Set(seen).isDisjoint(with: filedMeanwhile))
             // A fresh first page starts with what was filed meanwhile.
-            let fresh = try await f.store.list(limit: 5, tenant: f.tenant, actor: f.actor)
+            let fresh = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(limit: 5, in: tx) }
             #expect(fresh.items.map(\.id) == Array(filedMeanwhile.reversed()))
 
             // The same under a filter: only G11's demands, in pages of 4.
             var filtered: [DemandID] = []
             cursor = nil
             repeat {
-                let page = try await f.store.list(DemandFilter(under: "C1"), limit: 4, after: cursor, tenant: f.tenant, actor: f.actor)
+                let page = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(DemandFilter(under: "C1"), limit: 4, after: cursor, in: tx) }
                 filtered += page.items.map(\.id)
                 cursor = page.nextCursor
                 try await f.file(try f.draft("又一条", at: "G12"))

@@ -8,7 +8,6 @@ import RegistryStore
 import Testing
 
 extension ProjectFixture {
-    var matching: MatchingStore { MatchingStore(database: database) }
 
     /// Runs `sql` in the fixture's tenant (to change the lists behind a run's back).
     func execute(_ sql: SQL) async throws {
@@ -23,7 +22,7 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(run.id != nil)
             #expect(run.demands == 2)   // the draft D003 is not on the list yet
             #expect(run.resources == 2)
@@ -32,7 +31,7 @@ extension ProjectFixture {
             #expect(run.weightedSatisfaction == 3 * 500_000 + 3 * 40)
             #expect(run.fingerprint.count == 64)
 
-            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(run.id!, in: tx) }
             #expect(detail.served.map(\.externalID) == ["D002", "D001"])   // by category code: elderly_care, roads
             let roads = try #require(detail.served.last)
             #expect(roads.community == "东坡社区")
@@ -57,26 +56,26 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let dry = try await f.matching.run(MatchingRequest(dryRun: true), tenant: f.tenant, actor: f.actor)
+            let dry = try await MatchingStore.run(MatchingRequest(dryRun: true), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(dry.id == nil)
             #expect(try await f.count("matching_run") == 0)
-            let first = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
-            let second = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let first = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let second = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(first.fingerprint == dry.fingerprint)
-            let same = try await f.matching.diff(first.id!, second.id!, tenant: f.tenant, actor: f.actor)
+            let same = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.diff(first.id!, second.id!, in: tx) }
             #expect(same.sameInput && same.sameWeights)
             #expect((same.unchanged, same.added, same.removed, same.changed) == (2, 0, 0, 0))
 
             // Another weighting is another input; a category limits the run.
             let bonus = MatchingWeights(distance: .init(grid: 0, community: 5, street: 30, district: 60), contractBonus: 40, unitCostPerYuan: 1)
-            let weighted = try await f.matching.run(MatchingRequest(category: "roads", weights: bonus), tenant: f.tenant, actor: f.actor)
+            let weighted = try await MatchingStore.run(MatchingRequest(category: "roads", weights: bonus), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(weighted.demands == 1 && weighted.category == "roads")
-            let differ = try await f.matching.diff(first.id!, weighted.id!, tenant: f.tenant, actor: f.actor)
+            let differ = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.diff(first.id!, weighted.id!, in: tx) }
             #expect(!differ.sameInput && !differ.sameWeights)
             #expect((differ.unchanged, differ.removed) == (1, 1))
             #expect(differ.changes.map(\.demand) == ["D002"])
             await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "no such")) {
-                try await f.matching.run(MatchingRequest(category: "no such"), tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.run(MatchingRequest(category: "no such"), on: f.database, tenant: f.tenant, actor: f.actor)
             }
         }
     }
@@ -87,13 +86,13 @@ extension ProjectFixture {
             defer { Task { await f.close() } }
             var weights = MatchingWeights.defaults
             weights.contractBonus = 70
-            try await f.matching.setWeights(weights, tenant: f.tenant, actor: f.actor)
-            #expect(try await f.matching.weights(tenant: f.tenant, actor: f.actor) == weights)
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await MatchingStore.setWeights(weights, in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.weights(in: tx) } == weights)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(run.weights.contractBonus == 70)
             #expect(run.cost == (10 - 70) * (500_000 + 40))
-            try await f.matching.setWeights(nil, tenant: f.tenant, actor: f.actor)
-            #expect(try await f.matching.weights(tenant: f.tenant, actor: f.actor) == .defaults)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await MatchingStore.setWeights(nil, in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.weights(in: tx) } == .defaults)
         }
     }
 
@@ -101,8 +100,8 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
-            let accepted = try await f.matching.accept(run.id!, tenant: f.tenant, actor: "test:admin")
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: "test:admin")
             #expect(accepted.acceptedAllocations == 2 && accepted.declinedAllocations == 0)
             #expect(accepted.projects.count == 2 && accepted.projects.allSatisfy { $0.hasPrefix("GR-P") })
             #expect(accepted.drawn == [.yuan: 500_000, .volunteerHours: 40])
@@ -111,18 +110,18 @@ extension ProjectFixture {
             #expect(try await f.remaining("R001") == 500_000)
             #expect(try await f.remaining("R002") == 60)
 
-            let project = try await f.projects.show(accepted.projects[0], tenant: f.tenant, actor: f.actor)
+            let project = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show(accepted.projects[0], in: tx) }
             #expect(project.project.status == .planned)
             #expect(project.project.responsibleUnitExternalID == "U001")
             #expect(project.project.budget == .yuan(5_000))
             #expect(project.demands.map(\.externalID) == ["D001"])
             #expect(project.allocations.map(\.held) == [500_000])
 
-            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(run.id!, in: tx) }
             #expect(detail.run.status == "accepted" && detail.run.acceptedBy == "test:admin")
             #expect(Set(detail.served.flatMap(\.allocations).compactMap(\.projectExternalID)) == Set(accepted.projects))
             await #expect(throws: RegistryStoreError.self) {
-                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
             }
         }
     }
@@ -131,11 +130,11 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             try await f.execute("UPDATE demand SET state = 'withdrawn' WHERE tenant_id = \(f.tenant) AND external_id = 'D002'")
             try await f.execute("UPDATE resource SET status = 'withdrawn' WHERE tenant_id = \(f.tenant) AND external_id = 'R001'")
             do {
-                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
                 Issue.record("accepted a stale run")
             } catch let conflict as MatchingConflict {
                 #expect(conflict.conflicts.count == 2)
@@ -144,7 +143,7 @@ extension ProjectFixture {
             }
             #expect(try await f.count("project") == 0)
             #expect(try await f.demandStateNow("D001") == .accepted)
-            #expect(try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor).run.status == "proposed")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(run.id!, in: tx) }.run.status == "proposed")
         }
     }
 
@@ -152,20 +151,19 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             // Another project draws 30 of R002's 100 hours: 70 left, still enough for the run's 40.
-            _ = try await f.projects.create(
-                ProjectDraft(title: "助老", responsibleUnit: "U002", demands: ["D002"], allocations: [ProjectAllocationRequest(resource: "R002", quantity: "30")]),
-                tenant: f.tenant, actor: f.actor)
-            let detail = try await f.matching.show(run.id!, tenant: f.tenant, actor: f.actor)
+            _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(
+                ProjectDraft(title: "助老", responsibleUnit: "U002", demands: ["D002"], allocations: [ProjectAllocationRequest(resource: "R002", quantity: "30")]), in: tx) }
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(run.id!, in: tx) }
             let numbers = Dictionary(uniqueKeysWithValues: detail.served.map { ($0.externalID!, $0.allocations[0].number) })
             await #expect(throws: MatchingConflict.self) {   // D002 is in a project now
-                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
             }
             await #expect(throws: RegistryStoreError.self) {   // a number the run does not have
-                try await f.matching.accept(run.id!, only: [99], tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.accept(run.id!, only: [99], on: f.database, tenant: f.tenant, actor: f.actor)
             }
-            let accepted = try await f.matching.accept(run.id!, only: [numbers["D001"]!], tenant: f.tenant, actor: f.actor)
+            let accepted = try await MatchingStore.accept(run.id!, only: [numbers["D001"]!], on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(accepted.acceptedAllocations == 1 && accepted.declinedAllocations == 1)
             #expect(try await f.demandStateNow("D001") == .inProject)
             #expect(try await f.remaining("R002") == 70)
@@ -176,10 +174,10 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             let results = await withTaskGroup(of: Bool.self) { group in
                 for admin in ["test:a", "test:b", "test:c"] {
-                    group.addTask { (try? await f.matching.accept(run.id!, tenant: f.tenant, actor: admin)) != nil }
+                    group.addTask { (try? await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: admin)) != nil }
                 }
                 return await group.reduce(into: [Bool]()) { $0.append($1) }
             }
@@ -194,14 +192,14 @@ extension ProjectFixture {
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
             let other = try await f.sibling()
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             await #expect(throws: RegistryStoreError.notFound(kind: "matching run 匹配运行", key: "#\(run.id!)")) {
-                try await other.matching.show(run.id!, tenant: other.tenant, actor: other.actor)
+                try await other.database.withTenant(other.tenant, actor: other.actor, readOnly: true) { tx in try await MatchingStore.show(run.id!, in: tx) }
             }
             await #expect(throws: RegistryStoreError.self) {
-                try await other.matching.accept(run.id!, tenant: other.tenant, actor: other.actor)
+                try await MatchingStore.accept(run.id!, on: other.database, tenant: other.tenant, actor: other.actor)
             }
-            #expect(try await other.matching.runs(tenant: other.tenant, actor: other.actor).isEmpty)
+            #expect(try await other.database.withTenant(other.tenant, actor: other.actor, readOnly: true) { tx in try await MatchingStore.runs(in: tx) }.isEmpty)
             #expect(try await other.count("matching_allocation") == 0)
             #expect(try await f.demandStateNow("D001") == .accepted)
         }
@@ -213,10 +211,10 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             try await f.execute("UPDATE demand SET category_code = 'culture' WHERE tenant_id = \(f.tenant) AND external_id = 'D001'")
             do {
-                try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+                try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
                 Issue.record("accepted an allocation that is no longer eligible")
             } catch let conflict as MatchingConflict {
                 #expect(conflict.conflicts.count == 1 && conflict.conflicts[0].contains("D001") && conflict.conflicts[0].contains("R001"))
@@ -229,8 +227,8 @@ extension ProjectFixture {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             defer { Task { await f.close() } }
-            let run = try await f.matching.run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
-            try await f.matching.accept(run.id!, tenant: f.tenant, actor: f.actor)
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
             let deleting = await #expect(throws: PostgresError.self) {
                 try await f.execute("DELETE FROM matching_acceptance WHERE tenant_id = \(f.tenant)")
             }

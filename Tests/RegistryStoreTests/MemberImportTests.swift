@@ -18,7 +18,7 @@ import Testing
 
     private func load(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = MemberFile.read(ProjectFixture.gb18030(csv))
-        return try await f.members.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await MemberStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     @Test func importsPeopleAndRegistrationsIdempotently() async throws {
@@ -44,16 +44,16 @@ import Testing
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
             _ = try await load(f, file)
-            let page = try await f.members.list(MemberQuery(unit: "U002"), tenant: f.tenant, actor: f.actor)
+            let page = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(unit: "U002"), in: tx) }
             #expect(page.items.map(\.name) == ["张*", "欧阳**"])
             #expect(page.items.map(\.phone) == ["138****5678", nil])
             #expect(page.items.map(\.idCard) == ["1101************2X", nil])
             let json = String(decoding: try JSONEncoder().encode(page), as: UTF8.self)
             for secret in ["张三", "13812345678", "11010519491231002X", "欧阳娜娜"] { #expect(!json.contains(secret)) }
-            #expect(try await f.members.list(MemberQuery(orgCode: "C01"), tenant: f.tenant, actor: f.actor).items.count == 1)
-            let first = try await f.members.list(MemberQuery(limit: 2), tenant: f.tenant, actor: f.actor)
-            #expect(try await f.members.list(MemberQuery(after: first.nextCursor, limit: 2), tenant: f.tenant, actor: f.actor).items.count == 1)
-            let shown = try await f.units.show("U002", tenant: f.tenant, actor: f.actor)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(orgCode: "C01"), in: tx) }.items.count == 1)
+            let first = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(limit: 2), in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(after: first.nextCursor, limit: 2), in: tx) }.items.count == 1)
+            let shown = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.show("U002", in: tx) }
             #expect(shown.unit.memberCount == 2)
             #expect(shown.members.map(\.name) == ["张*", "欧阳**"])
             // Not in the audit log either.
@@ -62,7 +62,7 @@ import Testing
                     .decode(String.self, "a")
             }
             #expect(!audit.contains("张三") && !audit.contains("13812345678"))
-            let disclosed = try await f.members.disclosures(tenant: f.tenant, actor: f.actor)
+            let disclosed = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.disclosures(in: tx) }
             #expect(disclosed.map(\.members) == [1, 2])
             await f.close()
         }

@@ -74,26 +74,26 @@ struct ListeningModule: GovernanceModule {
         try await TestDatabase.withMigrated { configuration in
             let f = try await fixture(configuration, heard: Heard())
             defer { Task { await f.close() } }
-            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
-            let enabled = try await store.enable(id, settings: Data(#"{"points": 12}"#.utf8), tenant: f.tenant, actor: f.actor)
+            let id = try ModuleID("listening")
+            let enabled = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(id, settings: Data(#"{"points": 12}"#.utf8), in: tx) }
             #expect(enabled.enabled && enabled.settings.integer("points") == 12 && enabled.settings.boolean("veto") == false)
             await #expect(throws: ModuleSettingsError.self) {
-                try await store.configure(id, settings: Data(#"{"points": 500}"#.utf8), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.configure(id, settings: Data(#"{"points": 500}"#.utf8), in: tx) }
             }
-            #expect(try await store.list(tenant: f.tenant, actor: f.actor).first?.settings.integer("points") == 12)
-            let configured = try await store.configure(id, settings: Data(#"{"veto": true}"#.utf8), tenant: f.tenant, actor: f.actor)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ModuleStore.list(in: tx) }.first?.settings.integer("points") == 12)
+            let configured = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.configure(id, settings: Data(#"{"veto": true}"#.utf8), in: tx) }
             #expect(configured.settings.integer("points") == 12 && configured.settings.boolean("veto") == true)
-            let disabled = try await store.disable(id, tenant: f.tenant, actor: f.actor)
+            let disabled = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(id, in: tx) }
             #expect(!disabled.enabled && disabled.settings.integer("points") == 12)   // settings stay
-            await #expect(throws: RegistryStoreError.self) { try await store.disable(id, tenant: f.tenant, actor: f.actor) }
+            await #expect(throws: RegistryStoreError.self) { try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(id, in: tx) } }
             await #expect(throws: RegistryStoreError.self) {
-                try await store.configure(id, settings: Data("{}".utf8), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.configure(id, settings: Data("{}".utf8), in: tx) }
             }
             await #expect(throws: RegistryError.self) {
-                try await store.enable(try ModuleID("not_shipped"), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(try ModuleID("not_shipped"), in: tx) }
             }
             // Enabled again, it keeps what the district had set.
-            #expect(try await store.enable(id, tenant: f.tenant, actor: f.actor).settings.integer("points") == 12)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(id, in: tx) }.settings.integer("points") == 12)
         }
     }
 
@@ -103,23 +103,22 @@ struct ListeningModule: GovernanceModule {
             let f = try await fixture(configuration, heard: heard)
             defer { Task { await f.close() } }
             let other = try await f.sibling()
-            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
-            try await store.enable(id, tenant: f.tenant, actor: f.actor)
-            let demands = DemandStore(database: f.database)
-            let d3 = try await DemandStore(database: f.database).list(tenant: f.tenant, actor: f.actor).items
+            let id = try ModuleID("listening")
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(id, in: tx) }
+            let d3 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.list(in: tx) }.items
                 .first { $0.externalID == "D003" }!.id
-            try await demands.transition(d3, to: .submitted, tenant: f.tenant, actor: f.actor, visibility: .public)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(d3, to: .submitted, visibility: .public, in: tx) }
             #expect(heard.of(f.tenant) == [.demandTransitioned(d3, from: .draft, to: .submitted)])
             #expect(heard.of(other.tenant).isEmpty)
 
-            try await store.configure(id, settings: Data(#"{"veto": true}"#.utf8), tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.configure(id, settings: Data(#"{"veto": true}"#.utf8), in: tx) }
             await #expect(throws: ModuleHandlerError.self) {
-                try await demands.transition(d3, to: .rejected, tenant: f.tenant, actor: f.actor, reason: "重复", visibility: .public)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(d3, to: .rejected, reason: "重复", visibility: .public, in: tx) }
             }
             #expect(try await f.demandStateNow("D003") == .submitted)   // the change was rolled back with the handler
 
-            try await store.disable(id, tenant: f.tenant, actor: f.actor)
-            try await demands.transition(d3, to: .rejected, tenant: f.tenant, actor: f.actor, reason: "重复", visibility: .public)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(id, in: tx) }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(d3, to: .rejected, reason: "重复", visibility: .public, in: tx) }
             #expect(heard.of(f.tenant).count == 1)   // a disabled module hears nothing
         }
     }
@@ -129,7 +128,7 @@ struct ListeningModule: GovernanceModule {
             let heard = Heard()
             let f = try await fixture(configuration, heard: heard)
             defer { Task { await f.close() } }
-            try await ModuleStore(database: f.database).enable(try ModuleID("listening"), tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(try ModuleID("listening"), in: tx) }
             // A points module (not the core) emits its own event in its own transaction.
             try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await tx.emit([PointsAwarded(points: 3)]) }
             #expect(heard.awarded.withLock { $0 } == [3])
@@ -145,16 +144,16 @@ struct ListeningModule: GovernanceModule {
         try await TestDatabase.withMigrated { configuration in
             let f = try await fixture(configuration, heard: Heard())
             defer { Task { await f.close() } }
-            let store = ModuleStore(database: f.database), id = try ModuleID("listening")
-            let before = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
-            try await store.enable(id, settings: Data(#"{"points": 5}"#.utf8), tenant: f.tenant, actor: f.actor)
-            let with = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            let id = try ModuleID("listening")
+            let before = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(id, settings: Data(#"{"points": 5}"#.utf8), in: tx) }
+            let with = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(with.fingerprint != before.fingerprint)
             #expect(with.cost == before.cost + 5 * (500_000 + 40))
-            let detail = try await MatchingStore(database: f.database).show(with.id!, tenant: f.tenant, actor: f.actor)
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(with.id!, in: tx) }
             #expect(detail.served.flatMap(\.allocations).allSatisfy { $0.terms.last == CostTerm(name: "module_term", amount: 5) })
-            try await store.disable(id, tenant: f.tenant, actor: f.actor)
-            let after = try await MatchingStore(database: f.database).run(MatchingRequest(), tenant: f.tenant, actor: f.actor)
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(id, in: tx) }
+            let after = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             #expect(after.fingerprint == before.fingerprint)
         }
     }
@@ -168,13 +167,13 @@ struct ListeningModule: GovernanceModule {
             await plain.close()
             let database = RegistryDatabase(configuration: configuration, modules: modules)
             defer { Task { await database.close() } }
-            let store = ModuleStore(database: database), id = try ModuleID("listening")
-            try await store.enable(id, tenant: plain.tenant, actor: "test:a")
+            let id = try ModuleID("listening")
+            try await database.withTenant(plain.tenant, actor: "test:a") { tx in try await ModuleStore.enable(id, in: tx) }
             for round in 0..<5 {
-                async let first = store.configure(id, settings: Data(#"{"points": \#(round + 20)}"#.utf8), tenant: plain.tenant, actor: "test:a")
-                async let second = store.configure(id, settings: Data(#"{"veto": \#(round % 2 == 0)}"#.utf8), tenant: plain.tenant, actor: "test:b")
+                async let first = database.withTenant(plain.tenant, actor: "test:a") { tx in try await ModuleStore.configure(id, settings: Data(#"{"points": \#(round + 20)}"#.utf8), in: tx) }
+                async let second = database.withTenant(plain.tenant, actor: "test:b") { tx in try await ModuleStore.configure(id, settings: Data(#"{"veto": \#(round % 2 == 0)}"#.utf8), in: tx) }
                 _ = try await (first, second)
-                let settings = try await store.list(tenant: plain.tenant, actor: "test:a")[0].settings
+                let settings = try await database.withTenant(plain.tenant, actor: "test:a", readOnly: true) { tx in try await ModuleStore.list(in: tx) }[0].settings
                 #expect(settings.integer("points") == Int64(round + 20) && settings.boolean("veto") == (round % 2 == 0))
             }
         }

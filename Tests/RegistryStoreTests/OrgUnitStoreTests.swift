@@ -24,27 +24,26 @@ import Testing
             defer { Task { await database.close() } }
             let tenant = try await TenantStore(database: database).create(
                 slug: try TenantSlug("langao"), name: "岚皋县", divisionCode: try DivisionCode("610925")).id
-            let store = OrgUnitStore(database: database)
             // A dry run counts what it would write, and writes nothing.
-            #expect(try await store.importRows(rows(), tenant: tenant, actor: "test", dryRun: true) == ImportSummary(inserted: 4))
+            #expect(try await OrgUnitStore.importRows(rows(), on: database, tenant: tenant, actor: "test", dryRun: true) == ImportSummary(inserted: 4))
             await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "S1")) {
-                try await store.subtree(of: "S1", tenant: tenant, actor: "test")
+                try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S1", in: tx) }
             }
-            #expect(try await store.importRows(rows(), tenant: tenant, actor: "test").inserted == 4)
+            #expect(try await OrgUnitStore.importRows(rows(), on: database, tenant: tenant, actor: "test").inserted == 4)
 
-            try await store.move("C1", under: "S2", tenant: tenant, actor: "test")
-            #expect(try await store.subtree(of: "S2", tenant: tenant, actor: "test").map(\.code) == ["S2", "C1", "G1"])
-            #expect(try await store.subtree(of: "S1", tenant: tenant, actor: "test").map(\.code) == ["S1"])
+            try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: "S2", in: tx) }
+            #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S2", in: tx) }.map(\.code) == ["S2", "C1", "G1"])
+            #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S1", in: tx) }.map(\.code) == ["S1"])
 
             let cycle = try await #require(throws: PostgresError.self) {
-                try await store.move("S2", under: "G1", tenant: tenant, actor: "test")
+                try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("S2", under: "G1", in: tx) }
             }
             #expect(cycle.sqlState == "23514")
             // A mistyped parent is an error, not a move to the top.
             await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "S9")) {
-                try await store.move("C1", under: "S9", tenant: tenant, actor: "test")
+                try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: "S9", in: tx) }
             }
-            #expect(try await store.subtree(of: "S2", tenant: tenant, actor: "test").map(\.code) == ["S2", "C1", "G1"])
+            #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S2", in: tx) }.map(\.code) == ["S2", "C1", "G1"])
         }
     }
 
@@ -55,28 +54,27 @@ import Testing
             let tenants = TenantStore(database: database)
             let langao = try await tenants.create(slug: try TenantSlug("langao"), name: "岚皋县", divisionCode: try DivisionCode("610925")).id
             let pingli = try await tenants.create(slug: try TenantSlug("pingli"), name: "平利县", divisionCode: try DivisionCode("610926")).id
-            let store = OrgUnitStore(database: database)
             // A bad period, a duplicate code and an unknown parent: all three, in one answer.
             let bad = "编码,名称,类型,上级编码,生效日期,失效日期\nS1,城关镇,town,,2024-05-01,2024-04-01\nS1,又一个,town,,,\nC1,滨河社区,community,S9,,\n"
             let (badRows, badIssues) = OrgUnitFile.read(Data(bad.utf8))
             let refused = try await #require(throws: ImportRejected.self) {
-                try await store.importRows(badRows, issues: badIssues, tenant: langao, actor: "test")
+                try await OrgUnitStore.importRows(badRows, issues: badIssues, on: database, tenant: langao, actor: "test")
             }
             #expect(refused.issues.inFileOrder().issues.map { "\($0.line) \($0.column ?? "")" } == ["2 失效日期", "3 code", "4 parent_code"])
-            #expect(try await store.all(tenant: langao, actor: "test").isEmpty)
+            #expect(try await database.withTenant(langao, actor: "test", readOnly: true) { tx in try await OrgUnitStore.all(in: tx) }.isEmpty)
             // Twelve grids under one community: the tree order is by id, not by the text of the path.
             var csv = "code,name,kind,parent_code,valid_from,valid_to\nS1,城关镇,town,,2024-01-01,\nC1,滨河社区,community,S1,,2030-12-31\n"
             for n in 1...12 { csv += "G\(n),第\(n)网格,grid,C1,,\n" }
-            #expect(try await store.importRows(try OrgUnitFile.rows(from: Data(csv.utf8)), tenant: langao, actor: "test").inserted == 14)
-            let exported = try await store.exportRows(tenant: langao, actor: "test")
+            #expect(try await OrgUnitStore.importRows(try OrgUnitFile.rows(from: Data(csv.utf8)), on: database, tenant: langao, actor: "test").inserted == 14)
+            let exported = try await database.withTenant(langao, actor: "test", readOnly: true) { tx in try await OrgUnitStore.exportRows(in: tx) }
             #expect(exported.map(\.code) == ["S1", "C1"] + (1...12).map { "G\($0)" })
             for chinese in [false, true] {
                 let again = OrgUnitFile.read(OrgUnitFile.csv(exported, chinese: chinese))
                 #expect(again.issues.isEmpty)
-                _ = try await store.importRows(again.rows, tenant: pingli, actor: "test")
+                _ = try await OrgUnitStore.importRows(again.rows, on: database, tenant: pingli, actor: "test")
             }
-            #expect(try await store.exportRows(tenant: pingli, actor: "test") == exported)
-            #expect(try await store.all(tenant: pingli, actor: "test").map(\.code) == exported.map(\.code))
+            #expect(try await database.withTenant(pingli, actor: "test", readOnly: true) { tx in try await OrgUnitStore.exportRows(in: tx) } == exported)
+            #expect(try await database.withTenant(pingli, actor: "test", readOnly: true) { tx in try await OrgUnitStore.all(in: tx) }.map(\.code) == exported.map(\.code))
         }
     }
 }

@@ -12,13 +12,6 @@ struct ProjectFixture {
     let tenant: UUID
     let actor = "test:lists"
 
-    var units: UnitStore { UnitStore(database: database) }
-    var members: MemberStore { MemberStore(database: database) }
-    var resources: ResourceStore { ResourceStore(database: database) }
-    var projects: ProjectStore { ProjectStore(database: database) }
-    var milestones: MilestoneStore { MilestoneStore(database: database) }
-    var progress: ProgressReportStore { ProgressReportStore(database: database) }
-
     /// A second district in the same database, with the same hierarchy and nothing else.
     func sibling(slug: String = "shangjie", code: String = "410106") async throws -> ProjectFixture {
         let tenant = try await TenantStore(database: database).create(slug: try TenantSlug(slug), name: slug, divisionCode: try DivisionCode(code))
@@ -33,14 +26,14 @@ struct ProjectFixture {
         let fixture = ProjectFixture(database: database, tenant: tenant.id)
         try await fixture.hierarchy()
         guard full else { return fixture }
-        _ = try await fixture.units.importRows([
+        _ = try await UnitStore.importRows([
             UnitImportRow(externalID: "U001", name: "县人民医院", kind: .department, contactName: "张三", contactPhone: try PhoneNumber("13812345678"), communityCodes: ["C01"]),
             UnitImportRow(externalID: "U002", name: "城关小学", kind: .school, communityCodes: ["C01", "C02"]),
-        ], tenant: tenant.id, actor: fixture.actor)
-        _ = try await fixture.resources.importRows([
+        ], on: fixture.database, tenant: tenant.id, actor: fixture.actor)
+        _ = try await ResourceStore.importRows([
             ResourceImportRow(externalID: "R001", unitExternalID: "U001", title: "道路维修资金", category: "roads", kind: .funds, capacity: 1_000_000, measureUnit: .yuan),
             ResourceImportRow(externalID: "R002", unitExternalID: "U002", title: "志愿服务", category: "养老服务", kind: .volunteerHours, capacity: 100, measureUnit: .volunteerHours, serviceAreaCodes: ["C02"]),
-        ], tenant: tenant.id, actor: fixture.actor)
+        ], on: fixture.database, tenant: tenant.id, actor: fixture.actor)
         try await fixture.demand("D001", at: "G01", quantity: 500_000, unit: .yuan, state: .accepted)
         try await fixture.demand("D002", at: "C02", quantity: 40, unit: .volunteerHours, state: .accepted, category: "elderly_care")
         try await fixture.demand("D003", at: "C02", quantity: 10, unit: .volunteerHours, state: .draft, category: "elderly_care")
@@ -48,13 +41,13 @@ struct ProjectFixture {
     }
 
     func hierarchy() async throws {
-        _ = try await OrgUnitStore(database: database).importRows([
+        _ = try await OrgUnitStore.importRows([
             OrgUnitImportRow(line: 2, code: "T01", name: "城关镇", kind: .town, parentCode: nil),
             OrgUnitImportRow(line: 3, code: "C01", name: "东坡社区", kind: .community, parentCode: "T01"),
             OrgUnitImportRow(line: 4, code: "C02", name: "滨河社区", kind: .community, parentCode: "T01"),
             OrgUnitImportRow(line: 5, code: "G01", name: "东坡一网格", kind: .grid, parentCode: "C01"),
             OrgUnitImportRow(line: 6, code: "T02", name: "佐龙镇", kind: .town, parentCode: nil),
-        ], tenant: tenant, actor: actor)
+        ], on: database, tenant: tenant, actor: actor)
     }
 
     func demand(
@@ -90,7 +83,7 @@ struct ProjectFixture {
 
     /// What remains of a resource.
     func remaining(_ externalID: String) async throws -> Int64 {
-        try await resources.show(externalID, tenant: tenant, actor: actor).resource.remaining
+        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try await ResourceStore.show(externalID, in: tx) }.resource.remaining
     }
 
     func close() async { await database.close() }

@@ -15,17 +15,17 @@ import Testing
 
     private func milestones(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = MilestoneFile.read(ProjectFixture.gb18030(csv))
-        return try await f.milestones.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await MilestoneStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     private func progress(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = ProgressReportFile.read(ProjectFixture.gb18030(csv))
-        return try await f.progress.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await ProgressReportStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     private func loadProjects(_ f: ProjectFixture) async throws {
         let (rows, issues) = ProjectFile.read(ProjectFixture.gb18030(projects))
-        #expect(try await f.projects.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor) == ImportSummary(inserted: 2))
+        #expect(try await ProjectStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor) == ImportSummary(inserted: 2))
     }
 
     @Test func milestonesAreMatchedByProjectAndTitle() async throws {
@@ -40,7 +40,7 @@ import Testing
             // A new planned day updates; a blank done day never un-reaches 路基.
             let moved = file.replacingOccurrences(of: "2024-05-01", with: "2024-05-15").replacingOccurrences(of: "2024-04-10", with: "")
             #expect(try await milestones(f, moved) == ImportSummary(updated: 1, unchanged: 2))
-            let shown = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor).milestones
+            let shown = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }.milestones
             #expect(shown.map { "\($0.title) \($0.dueOn?.description ?? "-") \($0.doneOn?.description ?? "-")" }
                 == ["路基 2024-04-01 2024-04-10", "路面 2024-05-15 -"])
 
@@ -60,16 +60,16 @@ import Testing
             let f = try await ProjectFixture.make(configuration)
             try await loadProjects(f)
             for due in ["2024-05-01", "2024-08-01"] {
-                try await f.projects.addMilestone("P001", title: "阶段验收", dueOn: try CivilDate(due), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.addMilestone("P001", title: "阶段验收", dueOn: try CivilDate(due), in: tx) }
             }
-            let exported = try await f.milestones.exportRows(tenant: f.tenant, actor: f.actor)
+            let exported = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MilestoneStore.exportRows(in: tx) }
             #expect(exported.map(\.dueOn?.description) == ["2024-05-01", "2024-08-01"])
-            #expect(try await f.milestones.importRows(exported, tenant: f.tenant, actor: f.actor) == ImportSummary(unchanged: 2))
+            #expect(try await MilestoneStore.importRows(exported, on: f.database, tenant: f.tenant, actor: f.actor) == ImportSummary(unchanged: 2))
             // The second of the file meets the second stored one.
             var moved = exported
             moved[1].doneOn = try CivilDate("2024-08-03")
-            #expect(try await f.milestones.importRows(moved, tenant: f.tenant, actor: f.actor) == ImportSummary(updated: 1, unchanged: 1))
-            #expect(try await f.milestones.exportRows(tenant: f.tenant, actor: f.actor) == moved)
+            #expect(try await MilestoneStore.importRows(moved, on: f.database, tenant: f.tenant, actor: f.actor) == ImportSummary(updated: 1, unchanged: 1))
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MilestoneStore.exportRows(in: tx) } == moved)
             await f.close()
         }
     }
@@ -79,7 +79,7 @@ import Testing
             let f = try await ProjectFixture.make(configuration)
             try await loadProjects(f)
             func reports() async throws -> [String] {
-                try await f.projects.show("P001", tenant: f.tenant, actor: f.actor).progress.map { "\($0.reportedOn) \($0.percent) \($0.note ?? "-")" }
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }.progress.map { "\($0.reportedOn) \($0.percent) \($0.note ?? "-")" }
             }
             // The project file's 60% is one report dated today, standing in for the history.
             #expect(try await reports().map { $0.hasSuffix(" 60 导入 import") } == [true])
@@ -93,7 +93,7 @@ import Testing
             // A new note updates in place; a later, higher report raises the percentage.
             let later = file.replacingOccurrences(of: "过半", with: "路面过半") + "P001,2024-05-01,75,,\n"
             #expect(try await progress(f, later) == ImportSummary(inserted: 1, updated: 1, unchanged: 1))
-            #expect(try await f.projects.show("P001", tenant: f.tenant, actor: f.actor).project.progressPercent == 75)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }.project.progressPercent == 75)
 
             let before = (try await reports(), try await f.count("audit_log"))
             let error = try await #require(throws: ImportRejected.self) {
@@ -116,7 +116,7 @@ import Testing
             try await loadProjects(f)
             // Only an early report: the 60% of the project file still stands.
             #expect(try await progress(f, "项目编号,汇报日期,进度\nP001,2024-03-01,30\n") == ImportSummary(inserted: 1))
-            let kept = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor).progress
+            let kept = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }.progress
             #expect(kept.map(\.percent) == [30, 60])
             #expect(kept.last?.note == "导入 import")
             // Two reports of one day are read in the order the file gives them: never lower.
@@ -126,7 +126,7 @@ import Testing
             #expect(lower.issues.issues.map { "\($0.line) \($0.value ?? "")" } == ["4 65"])
             #expect(try await progress(f, "项目编号,汇报日期,进度\nP001,2024-03-01,30\nP001,2024-05-01,65\nP001,2024-05-01,70\n")
                 == ImportSummary(inserted: 2, unchanged: 1, replaced: 1))
-            let shown = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            let shown = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }
             #expect(shown.progress.map(\.percent) == [30, 65, 70])
             #expect(shown.project.progressPercent == 70)
             // The database keeps the order too, whoever writes.
@@ -150,7 +150,7 @@ import Testing
             }
             // Nor does a report come from a day still ahead.
             await #expect(throws: RegistryStoreError.self) {
-                try await f.projects.report("P001", percent: 90, on: try CivilDate("2099-01-01"), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report("P001", percent: 90, on: try CivilDate("2099-01-01"), in: tx) }
             }
             await f.close()
         }

@@ -13,7 +13,7 @@ import Testing
 
     private func load(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = ProjectFile.read(ProjectFixture.gb18030(csv))
-        return try await f.projects.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await ProjectStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     @Test func importedProjectsMoveTheirDemandsAndDrawTheirResources() async throws {
@@ -36,12 +36,12 @@ import Testing
             // The spreadsheet moves on: P001 started at 30%, then done.
             let started = file.replacingOccurrences(of: "2024-05-31,计划,0", with: "2024-05-31,实施中,30")
             #expect(try await load(f, started) == ImportSummary(updated: 1, unchanged: 1))
-            let p001 = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            let p001 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }
             #expect(p001.project.status == .inProgress)
             #expect(p001.progress.map(\.percent) == [30])
             let done = file.replacingOccurrences(of: "2024-05-31,计划,0", with: "2024-05-31,已验收,100")
             #expect(try await load(f, done) == ImportSummary(updated: 1, unchanged: 1))
-            let checked = try await f.projects.show("P001", tenant: f.tenant, actor: f.actor)
+            let checked = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.show("P001", in: tx) }
             #expect(checked.project.status == .checked)
             #expect(checked.events.map(\.to) == [.inProgress, .completed, .checked])
             #expect(checked.progress.map(\.percent) == [30, 100])
@@ -63,7 +63,7 @@ import Testing
                 """
             #expect(try await load(f, file) == ImportSummary(inserted: 3))
             func exported(_ id: String) async throws -> ProjectImportRow {
-                try #require(try await f.projects.exportRows(tenant: f.tenant, actor: f.actor).first { $0.externalID == id })
+                try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) }.first { $0.externalID == id })
             }
             #expect(try await exported("P002").completedOn == (try CivilDate("2024-05-20")))
             #expect(try await exported("P002").checkedOn == (try CivilDate("2024-05-28")))
@@ -133,7 +133,7 @@ import Testing
             #expect(error.issues.issues.map(\.column) == ["demand_external_ids"])
             #expect(error.issues.issues.first?.reason.contains("P001") == true)
             // A cancelled project holds nothing: its demand may go to a new one.
-            _ = try await f.projects.cancel("P001", reason: "改期", tenant: f.tenant, actor: f.actor)
+            _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.cancel("P001", reason: "改期", in: tx) }
             #expect(try await load(f, header + "P009,又一个修路项目,U001,D001,,,,,计划,0,否\n") == ImportSummary(inserted: 1))
             await f.close()
         }

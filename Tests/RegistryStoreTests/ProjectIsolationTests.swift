@@ -17,12 +17,12 @@ import Testing
     /// Fills a district: members, a project that drew and progressed, with a milestone.
     private func populate(_ f: ProjectFixture) async throws -> Int64 {
         let members = MemberFile.read(Data("external_id,name,unit_external_id,community_code,registered_on\nM1,张三,U001,C01,2024-03-05\n".utf8))
-        _ = try await f.members.importRows(members.rows, tenant: f.tenant, actor: f.actor)
-        let project = try await f.projects.create(ProjectDraft(externalID: "P1", title: "修路", responsibleUnit: "U001", demands: ["D001"],
-            allocations: [ProjectAllocationRequest(resource: "R001", quantity: "100")]), tenant: f.tenant, actor: f.actor)
-        try await f.projects.start("P1", tenant: f.tenant, actor: f.actor)
-        try await f.projects.report("P1", percent: 10, tenant: f.tenant, actor: f.actor)
-        try await f.projects.addMilestone("P1", title: "开工", tenant: f.tenant, actor: f.actor)
+        _ = try await MemberStore.importRows(members.rows, on: f.database, tenant: f.tenant, actor: f.actor)
+        let project = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(externalID: "P1", title: "修路", responsibleUnit: "U001", demands: ["D001"],
+            allocations: [ProjectAllocationRequest(resource: "R001", quantity: "100")]), in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.start("P1", in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report("P1", percent: 10, in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.addMilestone("P1", title: "开工", in: tx) }
         return project.project.id
     }
 
@@ -30,8 +30,8 @@ import Testing
     private func twoDistricts(_ configuration: ConnectionConfiguration) async throws -> (ProjectFixture, ProjectFixture, Int64) {
         let a = try await ProjectFixture.make(configuration)
         let b = try await a.sibling()
-        _ = try await b.units.importRows(try await a.units.exportRows(tenant: a.tenant, actor: a.actor), tenant: b.tenant, actor: b.actor)
-        _ = try await b.resources.importRows(try await a.resources.exportRows(tenant: a.tenant, actor: a.actor), tenant: b.tenant, actor: b.actor)
+        _ = try await UnitStore.importRows(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await UnitStore.exportRows(in: tx) }, on: b.database, tenant: b.tenant, actor: b.actor)
+        _ = try await ResourceStore.importRows(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ResourceStore.exportRows(in: tx) }, on: b.database, tenant: b.tenant, actor: b.actor)
         try await b.demand("D001", at: "G01", quantity: 500_000, unit: .yuan, state: .accepted)
         _ = try await populate(a)
         return (a, b, try await populate(b))
@@ -73,8 +73,8 @@ import Testing
             }
             #expect(foreign.sqlState == "23503")
             // B is as it was.
-            #expect(try await b.units.show("U001", tenant: b.tenant, actor: b.actor).unit.name == "县人民医院")
-            #expect(try await b.projects.show("P1", tenant: b.tenant, actor: b.actor).project.status == .inProgress)
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await UnitStore.show("U001", in: tx) }.unit.name == "县人民医院")
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.show("P1", in: tx) }.project.status == .inProgress)
             await a.close()
         }
     }
@@ -82,33 +82,33 @@ import Testing
     @Test func theStoresCannotReachAnotherTenantsRows() async throws {
         try await TestDatabase.withMigrated { configuration in
             let (a, b, projectOfB) = try await twoDistricts(configuration)
-            let resourceOfB = try await b.resources.show("R001", tenant: b.tenant, actor: b.actor).resource.id
-            let unitOfB = try await b.units.show("U001", tenant: b.tenant, actor: b.actor).unit.id
+            let resourceOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }.resource.id
+            let unitOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await UnitStore.show("U001", in: tx) }.unit.id
             let demandOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in
                 try await tx.connection.query("SELECT id FROM demand WHERE tenant_id = \(b.tenant)")[0].decode(Int64.self, "id")
             }
             let t = a.tenant, actor = a.actor
-            await #expect(throws: RegistryStoreError.self) { try await a.units.show("\(unitOfB)", tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.resources.show("\(resourceOfB)", tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.resources.pledge("\(resourceOfB)", amount: 1, tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.resources.withdraw("\(resourceOfB)", tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.projects.show("\(projectOfB)", tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.projects.cancel("\(projectOfB)", reason: "x", tenant: t, actor: actor) }
-            await #expect(throws: RegistryStoreError.self) { try await a.projects.report("\(projectOfB)", percent: 90, tenant: t, actor: actor) }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await UnitStore.show("\(unitOfB)", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ResourceStore.show("\(resourceOfB)", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ResourceStore.pledge("\(resourceOfB)", amount: 1, in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ResourceStore.withdraw("\(resourceOfB)", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ProjectStore.show("\(projectOfB)", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.cancel("\(projectOfB)", reason: "x", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.report("\(projectOfB)", percent: 90, in: tx) } }
             await #expect(throws: RegistryStoreError.self) {
-                try await a.projects.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["\(demandOfB)"]), tenant: t, actor: actor)
+                try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["\(demandOfB)"]), in: tx) }
             }
             await #expect(throws: RegistryStoreError.self) {
-                try await a.projects.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["D002"],
-                    allocations: [ProjectAllocationRequest(resource: "\(resourceOfB)", quantity: "1")]), tenant: t, actor: actor)
+                try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.create(ProjectDraft(title: "x", responsibleUnit: "U001", demands: ["D002"],
+                    allocations: [ProjectAllocationRequest(resource: "\(resourceOfB)", quantity: "1")]), in: tx) }
             }
             await #expect(throws: RegistryStoreError.self) {
-                try await a.members.list(MemberQuery(unit: "\(unitOfB)"), tenant: t, actor: actor)
+                try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(unit: "\(unitOfB)"), in: tx) }
             }
             // Lists and exports of A hold A's rows only.
-            #expect(try await a.resources.list(ResourceQuery(), tenant: t, actor: actor).items.allSatisfy { $0.id != resourceOfB })
-            #expect(try await a.projects.exportRows(tenant: t, actor: actor).count == 1)
-            #expect(try await b.projects.show("\(projectOfB)", tenant: b.tenant, actor: b.actor).progress.map(\.percent) == [10])
+            #expect(try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ResourceStore.list(ResourceQuery(), in: tx) }.items.allSatisfy { $0.id != resourceOfB })
+            #expect(try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) }.count == 1)
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.show("\(projectOfB)", in: tx) }.progress.map(\.percent) == [10])
             await a.close()
         }
     }

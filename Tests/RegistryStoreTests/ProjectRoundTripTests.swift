@@ -21,39 +21,35 @@ import Testing
             M2,欧阳娜娜,0915-5212345,,U002,C02,2024-04-01
             """
         let (memberRows, memberIssues) = MemberFile.read(Data(members.utf8))
-        _ = try await f.members.importRows(memberRows, issues: memberIssues, tenant: f.tenant, actor: f.actor)
-        _ = try await f.resources.create(
+        _ = try await MemberStore.importRows(memberRows, issues: memberIssues, on: f.database, tenant: f.tenant, actor: f.actor)
+        _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.create(
             ResourceImportRow(externalID: "R003", unitExternalID: "U002", title: "课业辅导, \"暑期\"", description: "两行\n说明",
                               category: "children", kind: .professionalService, capacity: 30, measureUnit: .sessions,
                               unitCost: Money(fen: 5_050), serviceAreaCodes: ["C02", "T02"], availableFrom: try CivilDate("2024-06-01"),
-                              availableUntil: try CivilDate("2024-08-31"), isPublic: true, publishedOn: try CivilDate("2024-05-20")),
-            tenant: f.tenant, actor: f.actor)
+                              availableUntil: try CivilDate("2024-08-31"), isPublic: true, publishedOn: try CivilDate("2024-05-20")), in: tx) }
         try await f.demand("D004", at: "C02", quantity: 6, unit: .sessions, state: .accepted, category: "children")
         try await f.demand("D005", at: "C01", quantity: 100_000, unit: .yuan, state: .matched)
-        let p = f.projects
-        let done = try await p.create(ProjectDraft(externalID: "P1", title: "修路", responsibleUnit: "U001", demands: ["D001"],
+        let done = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(externalID: "P1", title: "修路", responsibleUnit: "U001", demands: ["D001"],
             allocations: [ProjectAllocationRequest(resource: "R001", quantity: "5000")], budget: .yuan(5_000),
-            startsOn: try CivilDate("2024-03-01"), dueOn: try CivilDate("2024-05-31"), isPublic: true, publishedOn: try CivilDate("2024-03-02")),
-            tenant: f.tenant, actor: f.actor).project.externalID!
-        try await p.start(done, tenant: f.tenant, actor: f.actor)
-        let milestone = try await p.addMilestone(done, title: "路基完工, \"一期\"", dueOn: try CivilDate("2024-04-01"), tenant: f.tenant, actor: f.actor)
-        try await p.reachMilestone(done, milestone: milestone.milestones[0].id, on: try CivilDate("2024-04-10"), tenant: f.tenant, actor: f.actor)
-        try await p.report(done, percent: 30, on: try CivilDate("2024-03-20"), note: "开工", tenant: f.tenant, actor: f.actor)
-        try await p.report(done, percent: 80, on: try CivilDate("2024-04-15"), note: "路面\n铺设", attachments: ["https://example.org/p1.jpg"], tenant: f.tenant, actor: f.actor)
-        try await p.complete(done, on: try CivilDate("2024-05-20"), tenant: f.tenant, actor: f.actor)
-        try await p.rate(done, score: 4, comment: "路修好了, \"还不错\"", tenant: f.tenant, actor: f.actor)
-        try await p.check(done, on: try CivilDate("2024-05-28"), tenant: f.tenant, actor: f.actor)
-        let dropped = try await p.create(ProjectDraft(externalID: "P2", title: "助老", responsibleUnit: "U002", demands: ["D002"],
-            allocations: [ProjectAllocationRequest(resource: "R002", quantity: "40")]), tenant: f.tenant, actor: f.actor).project.externalID!
-        try await p.cancel(dropped, reason: "志愿者不足", tenant: f.tenant, actor: f.actor)
-        let going = try await p.create(ProjectDraft(title: "托管", responsibleUnit: "U002", demands: ["D004", "D002"],
-            allocations: [ProjectAllocationRequest(resource: "R003", quantity: "6"), ProjectAllocationRequest(resource: "R002", quantity: "25")]),
-            tenant: f.tenant, actor: f.actor).project.externalID!
-        try await p.start(going, tenant: f.tenant, actor: f.actor)
-        try await p.addMilestone(going, title: "开班", dueOn: try CivilDate("2024-07-01"), tenant: f.tenant, actor: f.actor)
-        try await p.report(going, percent: 40, on: try CivilDate("2024-07-05"), tenant: f.tenant, actor: f.actor)
-        _ = try await p.create(ProjectDraft(externalID: "P4", title: "资金项目", responsibleUnit: "U001", demands: ["D005"],
-            allocations: [ProjectAllocationRequest(resource: "R001", quantity: "1000.50")]), tenant: f.tenant, actor: f.actor)
+            startsOn: try CivilDate("2024-03-01"), dueOn: try CivilDate("2024-05-31"), isPublic: true, publishedOn: try CivilDate("2024-03-02")), in: tx) }.project.externalID!
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.start(done, in: tx) }
+        let milestone = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.addMilestone(done, title: "路基完工, \"一期\"", dueOn: try CivilDate("2024-04-01"), in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.reachMilestone(done, milestone: milestone.milestones[0].id, on: try CivilDate("2024-04-10"), in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report(done, percent: 30, on: try CivilDate("2024-03-20"), note: "开工", in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report(done, percent: 80, on: try CivilDate("2024-04-15"), note: "路面\n铺设", attachments: ["https://example.org/p1.jpg"], in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.complete(done, on: try CivilDate("2024-05-20"), in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.rate(done, score: 4, comment: "路修好了, \"还不错\"", in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.check(done, on: try CivilDate("2024-05-28"), in: tx) }
+        let dropped = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(externalID: "P2", title: "助老", responsibleUnit: "U002", demands: ["D002"],
+            allocations: [ProjectAllocationRequest(resource: "R002", quantity: "40")]), in: tx) }.project.externalID!
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.cancel(dropped, reason: "志愿者不足", in: tx) }
+        let going = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "托管", responsibleUnit: "U002", demands: ["D004", "D002"],
+            allocations: [ProjectAllocationRequest(resource: "R003", quantity: "6"), ProjectAllocationRequest(resource: "R002", quantity: "25")]), in: tx) }.project.externalID!
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.start(going, in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.addMilestone(going, title: "开班", dueOn: try CivilDate("2024-07-01"), in: tx) }
+        try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report(going, percent: 40, on: try CivilDate("2024-07-05"), in: tx) }
+        _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(externalID: "P4", title: "资金项目", responsibleUnit: "U001", demands: ["D005"],
+            allocations: [ProjectAllocationRequest(resource: "R001", quantity: "1000.50")]), in: tx) }
         return f
     }
 
@@ -83,23 +79,23 @@ import Testing
             for chinese in [false, true] {
                 // Into B (the second pass finds everything in place), and back into A.
                 for target in [b, a] {
-                    let units = UnitFile.read(UnitFile.csv(try await a.units.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    let members = MemberFile.read(MemberFile.csv(try await a.members.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    let resources = ResourceFile.read(ResourceFile.csv(try await a.resources.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    let projects = ProjectFile.read(ProjectFile.csv(try await a.projects.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    let milestones = MilestoneFile.read(MilestoneFile.csv(try await a.milestones.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
-                    let progress = ProgressReportFile.read(ProgressReportFile.csv(try await a.progress.exportRows(tenant: a.tenant, actor: a.actor), chinese: chinese))
+                    let units = UnitFile.read(UnitFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await UnitStore.exportRows(in: tx) }, chinese: chinese))
+                    let members = MemberFile.read(MemberFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await MemberStore.exportRows(in: tx) }, chinese: chinese))
+                    let resources = ResourceFile.read(ResourceFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ResourceStore.exportRows(in: tx) }, chinese: chinese))
+                    let projects = ProjectFile.read(ProjectFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) }, chinese: chinese))
+                    let milestones = MilestoneFile.read(MilestoneFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await MilestoneStore.exportRows(in: tx) }, chinese: chinese))
+                    let progress = ProgressReportFile.read(ProgressReportFile.csv(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ProgressReportStore.exportRows(in: tx) }, chinese: chinese))
                     for issues in [units.issues, members.issues, resources.issues, projects.issues, milestones.issues, progress.issues] {
                         #expect(issues.isEmpty, "\(issues.issues)")
                     }
                     let t = target.tenant, actor = target.actor
                     let summaries = [
-                        try await target.units.importRows(units.rows, tenant: t, actor: actor),
-                        try await target.members.importRows(members.rows, tenant: t, actor: actor),
-                        try await target.resources.importRows(resources.rows, tenant: t, actor: actor),
-                        try await target.projects.importRows(projects.rows, tenant: t, actor: actor),
-                        try await target.milestones.importRows(milestones.rows, tenant: t, actor: actor),
-                        try await target.progress.importRows(progress.rows, tenant: t, actor: actor),
+                        try await UnitStore.importRows(units.rows, on: target.database, tenant: t, actor: actor),
+                        try await MemberStore.importRows(members.rows, on: target.database, tenant: t, actor: actor),
+                        try await ResourceStore.importRows(resources.rows, on: target.database, tenant: t, actor: actor),
+                        try await ProjectStore.importRows(projects.rows, on: target.database, tenant: t, actor: actor),
+                        try await MilestoneStore.importRows(milestones.rows, on: target.database, tenant: t, actor: actor),
+                        try await ProgressReportStore.importRows(progress.rows, on: target.database, tenant: t, actor: actor),
                     ]
                     let firstLoad = target.tenant == b.tenant && !chinese
                     #expect(summaries.map(\.inserted) == (firstLoad ? [2, 3, 3, 4, 2, 3] : [0, 0, 0, 0, 0, 0]))
@@ -107,31 +103,31 @@ import Testing
                 }
             }
             // The same rows come out of both, and the same lists (ids aside).
-            let (unitsA, unitsB) = (try await a.units.exportRows(tenant: a.tenant, actor: a.actor), try await b.units.exportRows(tenant: b.tenant, actor: b.actor))
-            let (membersA, membersB) = (try await a.members.exportRows(tenant: a.tenant, actor: a.actor), try await b.members.exportRows(tenant: b.tenant, actor: b.actor))
-            let (resourcesA, resourcesB) = (try await a.resources.exportRows(tenant: a.tenant, actor: a.actor), try await b.resources.exportRows(tenant: b.tenant, actor: b.actor))
-            let (projectsA, projectsB) = (try await a.projects.exportRows(tenant: a.tenant, actor: a.actor), try await b.projects.exportRows(tenant: b.tenant, actor: b.actor))
+            let (unitsA, unitsB) = (try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await UnitStore.exportRows(in: tx) }, try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await UnitStore.exportRows(in: tx) })
+            let (membersA, membersB) = (try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await MemberStore.exportRows(in: tx) }, try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await MemberStore.exportRows(in: tx) })
+            let (resourcesA, resourcesB) = (try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ResourceStore.exportRows(in: tx) }, try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ResourceStore.exportRows(in: tx) })
+            let (projectsA, projectsB) = (try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) }, try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) })
             #expect(unitsA == unitsB)
             #expect(membersA == membersB)
             #expect(resourcesA == resourcesB)
             #expect(projectsA == projectsB)
             // Milestones and the reports behind each percentage: the project file's stand-in
             // reports (dated the day of the import) were replaced by the filed history.
-            #expect(try await a.milestones.exportRows(tenant: a.tenant, actor: a.actor) == (try await b.milestones.exportRows(tenant: b.tenant, actor: b.actor)))
-            let reportsB = try await b.progress.exportRows(tenant: b.tenant, actor: b.actor)
-            #expect(try await a.progress.exportRows(tenant: a.tenant, actor: a.actor) == reportsB)
+            #expect(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await MilestoneStore.exportRows(in: tx) } == (try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await MilestoneStore.exportRows(in: tx) }))
+            let reportsB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProgressReportStore.exportRows(in: tx) }
+            #expect(try await a.database.withTenant(a.tenant, actor: a.actor, readOnly: true) { tx in try await ProgressReportStore.exportRows(in: tx) } == reportsB)
             #expect(reportsB.map(\.percent) == [40, 30, 80])
             func lists(_ f: ProjectFixture) async throws -> [String] {
-                let units = try await f.units.list(UnitQuery(), tenant: f.tenant, actor: f.actor).items.map { u in
+                let units = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(), in: tx) }.items.map { u in
                     "\(u.externalID!) \(u.name) \(u.kind) \(u.contactName ?? "") \(u.contactPhone ?? "") \(u.communities.map(\.code)) \(u.memberCount) \(u.resourceCount)"
                 }
-                let members = try await f.members.list(MemberQuery(), tenant: f.tenant, actor: f.actor).items.map { m in
+                let members = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.list(MemberQuery(), in: tx) }.items.map { m in
                     "\(m.externalID!) \(m.name) \(m.phone ?? "") \(m.idCard ?? "") \(m.unitName) \(m.communityCode) \(m.registeredOn)"
                 }
-                let resources = try await f.resources.list(ResourceQuery(), tenant: f.tenant, actor: f.actor).items.map { r in
+                let resources = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.list(ResourceQuery(), in: tx) }.items.map { r in
                     "\(r.externalID!) \(r.title) \(r.unitName) \(r.pledged) \(r.remaining) \(r.status) \(r.serviceArea) \(r.isPublic)"
                 }
-                let projects = try await f.projects.list(ProjectQuery(), tenant: f.tenant, actor: f.actor).items.map { p in
+                let projects = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.list(ProjectQuery(), in: tx) }.items.map { p in
                     "\(p.externalID!) \(p.title) \(p.status) \(p.progressPercent) \(p.demandCount) \(p.budget?.fen ?? -1) \(p.responsibleUnitName)"
                 }
                 return units + members + resources.sorted() + projects.sorted()
@@ -144,7 +140,7 @@ import Testing
             rerated[rerated.firstIndex { $0.externalID == "P1" }!].rating = try Rating(score: 2)
             rerated[rerated.firstIndex { $0.status == .inProgress }!].rating = try Rating(score: 5)
             let refused = try await #require(throws: ImportRejected.self) {
-                try await b.projects.importRows(rerated, tenant: b.tenant, actor: b.actor)
+                try await ProjectStore.importRows(rerated, on: b.database, tenant: b.tenant, actor: b.actor)
             }
             #expect(refused.issues.issues.map(\.column) == ["rating", "rating"])
             #expect(try await a.remaining("R001") == 400_000 - 100_050 + 100_000)
@@ -155,12 +151,12 @@ import Testing
     @Test func publicExportsCarryNoPersonalData() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await busyDistrict(configuration)
-            let units = String(decoding: UnitFile.publicCSV(try await f.units.disclosures(tenant: f.tenant, actor: f.actor), chinese: true), as: UTF8.self)
-            let members = String(decoding: MemberFile.publicCSV(try await f.members.disclosures(tenant: f.tenant, actor: f.actor), chinese: false), as: UTF8.self)
-            let resources = try await f.resources.disclosures(tenant: f.tenant, actor: f.actor)
-            let projects = try await f.projects.disclosures(tenant: f.tenant, actor: f.actor)
-            let milestones = try await f.milestones.disclosures(tenant: f.tenant, actor: f.actor)
-            let reports = try await f.progress.disclosures(tenant: f.tenant, actor: f.actor)
+            let units = String(decoding: UnitFile.publicCSV(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.disclosures(in: tx) }, chinese: true), as: UTF8.self)
+            let members = String(decoding: MemberFile.publicCSV(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MemberStore.disclosures(in: tx) }, chinese: false), as: UTF8.self)
+            let resources = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.disclosures(in: tx) }
+            let projects = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProjectStore.disclosures(in: tx) }
+            let milestones = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MilestoneStore.disclosures(in: tx) }
+            let reports = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ProgressReportStore.disclosures(in: tx) }
             let everything = units + members + String(decoding: ResourceFile.publicCSV(resources, chinese: false), as: UTF8.self)
                 + String(decoding: MilestoneFile.publicCSV(milestones, chinese: true), as: UTF8.self)
                 + String(decoding: ProgressReportFile.publicCSV(reports, chinese: false), as: UTF8.self)

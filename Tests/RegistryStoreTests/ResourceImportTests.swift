@@ -13,7 +13,7 @@ import Testing
 
     private func load(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = ResourceFile.read(Data(csv.utf8))
-        return try await f.resources.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await ResourceStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     @Test func aLargerCapacityIsPledgedOnTopAndHistoryIsNeverRewritten() async throws {
@@ -25,12 +25,12 @@ import Testing
             #expect(try await load(f, raised, dryRun: true) == ImportSummary(updated: 2))
             #expect(try await f.remaining("R001") == 1_000_000)
             #expect(try await load(f, raised) == ImportSummary(updated: 2))
-            let r001 = try await f.resources.show("R001", tenant: f.tenant, actor: f.actor)
+            let r001 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }
             #expect(r001.ledger.map(\.kind) == [.pledged, .pledged])
             #expect(r001.ledger.map(\.quantity) == [1_000_000, 200_050])
             #expect(r001.ledger[1].note?.contains("10000.00") == true)
             #expect(r001.resource.pledged == 1_200_050)
-            #expect(try await f.resources.show("R002", tenant: f.tenant, actor: f.actor).effectiveServiceArea.map(\.code) == ["C01", "C02"])
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R002", in: tx) }.effectiveServiceArea.map(\.code) == ["C01", "C02"])
             #expect(try await load(f, raised) == ImportSummary(unchanged: 2))
             // Lower, or in another unit: refused with the line; nothing written.
             let lowered = header + "R001,U001,道路维修资金,roads,funds,9000,yuan,,\nR002,U002,志愿服务,elderly_care,volunteer_hours,100,sessions,,\n"
@@ -38,7 +38,7 @@ import Testing
             #expect(error.issues.issues.map(\.line) == [2, 3])
             #expect(error.issues.issues.map(\.column) == ["capacity", "measure_unit"])
             #expect(error.issues.issues[0].reason.contains("¥12,000.50"))
-            #expect(try await f.resources.show("R001", tenant: f.tenant, actor: f.actor).resource.pledged == 1_200_050)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }.resource.pledged == 1_200_050)
             await f.close()
         }
     }
@@ -46,13 +46,13 @@ import Testing
     @Test func statusesFollowTheLedgerAndAWithdrawalIsFinal() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            _ = try await f.projects.create(ProjectDraft(title: "修路", responsibleUnit: "U001", demands: ["D001"],
-                allocations: [ProjectAllocationRequest(resource: "R001", quantity: "10000")]), tenant: f.tenant, actor: f.actor)
-            #expect(try await f.resources.show("R001", tenant: f.tenant, actor: f.actor).resource.status == .exhausted)
+            _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "修路", responsibleUnit: "U001", demands: ["D001"],
+                allocations: [ProjectAllocationRequest(resource: "R001", quantity: "10000")]), in: tx) }
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }.resource.status == .exhausted)
             // "available" in the file for an exhausted resource: the ledger decides, nothing changes.
             #expect(try await load(f, header + "R001,U001,道路维修资金,roads,funds,10000,yuan,,available\n") == ImportSummary(unchanged: 1))
             #expect(try await load(f, header + "R001,U001,道路维修资金,roads,funds,10000,yuan,,withdrawn\n") == ImportSummary(updated: 1))
-            #expect(try await f.resources.show("R001", tenant: f.tenant, actor: f.actor).resource.status == .withdrawn)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }.resource.status == .withdrawn)
             let error = try await #require(throws: ImportRejected.self) {
                 try await load(f, header + "R001,U001,道路维修资金,roads,funds,10000,yuan,,available\n")
             }

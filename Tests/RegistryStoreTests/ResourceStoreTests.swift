@@ -9,8 +9,8 @@ import Testing
     @Test func theDatabaseItselfRefusesAnOverdraw() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            let project = try await f.projects.create(
-                ProjectDraft(title: "修路", responsibleUnit: "U001", demands: ["D001"]), tenant: f.tenant, actor: f.actor).project.id
+            let project = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(
+                ProjectDraft(title: "修路", responsibleUnit: "U001", demands: ["D001"]), in: tx) }.project.id
             // No Swift in the way: a plain INSERT as govreg_app, with the tenant set.
             let error = try await #require(throws: PostgresError.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
@@ -39,10 +39,9 @@ import Testing
     @Test func creatingPledgesTheCapacityAsTheFirstLedgerEntry() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            let created = try await f.resources.create(
+            let created = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.create(
                 ResourceImportRow(externalID: "", unitExternalID: "U002", title: "会议室开放", category: "culture", kind: .venue,
-                                  capacity: 12, measureUnit: .sessions, status: .offered),
-                tenant: f.tenant, actor: f.actor)
+                                  capacity: 12, measureUnit: .sessions, status: .offered), in: tx) }
             #expect(created.resource.externalID == "GR-R\(created.resource.id)")
             #expect(created.ledger.map(\.kind) == [.pledged])
             #expect(created.ledger.map(\.quantity) == [12])
@@ -50,22 +49,22 @@ import Testing
             #expect(created.resource.status == .offered)
             // Offered: not yet drawable. Confirming makes it available; a pledge adds to it.
             await #expect(throws: RegistryError.self) {
-                try await f.projects.create(ProjectDraft(title: "活动", responsibleUnit: "U002", demands: ["D002"],
-                    allocations: [ProjectAllocationRequest(resource: "\(created.resource.id)", quantity: "1")]), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "活动", responsibleUnit: "U002", demands: ["D002"],
+                    allocations: [ProjectAllocationRequest(resource: "\(created.resource.id)", quantity: "1")]), in: tx) }
             }
             let key = created.resource.externalID!
-            #expect(try await f.resources.confirm(key, tenant: f.tenant, actor: f.actor).resource.status == .available)
-            let pledged = try await f.resources.pledge(key, amount: 8, note: "追加", tenant: f.tenant, actor: f.actor)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.confirm(key, in: tx) }.resource.status == .available)
+            let pledged = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.pledge(key, amount: 8, note: "追加", in: tx) }
             #expect(pledged.resource.pledged == 20)
             #expect(pledged.resource.remaining == 20)
-            let withdrawn = try await f.resources.withdraw(key, tenant: f.tenant, actor: f.actor)
+            let withdrawn = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.withdraw(key, in: tx) }
             #expect(withdrawn.resource.status == .withdrawn)
             let refused = try await #require(throws: RegistryError.self) {
-                try await f.resources.pledge(key, amount: 1, tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.pledge(key, amount: 1, in: tx) }
             }
             #expect(refused.code == .notAllowedInState)
             // The ledger replays under the domain's rules to the same remaining.
-            let detail = try await f.resources.show(key, tenant: f.tenant, actor: f.actor)
+            let detail = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show(key, in: tx) }
             let entries = detail.ledger.map { LedgerEntry(kind: $0.kind, amount: $0.quantity, project: $0.projectID.map { ProjectID(rawValue: $0) }, at: $0.at) }
             #expect(try ResourceLedger(measureUnit: .sessions, entries: entries).remaining == detail.resource.remaining)
             await f.close()
@@ -75,17 +74,17 @@ import Testing
     @Test func theServiceAreaDefaultsToTheUnitsCommunities() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            let r001 = try await f.resources.show("R001", tenant: f.tenant, actor: f.actor)
+            let r001 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }
             #expect(r001.serviceAreaIsDefault)
             #expect(r001.effectiveServiceArea.map(\.code) == ["C01"])
-            let r002 = try await f.resources.show("R002", tenant: f.tenant, actor: f.actor)
+            let r002 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.show("R002", in: tx) }
             #expect(!r002.serviceAreaIsDefault)
             #expect(r002.effectiveServiceArea.map(\.code) == ["C02"])
             // Matching's question: which resources may serve a demand raised here?
-            let grid = try await f.resources.resourceIDs(serving: "G01", tenant: f.tenant, actor: f.actor)
+            let grid = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.resourceIDs(serving: "G01", in: tx) }
             #expect(grid == [r001.resource.id])
-            #expect(try await f.resources.resourceIDs(serving: "C02", tenant: f.tenant, actor: f.actor) == [r002.resource.id])
-            #expect(try await f.resources.resourceIDs(serving: "T02", tenant: f.tenant, actor: f.actor).isEmpty)
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.resourceIDs(serving: "C02", in: tx) } == [r002.resource.id])
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.resourceIDs(serving: "T02", in: tx) }.isEmpty)
             await f.close()
         }
     }
@@ -93,9 +92,9 @@ import Testing
     @Test func listsFilterAndPage() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            let ids = { (query: ResourceQuery) in try await f.resources.list(query, tenant: f.tenant, actor: f.actor).items.compactMap(\.externalID) }
+            let ids = { (query: ResourceQuery) in try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.list(query, in: tx) }.items.compactMap(\.externalID) }
             #expect(try await ids(ResourceQuery()) == ["R002", "R001"])
-            let first = try await f.resources.list(ResourceQuery(limit: 1), tenant: f.tenant, actor: f.actor)
+            let first = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.list(ResourceQuery(limit: 1), in: tx) }
             #expect(first.items.map(\.externalID) == ["R002"])
             #expect(try await ids(ResourceQuery(after: first.nextCursor, limit: 1)) == ["R001"])
             #expect(try await ids(ResourceQuery(category: "道路交通")) == ["R001"])
@@ -106,7 +105,7 @@ import Testing
             #expect(try await ids(ResourceQuery(orgCode: "T02")) == [])
             #expect(try await ids(ResourceQuery(status: .exhausted)) == [])
             await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "NOPE")) {
-                try await f.resources.list(ResourceQuery(orgCode: "NOPE"), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await ResourceStore.list(ResourceQuery(orgCode: "NOPE"), in: tx) }
             }
             await f.close()
         }

@@ -17,7 +17,7 @@ import Testing
 
     private func load(_ f: ProjectFixture, _ csv: String, dryRun: Bool = false) async throws -> ImportSummary {
         let (rows, issues) = UnitFile.read(Data(csv.utf8))
-        return try await f.units.importRows(rows, issues: issues, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
+        return try await UnitStore.importRows(rows, issues: issues, on: f.database, tenant: f.tenant, actor: f.actor, dryRun: dryRun)
     }
 
     @Test func importingTwiceChangesNothingAndAnEditUpdatesInPlace() async throws {
@@ -29,7 +29,7 @@ import Testing
             #expect(try await f.count("audit_log") == audited)
             let edited = file.replacingOccurrences(of: "县人民医院", with: "县医院").replacingOccurrences(of: "C01;C02", with: "C02")
             #expect(try await load(f, edited) == ImportSummary(updated: 2))
-            let units = try await f.units.list(UnitQuery(), tenant: f.tenant, actor: f.actor).items
+            let units = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(), in: tx) }.items
             #expect(units.map(\.name) == ["县医院", "城关小学"])
             #expect(units.map { $0.communities.map(\.code) } == [["C01"], ["C02"]])
             #expect(try await f.count("unit_community") == 2)
@@ -56,7 +56,7 @@ import Testing
             #expect(error.issues.issues[2].reason.contains("网格"))
             let after = (try await f.count("unit"), try await f.count("unit_community"), try await f.count("audit_log"))
             #expect(after == before)
-            #expect(try await f.units.show("U001", tenant: f.tenant, actor: f.actor).unit.name == "县人民医院")
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.show("U001", in: tx) }.unit.name == "县人民医院")
             await f.close()
         }
     }
@@ -75,18 +75,18 @@ import Testing
     @Test func listsMaskContactsFilterAndPage() async throws {
         try await TestDatabase.withMigrated { configuration in
             let f = try await ProjectFixture.make(configuration)
-            let page = try await f.units.list(UnitQuery(limit: 1), tenant: f.tenant, actor: f.actor)
+            let page = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(limit: 1), in: tx) }
             #expect(page.items.map(\.externalID) == ["U001"])
             #expect(page.items[0].contactName == "张*")
             #expect(page.items[0].contactPhone == "138****5678")
             #expect(page.items[0].resourceCount == 1)
-            let next = try await f.units.list(UnitQuery(after: page.nextCursor, limit: 1), tenant: f.tenant, actor: f.actor)
+            let next = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(after: page.nextCursor, limit: 1), in: tx) }
             #expect(next.items.map(\.externalID) == ["U002"])
             #expect(next.nextCursor == nil)
-            let inC02 = try await f.units.list(UnitQuery(orgCode: "C02"), tenant: f.tenant, actor: f.actor).items
+            let inC02 = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(orgCode: "C02"), in: tx) }.items
             #expect(inC02.map(\.externalID) == ["U002"])
-            #expect(try await f.units.list(UnitQuery(kind: .school), tenant: f.tenant, actor: f.actor).items.map(\.externalID) == ["U002"])
-            #expect(try await f.units.communities(of: "U002", tenant: f.tenant, actor: f.actor).map(\.name) == ["东坡社区", "滨河社区"])
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.list(UnitQuery(kind: .school), in: tx) }.items.map(\.externalID) == ["U002"])
+            #expect(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await UnitStore.communities(of: "U002", in: tx) }.map(\.name) == ["东坡社区", "滨河社区"])
             // The audit log records that the contact changed, never what it is.
             let audit = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
                 try await tx.connection.query("SELECT after::text AS after FROM audit_log WHERE tenant_id = \(f.tenant) AND table_name = 'unit'")
@@ -95,10 +95,10 @@ import Testing
             #expect(audit.count == 2)
             #expect(!audit.joined().contains("13812345678") && !audit.joined().contains("张三"))
             // A single unit through the API, and its communities.
-            let saved = try await f.units.save(UnitImportRow(externalID: "U003", name: "安居物业", kind: .propertyCompany, communityCodes: ["C02"]), tenant: f.tenant, actor: f.actor)
+            let saved = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await UnitStore.save(UnitImportRow(externalID: "U003", name: "安居物业", kind: .propertyCompany, communityCodes: ["C02"]), in: tx) }
             #expect(saved.communities.map(\.code) == ["C02"])
             await #expect(throws: RegistryStoreError.self) {
-                try await f.units.save(UnitImportRow(externalID: "U004", name: "x", kind: .other, communityCodes: ["T01"]), tenant: f.tenant, actor: f.actor)
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await UnitStore.save(UnitImportRow(externalID: "U004", name: "x", kind: .other, communityCodes: ["T01"]), in: tx) }
             }
             await f.close()
         }

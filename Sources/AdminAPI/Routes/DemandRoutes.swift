@@ -39,9 +39,11 @@ enum DemandRoutes {
                 under: call.query("under"), filedFrom: try call.query("filed_from") { try CivilDate($0) },
                 filedTo: try call.query("filed_to") { try CivilDate($0) }, search: call.query("q"))
             let cursor = try call.cursor().map { DemandID(rawValue: $0) }
-            let page = try await DemandStore(database: call.services.database).list(
-                filter, limit: try call.pageSize(), after: cursor, tenant: try call.tenantID, actor: try call.account.actor)
-            return APIAnswer(status: .ok, headers: [:], body: page.apiJSON).response
+            let limit = try call.pageSize()
+            return try await call.read { tx in
+                let page = try await DemandStore.list(filter, limit: limit, after: cursor, in: tx)
+                return APIAnswer(status: .ok, headers: [:], body: page.apiJSON)
+            }
         },
         APIRoute(.post, base, .tenantWrite, tag: "demands", summary: "登记需求 File a demand (submitted, or a draft)",
                  body: DemandInputs.intakeSchema, success: .created, response: detail, idempotent: true) { call in

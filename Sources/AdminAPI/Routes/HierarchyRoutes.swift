@@ -15,8 +15,8 @@ enum HierarchyRoutes {
                  summary: "组织节点及其下级 An org unit and its whole subtree",
                  response: .object([("items", .array(.object([("code", .string()), ("name", .string()), ("kind", .string()),
                                                                ("depth", .integer()), ("parent_code", .string())])))])) { call in
-            try APIAnswer.json(["items": try await OrgUnitStore(database: call.services.database).subtree(
-                of: call.parameter("code"), tenant: try call.tenantID, actor: try call.account.actor)]).response
+            try await call.read { tx in try .json(["items": try await OrgUnitStore.subtree(
+                of: call.parameter("code"), in: tx)]) }
         },
         APIRoute(.get, "/v1/tenants/{tenant}/categories", .tenantRead, tag: "hierarchy", summary: "需求与资源类别 The district's categories",
                  response: .object([("items", .array(.object([("code", .string()), ("name_zh", .string()), ("name_en", .string()),
@@ -31,8 +31,8 @@ enum HierarchyRoutes {
             let query = UnitQuery(
                 kind: try call.query("kind") { try UnitKind(parsing: $0) }, orgCode: call.query("org"),
                 after: try call.cursor(), limit: try call.pageSize())
-            return try APIAnswer.json(try await UnitStore(database: call.services.database).list(
-                query, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try await call.read { tx in try .json(try await UnitStore.list(
+                query, in: tx)) }
         },
         APIRoute(.get, "/v1/tenants/{tenant}/members", .tenantRead, tag: "hierarchy",
                  summary: "双报到成员（姓名电话已遮挡）Members registered for duty, personal data masked",
@@ -42,14 +42,14 @@ enum HierarchyRoutes {
                  ], response: .object([("items", .array(.object([("id", .integer()), ("name", .string()), ("phone", .string())]))),
                                        ("next_cursor", .integer())])) { call in
             let query = MemberQuery(unit: call.query("unit"), orgCode: call.query("org"), after: try call.cursor(), limit: try call.pageSize())
-            return try APIAnswer.json(try await MemberStore(database: call.services.database).list(
-                query, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try await call.read { tx in try .json(try await MemberStore.list(
+                query, in: tx)) }
         },
         APIRoute(.get, "/v1/tenants/{tenant}/units/{key}", .tenantRead, tag: "hierarchy",
                  summary: "单位详情（成员电话已遮挡）A unit with its members (masked) and resources",
                  response: .object([("unit", .object([("id", .integer())]))])) { call in
-            try APIAnswer.json(try await UnitStore(database: call.services.database).show(
-                call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor)).response
+            try await call.read { tx in try .json(try await UnitStore.show(
+                call.parameter("key"), in: tx)) }
         },
     ]
 }

@@ -33,7 +33,7 @@ enum ImportRoutes {
             switch call.parameter("list") {
             case "demands":
                 var file = DemandFile(data: call.body, channels: database.modules.sourceChannels)
-                let summary = try await DemandStore(database: database).importRows(&file, tenant: tenant, actor: actor, dryRun: dryRun)
+                let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
                 return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun)).response
             case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, "org", call, dryRun)
             case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, "units", call, dryRun)
@@ -69,8 +69,8 @@ enum ImportRoutes {
     ) async throws -> Response {
         let (rows, issues) = read(call.body)
         do {
-            let summary = try await Store(database: call.services.database).importRows(
-                rows, issues: issues, tenant: try call.tenantID, actor: try call.account.actor, dryRun: dryRun)
+            let summary = try await Store.importRows(
+                rows, issues: issues, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor, dryRun: dryRun)
             return try APIAnswer.json(Report(list: list, summary: summary, dryRun: dryRun)).response
         } catch let rejected as ImportRejected {
             throw rejected.inFileWords(header.columnsAsWritten(in: call.body))

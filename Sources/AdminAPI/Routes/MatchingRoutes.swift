@@ -34,7 +34,7 @@ enum MatchingRoutes {
                  query: [.init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "How many, 20 by default")],
                  response: .object([("items", .array(runSchema))])) { call in
             let limit = try call.integer("limit", in: 1...200, default: 20)
-            return try APIAnswer.json(["items": try await call.matching.runs(tenant: try call.tenantID, actor: try call.account.actor, limit: limit)]).response
+            return try await call.read { tx in try .json(["items": try await MatchingStore.runs(limit: limit, in: tx)]) }
         },
         APIRoute(.post, "\(base)/runs", .tenantAdmin, tag: "matching",
                  summary: "运行供需匹配 Run matching over the accepted demands and available resources (dry_run: not recorded)",
@@ -46,7 +46,7 @@ enum MatchingRoutes {
             let input = call.body.isEmpty ? Start() : try call.decode(Start.self)
             let weights = try input.weights.map { weights in try field("weights") { try weights.validated() } }
             let request = MatchingRequest(category: input.category, weights: weights, dryRun: input.dryRun ?? false)
-            let run = try await call.matching.run(request, tenant: try call.tenantID, actor: try call.account.actor)
+            let run = try await MatchingStore.run(request, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor)
             return try APIAnswer.json(run, status: request.dryRun ? .ok : .created,
                                       location: run.id.map { "\(call.path(base))/runs/\($0)" }).response
         },
@@ -58,10 +58,10 @@ enum MatchingRoutes {
                      .init(name: "units", schema: .integer(minimum: 0, maximum: 1000), description: "Units to summarise, 20 by default"),
                  ], response: .object([("run", runSchema), ("served", .array(.object([("demand", .integer())]))),
                                        ("unserved", .array(.object([("demand", .integer())])))])) { call in
-            return try APIAnswer.json(try await call.matching.show(
-                try call.id("id"), tenant: try call.tenantID, actor: try call.account.actor,
+            return try await call.read { tx in try .json(try await MatchingStore.show(
+                try call.id("id"),
                 limit: try call.integer("limit", in: 0...1000, default: 20), unservedLimit: try call.integer("unserved", in: 0...1000, default: 10),
-                unitLimit: try call.integer("units", in: 0...1000, default: 20))).response
+                unitLimit: try call.integer("units", in: 0...1000, default: 20), in: tx)) }
         },
         // Accepting twice is refused by the store (409), so a retry cannot create projects twice.
         APIRoute(.post, "\(base)/runs/{id}/accept", .tenantAdmin, tag: "matching",
@@ -71,18 +71,18 @@ enum MatchingRoutes {
                  response: .object([("run", .integer()), ("accepted_allocations", .integer()), ("projects", .array(.string()))])) { call in
             let run = try call.id("id")
             let input = call.body.isEmpty ? Accept() : try call.decode(Accept.self)
-            return try APIAnswer.json(try await call.matching.accept(run, only: input.only, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try APIAnswer.json(try await MatchingStore.accept(run, only: input.only, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor)).response
         },
         APIRoute(.get, "\(base)/weights", .tenantRead, tag: "matching", summary: "匹配权重 The district's matching weights",
                  response: weightsSchema) { call in
-            try APIAnswer.json(try await call.matching.weights(tenant: try call.tenantID, actor: try call.account.actor)).response
+            try await call.read { tx in try .json(try await MatchingStore.weights(in: tx)) }
         },
         APIRoute(.put, "\(base)/weights", .tenantAdmin, tag: "matching", summary: "设置匹配权重 Set the district's matching weights",
                  body: weightsSchema, response: weightsSchema, idempotent: true) { call in
             let weights = try call.decode(MatchingWeights.self)
             let valid = try field("weights") { try weights.validated() }
-            return try await call.write { _ in
-                try await call.matching.setWeights(valid, tenant: try call.tenantID, actor: try call.account.actor)
+            return try await call.write { tx in
+                try await MatchingStore.setWeights(valid, in: tx)
                 return try .json(valid)
             }
         },
@@ -90,5 +90,4 @@ enum MatchingRoutes {
 }
 
 extension APICall {
-    var matching: MatchingStore { MatchingStore(database: services.database) }
 }

@@ -41,9 +41,7 @@ enum ModuleEndpointRoutes {
                 var query: [String: String] = [:]
                 for field in endpoint.query { query[field.name] = call.query(field.name) }
                 let parameters = Dictionary(uniqueKeysWithValues: call.route.pathParameters.map { ($0, call.parameter($0)) })
-                let request = ModuleRequest(
-                    database: call.services.database, tenant: tx.tenantID, actor: tx.actor, settings: settings,
-                    parameters: parameters, query: query, body: call.body)
+                let request = ModuleRequest(tx: tx, settings: settings, parameters: parameters, query: query, body: call.body)
                 let reply = try await endpoint.handle(request)
                 return try APIAnswer.json(reply.value, status: .init(code: reply.status))
             }

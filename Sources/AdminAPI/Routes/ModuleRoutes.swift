@@ -14,8 +14,7 @@ enum ModuleRoutes {
     static let routes: [APIRoute] = [
         APIRoute(.get, "/v1/tenants/{tenant}/modules", .tenantRead, tag: "modules", summary: "本区县的模块 The district's modules",
                  response: .object([("items", .array(moduleSchema))])) { call in
-            try APIAnswer.json(["items": try await ModuleStore(database: call.services.database).list(
-                tenant: try call.tenantID, actor: try call.account.actor)]).response
+            try await call.read { tx in try .json(["items": try await ModuleStore.list(in: tx)]) }
         },
     ] + management("{id}")
 
@@ -30,17 +29,17 @@ enum ModuleRoutes {
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
                 // Enabling layers the document over the earlier settings, so it is also how
                 // settings change: one locked upsert, whatever two concurrent PUTs do.
-                return try await call.write { _ in
-                    try .json(try await ModuleStore(database: call.services.database).enable(
-                        module, settings: call.body.isEmpty ? nil : call.body, tenant: try call.tenantID, actor: try call.account.actor))
+                return try await call.write { tx in
+                    try .json(try await ModuleStore.enable(
+                        module, settings: call.body.isEmpty ? nil : call.body, in: tx))
                 }
             },
             APIRoute(.delete, "/v1/tenants/{tenant}/modules/\(id)", .tenantAdmin, tag: "modules",
                      summary: "停用模块（数据保留）Disable a module; its data stays", response: moduleSchema) { call in
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
-                return try await call.write { _ in
-                    try .json(try await ModuleStore(database: call.services.database).disable(
-                        module, tenant: try call.tenantID, actor: try call.account.actor))
+                return try await call.write { tx in
+                    try .json(try await ModuleStore.disable(
+                        module, in: tx))
                 }
             },
         ]

@@ -71,7 +71,7 @@ enum ProjectRoutes {
                 orgCode: call.query("under"), unit: call.query("unit"),
                 from: try call.query("from") { try CivilDate($0) }, to: try call.query("to") { try CivilDate($0) },
                 after: try call.cursor(), limit: try call.pageSize())
-            return try APIAnswer.json(try await call.projects.list(query, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try await call.read { tx in try .json(try await ProjectStore.list(query, in: tx)) }
         },
         APIRoute(.post, base, .tenantAdmin, tag: "projects",
                  summary: "立项：服务哪些需求、动用哪些资源 Create a project from demands and resource allocations",
@@ -91,13 +91,13 @@ enum ProjectRoutes {
                 externalID: input.externalID, title: input.title, description: input.description, responsibleUnit: input.responsibleUnit,
                 demands: input.demands, allocations: (input.allocations ?? []).map { ProjectAllocationRequest(resource: $0.resource, quantity: $0.quantity) },
                 budget: budget, startsOn: input.startsOn, dueOn: input.dueOn, isPublic: input.isPublic ?? false)
-            return try await call.write { _ in
-                let project = try await call.projects.create(draft, tenant: try call.tenantID, actor: try call.account.actor)
+            return try await call.write { tx in
+                let project = try await ProjectStore.create(draft, in: tx)
                 return try .json(project, status: .created, location: "\(call.path(base))/\(project.project.id)")
             }
         },
         APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "projects", summary: "项目详情 Show a project", response: detail) { call in
-            try APIAnswer.json(try await call.projects.show(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor)).response
+            try await call.read { tx in try .json(try await ProjectStore.show(call.parameter("key"), in: tx)) }
         },
         APIRoute(.post, "\(base)/{key}/transitions", .tenantAdmin, tag: "projects",
                  summary: "项目流转：开工、完成、验收、取消 Start, complete, check (验收) or cancel a project",
@@ -105,12 +105,12 @@ enum ProjectRoutes {
                                 ("note", .string()), ("reason", .string(description: "Required to cancel"))], required: ["to"]),
                  response: detail, idempotent: true) { call in
             let input = try call.decode(Move.self)
-            return try await call.projectWrite { store, key, tenant, actor in
+            return try await call.projectWrite { tx, key in
                 switch input.to {
-                case .inProgress: try await store.start(key, note: input.note, tenant: tenant, actor: actor)
-                case .completed: try await store.complete(key, on: input.on, note: input.note, tenant: tenant, actor: actor)
-                case .checked: try await store.check(key, on: input.on, note: input.note, tenant: tenant, actor: actor)
-                case .cancelled: try await store.cancel(key, reason: input.reason ?? "", note: input.note, tenant: tenant, actor: actor)
+                case .inProgress: try await ProjectStore.start(key, note: input.note, in: tx)
+                case .completed: try await ProjectStore.complete(key, on: input.on, note: input.note, in: tx)
+                case .checked: try await ProjectStore.check(key, on: input.on, note: input.note, in: tx)
+                case .cancelled: try await ProjectStore.cancel(key, reason: input.reason ?? "", note: input.note, in: tx)
                 case .planned: throw APIProblem.validation(field: "/to", "项目不能回到计划状态 a project cannot go back to planned")
                 }
             }
@@ -121,25 +121,24 @@ enum ProjectRoutes {
                                 ("attachments", .array(.string(format: "uri")))], required: ["percent"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(Report.self)
-            return try await call.projectWrite(status: .created, staffInSubtree: true) { store, key, tenant, actor in
-                try await store.report(key, percent: input.percent, on: input.on, note: input.note, attachments: input.attachments ?? [],
-                                       tenant: tenant, actor: actor)
+            return try await call.projectWrite(status: .created, staffInSubtree: true) { tx, key in
+                try await ProjectStore.report(key, percent: input.percent, on: input.on, note: input.note, attachments: input.attachments ?? [], in: tx)
             }
         },
         APIRoute(.post, "\(base)/{key}/milestones", .tenantWrite, tag: "projects", summary: "添加里程碑 Add a milestone",
                  body: .object([("title", .string(maxLength: 200)), ("due_on", .string(format: "date"))], required: ["title"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(NewMilestone.self)
-            return try await call.projectWrite(status: .created, staffInSubtree: true) { store, key, tenant, actor in
-                try await store.addMilestone(key, title: input.title, dueOn: input.dueOn, tenant: tenant, actor: actor)
+            return try await call.projectWrite(status: .created, staffInSubtree: true) { tx, key in
+                try await ProjectStore.addMilestone(key, title: input.title, dueOn: input.dueOn, in: tx)
             }
         },
         APIRoute(.post, "\(base)/{key}/milestones/{id}/reached", .tenantWrite, tag: "projects", summary: "里程碑完成 Mark a milestone reached",
                  body: .object([("on", .string(format: "date"))]), bodyOptional: true, response: detail, idempotent: true) { call in
             let milestone = try call.id("id")
             let input = call.body.isEmpty ? Reached() : try call.decode(Reached.self)
-            return try await call.projectWrite(staffInSubtree: true) { store, key, tenant, actor in
-                try await store.reachMilestone(key, milestone: milestone, on: input.on, tenant: tenant, actor: actor)
+            return try await call.projectWrite(staffInSubtree: true) { tx, key in
+                try await ProjectStore.reachMilestone(key, milestone: milestone, on: input.on, in: tx)
             }
         },
         APIRoute(.post, "\(base)/{key}/rating", .tenantWrite, tag: "projects",
@@ -147,26 +146,24 @@ enum ProjectRoutes {
                  body: .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: 2000))], required: ["score"]),
                  response: detail, idempotent: true) { call in
             let input = try call.decode(Rating.self)
-            return try await call.projectWrite(staffInSubtree: true) { store, key, tenant, actor in
-                try await store.rate(key, score: input.score, comment: input.comment, tenant: tenant, actor: actor)
+            return try await call.projectWrite(staffInSubtree: true) { tx, key in
+                try await ProjectStore.rate(key, score: input.score, comment: input.comment, in: tx)
             }
         },
     ]
 }
 
 extension APICall {
-    var projects: ProjectStore { ProjectStore(database: services.database) }
-
     /// A write to the project in the path: in the request's transaction (so `Idempotency-Key`
     /// holds), and for community staff only when every demand it serves is in their subtree.
     func projectWrite(
         status: HTTPResponse.Status = .ok, staffInSubtree: Bool = false,
-        _ work: (ProjectStore, String, UUID, String) async throws -> ProjectDetail
+        _ work: (TenantTransaction, String) async throws -> ProjectDetail
     ) async throws -> Response {
         let key = parameter("key")
         return try await write { tx in
             if staffInSubtree { try await requireSubtree { root in try await ProjectStore.isInside(key, subtreeOf: root, in: tx) } }
-            return try .json(try await work(projects, key, try tenantID, try account.actor), status: status)
+            return try .json(try await work(tx, key), status: status)
         }
     }
 }

@@ -55,7 +55,7 @@ enum ResourceRoutes {
                 availableFrom: try call.query("available_from") { try CivilDate($0) },
                 availableUntil: try call.query("available_until") { try CivilDate($0) },
                 after: try call.cursor(), limit: try call.pageSize())
-            return try APIAnswer.json(try await call.resources.list(query, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try await call.read { tx in try .json(try await ResourceStore.list(query, in: tx)) }
         },
         APIRoute(.post, base, .tenantAdmin, tag: "resources", summary: "登记资源（首笔认领）Register a resource and its first pledge",
                  body: .object([
@@ -75,39 +75,37 @@ enum ResourceRoutes {
                 category: input.category, kind: input.kind, capacity: input.capacity, measureUnit: input.measureUnit, unitCost: cost,
                 serviceAreaCodes: input.serviceArea ?? [], availableFrom: input.availableFrom, availableUntil: input.availableUntil,
                 status: input.offered == true ? .offered : .available, isPublic: input.isPublic ?? false)
-            return try await call.write { _ in
-                let resource = try await call.resources.create(row, tenant: try call.tenantID, actor: try call.account.actor)
+            return try await call.write { tx in
+                let resource = try await ResourceStore.create(row, in: tx)
                 return try .json(resource, status: .created, location: "\(call.path(base))/\(resource.resource.id)")
             }
         },
         APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "resources",
                  summary: "资源详情（含认领台账）Show a resource with its pledge ledger", response: detail) { call in
-            try APIAnswer.json(try await call.resources.show(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor)).response
+            try await call.read { tx in try .json(try await ResourceStore.show(call.parameter("key"), in: tx)) }
         },
         APIRoute(.post, "\(base)/{key}/pledges", .tenantAdmin, tag: "resources", summary: "追加认领 Pledge more of a resource",
                  body: .object([("amount", .integer(minimum: 1, description: "Stored form: fen for yuan")), ("note", .string())], required: ["amount"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(Pledge.self)
-            return try await call.write { _ in
-                try .json(try await call.resources.pledge(call.parameter("key"), amount: input.amount, note: input.note,
-                                                         tenant: try call.tenantID, actor: try call.account.actor), status: .created)
+            return try await call.write { tx in
+                try .json(try await ResourceStore.pledge(call.parameter("key"), amount: input.amount, note: input.note, in: tx), status: .created)
             }
         },
         APIRoute(.post, "\(base)/{key}/confirm", .tenantAdmin, tag: "resources", summary: "确认资源（已申报 → 可用）Confirm an offered resource",
                  response: detail, idempotent: true) { call in
-            try await call.write { _ in
-                try .json(try await call.resources.confirm(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor))
+            try await call.write { tx in
+                try .json(try await ResourceStore.confirm(call.parameter("key"), in: tx))
             }
         },
         APIRoute(.post, "\(base)/{key}/withdraw", .tenantAdmin, tag: "resources",
                  summary: "撤回资源（已动用的不变）Withdraw a resource; what projects drew stays theirs", response: detail, idempotent: true) { call in
-            try await call.write { _ in
-                try .json(try await call.resources.withdraw(call.parameter("key"), tenant: try call.tenantID, actor: try call.account.actor))
+            try await call.write { tx in
+                try .json(try await ResourceStore.withdraw(call.parameter("key"), in: tx))
             }
         },
     ]
 }
 
 extension APICall {
-    var resources: ResourceStore { ResourceStore(database: services.database) }
 }

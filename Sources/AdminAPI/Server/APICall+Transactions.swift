@@ -10,17 +10,18 @@ extension HTTPField.Name {
 }
 
 extension APICall {
-    /// Runs a read in the tenant's read-only transaction.
-    /// Store calls inside `work` join it, so a request holds one pooled connection at a time.
+    /// Runs a read in one read-only transaction of the tenant: `work` passes `tx` to the store
+    /// functions it calls (`in: tx`), so a request holds one pooled connection at a time.
     func read(_ work: (TenantTransaction) async throws -> APIAnswer) async throws -> Response {
         try await services.database.withTenant(try tenantID, actor: try account.actor, readOnly: true) { tx in
-            try await TenantTransaction.joining(tx) { try await work(tx) }
+            try await work(tx)
         }.response
     }
 
     /// Runs a write in one tenant transaction, honouring `Idempotency-Key`.
     ///
-    /// With a key, the key is claimed first in the same transaction: a retry of a committed
+    /// `work` does its writes with store functions that take `in: tx`, so the key, the work
+    /// and the recorded answer commit or roll back together. With a key, the key is claimed first in the same transaction: a retry of a committed
     /// write gets the stored answer (and `Idempotent-Replayed: true`) and changes nothing; a
     /// retry of a write that never committed runs it again. A key reused for another request
     /// is a 409.
@@ -33,8 +34,8 @@ extension APICall {
                     return APIAnswer(stored)
                 }
             }
-            // Store calls inside `work` that open a transaction of their own join this one.
-            let answer = try await TenantTransaction.joining(tx) { try await work(tx) }
+            // The work runs in this transaction, with the key it is recorded under.
+            let answer = try await work(tx)
             if let key { try await IdempotencyKeys.record(key, account: account.accountID, answer.stored, in: tx) }
             return answer
         }.response

@@ -38,15 +38,34 @@ public struct RegistryDatabase: Sendable {
 
     /// Runs `body` in one transaction as `govreg_app`, scoped to `tenant`.
     ///
+    /// The one way to run a tenant's store operations: a store function that takes
+    /// `in tx: TenantTransaction` runs inside its caller's transaction; a caller opens that
+    /// transaction with `database.withTenant(tenant, actor:, readOnly:, isolation:)`. So a
+    /// call site shows what is atomic: everything in one `withTenant` body commits or rolls
+    /// back together, and nothing else joins it. The few operations that must own their
+    /// transactions (imports, which roll back a dry run; a matching run, which reads a
+    /// snapshot and records in a second transaction; a matching acceptance, which retries)
+    /// take the database instead (`on database: RegistryDatabase, tenant:, actor:`) and say so.
+    ///
     /// The tenant and the actor are set with `set_config(…, true)`, so they end with the
     /// transaction and a pooled session never carries them over.
     ///
     /// ```swift
-    /// try await database.withTenant(tenantID, actor: "cli:root") { tx in
-    ///     try await tx.connection.execute("UPDATE demand SET … WHERE tenant_id = \(tx.tenantID) AND id = \(id)")
+    /// let id = try await database.withTenant(tenantID, actor: "cli:root") { tx in
+    ///     try await DemandStore.file(draft, submit: true, in: tx)
+    /// }
+    /// let detail = try await database.withTenant(tenantID, actor: "cli:root", readOnly: true) { tx in
+    ///     try await DemandStore.get(id, in: tx)
     /// }
     /// ```
     ///
+    /// - Parameters:
+    ///   - tenant: The tenant every statement of the transaction is scoped to.
+    ///   - actor: Who acts, for events and the audit log (`tx.actor`).
+    ///   - readOnly: A read-only transaction, which an archived tenant still allows.
+    ///   - isolation: The isolation level; repeatable read gives reads spanning several
+    ///     statements (exports, summaries) one snapshot.
+    ///   - body: The work, given the transaction.
     /// - Throws: ``RegistryStoreError`` `.tenantNotFound` when no such tenant exists,
     ///   `.tenantArchived` when it is archived and `readOnly` is false (archived tenants are
     ///   read-only); otherwise what `body` or PostgreSQL threw, after rolling back.
@@ -55,12 +74,7 @@ public struct RegistryDatabase: Sendable {
         _ tenant: UUID, actor: String, readOnly: Bool = false, isolation: IsolationLevel = .readCommitted,
         _ body: (TenantTransaction) async throws -> T
     ) async throws -> T {
-        // Inside ``TenantTransaction/joining(_:_:)`` of the same tenant, the work joins that
-        // transaction instead of opening its own (a snapshot at another isolation never does).
-        if let ambient = TenantTransaction.ambient, ambient.tenantID == tenant, isolation == .readCommitted {
-            return try await body(ambient)
-        }
-        return try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
+        try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
             let settings: SQL = "set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true), set_config('app.actor', \(actor), true)"
             let status: QueryResult
             if readOnly {
@@ -86,7 +100,10 @@ public struct RegistryDatabase: Sendable {
     }
 }
 
-/// A transaction inside one tenant (see ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+/// A transaction inside one tenant, opened by ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``.
+///
+/// Store functions take it as `in tx: TenantTransaction` and run inside it; they never open
+/// a transaction of their own.
 public struct TenantTransaction: Sendable {
     /// The session, inside the transaction, as `govreg_app`.
     public let connection: Connection
@@ -94,27 +111,4 @@ public struct TenantTransaction: Sendable {
     public let actor: String
     /// The modules shipped; which are enabled for the tenant is read when an event is emitted.
     public let modules: ModuleCatalogue
-}
-
-extension TenantTransaction {
-    /// The transaction that store calls made inside ``joining(_:_:)`` share.
-    @TaskLocal static var ambient: TenantTransaction?
-
-    /// Runs `body` so that every store call inside it for the same tenant (read committed)
-    /// works in `transaction` rather than in a transaction of its own, and so commits or
-    /// rolls back with it.
-    ///
-    /// The API uses this to keep an `Idempotency-Key` and the write it guards in one
-    /// transaction whichever store method does the write.
-    ///
-    /// ```swift
-    /// try await database.withTenant(tenant, actor: actor) { tx in
-    ///     try await TenantTransaction.joining(tx) {
-    ///         try await ProjectStore(database: database).rate("GR-P12", score: 5, tenant: tenant, actor: actor)
-    ///     }
-    /// }
-    /// ```
-    public static func joining<T>(_ transaction: TenantTransaction, _ body: () async throws -> T) async throws -> T {
-        try await $ambient.withValue(transaction, operation: body)
-    }
 }

@@ -10,7 +10,7 @@ public struct DemandImportRow: Sendable, Hashable {
     /// The file line the row starts on, for error messages.
     public var line: Int
     /// The values as read. Their state and escalation are for a new demand only: a stored
-    /// demand's are changed by the workflow (``DemandStore/transition(_:to:tenant:actor:note:reason:mergedInto:rating:visibility:expectedVersion:)``)
+    /// demand's are changed by the workflow (``DemandStore/transition(_:to:note:reason:mergedInto:rating:visibility:expectedVersion:in:)``)
     /// and by escalations, never by re-importing.
     public var draft: DemandDraft
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 
@@ -9,26 +9,22 @@ extension DemandStore {
     /// picture even while others file or move demands, and memory stays one page.
     ///
     /// - Parameters:
-    ///   - tenant: The district.
-    ///   - actor: Who exports.
     ///   - pageSize: Rows per call of `body`.
     ///   - body: Receives each page.
-    public func export(
-        tenant: UUID, actor: String, pageSize: Int = 10_000, _ body: ([DemandExportRow]) async throws -> Void
+    public static func export(
+        pageSize: Int = 10_000, in tx: TenantTransaction, _ body: ([DemandExportRow]) async throws -> Void
     ) async throws {
-        try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
-            var after: Int64 = 0
-            while true {
-                let rows = try await tx.connection.query("""
-                    SELECT \(unsafeRaw: DemandExportRow.columns)
-                    FROM demand d JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
-                    WHERE d.tenant_id = \(tx.tenantID) AND d.id > \(after)
-                    ORDER BY d.id LIMIT \(max(1, pageSize))
-                    """).map(DemandExportRow.init)
-                guard let last = rows.last else { return }
-                try await body(rows)
-                after = last.id.rawValue
-            }
+        var after: Int64 = 0
+        while true {
+            let rows = try await tx.connection.query("""
+                SELECT \(unsafeRaw: DemandExportRow.columns)
+                FROM demand d JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+                WHERE d.tenant_id = \(tx.tenantID) AND d.id > \(after)
+                ORDER BY d.id LIMIT \(max(1, pageSize))
+                """).map(DemandExportRow.init)
+            guard let last = rows.last else { return }
+            try await body(rows)
+            after = last.id.rawValue
         }
     }
 
@@ -36,18 +32,16 @@ extension DemandStore {
     ///
     /// Reads only the disclosure views (`public_demand`, `public_demand_history`), so
     /// nothing that is not meant for residents can reach the output.
-    public func exportPublic(
-        tenant: UUID, actor: String, pageSize: Int = 5_000, _ body: ([PublicDemand]) async throws -> Void
+    public static func exportPublic(
+        pageSize: Int = 5_000, in tx: TenantTransaction, _ body: ([PublicDemand]) async throws -> Void
     ) async throws {
-        try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
-            var after: Int64 = 0
-            while true {
-                let page = try await Self.publicDemands(
-                    "p.id > \(after) ORDER BY p.id LIMIT \(max(1, pageSize))", tx)
-                guard let last = page.last else { return }
-                try await body(page)
-                after = last.id.rawValue
-            }
+        var after: Int64 = 0
+        while true {
+            let page = try await Self.publicDemands(
+                "p.id > \(after) ORDER BY p.id LIMIT \(max(1, pageSize))", tx)
+            guard let last = page.last else { return }
+            try await body(page)
+            after = last.id.rawValue
         }
     }
 
@@ -55,13 +49,11 @@ extension DemandStore {
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` unless the demand exists, is
     ///   disclosed and is not a draft.
-    public func publicDemand(_ id: DemandID, tenant: UUID, actor: String) async throws -> PublicDemand {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            guard let found = try await Self.publicDemands("p.id = \(id.rawValue)", tx).first else {
-                throw Self.notFound(id)
-            }
-            return found
+    public static func publicDemand(_ id: DemandID, in tx: TenantTransaction) async throws -> PublicDemand {
+        guard let found = try await Self.publicDemands("p.id = \(id.rawValue)", tx).first else {
+            throw Self.notFound(id)
         }
+        return found
     }
 
     /// Disclosed demands matching `condition` (over `public_demand p`, with its ORDER BY

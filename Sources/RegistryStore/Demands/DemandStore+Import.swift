@@ -53,13 +53,15 @@ extension DemandStore {
     ///
     /// ```swift
     /// var file = DemandFile(data: bytes)
-    /// let summary = try await store.importRows(&file, tenant: langao, actor: "cli:root")
+    /// let summary = try await DemandStore.importRows(&file, on: registry, tenant: langao, actor: "cli:root")
     /// ```
+    ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
     ///
     /// - Parameters:
     ///   - rows: The rows; read once, to the end.
-    ///   - tenant: The district.
-    ///   - actor: Who imports, for the audit log.
     ///   - dryRun: Check everything, references included, and count what would change;
     ///     write nothing.
     ///   - progress: Called as the import advances.
@@ -67,8 +69,8 @@ extension DemandStore {
     /// - Throws: ``ImportRejected`` with every problem, by line, up to ``issueLimit``
     ///   (unknown category or org code, a repeated external id, a state an import cannot
     ///   create, and whatever `rows` found); nothing is then written.
-    public func importRows<Rows: DemandImportRows>(
-        _ rows: inout Rows, tenant: UUID, actor: String, dryRun: Bool = false,
+    public static func importRows<Rows: DemandImportRows>(
+        _ rows: inout Rows, on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false,
         progress: (DemandImportProgress) -> Void = { _ in }
     ) async throws -> DemandImportSummary {
         do {
@@ -76,7 +78,8 @@ extension DemandStore {
                 let connection = tx.connection
                 try await connection.execute(DemandImportStatements.createStaging)
                 var rowIssues = IssueList(limit: Self.issueLimit)
-                let (staged, refused) = try await stage(&rows, into: connection, issues: &rowIssues, progress: progress)
+                let (staged, refused) = try await Self.stage(
+                    &rows, into: connection, channels: tx.modules.sourceChannels, issues: &rowIssues, progress: progress)
                 progress(.resolving)
                 try await connection.execute("ANALYZE demand_import")
                 let unresolved = try await Self.unresolvedReferences(rows, refused: refused, tx)
@@ -105,12 +108,12 @@ extension DemandStore {
     /// references of the rows refused on the way (checked with the staged ones). The rows are
     /// checked and encoded on a task of their own (``DemandStagingText``), so that reading
     /// the file overlaps with the server storing what was read.
-    private func stage<Rows: DemandImportRows>(
-        _ rows: inout Rows, into connection: Connection, issues: inout IssueList,
+    private static func stage<Rows: DemandImportRows>(
+        _ rows: inout Rows, into connection: Connection, channels: SourceChannels, issues: inout IssueList,
         progress: (DemandImportProgress) -> Void
     ) async throws -> (staged: Int, refused: [DemandReference]) {
         let total = rows.recordCount
-        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina(), channels: database.modules.sourceChannels)
+        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina(), channels: channels)
         do {
             var reported = 0
             try await connection.copyIn(DemandImportStatements.copy) { writer in

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 
@@ -14,9 +14,13 @@ extension DemandStore {
     /// subtree, found by a range scan of `org_unit.path`.
     ///
     /// ```swift
-    /// var page = try await store.list(DemandFilter(state: .accepted), tenant: langao, actor: "cli:root")
+    /// var page = try await registry.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+    ///     try await DemandStore.list(DemandFilter(state: .accepted), in: tx)
+    /// }
     /// while let next = page.nextCursor {
-    ///     page = try await store.list(DemandFilter(state: .accepted), after: next, tenant: langao, actor: "cli:root")
+    ///     page = try await registry.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+    ///         try await DemandStore.list(DemandFilter(state: .accepted), after: next, in: tx)
+    ///     }
     /// }
     /// ```
     ///
@@ -24,53 +28,49 @@ extension DemandStore {
     ///   - filter: What to show.
     ///   - limit: Items per page, 1 to ``maximumPageSize``.
     ///   - cursor: Show demands with ids below this one (the previous page's cursor).
-    ///   - tenant: The district.
-    ///   - actor: Who reads.
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown category or org
     ///   code in the filter (rather than an empty page, which would look like "no demands").
-    public func list(
-        _ filter: DemandFilter = DemandFilter(), limit: Int = 50, after cursor: DemandID? = nil,
-        tenant: UUID, actor: String
+    public static func list(
+        _ filter: DemandFilter = DemandFilter(), limit: Int = 50, after cursor: DemandID? = nil, in tx: TenantTransaction
+        
     ) async throws -> DemandPage {
         let size = min(max(limit, 1), Self.maximumPageSize)
-        return try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            // The newest matches below the cursor, one more than the page holds (which tells
-            // whether there is a next page): one backward index range scan.
-            var newest: SQL = "SELECT d.* FROM demand d WHERE d.tenant_id = \(tx.tenantID)"
-            newest.append(try await Self.conditions(filter, tx))
-            if let cursor { newest.append(" AND d.id < \(cursor.rawValue)") }
-            let order: SQL = " ORDER BY d.id DESC LIMIT \(size + 1)"
-            var source: SQL
-            if let code = filter.under {
-                _ = try await Self.orgUnitID(code, tx)
-                // Under an org unit: the newest matches of each node of its subtree (a range
-                // scan of org_unit.path), each one backward scan of demand_org_unit, merged.
-                // Filtering the whole table by "org unit in subtree" would instead read every
-                // match below the cursor and sort them: fine for a street, slow for a deep page
-                // under one community of a million-demand district.
-                source = """
-                    (SELECT sub.id FROM org_unit root
-                     JOIN org_unit sub ON sub.tenant_id = root.tenant_id AND sub.path LIKE root.path || '%'
-                     WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)) AS subtree
-                    CROSS JOIN LATERAL (
-                    """
-                source.append(newest + " AND d.org_unit_id = subtree.id" + order + ") AS d")
-            } else {
-                source = "(" + newest + order + ") AS d"
-            }
-            var sql: SQL = "SELECT \(unsafeRaw: DemandListItem.columns) FROM "
-            sql.append(source)
-            sql.append("""
-
-                JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
-                JOIN tenant_category c ON c.tenant_id = d.tenant_id AND c.code = d.category_code
-                """)
-            sql.append(order)
-            var items = try await tx.connection.query(sql).map(DemandListItem.init)
-            let more = items.count > size
-            if more { items.removeLast() }
-            return DemandPage(items: items, nextCursor: more ? items.last?.id : nil)
+        // The newest matches below the cursor, one more than the page holds (which tells
+        // whether there is a next page): one backward index range scan.
+        var newest: SQL = "SELECT d.* FROM demand d WHERE d.tenant_id = \(tx.tenantID)"
+        newest.append(try await Self.conditions(filter, tx))
+        if let cursor { newest.append(" AND d.id < \(cursor.rawValue)") }
+        let order: SQL = " ORDER BY d.id DESC LIMIT \(size + 1)"
+        var source: SQL
+        if let code = filter.under {
+            _ = try await Self.orgUnitID(code, tx)
+            // Under an org unit: the newest matches of each node of its subtree (a range
+            // scan of org_unit.path), each one backward scan of demand_org_unit, merged.
+            // Filtering the whole table by "org unit in subtree" would instead read every
+            // match below the cursor and sort them: fine for a street, slow for a deep page
+            // under one community of a million-demand district.
+            source = """
+                (SELECT sub.id FROM org_unit root
+                 JOIN org_unit sub ON sub.tenant_id = root.tenant_id AND sub.path LIKE root.path || '%'
+                 WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)) AS subtree
+                CROSS JOIN LATERAL (
+                """
+            source.append(newest + " AND d.org_unit_id = subtree.id" + order + ") AS d")
+        } else {
+            source = "(" + newest + order + ") AS d"
         }
+        var sql: SQL = "SELECT \(unsafeRaw: DemandListItem.columns) FROM "
+        sql.append(source)
+        sql.append("""
+
+            JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+            JOIN tenant_category c ON c.tenant_id = d.tenant_id AND c.code = d.category_code
+            """)
+        sql.append(order)
+        var items = try await tx.connection.query(sql).map(DemandListItem.init)
+        let more = items.count > size
+        if more { items.removeLast() }
+        return DemandPage(items: items, nextCursor: more ? items.last?.id : nil)
     }
 
     /// The filter, but for the org subtree, as `AND …` conditions over `demand d`. A named

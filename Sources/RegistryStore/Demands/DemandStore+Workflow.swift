@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 
@@ -12,15 +12,14 @@ extension DemandStore {
     /// allowed ones.
     ///
     /// ```swift
-    /// try await store.transition(7, to: .rejected, tenant: langao, actor: "cli:root",
-    ///                            reason: "属于住建部门职责", visibility: .internal)
+    /// try await registry.withTenant(langao, actor: "cli:root") { tx in
+    ///     try await DemandStore.transition(7, to: .rejected, reason: "属于住建部门职责", visibility: .internal, in: tx)
+    /// }
     /// ```
     ///
     /// - Parameters:
     ///   - id: The demand.
     ///   - target: The state to move to.
-    ///   - tenant: The district.
-    ///   - actor: Who moves it.
     ///   - note: Shown to residents when `visibility` is public.
     ///   - reason: Required to reject; internal.
     ///   - mergedInto: The demand that carries it on, to merge; of the same tenant.
@@ -32,20 +31,6 @@ extension DemandStore {
     /// - Throws: ``RegistryError`` for a move the workflow refuses;
     ///   ``RegistryStoreError/notFound(kind:key:)`` for an unknown demand or merge target;
     ///   `.conflict` when `expectedVersion` is stale.
-    @discardableResult
-    public func transition(
-        _ id: DemandID, to target: DemandState, tenant: UUID, actor: String, note: String? = nil, reason: String? = nil,
-        mergedInto: DemandID? = nil, rating: Rating? = nil, visibility: EventVisibility, expectedVersion: Int? = nil
-    ) async throws -> DemandEvent {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            try await Self.transition(
-                id, to: target, note: note, reason: reason, mergedInto: mergedInto, rating: rating,
-                visibility: visibility, expectedVersion: expectedVersion, in: tx)
-        }
-    }
-
-    /// ``transition(_:to:tenant:actor:note:reason:mergedInto:rating:visibility:expectedVersion:)``
-    /// inside a transaction the caller holds (the API keeps its idempotency key in the same one).
     @discardableResult
     public static func transition(
         _ id: DemandID, to target: DemandState, note: String? = nil, reason: String? = nil,
@@ -97,22 +82,10 @@ extension DemandStore {
     /// - Parameters:
     ///   - id: The demand.
     ///   - level: The level to hand it to; above the current one.
-    ///   - tenant: The district.
-    ///   - actor: Who escalates it.
     ///   - reason: Why the current level cannot settle it; required.
     /// - Returns: The recorded escalation.
     /// - Throws: ``RegistryError`` (`escalationNotUpward`, `reasonRequired`,
     ///   `notAllowedInState`); ``RegistryStoreError/notFound(kind:key:)``.
-    @discardableResult
-    public func escalate(
-        _ id: DemandID, to level: EscalationLevel, tenant: UUID, actor: String, reason: String
-    ) async throws -> Escalation {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            try await Self.escalate(id, to: level, reason: reason, in: tx)
-        }
-    }
-
-    /// ``escalate(_:to:tenant:actor:reason:)`` inside a transaction the caller holds.
     @discardableResult
     public static func escalate(_ id: DemandID, to level: EscalationLevel, reason: String, in tx: TenantTransaction) async throws -> Escalation {
         let actorID = try ActorID(tx.actor)

@@ -1,29 +1,27 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 
 /// The demand list (需求清单) of each district: filing, reading, listing, the workflow,
 /// escalation, disclosure, import and export.
 ///
-/// Every method runs in one transaction as `govreg_app` inside the given tenant (see
-/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``), and every statement
-/// also says `WHERE tenant_id = …`. A demand of another tenant is reported exactly like a
-/// missing one.
+/// Every statement runs as `govreg_app` inside the transaction's tenant and also says
+/// `WHERE tenant_id = …`. A demand of another tenant is reported exactly like a missing one.
+/// The import owns its transaction (``importRows(_:on:tenant:actor:dryRun:progress:)``).
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 ///
 /// ```swift
-/// let store = DemandStore(database: registry)
-/// let id = try await store.file(draft, submit: true, tenant: langao, actor: "cli:root")
-/// try await store.transition(id, to: .accepted, tenant: langao, actor: "cli:root", visibility: .public)
+/// let id = try await registry.withTenant(langao, actor: "cli:root") { tx in
+///     let id = try await DemandStore.file(draft, submit: true, in: tx)
+///     try await DemandStore.transition(id, to: .accepted, visibility: .public, in: tx)
+///     return id
+/// }
 /// ```
-public struct DemandStore: Sendable {
-    /// Where the demands are.
-    public let database: RegistryDatabase
-
-    /// A store over `database`.
-    public init(database: RegistryDatabase) {
-        self.database = database
-    }
-
+public enum DemandStore {
     /// Files a new demand, as a draft or already submitted.
     ///
     /// Submitting records the move draft → submitted as a public event (residents see
@@ -33,19 +31,10 @@ public struct DemandStore: Sendable {
     ///   - draft: The demand; its category and org unit are resolved in the tenant. Without
     ///     an external id it gets `GR-D<id>`.
     ///   - submit: Whether to file it as submitted rather than as a draft.
-    ///   - tenant: The district.
-    ///   - actor: Who files it, for the event and the audit log.
     /// - Returns: The new demand's id.
     /// - Throws: ``InvalidFields`` with every invalid value (``DemandDraft/checked(on:door:channels:)``);
     ///   ``RegistryStoreError/notFound(kind:key:)``
     ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
-    @discardableResult
-    public func file(_ draft: DemandDraft, submit: Bool, tenant: UUID, actor: String) async throws -> DemandID {
-        try await database.withTenant(tenant, actor: actor) { tx in try await Self.file(draft, submit: submit, in: tx) }
-    }
-
-    /// Files a demand inside an existing transaction: what a module's intake channel calls
-    /// to turn its own record into a demand atomically with it (see ``file(_:submit:tenant:actor:)``).
     @discardableResult
     public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
         let actorID = try ActorID(tx.actor)
@@ -91,35 +80,28 @@ public struct DemandStore: Sendable {
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has neither;
     ///   ``RegistryStoreError/conflict(_:)`` when the text is one demand's external id and
     ///   another's number, naming both (never a silent pick).
-    public func id(of key: String, tenant: UUID, actor: String) async throws -> DemandID {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let numberOnly = key.hasPrefix("#")
-            let number = Int64(numberOnly ? String(key.dropFirst()) : key)
-            let external: String? = numberOnly ? nil : key
-            let ids = try await tx.connection.query("""
-                SELECT id FROM demand WHERE tenant_id = \(tx.tenantID) AND (external_id = \(external) OR id = \(number))
-                ORDER BY id
-                """).map { try $0.decode(Int64.self, "id") }
-            guard let first = ids.first else { throw RegistryStoreError.notFound(kind: "demand 需求", key: key) }
-            guard ids.count == 1 else {
-                let other = ids.first { $0 != number } ?? first
-                throw RegistryStoreError.conflict(
-                    "「\(key)」既是需求 #\(number ?? 0) 的编号，也是需求 #\(other) 的需求编号；请写 #\(number ?? 0) 或换用另一条的需求编号 "
-                        + "\(key) is both demand #\(number ?? 0)'s number and demand #\(other)'s external id: write #\(number ?? 0) for the number")
-            }
-            return DemandID(first)
+    public static func id(of key: String, in tx: TenantTransaction) async throws -> DemandID {
+        let numberOnly = key.hasPrefix("#")
+        let number = Int64(numberOnly ? String(key.dropFirst()) : key)
+        let external: String? = numberOnly ? nil : key
+        let ids = try await tx.connection.query("""
+            SELECT id FROM demand WHERE tenant_id = \(tx.tenantID) AND (external_id = \(external) OR id = \(number))
+            ORDER BY id
+            """).map { try $0.decode(Int64.self, "id") }
+        guard let first = ids.first else { throw RegistryStoreError.notFound(kind: "demand 需求", key: key) }
+        guard ids.count == 1 else {
+            let other = ids.first { $0 != number } ?? first
+            throw RegistryStoreError.conflict(
+                "「\(key)」既是需求 #\(number ?? 0) 的编号，也是需求 #\(other) 的需求编号；请写 #\(number ?? 0) 或换用另一条的需求编号 "
+                    + "\(key) is both demand #\(number ?? 0)'s number and demand #\(other)'s external id: write #\(number ?? 0) for the number")
         }
+        return DemandID(first)
     }
 
     /// One demand with its history, oldest step first.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the tenant has no such
     ///   demand (another tenant's demand included).
-    public func get(_ id: DemandID, tenant: UUID, actor: String) async throws -> DemandDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { try await Self.get(id, in: $0) }
-    }
-
-    /// ``get(_:tenant:actor:)`` inside a transaction the caller holds.
     public static func get(_ id: DemandID, in tx: TenantTransaction) async throws -> DemandDetail {
         let rows = try await tx.connection.query("""
             SELECT \(unsafeRaw: Self.demandColumns), o.code AS org_code, o.name AS org_name,

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 
 /// The three lists of one district in figures: what `govreg demo` prints, and what the
@@ -28,37 +28,43 @@ public struct ListSummary: Sendable, Codable, Equatable {
         public var remaining: Int64
     }
 
-    /// Reads the figures for `tenant` in one read-only transaction.
-    public static func read(from database: RegistryDatabase, tenant: UUID, actor: String) async throws -> ListSummary {
-        try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
-            let c = tx.connection, t = tx.tenantID
-            func counts(_ sql: SQL) async throws -> [String: Int] {
-                var result: [String: Int] = [:]
-                for row in try await c.query(sql) { result[try row.decode(String.self, "key")] = try row.decode(Int.self, "n") }
-                return result
-            }
-            func count(_ sql: SQL) async throws -> Int { try await c.query(sql)[0].decode(Int.self, "n") }
-            var resources: [String: ResourceTotals] = [:]
-            for row in try await c.query("""
-                SELECT measure_unit, count(*) AS n, sum(pledged)::bigint AS pledged, sum(remaining)::bigint AS remaining
-                FROM resource WHERE tenant_id = \(t) GROUP BY measure_unit
-                """) {
-                resources[try row.decode(String.self, "measure_unit")] = ResourceTotals(
-                    count: try row.decode(Int.self, "n"), pledged: try row.decode(Int64.self, "pledged"),
-                    remaining: try row.decode(Int64.self, "remaining"))
-            }
-            return ListSummary(
-                orgUnits: try await counts("SELECT kind AS key, count(*) AS n FROM org_unit WHERE tenant_id = \(t) GROUP BY kind"),
-                units: try await count("SELECT count(*) AS n FROM unit WHERE tenant_id = \(t)"),
-                contractingUnits: try await count("SELECT count(DISTINCT unit_id) AS n FROM unit_community WHERE tenant_id = \(t)"),
-                contractedCommunities: try await count("SELECT count(DISTINCT org_unit_id) AS n FROM unit_community WHERE tenant_id = \(t)"),
-                members: try await count("SELECT count(*) AS n FROM duty_registration WHERE tenant_id = \(t)"),
-                demands: try await counts("SELECT state AS key, count(*) AS n FROM demand WHERE tenant_id = \(t) GROUP BY state"),
-                resources: resources,
-                projects: try await counts("SELECT status AS key, count(*) AS n FROM project WHERE tenant_id = \(t) GROUP BY status"),
-                publicDemands: try await count("SELECT count(*) AS n FROM public_demand WHERE tenant_id = \(t)"),
-                publicResources: try await count("SELECT count(*) AS n FROM public_resource WHERE tenant_id = \(t)"),
-                publicProjects: try await count("SELECT count(*) AS n FROM public_project WHERE tenant_id = \(t)"))
+    /// Reads the figures of `tx`'s tenant.
+    ///
+    /// Open `tx` read-only at repeatable read, so that the figures are one consistent picture:
+    ///
+    /// ```swift
+    /// let summary = try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
+    ///     try await ListSummary.read(in: tx)
+    /// }
+    /// ```
+    public static func read(in tx: TenantTransaction) async throws -> ListSummary {
+        let c = tx.connection, t = tx.tenantID
+        func counts(_ sql: SQL) async throws -> [String: Int] {
+            var result: [String: Int] = [:]
+            for row in try await c.query(sql) { result[try row.decode(String.self, "key")] = try row.decode(Int.self, "n") }
+            return result
         }
+        func count(_ sql: SQL) async throws -> Int { try await c.query(sql)[0].decode(Int.self, "n") }
+        var resources: [String: ResourceTotals] = [:]
+        for row in try await c.query("""
+            SELECT measure_unit, count(*) AS n, sum(pledged)::bigint AS pledged, sum(remaining)::bigint AS remaining
+            FROM resource WHERE tenant_id = \(t) GROUP BY measure_unit
+            """) {
+            resources[try row.decode(String.self, "measure_unit")] = ResourceTotals(
+                count: try row.decode(Int.self, "n"), pledged: try row.decode(Int64.self, "pledged"),
+                remaining: try row.decode(Int64.self, "remaining"))
+        }
+        return ListSummary(
+            orgUnits: try await counts("SELECT kind AS key, count(*) AS n FROM org_unit WHERE tenant_id = \(t) GROUP BY kind"),
+            units: try await count("SELECT count(*) AS n FROM unit WHERE tenant_id = \(t)"),
+            contractingUnits: try await count("SELECT count(DISTINCT unit_id) AS n FROM unit_community WHERE tenant_id = \(t)"),
+            contractedCommunities: try await count("SELECT count(DISTINCT org_unit_id) AS n FROM unit_community WHERE tenant_id = \(t)"),
+            members: try await count("SELECT count(*) AS n FROM duty_registration WHERE tenant_id = \(t)"),
+            demands: try await counts("SELECT state AS key, count(*) AS n FROM demand WHERE tenant_id = \(t) GROUP BY state"),
+            resources: resources,
+            projects: try await counts("SELECT status AS key, count(*) AS n FROM project WHERE tenant_id = \(t) GROUP BY status"),
+            publicDemands: try await count("SELECT count(*) AS n FROM public_demand WHERE tenant_id = \(t)"),
+            publicResources: try await count("SELECT count(*) AS n FROM public_resource WHERE tenant_id = \(t)"),
+            publicProjects: try await count("SELECT count(*) AS n FROM public_project WHERE tenant_id = \(t)"))
     }
 }

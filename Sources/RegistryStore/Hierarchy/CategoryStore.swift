@@ -12,6 +12,11 @@ public struct CategoryRecord: Sendable, Hashable, Codable {
 }
 
 /// The district's categories, for forms and filters.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 public enum CategoryStore {
     /// Every category of the transaction's tenant, in the district's order.
     public static func list(in tx: TenantTransaction) async throws -> [CategoryRecord] {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
@@ -9,38 +9,34 @@ extension OrgUnitStore {
 
     /// The whole hierarchy as a hierarchy file gives it, parents first, so that an export
     /// imports back into an empty district as the same tree.
-    public func exportRows(tenant: UUID, actor: String) async throws -> [OrgUnitImportRow] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT o.code, o.name, o.kind, p.code AS parent_code, o.valid_from::text AS valid_from, o.valid_to::text AS valid_to
-                FROM org_unit o LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
-                WHERE o.tenant_id = \(tx.tenantID)
-                ORDER BY \(unsafeRaw: Self.treeOrder)
-                """).map { row in
-                OrgUnitImportRow(
-                    line: 0, code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"),
-                    kind: try OrgUnitKind(parsing: try row.decode(String.self, "kind")),
-                    parentCode: try row.decode(String?.self, "parent_code"),
-                    validFrom: try row.decode(String?.self, "valid_from").map(CivilDate.init),
-                    validUntil: try row.decode(String?.self, "valid_to").map(CivilDate.init))
-            }
+    public static func exportRows(in tx: TenantTransaction) async throws -> [OrgUnitImportRow] {
+        try await tx.connection.query("""
+            SELECT o.code, o.name, o.kind, p.code AS parent_code, o.valid_from::text AS valid_from, o.valid_to::text AS valid_to
+            FROM org_unit o LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+            WHERE o.tenant_id = \(tx.tenantID)
+            ORDER BY \(unsafeRaw: Self.treeOrder)
+            """).map { row in
+            OrgUnitImportRow(
+                line: 0, code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"),
+                kind: try OrgUnitKind(parsing: try row.decode(String.self, "kind")),
+                parentCode: try row.decode(String?.self, "parent_code"),
+                validFrom: try row.decode(String?.self, "valid_from").map(CivilDate.init),
+                validUntil: try row.decode(String?.self, "valid_to").map(CivilDate.init))
         }
     }
 
     /// The hierarchy carries no personal data: its disclosed projection is the whole of it.
-    public func disclosures(tenant: UUID, actor: String) async throws -> [OrgUnitImportRow] {
-        try await exportRows(tenant: tenant, actor: actor)
+    public static func disclosures(in tx: TenantTransaction) async throws -> [OrgUnitImportRow] {
+        try await exportRows(in: tx)
     }
 
     /// The whole hierarchy, parents first.
-    public func all(tenant: UUID, actor: String) async throws -> [OrgUnitRecord] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT o.id, o.code, o.name, o.kind, o.depth, o.path, p.code AS parent_code
-                FROM org_unit o LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
-                WHERE o.tenant_id = \(tx.tenantID)
-                ORDER BY \(unsafeRaw: Self.treeOrder)
-                """).map(OrgUnitRecord.init)
-        }
+    public static func all(in tx: TenantTransaction) async throws -> [OrgUnitRecord] {
+        try await tx.connection.query("""
+            SELECT o.id, o.code, o.name, o.kind, o.depth, o.path, p.code AS parent_code
+            FROM org_unit o LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+            WHERE o.tenant_id = \(tx.tenantID)
+            ORDER BY \(unsafeRaw: Self.treeOrder)
+            """).map(OrgUnitRecord.init)
     }
 }

@@ -30,11 +30,12 @@ public struct OrgUnitImportRow: Sendable, Hashable, Encodable {
 }
 
 /// A district's hierarchy: import, subtree queries, moves.
-public struct OrgUnitStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public enum OrgUnitStore {
     /// The id of the tenant's org unit with this code, inside a transaction (what a module's
     /// store calls to place its records).
     ///
@@ -49,10 +50,14 @@ public struct OrgUnitStore: Sendable {
     /// second import of the same file changes nothing and an edited file updates (or moves)
     /// nodes in place. Parents may be earlier or later in the file, or already stored.
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Throws: ``ImportRejected`` with every problem (unknown parent, duplicate code,
     ///   a cycle, and `issues`, those the file reader found), in which case nothing was written.
-    public func importRows(
-        _ rows: [OrgUnitImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [OrgUnitImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         do {
             return try await database.withTenant(tenant, actor: actor) { tx in
@@ -78,7 +83,7 @@ public struct OrgUnitStore: Sendable {
     }
 
     /// Codes of the stored nodes, with the code of each one's parent.
-    private func storedParents(_ tx: TenantTransaction) async throws -> [String: String?] {
+    private static func storedParents(_ tx: TenantTransaction) async throws -> [String: String?] {
         let rows = try await tx.connection.query("""
             SELECT o.code, p.code AS parent_code FROM org_unit o
             LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
@@ -89,7 +94,7 @@ public struct OrgUnitStore: Sendable {
         return parents
     }
 
-    private func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
+    private static func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
         let tenant = tx.tenantID
         let result = try await tx.connection.query("""
             WITH parent AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.parentCode)),
@@ -113,40 +118,36 @@ public struct OrgUnitStore: Sendable {
     }
 
     /// Every node under the node with `code` (itself included), found by one index range scan.
-    public func subtree(of code: String, tenant: UUID, actor: String) async throws -> [OrgUnitRecord] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let rows = try await tx.connection.query("""
-                SELECT o.id, o.code, o.name, o.kind, o.depth, o.path, p.code AS parent_code
-                FROM org_unit root
-                JOIN org_unit o ON o.tenant_id = root.tenant_id AND o.path LIKE root.path || '%'
-                LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
-                WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)
-                ORDER BY \(unsafeRaw: Self.treeOrder)
-                """)
-            guard !rows.isEmpty else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
-            return try rows.map(OrgUnitRecord.init)
-        }
+    public static func subtree(of code: String, in tx: TenantTransaction) async throws -> [OrgUnitRecord] {
+        let rows = try await tx.connection.query("""
+            SELECT o.id, o.code, o.name, o.kind, o.depth, o.path, p.code AS parent_code
+            FROM org_unit root
+            JOIN org_unit o ON o.tenant_id = root.tenant_id AND o.path LIKE root.path || '%'
+            LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
+            WHERE root.tenant_id = \(tx.tenantID) AND root.code = \(code)
+            ORDER BY \(unsafeRaw: Self.treeOrder)
+            """)
+        guard !rows.isEmpty else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+        return try rows.map(OrgUnitRecord.init)
     }
 
     /// Moves the node `code` (with its subtree) under `newParent`; nil makes it top-level.
     ///
     /// - Throws: a `PostgresError` with SQLSTATE 23514 when the move would make a cycle.
-    public func move(_ code: String, under newParent: String?, tenant: UUID, actor: String) async throws {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            try await Self.serialiseHierarchyChanges(tx)
-            if let newParent {
-                let parent = try await tx.connection.query("""
-                    SELECT 1 FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent)
-                    """)
-                // An unknown parent code must not quietly make the node top-level.
-                if parent.isEmpty { throw RegistryStoreError.notFound(kind: "org unit 组织", key: newParent) }
-            }
-            let moved = try await tx.connection.execute("""
-                UPDATE org_unit SET parent_id = (SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent))
-                WHERE tenant_id = \(tx.tenantID) AND code = \(code)
+    public static func move(_ code: String, under newParent: String?, in tx: TenantTransaction) async throws {
+        try await Self.serialiseHierarchyChanges(tx)
+        if let newParent {
+            let parent = try await tx.connection.query("""
+                SELECT 1 FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent)
                 """)
-            if moved == 0 { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+            // An unknown parent code must not quietly make the node top-level.
+            if parent.isEmpty { throw RegistryStoreError.notFound(kind: "org unit 组织", key: newParent) }
         }
+        let moved = try await tx.connection.execute("""
+            UPDATE org_unit SET parent_id = (SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent))
+            WHERE tenant_id = \(tx.tenantID) AND code = \(code)
+            """)
+        if moved == 0 { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
     }
 
     /// One hierarchy change at a time per tenant. The path triggers read the parent's path

@@ -18,13 +18,19 @@ extension MatchingStore {
     /// - Throws: ``MatchingConflict`` when the lists changed; ``RegistryStoreError`` `.conflict`
     ///   for a run already accepted, `.notFound` for an unknown run, `.invalid` for numbers
     ///   the run does not have.
+    ///
+    /// Owns its transaction, so it takes the database rather than a transaction: a
+    /// deadlock or serialization failure rolls the whole acceptance back and it is tried
+    /// again in a new transaction.
     @discardableResult
-    public func accept(_ run: Int64, only: [Int]? = nil, tenant: UUID, actor: String) async throws -> MatchingAcceptance {
+    public static func accept(
+        _ run: Int64, only: [Int]? = nil, on database: RegistryDatabase, tenant: UUID, actor: String
+    ) async throws -> MatchingAcceptance {
         // A deadlock or serialization failure with a concurrent change rolled everything
         // back; the acceptance is tried again from the start (its checks run again).
         for attempt in 1... {
             do {
-                return try await acceptOnce(run, only: only, tenant: tenant, actor: actor)
+                return try await database.withTenant(tenant, actor: actor) { tx in try await acceptOnce(run, only: only, in: tx) }
             } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < 3 {
                 continue
             }
@@ -32,25 +38,23 @@ extension MatchingStore {
         preconditionFailure("unreachable")
     }
 
-    private func acceptOnce(_ run: Int64, only: [Int]?, tenant: UUID, actor: String) async throws -> MatchingAcceptance {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let record = try await Self.run(run, tx, lock: true)
-            guard record.status == "proposed" else {
-                let when = record.acceptedAt.map { " \($0.formatted(.iso8601))" } ?? ""
-                throw RegistryStoreError.conflict("匹配运行 #\(run) 已被接受 already accepted by \(record.acceptedBy ?? "?")\(when)")
-            }
-            let plan = try await MatchingAcceptancePlan.load(run: run, only: only, tx)
-            let conflicts = plan.conflicts() + (try await Self.ineligible(plan, weights: record.weights, tx))
-            guard conflicts.isEmpty else { throw MatchingConflict(conflicts: conflicts) }
-            let projects = try await plan.apply(run: run, tx)
-            try await tx.connection.execute("""
-                UPDATE matching_run SET status = 'accepted', accepted_by = current_actor(), accepted_at = now()
-                WHERE tenant_id = \(tx.tenantID) AND id = \(run)
-                """)
-            return MatchingAcceptance(
-                run: run, acceptedAllocations: plan.allocations.count, declinedAllocations: record.allocations - plan.allocations.count,
-                projects: projects, demands: plan.demands.count, drawn: plan.drawn)
+    private static func acceptOnce(_ run: Int64, only: [Int]?, in tx: TenantTransaction) async throws -> MatchingAcceptance {
+        let record = try await Self.run(run, tx, lock: true)
+        guard record.status == "proposed" else {
+            let when = record.acceptedAt.map { " \($0.formatted(.iso8601))" } ?? ""
+            throw RegistryStoreError.conflict("匹配运行 #\(run) 已被接受 already accepted by \(record.acceptedBy ?? "?")\(when)")
         }
+        let plan = try await MatchingAcceptancePlan.load(run: run, only: only, tx)
+        let conflicts = plan.conflicts() + (try await Self.ineligible(plan, weights: record.weights, tx))
+        guard conflicts.isEmpty else { throw MatchingConflict(conflicts: conflicts) }
+        let projects = try await plan.apply(run: run, tx)
+        try await tx.connection.execute("""
+            UPDATE matching_run SET status = 'accepted', accepted_by = current_actor(), accepted_at = now()
+            WHERE tenant_id = \(tx.tenantID) AND id = \(run)
+            """)
+        return MatchingAcceptance(
+            run: run, acceptedAllocations: plan.allocations.count, declinedAllocations: record.allocations - plan.allocations.count,
+            projects: projects, demands: plan.demands.count, drawn: plan.drawn)
     }
 
     /// The accepted allocations whose demand and resource the district's rules (and the

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import ListMatching
 import Matching
 import Postgres
@@ -6,11 +6,9 @@ import Registry
 
 extension MatchingStore {
     /// The tenant's runs, newest first.
-    public func runs(tenant: UUID, actor: String, limit: Int = 20) async throws -> [MatchingRunRecord] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("\(Self.runColumns) WHERE tenant_id = \(tx.tenantID) ORDER BY id DESC LIMIT \(max(1, limit))")
-                .map(Self.runRecord)
-        }
+    public static func runs(limit: Int = 20, in tx: TenantTransaction) async throws -> [MatchingRunRecord] {
+        try await tx.connection.query("\(Self.runColumns) WHERE tenant_id = \(tx.tenantID) ORDER BY id DESC LIMIT \(max(1, limit))")
+            .map(Self.runRecord)
     }
 
     /// A run with its demands, allocations and explanations: the first `limit` served demands
@@ -18,20 +16,18 @@ extension MatchingStore {
     /// community over the whole run and by unit for the `unitLimit` units drawn on most.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown run.
-    public func show(
-        _ run: Int64, tenant: UUID, actor: String, limit: Int = 20, unservedLimit: Int = 10, unitLimit: Int = 20
+    public static func show(
+        _ run: Int64, limit: Int = 20, unservedLimit: Int = 10, unitLimit: Int = 20, in tx: TenantTransaction
     ) async throws -> MatchingRunDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let record = try await Self.run(run, tx)
-            let served = try await Self.demandLines(run, served: true, limit: limit, tx)
-            let unserved = try await Self.demandLines(run, served: false, limit: unservedLimit, tx)
-            let units = try await Self.unitSummaries(run, tx)
-            return MatchingRunDetail(
-                run: record, served: served, moreServed: max(0, record.demandsServed - served.count),
-                unserved: unserved, moreUnserved: max(0, record.demands - record.demandsServed - unserved.count),
-                byCommunity: try await Self.communitySummaries(run, tx), byUnit: Array(units.prefix(max(0, unitLimit))),
-                moreUnits: max(0, units.count - max(0, unitLimit)))
-        }
+        let record = try await Self.run(run, tx)
+        let served = try await Self.demandLines(run, served: true, limit: limit, tx)
+        let unserved = try await Self.demandLines(run, served: false, limit: unservedLimit, tx)
+        let units = try await Self.unitSummaries(run, tx)
+        return MatchingRunDetail(
+            run: record, served: served, moreServed: max(0, record.demandsServed - served.count),
+            unserved: unserved, moreUnserved: max(0, record.demands - record.demandsServed - unserved.count),
+            byCommunity: try await Self.communitySummaries(run, tx), byUnit: Array(units.prefix(max(0, unitLimit))),
+            moreUnits: max(0, units.count - max(0, unitLimit)))
     }
 
     // MARK: - Reading runs

@@ -10,23 +10,33 @@ import Registry
 /// A run reads its lists in one repeatable-read snapshot, solves outside any transaction
 /// (the engine is CPU-bound and holds no connection), then records everything in one
 /// transaction: the run row, its allocations and one explanation per demand, in batches.
+/// So ``run(_:on:tenant:actor:)`` owns its transactions, and so does
+/// ``accept(_:only:on:tenant:actor:)``, which retries its transaction after a deadlock.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
 ///
 /// ```swift
-/// let store = MatchingStore(database: database)
-/// let run = try await store.run(MatchingRequest(), tenant: langao, actor: "cli:root")
-/// let detail = try await store.show(run.id!, tenant: langao, actor: "cli:root")
-/// try await store.accept(run.id!, tenant: langao, actor: "cli:admin")
+/// let run = try await MatchingStore.run(MatchingRequest(), on: database, tenant: langao, actor: "cli:root")
+/// let detail = try await database.withTenant(langao, actor: "cli:root", readOnly: true) { tx in
+///     try await MatchingStore.show(run.id!, in: tx)
+/// }
+/// try await MatchingStore.accept(run.id!, on: database, tenant: langao, actor: "cli:admin")
 /// ```
-public struct MatchingStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum MatchingStore {
     /// Runs the matching for a tenant and, unless it is a dry run, records it.
+    ///
+    /// Owns its transactions, so it takes the database rather than a transaction: the lists
+    /// are read in one read-only repeatable-read snapshot, the engine solves outside any
+    /// transaction, and the run is recorded in a second transaction.
     ///
     /// - Throws: ``RegistryStoreError`` for an unknown category or tenant; ``MatchingError``
     ///   if the engine refuses the input (a bug in the model, since the lists are validated).
-    public func run(_ request: MatchingRequest, tenant: UUID, actor: String) async throws -> MatchingRunRecord {
+    public static func run(
+        _ request: MatchingRequest, on database: RegistryDatabase, tenant: UUID, actor: String
+    ) async throws -> MatchingRunRecord {
         let clock = ContinuousClock()
         let started = clock.now
         let (snapshot, weights, category, rules) = try await database.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
@@ -63,21 +73,19 @@ public struct MatchingStore: Sendable {
     }
 
     /// The tenant's weights: stored ones, or the defaults.
-    public func weights(tenant: UUID, actor: String) async throws -> MatchingWeights {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try await Self.storedWeights(tx) }
+    public static func weights(in tx: TenantTransaction) async throws -> MatchingWeights {
+        try await Self.storedWeights(tx)
     }
 
     /// Stores the tenant's weights (`nil`: back to the defaults).
-    public func setWeights(_ weights: MatchingWeights?, tenant: UUID, actor: String) async throws {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            if let weights {
-                try await tx.connection.execute("""
-                    INSERT INTO matching_weights (tenant_id, weights) VALUES (\(tx.tenantID), \(JSONDocument(weights)))
-                    ON CONFLICT (tenant_id) DO UPDATE SET weights = EXCLUDED.weights, updated_at = now(), actor = current_actor()
-                    """)
-            } else {
-                try await tx.connection.execute("DELETE FROM matching_weights WHERE tenant_id = \(tx.tenantID)")
-            }
+    public static func setWeights(_ weights: MatchingWeights?, in tx: TenantTransaction) async throws {
+        if let weights {
+            try await tx.connection.execute("""
+                INSERT INTO matching_weights (tenant_id, weights) VALUES (\(tx.tenantID), \(JSONDocument(weights)))
+                ON CONFLICT (tenant_id) DO UPDATE SET weights = EXCLUDED.weights, updated_at = now(), actor = current_actor()
+                """)
+        } else {
+            try await tx.connection.execute("DELETE FROM matching_weights WHERE tenant_id = \(tx.tenantID)")
         }
     }
 

@@ -88,23 +88,22 @@ public struct ModuleEndpoint: Sendable {
     }
 }
 
-/// What a module operation is given: the tenant and the caller (for the stores, whose calls
-/// join the request's transaction), the path and query parameters, and the JSON body.
+/// What a module operation is given: the request's transaction (store functions take it as
+/// `in: request.tx`, so the operation commits or rolls back with the request, and its
+/// `Idempotency-Key`), the tenant's settings for the module, the path and query parameters,
+/// and the JSON body.
 public struct ModuleRequest: Sendable {
-    public var database: RegistryDatabase
-    public var tenant: UUID
-    public var actor: String
+    /// The request's transaction: read-only for a GET, else a write.
+    public var tx: TenantTransaction
     public var settings: ModuleSettings
     public var parameters: [String: String]
     public var query: [String: String]
     public var body: Data
 
     /// Makes a request (the API does).
-    public init(database: RegistryDatabase, tenant: UUID, actor: String, settings: ModuleSettings,
+    public init(tx: TenantTransaction, settings: ModuleSettings,
                 parameters: [String: String], query: [String: String], body: Data) {
-        self.database = database
-        self.tenant = tenant
-        self.actor = actor
+        self.tx = tx
         self.settings = settings
         self.parameters = parameters
         self.query = query

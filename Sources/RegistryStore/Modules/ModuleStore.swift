@@ -19,14 +19,15 @@ public struct TenantModule: Sendable, Hashable, Codable {
 /// created for every tenant by `govreg db migrate` (which applies `migrations/modules/<id>/`
 /// with the core's, and without which no command runs on an external database); enabling a
 /// module for a tenant is data, not DDL.
-public struct ModuleStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public enum ModuleStore {
     /// The tenant's modules, enabled or not, by id.
-    public func list(tenant: UUID, actor: String) async throws -> [TenantModule] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try await Self.rows(tx) }
+    public static func list(in tx: TenantTransaction) async throws -> [TenantModule] {
+        try await Self.rows(tx)
     }
 
     /// Enables a module for the tenant with these settings (a JSON object; fields left out
@@ -35,19 +36,17 @@ public struct ModuleStore: Sendable {
     /// - Throws: ``ModuleSettingsError`` naming a bad key; ``RegistryError`` for a module
     ///   govreg does not ship.
     @discardableResult
-    public func enable(_ id: ModuleID, settings document: Data? = nil, tenant: UUID, actor: String) async throws -> TenantModule {
-        let module = try database.modules.module(named: id.rawValue)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let earlier = try await Self.rows(tx, lock: id).first?.settings
-            let settings = try Self.settings(document, for: module, over: earlier)
-            try await tx.connection.execute("""
-                INSERT INTO tenant_module (tenant_id, module_id, module_version, enabled, settings)
-                VALUES (\(tx.tenantID), \(id.rawValue), \(module.version.description), true, \(JSONDocument(settings)))
-                ON CONFLICT (tenant_id, module_id) DO UPDATE SET enabled = true, module_version = EXCLUDED.module_version,
-                    settings = EXCLUDED.settings, enabled_at = now(), updated_at = now(), updated_by = current_actor()
-                """)
-            return try await Self.rows(tx).first { $0.id == id }!
-        }
+    public static func enable(_ id: ModuleID, settings document: Data? = nil, in tx: TenantTransaction) async throws -> TenantModule {
+        let module = try tx.modules.module(named: id.rawValue)
+        let earlier = try await Self.rows(tx, lock: id).first?.settings
+        let settings = try Self.settings(document, for: module, over: earlier)
+        try await tx.connection.execute("""
+            INSERT INTO tenant_module (tenant_id, module_id, module_version, enabled, settings)
+            VALUES (\(tx.tenantID), \(id.rawValue), \(module.version.description), true, \(JSONDocument(settings)))
+            ON CONFLICT (tenant_id, module_id) DO UPDATE SET enabled = true, module_version = EXCLUDED.module_version,
+                settings = EXCLUDED.settings, enabled_at = now(), updated_at = now(), updated_by = current_actor()
+            """)
+        return try await Self.rows(tx).first { $0.id == id }!
     }
 
     /// Changes an enabled module's settings: the keys the document names; the others stay.
@@ -55,35 +54,31 @@ public struct ModuleStore: Sendable {
     /// - Throws: ``ModuleSettingsError``; ``RegistryStoreError/notFound(kind:key:)`` when
     ///   the module is not enabled for the tenant.
     @discardableResult
-    public func configure(_ id: ModuleID, settings document: Data, tenant: UUID, actor: String) async throws -> TenantModule {
-        let module = try database.modules.module(named: id.rawValue)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            guard let current = try await Self.rows(tx, lock: id).first(where: { $0.enabled }) else {
-                throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue)
-            }
-            let settings = try Self.settings(document, for: module, over: current.settings)
-            try await tx.connection.execute("""
-                UPDATE tenant_module SET settings = \(JSONDocument(settings)), module_version = \(module.version.description),
-                    updated_at = now(), updated_by = current_actor()
-                WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue)
-                """)
-            return try await Self.rows(tx).first { $0.id == id }!
+    public static func configure(_ id: ModuleID, settings document: Data, in tx: TenantTransaction) async throws -> TenantModule {
+        let module = try tx.modules.module(named: id.rawValue)
+        guard let current = try await Self.rows(tx, lock: id).first(where: { $0.enabled }) else {
+            throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue)
         }
+        let settings = try Self.settings(document, for: module, over: current.settings)
+        try await tx.connection.execute("""
+            UPDATE tenant_module SET settings = \(JSONDocument(settings)), module_version = \(module.version.description),
+                updated_at = now(), updated_by = current_actor()
+            WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue)
+            """)
+        return try await Self.rows(tx).first { $0.id == id }!
     }
 
     /// Disables a module for the tenant; its settings and data stay.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when it is not enabled.
     @discardableResult
-    public func disable(_ id: ModuleID, tenant: UUID, actor: String) async throws -> TenantModule {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let changed = try await tx.connection.execute("""
-                UPDATE tenant_module SET enabled = false, updated_at = now(), updated_by = current_actor()
-                WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue) AND enabled
-                """)
-            guard changed == 1 else { throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue) }
-            return try await Self.rows(tx).first { $0.id == id }!
-        }
+    public static func disable(_ id: ModuleID, in tx: TenantTransaction) async throws -> TenantModule {
+        let changed = try await tx.connection.execute("""
+            UPDATE tenant_module SET enabled = false, updated_at = now(), updated_by = current_actor()
+            WHERE tenant_id = \(tx.tenantID) AND module_id = \(id.rawValue) AND enabled
+            """)
+        guard changed == 1 else { throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue) }
+        return try await Self.rows(tx).first { $0.id == id }!
     }
 
     // MARK: - Shared

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Registry
 
 /// A module's section of a district's report for a period (a ``Registry/ModuleContribution``):
@@ -36,14 +36,6 @@ public struct ReportSection: Sendable, Hashable, Codable {
 
 extension ModuleStore {
     /// The report sections of the modules enabled for the tenant, in module id order.
-    public func reportSections(from: CivilDate, to: CivilDate, tenant: UUID, actor: String) async throws -> [ReportSection] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await Self.reportSections(from: from, to: to, in: tx)
-        }
-    }
-
-    /// The report sections of the modules enabled for `tx`'s tenant, read in `tx` (the
-    /// quarterly report reads them in the same snapshot as its own figures).
     public static func reportSections(from: CivilDate, to: CivilDate, in tx: TenantTransaction) async throws -> [ReportSection] {
         let enabled = try await enabledSettings(tx)
         var sections: [ReportSection] = []

@@ -6,42 +6,39 @@ import Registry
 /// The milestones (里程碑) of the project list as a list of their own, moved whole by
 /// `govreg import milestones` and `govreg export milestones`. Day-to-day work adds and
 /// reaches them through ``ProjectStore``.
-public struct MilestoneStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public enum MilestoneStore {
     /// Every milestone, ordered by project external id, then as they were added.
-    public func exportRows(tenant: UUID, actor: String) async throws -> [MilestoneImportRow] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT coalesce(p.external_id, p.id::text) AS project, m.title, m.due_on::text AS due_on, m.done_on::text AS done_on
-                FROM project_milestone m JOIN project p ON p.tenant_id = m.tenant_id AND p.id = m.project_id
-                WHERE m.tenant_id = \(tx.tenantID)
-                ORDER BY p.external_id NULLS LAST, p.id, m.id
-                """).map { row in
-                MilestoneImportRow(
-                    projectExternalID: try row.decode(String.self, "project"), title: try row.decode(String.self, "title"),
-                    dueOn: try row.decode(String?.self, "due_on").map(CivilDate.init),
-                    doneOn: try row.decode(String?.self, "done_on").map(CivilDate.init))
-            }
+    public static func exportRows(in tx: TenantTransaction) async throws -> [MilestoneImportRow] {
+        try await tx.connection.query("""
+            SELECT coalesce(p.external_id, p.id::text) AS project, m.title, m.due_on::text AS due_on, m.done_on::text AS done_on
+            FROM project_milestone m JOIN project p ON p.tenant_id = m.tenant_id AND p.id = m.project_id
+            WHERE m.tenant_id = \(tx.tenantID)
+            ORDER BY p.external_id NULLS LAST, p.id, m.id
+            """).map { row in
+            MilestoneImportRow(
+                projectExternalID: try row.decode(String.self, "project"), title: try row.decode(String.self, "title"),
+                dueOn: try row.decode(String?.self, "due_on").map(CivilDate.init),
+                doneOn: try row.decode(String?.self, "done_on").map(CivilDate.init))
         }
     }
 
     /// The milestones of disclosed projects.
-    public func disclosures(tenant: UUID, actor: String) async throws -> [MilestoneDisclosure] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT pp.title AS project_title, m.title, m.due_on::text AS due_on, m.done_on::text AS done_on
-                FROM project_milestone m JOIN public_project pp ON pp.tenant_id = m.tenant_id AND pp.id = m.project_id
-                WHERE m.tenant_id = \(tx.tenantID)
-                ORDER BY pp.id, m.id
-                """).map { row in
-                MilestoneDisclosure(
-                    projectTitle: try row.decode(String.self, "project_title"), title: try row.decode(String.self, "title"),
-                    dueOn: try row.decode(String?.self, "due_on").map(CivilDate.init),
-                    doneOn: try row.decode(String?.self, "done_on").map(CivilDate.init))
-            }
+    public static func disclosures(in tx: TenantTransaction) async throws -> [MilestoneDisclosure] {
+        try await tx.connection.query("""
+            SELECT pp.title AS project_title, m.title, m.due_on::text AS due_on, m.done_on::text AS done_on
+            FROM project_milestone m JOIN public_project pp ON pp.tenant_id = m.tenant_id AND pp.id = m.project_id
+            WHERE m.tenant_id = \(tx.tenantID)
+            ORDER BY pp.id, m.id
+            """).map { row in
+            MilestoneDisclosure(
+                projectTitle: try row.decode(String.self, "project_title"), title: try row.decode(String.self, "title"),
+                dueOn: try row.decode(String?.self, "due_on").map(CivilDate.init),
+                doneOn: try row.decode(String?.self, "done_on").map(CivilDate.init))
         }
     }
 
@@ -51,10 +48,14 @@ public struct MilestoneStore: Sendable {
     /// blank day never un-reaches it). Projects in any status take them, so that history
     /// loads; no milestone is reached after today.
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Throws: ``ImportRejected`` with every problem (unknown project, a day reached after
     ///   today); nothing was written.
-    public func importRows(
-        _ rows: [MilestoneImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [MilestoneImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues

@@ -4,7 +4,7 @@ import Postgres
 import Registry
 
 /// How one project's filed reports join its stored ones (see
-/// ``ProgressReportStore/importRows(_:issues:tenant:actor:dryRun:)``): what is added,
+/// ``ProgressReportStore/importRows(_:issues:dryRun:in:)``): what is added,
 /// what changes, which stand-in reports go, and whether the history stays in day order.
 struct ProgressMerge {
     /// A stored report.

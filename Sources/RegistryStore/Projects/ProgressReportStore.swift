@@ -5,43 +5,40 @@ import Registry
 
 /// The progress reports (进度报告) behind the project list's percentages as a list of their
 /// own, moved whole by `govreg import progress` and `govreg export progress`. Day-to-day
-/// reports go through ``ProjectStore/report(_:percent:on:note:attachments:tenant:actor:)``.
-public struct ProgressReportStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+/// reports go through ``ProjectStore/report(_:percent:on:note:attachments:in:)``.
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public enum ProgressReportStore {
     /// Every report, ordered by project external id, then by day.
-    public func exportRows(tenant: UUID, actor: String) async throws -> [ProgressReportImportRow] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT coalesce(p.external_id, p.id::text) AS project, r.reported_on::text AS reported_on, r.percent, r.note, r.attachments
-                FROM project_progress r JOIN project p ON p.tenant_id = r.tenant_id AND p.id = r.project_id
-                WHERE r.tenant_id = \(tx.tenantID)
-                ORDER BY p.external_id NULLS LAST, p.id, r.reported_on, r.id
-                """).map { row in
-                ProgressReportImportRow(
-                    projectExternalID: try row.decode(String.self, "project"),
-                    reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"),
-                    note: try row.decode(String?.self, "note"),
-                    attachments: try row.decode([String].self, "attachments").compactMap { URL(string: $0) })
-            }
+    public static func exportRows(in tx: TenantTransaction) async throws -> [ProgressReportImportRow] {
+        try await tx.connection.query("""
+            SELECT coalesce(p.external_id, p.id::text) AS project, r.reported_on::text AS reported_on, r.percent, r.note, r.attachments
+            FROM project_progress r JOIN project p ON p.tenant_id = r.tenant_id AND p.id = r.project_id
+            WHERE r.tenant_id = \(tx.tenantID)
+            ORDER BY p.external_id NULLS LAST, p.id, r.reported_on, r.id
+            """).map { row in
+            ProgressReportImportRow(
+                projectExternalID: try row.decode(String.self, "project"),
+                reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"),
+                note: try row.decode(String?.self, "note"),
+                attachments: try row.decode([String].self, "attachments").compactMap { URL(string: $0) })
         }
     }
 
     /// The reports of disclosed projects: day and percentage only.
-    public func disclosures(tenant: UUID, actor: String) async throws -> [ProgressDisclosure] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await tx.connection.query("""
-                SELECT pp.title AS project_title, r.reported_on::text AS reported_on, r.percent
-                FROM project_progress r JOIN public_project pp ON pp.tenant_id = r.tenant_id AND pp.id = r.project_id
-                WHERE r.tenant_id = \(tx.tenantID)
-                ORDER BY pp.id, r.reported_on, r.id
-                """).map { row in
-                ProgressDisclosure(
-                    projectTitle: try row.decode(String.self, "project_title"),
-                    reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"))
-            }
+    public static func disclosures(in tx: TenantTransaction) async throws -> [ProgressDisclosure] {
+        try await tx.connection.query("""
+            SELECT pp.title AS project_title, r.reported_on::text AS reported_on, r.percent
+            FROM project_progress r JOIN public_project pp ON pp.tenant_id = r.tenant_id AND pp.id = r.project_id
+            WHERE r.tenant_id = \(tx.tenantID)
+            ORDER BY pp.id, r.reported_on, r.id
+            """).map { row in
+            ProgressDisclosure(
+                projectTitle: try row.decode(String.self, "project_title"),
+                reportedOn: try CivilDate(try row.decode(String.self, "reported_on")), percent: try row.decode(Int.self, "percent"))
         }
     }
 
@@ -58,9 +55,13 @@ public struct ProgressReportStore: Sendable {
     /// as `replaced`). So a project export followed by its progress export loads as the
     /// same history.
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
-    public func importRows(
-        _ rows: [ProgressReportImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [ProgressReportImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues

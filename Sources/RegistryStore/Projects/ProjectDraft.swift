@@ -2,7 +2,7 @@ import Foundation
 public import Registry
 
 /// A new project as `govreg project create` describes it: the demands it serves and what
-/// it draws from which resources. ``ProjectStore/create(_:tenant:actor:)`` makes it in one
+/// it draws from which resources. ``ProjectStore/create(_:in:)`` makes it in one
 /// transaction.
 public struct ProjectDraft: Sendable, Hashable {
     /// The district's own id; without one the project gets `GR-P<id>`.

@@ -19,7 +19,7 @@ struct ProjectLockedResource: Sendable {
 }
 
 extension ProjectStore {
-    /// Inserts a project with everything it moves (see ``create(_:tenant:actor:)``); returns its id.
+    /// Inserts a project with everything it moves (see ``create(_:in:)``); returns its id.
     static func insert(_ draft: ProjectDraft, _ tx: TenantTransaction) async throws -> Int64 {
         let actor = try ActorID(tx.actor)
         guard !draft.demands.isEmpty else {

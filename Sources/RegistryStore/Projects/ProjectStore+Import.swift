@@ -6,7 +6,7 @@ import Registry
 extension ProjectStore {
     /// Imports projects all or nothing, matched by external id.
     ///
-    /// A new project is created with what it moves, as ``create(_:tenant:actor:)`` would, but
+    /// A new project is created with what it moves, as ``create(_:in:)`` would, but
     /// in the status its row gives: its allocations are drawn (not for a cancelled project),
     /// and its demands are taken along to where the project's status puts them (in_project
     /// while planned or in progress, resolved once completed), with events. A progress above
@@ -22,9 +22,13 @@ extension ProjectStore {
     /// file: cancel it, and create another in a later import (this one checks against what
     /// is stored before it).
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Throws: ``ImportRejected`` with every problem found; nothing was written.
-    public func importRows(
-        _ rows: [ProjectImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [ProjectImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             let lookups = try await ProjectImportLookups.load(rows, tx)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 public import Registry
 
@@ -8,8 +8,8 @@ extension ProjectStore {
     /// - Throws: ``RegistryError`` `illegalTransition` (naming the current status and the
     ///   allowed ones) from any other status.
     @discardableResult
-    public func start(_ key: String, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await moving(key, to: .inProgress, note: note, tenant: tenant, actor: actor)
+    public static func start(_ key: String, note: String? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
+        try await moving(key, to: .inProgress, note: note, in: tx)
     }
 
     /// in_progress → completed: the work is done. Its demands move in_project → resolved
@@ -17,16 +17,16 @@ extension ProjectStore {
     ///
     /// - Parameter on: The day it was completed (default: today in China).
     @discardableResult
-    public func complete(_ key: String, on date: CivilDate? = nil, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await moving(key, to: .completed, on: date, note: note, tenant: tenant, actor: actor)
+    public static func complete(_ key: String, on date: CivilDate? = nil, note: String? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
+        try await moving(key, to: .completed, on: date, note: note, in: tx)
     }
 
     /// completed → checked (验收): inspected and accepted.
     ///
     /// - Parameter on: The day of the check (default: today in China).
     @discardableResult
-    public func check(_ key: String, on date: CivilDate? = nil, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await moving(key, to: .checked, on: date, note: note, tenant: tenant, actor: actor)
+    public static func check(_ key: String, on date: CivilDate? = nil, note: String? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
+        try await moving(key, to: .checked, on: date, note: note, in: tx)
     }
 
     /// planned or in_progress → cancelled, with a reason. In the same transaction what the
@@ -36,18 +36,16 @@ extension ProjectStore {
     /// - Throws: ``RegistryError`` `reasonRequired` without a reason, `illegalTransition`
     ///   from completed, checked or cancelled.
     @discardableResult
-    public func cancel(_ key: String, reason: String, note: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await moving(key, to: .cancelled, note: note, reason: reason, tenant: tenant, actor: actor)
+    public static func cancel(_ key: String, reason: String, note: String? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
+        try await moving(key, to: .cancelled, note: note, reason: reason, in: tx)
     }
 
-    private func moving(
-        _ key: String, to target: ProjectStatus, on date: CivilDate? = nil, note: String?, reason: String? = nil, tenant: UUID, actor: String
+    private static func moving(
+        _ key: String, to target: ProjectStatus, on date: CivilDate? = nil, note: String?, reason: String? = nil, in tx: TenantTransaction
     ) async throws -> ProjectDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.id(of: key, tx)
-            try await Self.advance(id, to: target, on: date, note: note, reason: reason, tx)
-            return try await Self.detail(id, tx)
-        }
+        let id = try await Self.id(of: key, tx)
+        try await Self.advance(id, to: target, on: date, note: note, reason: reason, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// Moves a project one step of its workflow, with everything that step moves along.

@@ -15,16 +15,14 @@ extension ProjectStore {
     ///   figures) or `invalidValue`; ``RegistryStoreError/invalid(field:reason:)`` for a link
     ///   that is not http(s).
     @discardableResult
-    public func report(
-        _ key: String, percent: Int, on date: CivilDate? = nil, note: String? = nil, attachments: [String] = [],
-        tenant: UUID, actor: String
+    public static func report(
+        _ key: String, percent: Int, on date: CivilDate? = nil, note: String? = nil, attachments: [String] = [], in tx: TenantTransaction
+        
     ) async throws -> ProjectDetail {
         let links = try attachments.map(Self.attachmentLink)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.id(of: key, tx)
-            try await Self.addReport(id, try ProgressReport(on: try Self.pastDay(date), percentage: percent, note: note, attachments: links), tx)
-            return try await Self.detail(id, tx)
-        }
+        let id = try await Self.id(of: key, tx)
+        try await Self.addReport(id, try ProgressReport(on: try Self.pastDay(date), percentage: percent, note: note, attachments: links), tx)
+        return try await Self.detail(id, tx)
     }
 
     /// An attachment's link: http or https with a host; the files stay where they are.
@@ -42,44 +40,40 @@ extension ProjectStore {
     ///
     /// - Throws: ``RegistryError`` `notAllowedInState` for a cancelled or checked project.
     @discardableResult
-    public func addMilestone(_ key: String, title: String, dueOn: CivilDate? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+    public static func addMilestone(_ key: String, title: String, dueOn: CivilDate? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw RegistryStoreError.invalid(field: "title", reason: "里程碑名称不能为空 a milestone needs a title") }
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.id(of: key, tx)
-            let (project, _) = try await Self.domainProject(id, tx)
-            guard project.status != .cancelled, project.status != .checked else {
-                throw RegistryError(
-                    .notAllowedInState, field: "status",
-                    chinese: "项目当前状态为「\(project.status.chineseName)」，不能再添加里程碑",
-                    english: "the project is \(project.status.rawValue); no milestones can be added")
-            }
-            try await tx.connection.execute("""
-                INSERT INTO project_milestone (tenant_id, project_id, title, due_on)
-                VALUES (\(tx.tenantID), \(id), \(title), \(dueOn?.description)::date)
-                """)
-            return try await Self.detail(id, tx)
+        let id = try await Self.id(of: key, tx)
+        let (project, _) = try await Self.domainProject(id, tx)
+        guard project.status != .cancelled, project.status != .checked else {
+            throw RegistryError(
+                .notAllowedInState, field: "status",
+                chinese: "项目当前状态为「\(project.status.chineseName)」，不能再添加里程碑",
+                english: "the project is \(project.status.rawValue); no milestones can be added")
         }
+        try await tx.connection.execute("""
+            INSERT INTO project_milestone (tenant_id, project_id, title, due_on)
+            VALUES (\(tx.tenantID), \(id), \(title), \(dueOn?.description)::date)
+            """)
+        return try await Self.detail(id, tx)
     }
 
     /// Marks a milestone reached.
     ///
     /// - Parameters:
-    ///   - milestone: The milestone's id (from ``show(_:tenant:actor:)``).
+    ///   - milestone: The milestone's id (from ``show(_:in:)``).
     ///   - on: The day it was reached (default: today in China).
     @discardableResult
-    public func reachMilestone(_ key: String, milestone: Int64, on date: CivilDate? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.id(of: key, tx)
-            // Locks the project, so that a concurrent check or cancel waits for this.
-            try await Self.domainProject(id, tx).0.checkMilestoneMayBeReached()
-            let updated = try await tx.connection.execute("""
-                UPDATE project_milestone SET done_on = \(try Self.pastDay(date).description)::date
-                WHERE tenant_id = \(tx.tenantID) AND project_id = \(id) AND id = \(milestone)
-                """)
-            if updated == 0 { throw RegistryStoreError.notFound(kind: "milestone 里程碑", key: "\(key)/\(milestone)") }
-            return try await Self.detail(id, tx)
-        }
+    public static func reachMilestone(_ key: String, milestone: Int64, on date: CivilDate? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
+        let id = try await Self.id(of: key, tx)
+        // Locks the project, so that a concurrent check or cancel waits for this.
+        try await Self.domainProject(id, tx).0.checkMilestoneMayBeReached()
+        let updated = try await tx.connection.execute("""
+            UPDATE project_milestone SET done_on = \(try Self.pastDay(date).description)::date
+            WHERE tenant_id = \(tx.tenantID) AND project_id = \(id) AND id = \(milestone)
+            """)
+        if updated == 0 { throw RegistryStoreError.notFound(kind: "milestone 里程碑", key: "\(key)/\(milestone)") }
+        return try await Self.detail(id, tx)
     }
 
     /// Records the residents' rating (评单): 1–5 and a comment, once the project is completed
@@ -87,13 +81,11 @@ extension ProjectStore {
     ///
     /// - Throws: ``RegistryError`` `notAllowedInState`, `alreadyRated` or `invalidValue`.
     @discardableResult
-    public func rate(_ key: String, score: Int, comment: String? = nil, tenant: UUID, actor: String) async throws -> ProjectDetail {
+    public static func rate(_ key: String, score: Int, comment: String? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
         let rating = try Rating(score: score, comment: comment)
-        return try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.id(of: key, tx)
-            try await Self.applyRating(rating, to: id, tx)
-            return try await Self.detail(id, tx)
-        }
+        let id = try await Self.id(of: key, tx)
+        try await Self.applyRating(rating, to: id, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// Checks a report against the project (domain rules) and stores it with the new percentage.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
@@ -11,19 +11,23 @@ import Registry
 /// and puts the demands back on the list. The workflows' rules are the domain's
 /// (`ProjectWorkflow`, `DemandWorkflow`); the database guards the resources' remaining.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = ProjectStore(database: database)
-/// let project = try await store.create(
-///     ProjectDraft(title: "幸福路路面修补", responsibleUnit: "U001", demands: ["D00017"],
-///                  allocations: [ProjectAllocationRequest(resource: "R0003", quantity: "20000")]),
-///     tenant: langao, actor: "cli:root")
-/// try await store.start(project.project.externalID!, tenant: langao, actor: "cli:root")
+/// let project = try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await ProjectStore.create(
+///         ProjectDraft(title: "幸福路路面修补", responsibleUnit: "U001", demands: ["D00017"],
+///                      allocations: [ProjectAllocationRequest(resource: "R0003", quantity: "20000")]),
+///         in: tx)
+/// }
+/// try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await ProjectStore.start(project.project.externalID!, in: tx)
+/// }
 /// ```
-public struct ProjectStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum ProjectStore {
     /// Creates a project from demands and resource allocations in one transaction: the
     /// project, its demand and allocation rows, a `drawn` ledger line per allocation, and
     /// each demand moved accepted/matched → in_project with an event. If anything fails,
@@ -34,51 +38,45 @@ public struct ProjectStore: Sendable {
     ///   accepted or matched (naming its state), `notAllowedInState` for a resource that is
     ///   not available, `insufficientRemaining` naming the resource when the database
     ///   refuses an overdraw, `invalidValue` for a bad quantity or title.
-    public func create(_ draft: ProjectDraft, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let id = try await Self.insert(draft, tx)
-            return try await Self.detail(id, tx)
-        }
+    public static func create(_ draft: ProjectDraft, in tx: TenantTransaction) async throws -> ProjectDetail {
+        let id = try await Self.insert(draft, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// One page of the project list, newest first.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown unit or org code.
-    public func list(_ query: ProjectQuery, tenant: UUID, actor: String) async throws -> ProjectPage {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            var filter: SQL = ""
-            if let status = query.status { filter.append(" AND p.status = \(status.rawValue)") }
-            if let unit = query.unit { filter.append(" AND p.responsible_unit_id = \(try await UnitStore.id(of: unit, tx))") }
-            if let category = query.category {
-                let code = try await ResourceStore.categoryCodes(tx)[ResourceStore.categoryKey(category)] ?? category
-                filter.append("""
-                     AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                                 WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND d.category_code = \(code))
-                    """)
-            }
-            if let orgCode = query.orgCode {
-                let path = try await UnitStore.subtreePath(orgCode, tx)
-                filter.append("""
-                     AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                                 JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
-                                 WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND o.path LIKE \(path + "%"))
-                    """)
-            }
-            if let from = query.from { filter.append(" AND coalesce(p.due_on, p.starts_on, \(from.description)::date) >= \(from.description)::date") }
-            if let to = query.to { filter.append(" AND coalesce(p.starts_on, p.due_on, \(to.description)::date) <= \(to.description)::date") }
-            if let after = query.after { filter.append(" AND p.id < \(after)") }
-            let limit = max(1, query.limit)
-            let rows = try await Self.records(tx, where: filter, limit: limit + 1, newestFirst: true)
-            return ProjectPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
+    public static func list(_ query: ProjectQuery, in tx: TenantTransaction) async throws -> ProjectPage {
+        var filter: SQL = ""
+        if let status = query.status { filter.append(" AND p.status = \(status.rawValue)") }
+        if let unit = query.unit { filter.append(" AND p.responsible_unit_id = \(try await UnitStore.id(of: unit, tx))") }
+        if let category = query.category {
+            let code = try await ResourceStore.categoryCodes(tx)[ResourceStore.categoryKey(category)] ?? category
+            filter.append("""
+                 AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND d.category_code = \(code))
+                """)
         }
+        if let orgCode = query.orgCode {
+            let path = try await UnitStore.subtreePath(orgCode, tx)
+            filter.append("""
+                 AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
+                             JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
+                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND o.path LIKE \(path + "%"))
+                """)
+        }
+        if let from = query.from { filter.append(" AND coalesce(p.due_on, p.starts_on, \(from.description)::date) >= \(from.description)::date") }
+        if let to = query.to { filter.append(" AND coalesce(p.starts_on, p.due_on, \(to.description)::date) <= \(to.description)::date") }
+        if let after = query.after { filter.append(" AND p.id < \(after)") }
+        let limit = max(1, query.limit)
+        let rows = try await Self.records(tx, where: filter, limit: limit + 1, newestFirst: true)
+        return ProjectPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
     }
 
     /// The project whose external id (or, failing that, id) is `key`, with its demands,
     /// allocations, milestones, progress reports and history.
-    public func show(_ key: String, tenant: UUID, actor: String) async throws -> ProjectDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await Self.detail(try await Self.id(of: key, tx), tx)
-        }
+    public static func show(_ key: String, in tx: TenantTransaction) async throws -> ProjectDetail {
+        try await Self.detail(try await Self.id(of: key, tx), tx)
     }
 
     // MARK: - Shared

@@ -1,7 +1,7 @@
 public import Registry
 
 /// One item of the resource list (资源清单) as an import file gives it, an export writes it,
-/// and ``ResourceStore/create(_:tenant:actor:)`` takes it.
+/// and ``ResourceStore/create(_:in:)`` takes it.
 public struct ResourceImportRow: Sendable, Hashable {
     /// The file line the row came from, for error messages (0 for exported rows).
     public var line: Int

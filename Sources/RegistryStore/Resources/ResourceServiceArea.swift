@@ -46,16 +46,14 @@ extension ResourceStore {
     /// with a node of their effective service area at or above it.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown code.
-    public func resourceIDs(serving code: String, tenant: UUID, actor: String) async throws -> [Int64] {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let path = try await UnitStore.subtreePath(code, tx)
-            return try await tx.connection.query("""
-                SELECT DISTINCT a.resource_id FROM (\(ResourceServiceArea.pairs(tenant: tx.tenantID))) a
-                JOIN org_unit area ON area.tenant_id = \(tx.tenantID) AND area.id = a.org_unit_id
-                WHERE \(path) LIKE area.path || '%'
-                ORDER BY a.resource_id
-                """).map { try $0.decode(Int64.self, "resource_id") }
-        }
+    public static func resourceIDs(serving code: String, in tx: TenantTransaction) async throws -> [Int64] {
+        let path = try await UnitStore.subtreePath(code, tx)
+        return try await tx.connection.query("""
+            SELECT DISTINCT a.resource_id FROM (\(ResourceServiceArea.pairs(tenant: tx.tenantID))) a
+            JOIN org_unit area ON area.tenant_id = \(tx.tenantID) AND area.id = a.org_unit_id
+            WHERE \(path) LIKE area.path || '%'
+            ORDER BY a.resource_id
+            """).map { try $0.decode(Int64.self, "resource_id") }
     }
 
     /// The effective service area of one resource, and whether it is the default.

@@ -13,13 +13,17 @@ extension ResourceStore {
     /// ledger; a file may confirm an offered resource or withdraw one, never bring a
     /// withdrawn one back. The service area becomes exactly the row's.
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Parameters:
     ///   - rows: The file's rows.
     ///   - issues: Problems the file reader already found, reported with the ones found here.
     ///   - dryRun: Do everything, report it, then roll back.
     /// - Throws: ``ImportRejected`` with every problem; nothing was written.
-    public func importRows(
-        _ rows: [ResourceImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [ResourceImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
@@ -11,45 +11,39 @@ extension ResourceStore {
     /// - Throws: ``RegistryError`` `notAllowedInState` for a withdrawn resource (nothing more
     ///   can be pledged to it), `invalidValue` for an amount that is not positive.
     @discardableResult
-    public func pledge(_ key: String, amount: Int64, note: String? = nil, tenant: UUID, actor: String) async throws -> ResourceDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let (id, status, unit) = try await Self.lock(key, tx)
-            _ = try Quantity(amount, unit)
-            guard status != .withdrawn else { throw Self.refused(status, chinese: "追加承诺", english: "pledge to") }
-            try await Self.insertLedger(resource: id, kind: .pledged, quantity: amount, project: nil, note: note, tx)
-            return try await Self.detail(id, tx)
-        }
+    public static func pledge(_ key: String, amount: Int64, note: String? = nil, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let (id, status, unit) = try await Self.lock(key, tx)
+        _ = try Quantity(amount, unit)
+        guard status != .withdrawn else { throw Self.refused(status, chinese: "追加承诺", english: "pledge to") }
+        try await Self.insertLedger(resource: id, kind: .pledged, quantity: amount, project: nil, note: note, tx)
+        return try await Self.detail(id, tx)
     }
 
     /// Withdraws a resource: nothing more can be drawn on or pledged to it. What projects
     /// already drew stays theirs. Withdrawing a withdrawn resource changes nothing.
     @discardableResult
-    public func withdraw(_ key: String, tenant: UUID, actor: String) async throws -> ResourceDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let (id, _, _) = try await Self.lock(key, tx)
-            try await tx.connection.execute("""
-                UPDATE resource SET status = 'withdrawn', updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id) AND status <> 'withdrawn'
-                """)
-            return try await Self.detail(id, tx)
-        }
+    public static func withdraw(_ key: String, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let (id, _, _) = try await Self.lock(key, tx)
+        try await tx.connection.execute("""
+            UPDATE resource SET status = 'withdrawn', updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id) AND status <> 'withdrawn'
+            """)
+        return try await Self.detail(id, tx)
     }
 
     /// Confirms an offered resource (已申报 → 可用): it can be drawn on from now on.
     ///
     /// - Throws: ``RegistryError`` `notAllowedInState` unless the resource is offered.
     @discardableResult
-    public func confirm(_ key: String, tenant: UUID, actor: String) async throws -> ResourceDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let (id, status, _) = try await Self.lock(key, tx)
-            guard status == .offered else { throw Self.refused(status, chinese: "确认", english: "confirm") }
-            try await tx.connection.execute("""
-                UPDATE resource SET status = CASE WHEN remaining = 0 THEN 'exhausted' ELSE 'available' END,
-                                    updated_at = now(), row_version = row_version + 1
-                WHERE tenant_id = \(tx.tenantID) AND id = \(id)
-                """)
-            return try await Self.detail(id, tx)
-        }
+    public static func confirm(_ key: String, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let (id, status, _) = try await Self.lock(key, tx)
+        guard status == .offered else { throw Self.refused(status, chinese: "确认", english: "confirm") }
+        try await tx.connection.execute("""
+            UPDATE resource SET status = CASE WHEN remaining = 0 THEN 'exhausted' ELSE 'available' END,
+                                updated_at = now(), row_version = row_version + 1
+            WHERE tenant_id = \(tx.tenantID) AND id = \(id)
+            """)
+        return try await Self.detail(id, tx)
     }
 
     /// Locks the resource `key` for the rest of the transaction and reads its status and unit.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
@@ -8,87 +8,83 @@ import Registry
 /// `remaining` is kept by a trigger on `resource_ledger` and guarded by
 /// `CHECK (remaining >= 0)`: an overdraw fails in the database whatever the Swift side did.
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = ResourceStore(database: database)
-/// let created = try await store.create(row, tenant: langao, actor: "cli:root")
-/// try await store.pledge(created.resource.externalID!, amount: 50_000, tenant: langao, actor: "cli:root")
+/// try await database.withTenant(langao, actor: "cli:root") { tx in
+///     let created = try await ResourceStore.create(row, in: tx)
+///     try await ResourceStore.pledge(created.resource.externalID!, amount: 50_000, in: tx)
+/// }
 /// ```
-public struct ResourceStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum ResourceStore {
     /// Files a resource: the item, its first ledger entry (a pledge of `row.capacity`) and its
     /// service area, in one transaction. Without an external id the resource gets `GR-R<id>`,
     /// so that an export of it imports back.
     ///
     /// - Throws: ``RegistryStoreError`` for an unknown unit, category or org code, or an
     ///   external id already used; ``RegistryError`` for a capacity that is not positive.
-    public func create(_ row: ResourceImportRow, tenant: UUID, actor: String) async throws -> ResourceDetail {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let unit = try await UnitStore.id(of: row.unitExternalID, tx)
-            guard let category = try await Self.categoryCodes(tx)[Self.categoryKey(row.category)] else {
-                throw RegistryStoreError.notFound(kind: "category 类别", key: row.category)
-            }
-            let nodes = try await UnitStore.orgUnits(codes: row.serviceAreaCodes, tx)
-            let area = try row.serviceAreaCodes.map { code in
-                guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
-                return node.id
-            }
-            // The domain's checks of the item itself (title, window, a positive capacity).
-            _ = try Resource(
-                tenant: tenant, id: 0, unit: UnitID(unit), title: row.title, category: category, kind: row.kind,
-                ledger: ResourceLedger(measureUnit: row.measureUnit), availableFrom: row.availableFrom, availableUntil: row.availableUntil)
-            _ = try Quantity(row.capacity, row.measureUnit)
-            let id: Int64
-            do {
-                id = try await Self.insert(row, unit: unit, category: category, area: area, tx)
-            } catch let error as PostgresError where error.sqlState == "23505" {
-                throw RegistryStoreError.conflict("资源编号 \(row.externalID) 已存在 a resource with this external id already exists")
-            }
-            return try await Self.detail(id, tx)
+    public static func create(_ row: ResourceImportRow, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let unit = try await UnitStore.id(of: row.unitExternalID, tx)
+        guard let category = try await Self.categoryCodes(tx)[Self.categoryKey(row.category)] else {
+            throw RegistryStoreError.notFound(kind: "category 类别", key: row.category)
         }
+        let nodes = try await UnitStore.orgUnits(codes: row.serviceAreaCodes, tx)
+        let area = try row.serviceAreaCodes.map { code in
+            guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+            return node.id
+        }
+        // The domain's checks of the item itself (title, window, a positive capacity).
+        _ = try Resource(
+            tenant: tx.tenantID, id: 0, unit: UnitID(unit), title: row.title, category: category, kind: row.kind,
+            ledger: ResourceLedger(measureUnit: row.measureUnit), availableFrom: row.availableFrom, availableUntil: row.availableUntil)
+        _ = try Quantity(row.capacity, row.measureUnit)
+        let id: Int64
+        do {
+            id = try await Self.insert(row, unit: unit, category: category, area: area, tx)
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            throw RegistryStoreError.conflict("资源编号 \(row.externalID) 已存在 a resource with this external id already exists")
+        }
+        return try await Self.detail(id, tx)
     }
 
     /// One page of the resource list, newest first (keyset: ids below the cursor).
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown unit or org code.
-    public func list(_ query: ResourceQuery, tenant: UUID, actor: String) async throws -> ResourcePage {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            var filter: SQL = ""
-            if let status = query.status { filter.append(" AND r.status = \(status.rawValue)") }
-            if let kind = query.kind { filter.append(" AND r.kind = \(kind.rawValue)") }
-            if let category = query.category {
-                filter.append(" AND r.category_code = \(try await Self.categoryCodes(tx)[Self.categoryKey(category)] ?? category)")
-            }
-            if let unit = query.unit { filter.append(" AND r.unit_id = \(try await UnitStore.id(of: unit, tx))") }
-            if let code = query.orgCode {
-                let path = try await UnitStore.subtreePath(code, tx)
-                filter.append("""
-                     AND EXISTS (SELECT 1 FROM (\(ResourceServiceArea.correlated)) a
-                                 JOIN org_unit o ON o.tenant_id = r.tenant_id AND o.id = a.org_unit_id
-                                 WHERE o.path LIKE \(path + "%") OR \(path) LIKE o.path || '%')
-                    """)
-            }
-            if let from = query.availableFrom {
-                filter.append(" AND (r.available_until IS NULL OR r.available_until >= \(from.description)::date)")
-            }
-            if let until = query.availableUntil {
-                filter.append(" AND (r.available_from IS NULL OR r.available_from <= \(until.description)::date)")
-            }
-            if let after = query.after { filter.append(" AND r.id < \(after)") }
-            let limit = max(1, query.limit)
-            let rows = try await Self.records(tx, where: filter, limit: limit + 1, newestFirst: true)
-            return ResourcePage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
+    public static func list(_ query: ResourceQuery, in tx: TenantTransaction) async throws -> ResourcePage {
+        var filter: SQL = ""
+        if let status = query.status { filter.append(" AND r.status = \(status.rawValue)") }
+        if let kind = query.kind { filter.append(" AND r.kind = \(kind.rawValue)") }
+        if let category = query.category {
+            filter.append(" AND r.category_code = \(try await Self.categoryCodes(tx)[Self.categoryKey(category)] ?? category)")
         }
+        if let unit = query.unit { filter.append(" AND r.unit_id = \(try await UnitStore.id(of: unit, tx))") }
+        if let code = query.orgCode {
+            let path = try await UnitStore.subtreePath(code, tx)
+            filter.append("""
+                 AND EXISTS (SELECT 1 FROM (\(ResourceServiceArea.correlated)) a
+                             JOIN org_unit o ON o.tenant_id = r.tenant_id AND o.id = a.org_unit_id
+                             WHERE o.path LIKE \(path + "%") OR \(path) LIKE o.path || '%')
+                """)
+        }
+        if let from = query.availableFrom {
+            filter.append(" AND (r.available_until IS NULL OR r.available_until >= \(from.description)::date)")
+        }
+        if let until = query.availableUntil {
+            filter.append(" AND (r.available_from IS NULL OR r.available_from <= \(until.description)::date)")
+        }
+        if let after = query.after { filter.append(" AND r.id < \(after)") }
+        let limit = max(1, query.limit)
+        let rows = try await Self.records(tx, where: filter, limit: limit + 1, newestFirst: true)
+        return ResourcePage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
     }
 
     /// The resource whose external id (or, failing that, id) is `key`, with its ledger, its
     /// effective service area and the projects holding part of it.
-    public func show(_ key: String, tenant: UUID, actor: String) async throws -> ResourceDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            try await Self.detail(try await Self.id(of: key, tx), tx)
-        }
+    public static func show(_ key: String, in tx: TenantTransaction) async throws -> ResourceDetail {
+        try await Self.detail(try await Self.id(of: key, tx), tx)
     }
 
     // MARK: - Shared with the other list stores

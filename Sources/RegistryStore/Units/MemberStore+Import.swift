@@ -9,6 +9,10 @@ extension MemberStore {
     /// person or the registration in place; a person's registrations become exactly those of
     /// their rows (people not in the file are left alone).
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Parameters:
     ///   - rows: The file's rows.
     ///   - issues: Problems the file reader already found, reported with the ones found here.
@@ -17,8 +21,8 @@ extension MemberStore {
     /// - Throws: ``ImportRejected`` with every problem (unknown unit or community, rows of one
     ///   person that disagree, a person registered twice at one community); nothing was
     ///   written. Messages never repeat personal data.
-    public func importRows(
-        _ rows: [MemberImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [MemberImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues

@@ -1,31 +1,30 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
 /// The members units register for duty at communities (双报到), and the people behind them.
 ///
 /// Personal data (name, phone, ID card number) is stored in `person` only, shown masked in
-/// every list, and never exported with `--public` (see ``disclosures(tenant:actor:)``).
-public struct MemberStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+/// every list, and never exported with `--public` (see ``disclosures(in:)``).
+///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+public enum MemberStore {
     /// One page of registrations, personal data masked.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown unit or org code.
-    public func list(_ query: MemberQuery, tenant: UUID, actor: String) async throws -> MemberPage {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            var filter: SQL = ""
-            if let unit = query.unit { filter.append(" AND d.unit_id = \(try await UnitStore.id(of: unit, tx))") }
-            if let code = query.orgCode {
-                filter.append(" AND c.path LIKE \(try await UnitStore.subtreePath(code, tx) + "%")")
-            }
-            if let after = query.after { filter.append(" AND d.id > \(after)") }
-            let limit = max(1, query.limit)
-            let rows = try await Self.records(tx, where: filter, limit: limit + 1)
-            return MemberPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
+    public static func list(_ query: MemberQuery, in tx: TenantTransaction) async throws -> MemberPage {
+        var filter: SQL = ""
+        if let unit = query.unit { filter.append(" AND d.unit_id = \(try await UnitStore.id(of: unit, tx))") }
+        if let code = query.orgCode {
+            filter.append(" AND c.path LIKE \(try await UnitStore.subtreePath(code, tx) + "%")")
         }
+        if let after = query.after { filter.append(" AND d.id > \(after)") }
+        let limit = max(1, query.limit)
+        let rows = try await Self.records(tx, where: filter, limit: limit + 1)
+        return MemberPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
     }
 
     /// Registrations as lists show them (masked), ordered by id; `filter` continues the WHERE

@@ -8,6 +8,10 @@ extension UnitStore {
     /// changes nothing, an edited row updates its unit in place, and each unit's contracted
     /// communities become exactly those of its row.
     ///
+    /// Owns its transaction, so it takes the database rather than a transaction (see
+    /// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``): all or nothing, and a
+    /// dry run does the work, then rolls the transaction back.
+    ///
     /// - Parameters:
     ///   - rows: The file's rows (``UnitImportRow``).
     ///   - issues: Problems the file reader already found; they are reported together with
@@ -16,8 +20,8 @@ extension UnitStore {
     /// - Returns: How many units were inserted, updated or left unchanged.
     /// - Throws: ``ImportRejected`` with every problem (duplicate external id, unknown
     ///   community code, a code that is no community); nothing was written.
-    public func importRows(
-        _ rows: [UnitImportRow], issues: IssueList = IssueList(), tenant: UUID, actor: String, dryRun: Bool = false
+    public static func importRows(
+        _ rows: [UnitImportRow], issues: IssueList = IssueList(), on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool = false
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues

@@ -1,21 +1,23 @@
-public import Foundation
+import Foundation
 import Postgres
 import Registry
 
 /// The registered units (双报到单位 / 共建单位) of a district and the communities each one
 /// contracts (包联).
 ///
+/// A store function that takes `in tx: TenantTransaction` runs inside its caller's
+/// transaction; a caller opens that transaction with
+/// `database.withTenant(tenant, actor:, readOnly:, isolation:)` (see
+/// ``RegistryDatabase/withTenant(_:actor:readOnly:isolation:_:)``).
+///
 /// ```swift
-/// let store = UnitStore(database: database)
-/// try await store.save(UnitImportRow(externalID: "U001", name: "县人民医院", kind: .department,
-///                                    communityCodes: ["C01"]), tenant: langao, actor: "cli:root")
-/// let page = try await store.list(UnitQuery(orgCode: "T01"), tenant: langao, actor: "cli:root")
+/// let page = try await database.withTenant(langao, actor: "cli:root") { tx in
+///     try await UnitStore.save(UnitImportRow(externalID: "U001", name: "县人民医院", kind: .department,
+///                                            communityCodes: ["C01"]), in: tx)
+///     return try await UnitStore.list(UnitQuery(orgCode: "T01"), in: tx)
+/// }
 /// ```
-public struct UnitStore: Sendable {
-    public let database: RegistryDatabase
-
-    public init(database: RegistryDatabase) { self.database = database }
-
+public enum UnitStore {
     /// Creates the unit or updates the one with the same external id, and makes its
     /// contracted communities exactly `row.communityCodes`.
     ///
@@ -23,58 +25,52 @@ public struct UnitStore: Sendable {
     ///   ``RegistryStoreError/invalid(field:reason:)`` for a code that is not a community or
     ///   village.
     @discardableResult
-    public func save(_ row: UnitImportRow, tenant: UUID, actor: String) async throws -> UnitRecord {
-        try await database.withTenant(tenant, actor: actor) { tx in
-            let nodes = try await Self.orgUnits(codes: row.communityCodes, tx)
-            var ids: [Int64] = []
-            for code in row.communityCodes {
-                guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
-                guard Self.isCommunity(node.kind) else {
-                    throw RegistryStoreError.invalid(field: "communities", reason: Self.notACommunity(code, node.kind))
-                }
-                ids.append(node.id)
+    public static func save(_ row: UnitImportRow, in tx: TenantTransaction) async throws -> UnitRecord {
+        let nodes = try await Self.orgUnits(codes: row.communityCodes, tx)
+        var ids: [Int64] = []
+        for code in row.communityCodes {
+            guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+            guard Self.isCommunity(node.kind) else {
+                throw RegistryStoreError.invalid(field: "communities", reason: Self.notACommunity(code, node.kind))
             }
-            let (id, _) = try await Self.upsert(row, communityIDs: ids, tx)
-            return try await Self.records(tx, where: "AND u.id = \(id)")[0]
+            ids.append(node.id)
         }
+        let (id, _) = try await Self.upsert(row, communityIDs: ids, tx)
+        return try await Self.records(tx, where: "AND u.id = \(id)")[0]
     }
 
     /// One page of units, contacts masked.
     ///
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when `query.orgCode` is unknown.
-    public func list(_ query: UnitQuery, tenant: UUID, actor: String) async throws -> UnitPage {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            var filter: SQL = ""
-            if let kind = query.kind { filter.append(" AND u.kind = \(kind.rawValue)") }
-            if let code = query.orgCode {
-                let path = try await Self.subtreePath(code, tx)
-                filter.append("""
-                     AND EXISTS (SELECT 1 FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
-                                 WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id AND o.path LIKE \(path + "%"))
-                    """)
-            }
-            if let after = query.after { filter.append(" AND u.id > \(after)") }
-            let limit = max(1, query.limit)
-            let rows = try await Self.records(tx, where: filter, limit: limit + 1)
-            return UnitPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
+    public static func list(_ query: UnitQuery, in tx: TenantTransaction) async throws -> UnitPage {
+        var filter: SQL = ""
+        if let kind = query.kind { filter.append(" AND u.kind = \(kind.rawValue)") }
+        if let code = query.orgCode {
+            let path = try await Self.subtreePath(code, tx)
+            filter.append("""
+                 AND EXISTS (SELECT 1 FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
+                             WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id AND o.path LIKE \(path + "%"))
+                """)
         }
+        if let after = query.after { filter.append(" AND u.id > \(after)") }
+        let limit = max(1, query.limit)
+        let rows = try await Self.records(tx, where: filter, limit: limit + 1)
+        return UnitPage(items: Array(rows.prefix(limit)), nextCursor: rows.count > limit ? rows[limit - 1].id : nil)
     }
 
     /// The unit whose external id (or, failing that, id) is `key`, with its members (masked)
     /// and its resources.
-    public func show(_ key: String, tenant: UUID, actor: String) async throws -> UnitDetail {
-        try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in
-            let id = try await Self.id(of: key, tx)
-            let unit = try await Self.records(tx, where: "AND u.id = \(id)")[0]
-            let members = try await MemberStore.records(tx, where: "AND d.unit_id = \(id)", limit: nil)
-            let resources = try await ResourceStore.records(tx, where: "AND r.unit_id = \(id)", limit: nil)
-            return UnitDetail(unit: unit, members: members, resources: resources)
-        }
+    public static func show(_ key: String, in tx: TenantTransaction) async throws -> UnitDetail {
+        let id = try await Self.id(of: key, tx)
+        let unit = try await Self.records(tx, where: "AND u.id = \(id)")[0]
+        let members = try await MemberStore.records(tx, where: "AND d.unit_id = \(id)", limit: nil)
+        let resources = try await ResourceStore.records(tx, where: "AND r.unit_id = \(id)", limit: nil)
+        return UnitDetail(unit: unit, members: members, resources: resources)
     }
 
     /// The communities the unit `key` contracts (包联).
-    public func communities(of key: String, tenant: UUID, actor: String) async throws -> [UnitCommunity] {
-        try await show(key, tenant: tenant, actor: actor).unit.communities
+    public static func communities(of key: String, in tx: TenantTransaction) async throws -> [UnitCommunity] {
+        try await show(key, in: tx).unit.communities
     }
 
     // MARK: - Shared with the other list stores

@@ -14,30 +14,29 @@ struct DemoBenchTalk {
     /// (The meeting's steps run one after another: a demo stopped in the middle of them is
     /// not completed; `govreg demo` on a fresh district is.)
     func load(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> BenchTalkSummary {
-        let modules = ModuleStore(database: registry), talks = BenchTalkStore(database: registry)
         // Each step is keyed on its own result, so a run that stopped half-way is completed.
-        if try await !modules.list(tenant: tenant, actor: actor).contains(where: { $0.id == BenchTalkModule.moduleID && $0.enabled }) {
-            try await modules.enable(BenchTalkModule.moduleID, settings: Data(#"{"reply_deadline_days": 7}"#.utf8), tenant: tenant, actor: actor)
+        let modules = try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await ModuleStore.list(in: tx) }
+        if !modules.contains(where: { $0.id == BenchTalkModule.moduleID && $0.enabled }) {
+            try await registry.withTenant(tenant, actor: actor) { tx in try await ModuleStore.enable(BenchTalkModule.moduleID, settings: Data(#"{"reply_deadline_days": 7}"#.utf8), in: tx) }
         }
-        if try await talks.topics(limit: 1, tenant: tenant, actor: actor).isEmpty {
+        let recorded = try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await BenchTalkStore.topics(limit: 1, in: tx) }
+        if recorded.isEmpty {
             terminal.progress("模块 bench_talk 板凳会: recording a meeting …")
-            let meeting = try await talks.hold(
+            let meeting = try await registry.withTenant(tenant, actor: actor) { tx in try await BenchTalkStore.hold(
                 MeetingDraft(heldOn: try day(5, 8), placeCode: place, host: "社区党委书记", attendees: 23,
                              photos: ["https://example.org/langao/bench-talk-0508.jpg"], note: "小区凉亭，傍晚",
-                             topics: ["独居老人想有人定期上门看看", "楼道灯坏了好几盏", "小区门口想加个减速带"]),
-                tenant: tenant, actor: actor)
+                             topics: ["独居老人想有人定期上门看看", "楼道灯坏了好几盏", "小区门口想加个减速带"]), in: tx) }
             let topics = meeting.topics.map(\.id)
-            let turned = try await talks.turnIntoDemand(
+            let turned = try await registry.withTenant(tenant, actor: actor) { tx in try await BenchTalkStore.turnIntoDemand(
                 topics[0], TopicDemandRequest(category: "elderly_care", quantity: try Quantity(40, .volunteerHours), priority: try Priority(5),
-                                              dueOn: try day(12, 31)),
-                tenant: tenant, actor: actor)
-            try await talks.answer(topics[1], answer: "物业当场登记，三天内换好", on: try day(5, 8), tenant: tenant, actor: actor)
-            try await talks.refer(topics[2], to: "县交通运输局", on: try day(5, 9), tenant: tenant, actor: actor)
+                                              dueOn: try day(12, 31)), in: tx) }
+            try await registry.withTenant(tenant, actor: actor) { tx in try await BenchTalkStore.answer(topics[1], answer: "物业当场登记，三天内换好", on: try day(5, 8), in: tx) }
+            try await registry.withTenant(tenant, actor: actor) { tx in try await BenchTalkStore.refer(topics[2], to: "县交通运输局", on: try day(5, 9), in: tx) }
             // The community puts the demand on the list, so that the matching run can serve it.
-            try await DemandStore(database: registry).transition(
-                turned.demandID!, to: .accepted, tenant: tenant, actor: actor, note: "列入需求清单 on the list", visibility: .public)
+            try await registry.withTenant(tenant, actor: actor) { tx in try await DemandStore.transition(
+                turned.demandID!, to: .accepted, note: "列入需求清单 on the list", visibility: .public, in: tx) }
         }
-        return try await talks.summary(from: try day(1, 1), to: try day(12, 31), tenant: tenant, actor: actor)
+        return try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await BenchTalkStore.summary(from: try day(1, 1), to: try day(12, 31), in: tx) }
     }
 
     private func day(_ month: Int, _ day: Int) throws -> CivilDate { try CivilDate(year: year, month: month, day: day) }

@@ -3,6 +3,7 @@ import BenchTalk
 import DemoDistrict
 import RedProperty
 import Foundation
+import Postgres
 import Registry
 import RegistryImport
 import RegistryStore
@@ -39,29 +40,31 @@ struct DemoCommand: AsyncParsableCommand {
             let actor = "demo"
 
             terminal.progress("导入 importing the hierarchy 组织架构 …")
-            _ = try await OrgUnitStore(database: registry).importRows(try OrgUnitFile.rows(from: demo.org), tenant: tenant, actor: actor)
+            _ = try await OrgUnitStore.importRows(try OrgUnitFile.rows(from: demo.org), on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing units 共建单位 …")
-            _ = try await UnitStore(database: registry).importRows(try UnitFile.rows(from: demo.units), tenant: tenant, actor: actor)
+            _ = try await UnitStore.importRows(try UnitFile.rows(from: demo.units), on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing members 双报到党员 …")
-            _ = try await MemberStore(database: registry).importRows(try MemberFile.rows(from: demo.members), tenant: tenant, actor: actor)
+            _ = try await MemberStore.importRows(try MemberFile.rows(from: demo.members), on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing the resource list 资源清单 …")
-            _ = try await ResourceStore(database: registry).importRows(try ResourceFile.rows(from: demo.resources), tenant: tenant, actor: actor)
+            _ = try await ResourceStore.importRows(try ResourceFile.rows(from: demo.resources), on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing the demand list 需求清单 …")
             var demands = DemandFile(data: demo.demands, channels: registry.modules.sourceChannels)
-            _ = try await DemandStore(database: registry).importRows(&demands, tenant: tenant, actor: actor)
+            _ = try await DemandStore.importRows(&demands, on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing the project list 项目清单 …")
-            _ = try await ProjectStore(database: registry).importRows(try ProjectFile.rows(from: demo.projects), tenant: tenant, actor: actor)
+            _ = try await ProjectStore.importRows(try ProjectFile.rows(from: demo.projects), on: registry, tenant: tenant, actor: actor)
             terminal.progress("导入 importing milestones and progress reports 里程碑与进度报告 …")
-            _ = try await MilestoneStore(database: registry).importRows(try MilestoneFile.rows(from: demo.milestones), tenant: tenant, actor: actor)
-            _ = try await ProgressReportStore(database: registry).importRows(
-                try ProgressReportFile.rows(from: demo.progress), tenant: tenant, actor: actor)
+            _ = try await MilestoneStore.importRows(try MilestoneFile.rows(from: demo.milestones), on: registry, tenant: tenant, actor: actor)
+            _ = try await ProgressReportStore.importRows(
+                try ProgressReportFile.rows(from: demo.progress), on: registry, tenant: tenant, actor: actor)
 
             let benchTalk = try await DemoBenchTalk(year: year, place: demo.benchTalkPlace).load(registry, tenant: tenant, actor: actor, terminal: terminal)
             let redProperty = try await DemoRedProperty(year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity)
                 .load(registry, tenant: tenant, actor: actor, terminal: terminal)
             let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
 
-            let summary = try await ListSummary.read(from: registry, tenant: tenant, actor: actor)
+            let summary = try await registry.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
+                try await ListSummary.read(in: tx)
+            }
             if json { return try terminal.json(DemoReport(lists: summary, matching: run, benchTalk: benchTalk, redProperty: redProperty)) }
             DemoSummaryText.print(summary, on: terminal)
             terminal.print("模块 modules: bench_talk — " + BenchTalkCommand.text(benchTalk))
@@ -74,18 +77,18 @@ struct DemoCommand: AsyncParsableCommand {
     /// The demo's matching run, accepted into the project list: made on the first run, read
     /// back on later ones (so running the demo again changes nothing).
     private func demoMatching(_ registry: RegistryDatabase, tenant: UUID, actor: String, terminal: Terminal) async throws -> MatchingRunRecord {
-        let matching = MatchingStore(database: registry)
-        if let existing = try await matching.runs(tenant: tenant, actor: actor, limit: 1).first {
+        let runs = try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await MatchingStore.runs(limit: 1, in: tx) }
+        if let existing = runs.first {
             guard existing.status == "proposed", let id = existing.id else { return existing }
             // A run recorded by a demo that stopped before accepting it.
-            try await matching.accept(id, tenant: tenant, actor: actor)
-            return try await matching.runs(tenant: tenant, actor: actor, limit: 1)[0]
+            try await MatchingStore.accept(id, on: registry, tenant: tenant, actor: actor)
+            return try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await MatchingStore.runs(limit: 1, in: tx) }[0]
         }
         terminal.progress("匹配 matching demands with resources 供需匹配 …")
-        let run = try await matching.run(MatchingRequest(), tenant: tenant, actor: actor)
+        let run = try await MatchingStore.run(MatchingRequest(), on: registry, tenant: tenant, actor: actor)
         terminal.progress("接受 accepting matching run #\(run.id!) into the project list …")
-        try await matching.accept(run.id!, tenant: tenant, actor: actor)
-        return try await matching.runs(tenant: tenant, actor: actor, limit: 1)[0]
+        try await MatchingStore.accept(run.id!, on: registry, tenant: tenant, actor: actor)
+        return try await registry.withTenant(tenant, actor: actor, readOnly: true) { tx in try await MatchingStore.runs(limit: 1, in: tx) }[0]
     }
 
     /// The demo tenant, created on the first run.

@@ -16,9 +16,10 @@ extension DemandCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
-                let detail = try await store.get(
-                    try await store.id(of: id, tenant: tenant, actor: commandLineActor), tenant: tenant, actor: commandLineActor)
+                let tenant = try await tenant.resolve(in: registry)
+                let detail = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in
+                    try await DemandStore.get(try await DemandStore.id(of: id, in: tx), in: tx)
+                }
                 if json { try terminal.json(detail); return }
                 let demand = detail.demand
                 var lines: [(String, String)] = [

@@ -32,18 +32,19 @@ extension DemandCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
-                let target = try await store.id(of: id, tenant: tenant, actor: commandLineActor)
-                let mergeTarget: DemandID? = if let mergedInto {
-                    try await store.id(of: mergedInto, tenant: tenant, actor: commandLineActor)
-                } else {
-                    nil
+                let tenant = try await tenant.resolve(in: registry)
+                let event = try await registry.withTenant(tenant, actor: commandLineActor) { tx in
+                    let target = try await DemandStore.id(of: id, in: tx)
+                    let mergeTarget: DemandID? = if let mergedInto {
+                        try await DemandStore.id(of: mergedInto, in: tx)
+                    } else {
+                        nil
+                    }
+                    return try await DemandStore.transition(
+                        target, to: try DemandCommand.parse(DemandState.self, state), note: note, reason: reason,
+                        mergedInto: mergeTarget, rating: try rating.map { try Rating(score: $0) },
+                        visibility: `public` ? .public : .internal, in: tx)
                 }
-                let event = try await store.transition(
-                    target, to: try DemandCommand.parse(DemandState.self, state),
-                    tenant: tenant, actor: commandLineActor, note: note, reason: reason,
-                    mergedInto: mergeTarget, rating: try rating.map { try Rating(score: $0) },
-                    visibility: `public` ? .public : .internal)
                 terminal.print(
                     "需求 demand \(event.demand): \(event.from.chineseName) \(event.from.rawValue) → "
                         + "\(event.to.chineseName) \(event.to.rawValue) (\(event.visibility.chineseName) \(event.visibility.rawValue))")
@@ -69,10 +70,12 @@ extension DemandCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let store = DemandStore(database: registry), tenant = try await tenant.resolve(in: registry)
-                let escalation = try await store.escalate(
-                    try await store.id(of: id, tenant: tenant, actor: commandLineActor),
-                    to: try DemandCommand.parse(EscalationLevel.self, level), tenant: tenant, actor: commandLineActor, reason: reason)
+                let tenant = try await tenant.resolve(in: registry)
+                let escalation = try await registry.withTenant(tenant, actor: commandLineActor) { tx in
+                    try await DemandStore.escalate(
+                        try await DemandStore.id(of: id, in: tx),
+                        to: try DemandCommand.parse(EscalationLevel.self, level), reason: reason, in: tx)
+                }
                 terminal.print(
                     "需求 demand \(escalation.demand): 上报 escalated \(escalation.from.chineseName) \(escalation.from.rawValue) → "
                         + "\(escalation.to.chineseName) \(escalation.to.rawValue)")

@@ -62,9 +62,8 @@ struct DemandCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await DemandStore(database: registry).list(
-                    try filter(), limit: limit, after: try after.map(DemandCommand.id),
-                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await DemandStore.list(
+                    try filter(), limit: limit, after: try after.map(DemandCommand.id), in: tx) }
                 if json { try terminal.json(page); return }
                 terminal.table(
                     headers: ["编号 id", "需求编号 ext", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",

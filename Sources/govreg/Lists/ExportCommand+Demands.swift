@@ -1,4 +1,5 @@
 import ArgumentParser
+import Postgres
 import Registry
 import RegistryImport
 import RegistryStore
@@ -16,18 +17,21 @@ extension ExportCommand {
             let terminal = Terminal()
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)
-                let store = DemandStore(database: registry)
                 let chinese = options.header == .zh
                 let list = "demand(s) 需求"
                 if options.public {
                     let file = PublicDemandExportFile(chinese: chinese)
-                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
-                        try await store.exportPublic(tenant: tenant, actor: commandLineActor, $0)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) { page in
+                        try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true, isolation: .repeatableRead) { tx in
+                            try await DemandStore.exportPublic(in: tx, page)
+                        }
                     }
                 } else {
                     let file = DemandExportFile(chinese: chinese, channels: registry.modules.sourceChannels)
-                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) {
-                        try await store.export(tenant: tenant, actor: commandLineActor, $0)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) { page in
+                        try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true, isolation: .repeatableRead) { tx in
+                            try await DemandStore.export(in: tx, page)
+                        }
                     }
                 }
             }

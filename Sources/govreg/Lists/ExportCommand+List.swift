@@ -33,13 +33,12 @@ extension ExportCommand {
         let terminal = Terminal()
         try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
             let tenant = try await options.tenant.resolve(in: registry)
-            let store = Store(database: registry)
             let chinese = options.header == .zh
             if options.public {
-                let rows = try await store.disclosures(tenant: tenant, actor: commandLineActor)
+                let rows = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await Store.disclosures(in: tx) }
                 try writeList(options, csv: publicCSV(rows, chinese), json: rows, count: rows.count, list: publicList ?? list, on: terminal)
             } else {
-                let rows = try await store.exportRows(tenant: tenant, actor: commandLineActor)
+                let rows = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await Store.exportRows(in: tx) }
                 let file = csv(rows, chinese)
                 try writeList(options, csv: file, json: try listObjects(file), count: rows.count, list: list, on: terminal)
             }

@@ -24,8 +24,8 @@ extension ImportCommand {
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)
                 try await ImportReport.run(options, list: "需求 demands", on: terminal) {
-                    try await DemandStore(database: registry).importRows(
-                        &file, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
+                    try await DemandStore.importRows(
+                        &file, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
                     ) { step in
                         switch step {
                         case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows", updating: true)

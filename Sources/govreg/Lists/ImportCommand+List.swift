@@ -32,8 +32,8 @@ extension ImportReport {
             let tenant = try await options.tenant.resolve(in: registry)
             try await run(options, list: list, on: terminal) {
                 do {
-                    return try await Store(database: registry).importRows(
-                        rows, issues: issues, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+                    return try await Store.importRows(
+                        rows, issues: issues, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
                 } catch let rejected as ImportRejected {
                     // The store names columns by their field (`unit_external_id`); the person
                     // reading the report wrote them as the file's header (`报到单位编号`).

@@ -34,11 +34,11 @@ struct OrgCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let store = OrgUnitStore(database: registry), tenant = try await tenant.resolve(in: registry)
+                let tenant = try await tenant.resolve(in: registry)
                 let units = if let under {
-                    try await store.subtree(of: under, tenant: tenant, actor: commandLineActor)
+                    try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await OrgUnitStore.subtree(of: under, in: tx) }
                 } else {
-                    try await store.all(tenant: tenant, actor: commandLineActor)
+                    try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await OrgUnitStore.all(in: tx) }
                 }
                 if json { try terminal.json(units); return }
                 let top = units.map(\.depth).min() ?? 0
@@ -63,8 +63,8 @@ struct OrgCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                try await OrgUnitStore(database: registry).move(
-                    code, under: under, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await OrgUnitStore.move(
+                    code, under: under, in: tx) }
                 terminal.print("已移动 moved \(code) under \(under)")
             }
         }

@@ -44,7 +44,7 @@ extension ProjectCommand {
                 isPublic: `public`, publishedOn: try UnitCommand.day(publishedOn, "--published-on"))
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await ProjectStore(database: registry).create(draft, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await ProjectStore.create(draft, in: tx) }
                 if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
             }
         }
@@ -56,7 +56,7 @@ extension ProjectCommand {
         @Option(help: "A note (projects are disclosed: write it for residents).") var note: String?
 
         func run() async throws {
-            try await target.run { store, tenant in try await store.start(target.project, note: note, tenant: tenant, actor: commandLineActor) }
+            try await target.run { tx in try await ProjectStore.start(target.project, note: note, in: tx) }
         }
     }
 
@@ -71,8 +71,8 @@ extension ProjectCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.run { store, tenant in
-                try await store.report(target.project, percent: percent, on: day, note: note, attachments: attachment, tenant: tenant, actor: commandLineActor)
+            try await target.run { tx in
+                try await ProjectStore.report(target.project, percent: percent, on: day, note: note, attachments: attachment, in: tx)
             }
         }
     }
@@ -92,11 +92,11 @@ extension ProjectCommand {
 
         func run() async throws {
             let due = try UnitCommand.day(dueOn, "--due-on"), day = try UnitCommand.day(on, "--on")
-            try await target.run { store, tenant in
+            try await target.run { tx in
                 if let reached {
-                    return try await store.reachMilestone(target.project, milestone: reached, on: day, tenant: tenant, actor: commandLineActor)
+                    return try await ProjectStore.reachMilestone(target.project, milestone: reached, on: day, in: tx)
                 }
-                return try await store.addMilestone(target.project, title: title ?? "", dueOn: due, tenant: tenant, actor: commandLineActor)
+                return try await ProjectStore.addMilestone(target.project, title: title ?? "", dueOn: due, in: tx)
             }
         }
     }
@@ -109,7 +109,7 @@ extension ProjectCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.run { store, tenant in try await store.complete(target.project, on: day, note: note, tenant: tenant, actor: commandLineActor) }
+            try await target.run { tx in try await ProjectStore.complete(target.project, on: day, note: note, in: tx) }
         }
     }
 
@@ -121,7 +121,7 @@ extension ProjectCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.run { store, tenant in try await store.check(target.project, on: day, note: note, tenant: tenant, actor: commandLineActor) }
+            try await target.run { tx in try await ProjectStore.check(target.project, on: day, note: note, in: tx) }
         }
     }
 
@@ -133,7 +133,7 @@ extension ProjectCommand {
         @Option(help: "A note.") var note: String?
 
         func run() async throws {
-            try await target.run { store, tenant in try await store.cancel(target.project, reason: reason, note: note, tenant: tenant, actor: commandLineActor) }
+            try await target.run { tx in try await ProjectStore.cancel(target.project, reason: reason, note: note, in: tx) }
         }
     }
 
@@ -144,7 +144,7 @@ extension ProjectCommand {
         @Option(help: "What the residents said.") var comment: String?
 
         func run() async throws {
-            try await target.run { store, tenant in try await store.rate(target.project, score: score, comment: comment, tenant: tenant, actor: commandLineActor) }
+            try await target.run { tx in try await ProjectStore.rate(target.project, score: score, comment: comment, in: tx) }
         }
     }
 }

@@ -36,7 +36,7 @@ struct ProjectCommand: AsyncParsableCommand {
                 status: try status.map { try UnitCommand.word(ProjectStatus.self, $0) }, category: category, orgCode: under, unit: unit,
                 from: try UnitCommand.day(from, "--from"), to: try UnitCommand.day(to, "--to"), after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await ProjectStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ProjectStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
                 ProjectCommand.table(page.items, on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
@@ -49,7 +49,7 @@ struct ProjectCommand: AsyncParsableCommand {
         @OptionGroup var target: ProjectCommandTarget
 
         func run() async throws {
-            try await target.run { store, tenant in try await store.show(target.project, tenant: tenant, actor: commandLineActor) }
+            try await target.run(readOnly: true) { tx in try await ProjectStore.show(target.project, in: tx) }
         }
     }
 
@@ -104,10 +104,12 @@ struct ProjectCommandTarget: ParsableArguments {
     @Argument(help: "The project's external id (or id).") var project: String
     @Flag(help: "Print the project as JSON.") var json = false
 
-    func run(_ body: (ProjectStore, UUID) async throws -> ProjectDetail) async throws {
+    /// Runs `body` in one transaction of the tenant (a write unless `readOnly`) and prints the
+    /// project it returns.
+    func run(readOnly: Bool = false, _ body: (TenantTransaction) async throws -> ProjectDetail) async throws {
         let terminal = Terminal()
         try await scope.run(terminal: terminal) { registry, tenant in
-            let detail = try await body(ProjectStore(database: registry), tenant)
+            let detail = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: readOnly) { tx in try await body(tx) }
             if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
         }
     }

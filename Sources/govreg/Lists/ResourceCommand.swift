@@ -38,7 +38,7 @@ struct ResourceCommand: AsyncParsableCommand {
                 availableFrom: try UnitCommand.day(from, "--from"), availableUntil: try UnitCommand.day(to, "--to"),
                 after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await ResourceStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
                 ResourceCommand.table(page.items, on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
@@ -57,7 +57,7 @@ struct ResourceCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await ResourceStore(database: registry).show(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.show(resource, in: tx) }
                 if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal) }
             }
         }
@@ -76,10 +76,9 @@ struct ResourceCommand: AsyncParsableCommand {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await tenant.resolve(in: registry)
-                let store = ResourceStore(database: registry)
-                let unit = try await store.show(resource, tenant: tenantID, actor: commandLineActor).resource.measureUnit
+                let unit = try await registry.withTenant(tenantID, actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.show(resource, in: tx) }.resource.measureUnit
                 let amount = try ResourceStore.amount(quantity, in: unit)
-                let detail = try await store.pledge(resource, amount: amount, note: note, tenant: tenantID, actor: commandLineActor)
+                let detail = try await registry.withTenant(tenantID, actor: commandLineActor) { tx in try await ResourceStore.pledge(resource, amount: amount, note: note, in: tx) }
                 terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
             }
         }
@@ -95,7 +94,7 @@ struct ResourceCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await ResourceStore(database: registry).confirm(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await ResourceStore.confirm(resource, in: tx) }
                 terminal.print("已确认 confirmed: \(detail.resource.status.chineseName) \(detail.resource.status.rawValue)")
             }
         }
@@ -111,7 +110,7 @@ struct ResourceCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                _ = try await ResourceStore(database: registry).withdraw(resource, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                _ = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await ResourceStore.withdraw(resource, in: tx) }
                 terminal.print("已撤回 withdrawn: \(resource)")
             }
         }

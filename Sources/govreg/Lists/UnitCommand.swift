@@ -30,7 +30,7 @@ struct UnitCommand: AsyncParsableCommand {
             let terminal = Terminal()
             let query = UnitQuery(kind: try kind.map { try UnitCommand.word(UnitKind.self, $0) }, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await UnitStore(database: registry).list(query, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await UnitStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
                 UnitCommand.table(page.items, on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
@@ -49,7 +49,7 @@ struct UnitCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await UnitStore(database: registry).show(unit, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await UnitStore.show(unit, in: tx) }
                 if json { try terminal.json(detail); return }
                 UnitCommand.table([detail.unit], on: terminal)
                 terminal.print("\n成员 members (\(detail.members.count))")
@@ -75,9 +75,8 @@ struct UnitCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await MemberStore(database: registry).list(
-                    MemberQuery(unit: unit, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit)),
-                    tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MemberStore.list(
+                    MemberQuery(unit: unit, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit)), in: tx) }
                 if json { try terminal.json(page); return }
                 UnitCommand.members(page.items, on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)

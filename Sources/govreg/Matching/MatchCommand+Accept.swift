@@ -34,8 +34,8 @@ extension MatchCommand {
                 let tenantID = try await tenant.resolve(in: registry)
                 let acceptance: MatchingAcceptance
                 do {
-                    acceptance = try await MatchingStore(database: registry).accept(
-                        id, only: numbers.isEmpty ? nil : numbers, tenant: tenantID, actor: commandLineActor)
+                    acceptance = try await MatchingStore.accept(
+                        id, only: numbers.isEmpty ? nil : numbers, on: registry, tenant: tenantID, actor: commandLineActor)
                 } catch let conflict as MatchingConflict {
                     terminal.warn("\(conflict)")
                     throw ExitCode(1)
@@ -76,9 +76,9 @@ extension MatchCommand {
             let weights = try set.map(MatchCommand.readWeights)
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let tenantID = try await tenant.resolve(in: registry), store = MatchingStore(database: registry)
-                if weights != nil || reset { try await store.setWeights(weights, tenant: tenantID, actor: commandLineActor) }
-                let current = try await store.weights(tenant: tenantID, actor: commandLineActor)
+                let tenantID = try await tenant.resolve(in: registry)
+                if weights != nil || reset { try await registry.withTenant(tenantID, actor: commandLineActor) { tx in try await MatchingStore.setWeights(weights, in: tx) } }
+                let current = try await registry.withTenant(tenantID, actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.weights(in: tx) }
                 if json { return try terminal.json(current) }
                 terminal.table(
                     headers: ["项 term", "权重 points per unit"],

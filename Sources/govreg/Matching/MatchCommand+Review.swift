@@ -17,7 +17,7 @@ extension MatchCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let runs = try await MatchingStore(database: registry).runs(tenant: try await tenant.resolve(in: registry), actor: commandLineActor, limit: limit)
+                let runs = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.runs(limit: limit, in: tx) }
                 if json { return try terminal.json(runs) }
                 terminal.table(
                     headers: ["运行 run", "状态 status", "类别 category", "需求 demands", "已分配 served", "分配 allocations", "S", "C", "时间 created"],
@@ -47,9 +47,9 @@ extension MatchCommand {
             let id = try MatchCommand.runNumber(run)
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await MatchingStore(database: registry).show(
-                    id, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, limit: max(0, limit), unservedLimit: max(0, unserved),
-                    unitLimit: max(0, units))
+                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.show(
+                    id, limit: max(0, limit), unservedLimit: max(0, unserved),
+                    unitLimit: max(0, units), in: tx) }
                 if json { try terminal.json(detail) } else { MatchCommand.printDetail(detail, on: terminal) }
             }
         }
@@ -70,7 +70,7 @@ extension MatchCommand {
             let (a, b) = (try MatchCommand.runNumber(first), try MatchCommand.runNumber(second))
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let diff = try await MatchingStore(database: registry).diff(a, b, tenant: try await tenant.resolve(in: registry), actor: commandLineActor, limit: max(0, limit))
+                let diff = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.diff(a, b, limit: max(0, limit), in: tx) }
                 if json { return try terminal.json(diff) }
                 terminal.print("#\(a) → #\(b): input 输入 \(diff.sameInput ? "same 相同" : "changed 已变化"), weights 权重 \(diff.sameWeights ? "same 相同" : "changed 已变化")")
                 terminal.print("S \(diff.first.weightedSatisfaction) → \(diff.second.weightedSatisfaction), C \(diff.first.cost) → \(diff.second.cost), demands served \(diff.first.demandsServed) → \(diff.second.demandsServed)")

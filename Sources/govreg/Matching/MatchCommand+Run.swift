@@ -32,7 +32,7 @@ extension MatchCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await tenant.resolve(in: registry)
                 terminal.progress("匹配中 matching: loading the lists, solving, recording …")
-                let record = try await MatchingStore(database: registry).run(request, tenant: tenantID, actor: commandLineActor)
+                let record = try await MatchingStore.run(request, on: registry, tenant: tenantID, actor: commandLineActor)
                 if json { try terminal.json(record) } else { MatchCommand.printRun(record, on: terminal) }
             }
         }

@@ -26,8 +26,8 @@ struct BenchTalkCommand: AsyncParsableCommand {
         func run() async throws {
             let draft = MeetingDraft(heldOn: try UnitCommand.day(on, "--on")!, placeCode: place, host: host, attendees: attendees,
                                      photos: photo, note: note, topics: topic)
-            try await target.run { talks, tenant in
-                let meeting = try await talks.hold(draft, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let meeting = try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.hold(draft, in: tx) }
                 if target.json { return try Terminal().json(meeting) }
                 Terminal().print("会议 meeting #\(meeting.id) \(meeting.heldOn) \(meeting.placeName), \(meeting.attendees) attendees 人")
                 BenchTalkCommand.print(meeting.topics)
@@ -48,8 +48,8 @@ struct BenchTalkCommand: AsyncParsableCommand {
                 return value
             }
             let day = try UnitCommand.day(overdueOn, "--overdue-on")
-            try await target.run { talks, tenant in
-                let topics = try await talks.topics(outcome: wanted, overdueOn: day, limit: limit, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let topics = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await BenchTalkStore.topics(outcome: wanted, overdueOn: day, limit: limit, in: tx) }
                 if target.json { return try Terminal().json(topics) }
                 BenchTalkCommand.print(topics)
             }
@@ -65,7 +65,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.settle { talks, tenant in try await talks.answer(topic, answer: answer, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.answer(topic, answer: answer, on: day, in: tx) } }
         }
     }
 
@@ -78,7 +78,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.settle { talks, tenant in try await talks.refer(topic, to: to, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.refer(topic, to: to, on: day, in: tx) } }
         }
     }
 
@@ -105,7 +105,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
             }
             let request = TopicDemandRequest(
                 category: category, quantity: try Quantity(amount, measure), priority: try Priority(priority), dueOn: try UnitCommand.day(dueOn, "--due-on"))
-            try await target.settle { talks, tenant in try await talks.turnIntoDemand(topic, request, tenant: tenant, actor: commandLineActor) }
+            try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.turnIntoDemand(topic, request, in: tx) } }
         }
     }
 
@@ -117,8 +117,8 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
-            try await target.run { talks, tenant in
-                let summary = try await talks.summary(from: start, to: end, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let summary = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await BenchTalkStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(summary) }
                 Terminal().print(BenchTalkCommand.text(summary))
             }
@@ -150,14 +150,14 @@ struct BenchTalkTarget: ParsableArguments {
     @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
-    func run(_ body: (BenchTalkStore, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(BenchTalkStore(database: registry), tenant) }
+    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
+        try await scope.run { registry, tenant in try await body(registry, tenant) }
     }
 
     /// Runs a command that settles a topic and prints the topic.
-    func settle(_ body: (BenchTalkStore, UUID) async throws -> BenchTalkTopic) async throws {
-        try await run { talks, tenant in
-            let topic = try await body(talks, tenant)
+    func settle(_ body: (RegistryDatabase, UUID) async throws -> BenchTalkTopic) async throws {
+        try await run { registry, tenant in
+            let topic = try await body(registry, tenant)
             if json { return try Terminal().json(topic) }
             BenchTalkCommand.print([topic])
         }

@@ -34,7 +34,7 @@ struct MediationCommand: AsyncParsableCommand {
                 } catch { throw ValidationError("--party: \(error)") }
             }
             let draft = CaseDraft(placeCode: place, title: title, grade: level, mediator: mediator, openedOn: try UnitCommand.day(on, "--on")!, parties: parties)
-            try await target.show { room, tenant in try await room.open(draft, tenant: tenant, actor: commandLineActor) }
+            try await target.show { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.open(draft, in: tx) } }
         }
     }
 
@@ -54,8 +54,8 @@ struct MediationCommand: AsyncParsableCommand {
                 return value
             }
             let day = try UnitCommand.day(on, "--on")
-            try await target.show { room, tenant in
-                try await room.move(id, to: colour, note: note, outcome: result, on: day, tenant: tenant, actor: commandLineActor)
+            try await target.show { registry, tenant in
+                try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.move(id, to: colour, note: note, outcome: result, on: day, in: tx) }
             }
         }
     }
@@ -69,7 +69,7 @@ struct MediationCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.show { room, tenant in try await room.note(id, note, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.show { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.note(id, note, on: day, in: tx) } }
         }
     }
 
@@ -88,8 +88,8 @@ struct MediationCommand: AsyncParsableCommand {
                 guard let value = CaseGrade(rawValue: text) else { throw ValidationError("--grade: general or difficult") }
                 return value
             }
-            try await target.run { room, tenant in
-                let cases = try await room.cases(colour: wantedColour, grade: wantedGrade, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let cases = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await MediationStore.cases(colour: wantedColour, grade: wantedGrade, in: tx) }
                 if target.json { return try Terminal().json(cases) }
                 Terminal().table(
                     headers: ["案件 case", "受理 opened", "地点 place", "纠纷 title", "等级 grade", "颜色 colour", "当事人 parties", "结果 outcome"],
@@ -107,7 +107,7 @@ struct MediationCommand: AsyncParsableCommand {
         @Argument(help: "The case's number.") var id: Int64
 
         func run() async throws {
-            try await target.show { room, tenant in try await room.show(id, tenant: tenant, actor: commandLineActor) }
+            try await target.show { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await MediationStore.show(id, in: tx) } }
         }
     }
 
@@ -119,8 +119,8 @@ struct MediationCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
-            try await target.run { room, tenant in
-                let s = try await room.summary(from: start, to: end, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let s = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await MediationStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(s) }
                 let colours = CaseColour.allCases.map { "\($0.chineseName) \(s.byColour[$0.rawValue] ?? 0)" }.joined(separator: ", ")
                 Terminal().print("""
@@ -138,14 +138,14 @@ struct MediationTarget: ParsableArguments {
     @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
-    func run(_ body: (MediationStore, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(MediationStore(database: registry), tenant) }
+    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
+        try await scope.run { registry, tenant in try await body(registry, tenant) }
     }
 
     /// Runs a command that returns a case, and prints it with its log.
-    func show(_ body: (MediationStore, UUID) async throws -> MediationCase) async throws {
-        try await run { room, tenant in
-            let c = try await body(room, tenant)
+    func show(_ body: (RegistryDatabase, UUID) async throws -> MediationCase) async throws {
+        try await run { registry, tenant in
+            let c = try await body(registry, tenant)
             if json { return try Terminal().json(c) }
             let terminal = Terminal()
             terminal.print("案件 case #\(c.id) \(c.title) — \(c.placeName), \(c.grade.rawValue), \(c.colour.chineseName)\(c.outcome.map { ", \($0.rawValue)" } ?? ""); mediator \(c.mediator); parties \(c.parties.joined(separator: ", "))")

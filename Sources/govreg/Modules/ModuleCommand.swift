@@ -32,7 +32,7 @@ struct ModuleCommand: AsyncParsableCommand {
             }
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await TenantStore(database: registry).find(tenant).id
-                let modules = try await ModuleStore(database: registry).list(tenant: tenantID, actor: commandLineActor)
+                let modules = try await registry.withTenant(tenantID, actor: commandLineActor, readOnly: true) { tx in try await ModuleStore.list(in: tx) }
                 if json { return try terminal.json(modules) }
                 terminal.table(
                     headers: ["模块 module", "状态 state", "版本 version", "设置 settings"],
@@ -72,7 +72,7 @@ struct ModuleCommand: AsyncParsableCommand {
 
         func run() async throws {
             let document = try settings.map(ModuleCommand.read)
-            try await target.run { store, id, tenant in try await store.enable(id, settings: document, tenant: tenant, actor: commandLineActor) }
+            try await target.run { id, tx in try await ModuleStore.enable(id, settings: document, in: tx) }
         }
     }
 
@@ -83,7 +83,7 @@ struct ModuleCommand: AsyncParsableCommand {
 
         func run() async throws {
             let document = try ModuleCommand.read(settings)
-            try await target.run { store, id, tenant in try await store.configure(id, settings: document, tenant: tenant, actor: commandLineActor) }
+            try await target.run { id, tx in try await ModuleStore.configure(id, settings: document, in: tx) }
         }
     }
 
@@ -92,7 +92,7 @@ struct ModuleCommand: AsyncParsableCommand {
         @OptionGroup var target: ModuleCommandTarget
 
         func run() async throws {
-            try await target.run { store, id, tenant in try await store.disable(id, tenant: tenant, actor: commandLineActor) }
+            try await target.run { id, tx in try await ModuleStore.disable(id, in: tx) }
         }
     }
 
@@ -127,8 +127,8 @@ struct ModuleCommand: AsyncParsableCommand {
             let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let sections = try await ModuleStore(database: registry).reportSections(
-                    from: start, to: end, tenant: try await tenant.resolve(in: registry), actor: commandLineActor)
+                let sections = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ModuleStore.reportSections(
+                    from: start, to: end, in: tx) }
                 if json { return try terminal.json(sections) }
                 for section in sections {
                     terminal.print("== \(section.title) (\(section.module)) \(start)–\(end)")
@@ -179,12 +179,13 @@ struct ModuleCommandTarget: ParsableArguments {
     @Argument(help: "The module id, e.g. bench_talk.") var id: String
     @Flag(help: "Print the result as JSON.") var json = false
 
-    func run(_ body: (ModuleStore, ModuleID, UUID) async throws -> TenantModule) async throws {
+    /// Runs `body` in one write transaction of the tenant and prints the module it returns.
+    func run(_ body: (ModuleID, TenantTransaction) async throws -> TenantModule) async throws {
         let module = try ModuleCommand.module(id), terminal = Terminal()
         try await scope.run(terminal: terminal) { registry, tenant in
             let result: TenantModule
             do {
-                result = try await body(ModuleStore(database: registry), module.id, tenant)
+                result = try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await body(module.id, tx) }
             } catch let error as ModuleSettingsError {
                 throw ValidationError("\(error)")
             }

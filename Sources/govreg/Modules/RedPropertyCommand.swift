@@ -21,8 +21,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(since, "--since")
-            try await target.run { red, tenant in
-                try await red.assign(compound: compound, company: company, since: day, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.assign(compound: compound, company: company, since: day, in: tx) }
                 Terminal().print("小区 \(compound) 由 \(company) 服务 compound \(compound) is served by \(company)")
             }
         }
@@ -38,8 +38,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(setUpOn, "--set-up-on")!
-            try await target.run { red, tenant in
-                try await red.setUpBranch(company: company, name: name, setUpOn: day, members: members, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.setUpBranch(company: company, name: name, setUpOn: day, members: members, in: tx) }
                 Terminal().print("支部 branch \(name) recorded")
             }
         }
@@ -61,8 +61,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
             }
             let draft = AppointmentDraft(personName: name, direction: way, communityCode: community, company: company, role: role,
                                          since: try UnitCommand.day(since, "--since")!)
-            try await target.run { red, tenant in
-                try await red.appoint(draft, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.appoint(draft, in: tx) }
                 Terminal().print("任职 appointment recorded")
             }
         }
@@ -79,8 +79,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
         func run() async throws {
             guard let source = ProblemSource(rawValue: by) else { throw ValidationError("--by: resident, company or grid_worker") }
             let day = try UnitCommand.day(on, "--on")
-            try await target.problem { red, tenant in
-                try await red.raise(compound: compound, title: title, by: source, on: day, tenant: tenant, actor: commandLineActor)
+            try await target.problem { registry, tenant in
+                try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.raise(compound: compound, title: title, by: source, on: day, in: tx) }
             }
         }
     }
@@ -93,7 +93,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.problem { red, tenant in try await red.escalate(problem, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.escalate(problem, on: day, in: tx) } }
         }
     }
 
@@ -106,7 +106,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.problem { red, tenant in try await red.respond(problem, response: response, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.respond(problem, response: response, on: day, in: tx) } }
         }
     }
 
@@ -119,7 +119,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try UnitCommand.day(on, "--on")
-            try await target.problem { red, tenant in try await red.close(problem, fix: fix, on: day, tenant: tenant, actor: commandLineActor) }
+            try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.close(problem, fix: fix, on: day, in: tx) } }
         }
     }
 
@@ -135,8 +135,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
                 return value
             }
             let day = try UnitCommand.day(overdueOn, "--overdue-on")
-            try await target.run { red, tenant in
-                let problems = try await red.problems(status: wanted, overdueOn: day, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let problems = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await RedPropertyStore.problems(status: wanted, overdueOn: day, in: tx) }
                 if target.json { return try Terminal().json(problems) }
                 RedPropertyCommand.print(problems)
             }
@@ -151,8 +151,8 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
-            try await target.run { red, tenant in
-                let summary = try await red.summary(from: start, to: end, tenant: tenant, actor: commandLineActor)
+            try await target.run { registry, tenant in
+                let summary = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await RedPropertyStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(summary) }
                 Terminal().print(RedPropertyCommand.text(summary))
             }
@@ -182,14 +182,14 @@ struct RedPropertyTarget: ParsableArguments {
     @OptionGroup var scope: TenantScope
     @Flag(help: "Print the result as JSON.") var json = false
 
-    func run(_ body: (RedPropertyStore, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(RedPropertyStore(database: registry), tenant) }
+    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
+        try await scope.run { registry, tenant in try await body(registry, tenant) }
     }
 
     /// Runs a command that returns one problem, and prints it.
-    func problem(_ body: (RedPropertyStore, UUID) async throws -> PropertyProblem) async throws {
-        try await run { red, tenant in
-            let problem = try await body(red, tenant)
+    func problem(_ body: (RegistryDatabase, UUID) async throws -> PropertyProblem) async throws {
+        try await run { registry, tenant in
+            let problem = try await body(registry, tenant)
             if json { return try Terminal().json(problem) }
             RedPropertyCommand.print([problem])
         }
