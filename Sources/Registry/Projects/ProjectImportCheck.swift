@@ -25,6 +25,11 @@ public struct ProjectImportCheck: Sendable {
     public struct Draw: Sendable, Hashable {
         public var resource: String
         public var amount: Int64
+
+        public init(resource: String, amount: Int64) {
+            self.resource = resource
+            self.amount = amount
+        }
     }
 
     /// Every problem, row by row in file order.
