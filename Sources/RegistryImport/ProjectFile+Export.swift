@@ -1,5 +1,5 @@
 public import Foundation
-import Registry
+public import Registry
 public import RegistryStore
 import SpreadsheetCSV
 

@@ -1,7 +1,7 @@
 public import Foundation
 public import ImportIssues
-import Registry
-public import RegistryStore
+public import Registry
+import RegistryStore
 public import SpreadsheetCSV
 
 /// The project file of `govreg import projects` (项目清单). Columns: docs/csv-columns.md.

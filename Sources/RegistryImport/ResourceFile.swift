@@ -1,7 +1,7 @@
 public import Foundation
 public import ImportIssues
-import Registry
-public import RegistryStore
+public import Registry
+import RegistryStore
 public import SpreadsheetCSV
 
 /// The resource file of `govreg import resources` (资源清单). Columns: docs/csv-columns.md.

@@ -48,20 +48,13 @@ extension DemandDraft {
         return draft
     }
 
-    /// Raised no later than today, due no earlier than raised.
+    /// Raised no later than today, due no earlier than raised (the days' shared rules).
     private func dayProblems(today: CivilDate) -> [FieldProblem] {
-        var problems: [FieldProblem] = []
-        if let filedOn, filedOn > today {
-            problems.append(FieldProblem(
-                Field.filedOn.name, value: filedOn.description, chinese: "提出日期晚于今天（\(today)）",
-                english: "the day it was raised is after today (\(today))"))
-        }
-        if let filedOn, let dueOn, dueOn < filedOn {
-            problems.append(FieldProblem(
-                Field.dueOn.name, value: dueOn.description, chinese: "期限 \(dueOn) 早于提出日期 \(filedOn)",
-                english: "the due day \(dueOn) is before the day it was raised, \(filedOn)"))
-        }
-        return problems
+        let raised = DayName("提出日期", "the day it was raised")
+        return [
+            FieldProblem.afterToday(filedOn, today: today, field: Field.filedOn.name, named: raised),
+            FieldProblem.before(dueOn, filedOn, field: Field.dueOn.name, named: DayName("期限", "the due day"), earliestNamed: raised),
+        ].compactMap { $0 }
     }
 
     /// A state, escalation and settled level that a demand could have reached.

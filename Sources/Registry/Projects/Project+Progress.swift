@@ -25,11 +25,13 @@ extension Project {
         }
         // `progress` is in day order: the new report goes after every report of its day.
         let position = progress.firstIndex { $0.on > report.on } ?? progress.endIndex
-        if let earlier = progress[..<position].max(by: { $0.percentage < $1.percentage }), report.percentage < earlier.percentage {
-            throw ProjectWorkflow.wentBack(last: earlier, new: report)
+        if let earlier = progress[..<position].max(by: { $0.percentage < $1.percentage }),
+            let problem = ProgressReport.wentBack(from: earlier.mark, to: report.mark, field: "percentage") {
+            throw RegistryError(wentBack: problem)
         }
-        if let later = progress[position...].min(by: { $0.percentage < $1.percentage }), report.percentage > later.percentage {
-            throw ProjectWorkflow.wentBack(last: report, new: later)
+        if let later = progress[position...].min(by: { $0.percentage < $1.percentage }),
+            let problem = ProgressReport.wentBack(from: report.mark, to: later.mark, field: "percentage") {
+            throw RegistryError(wentBack: problem)
         }
         progress.insert(report, at: position)
     }

@@ -77,15 +77,6 @@ public enum ProjectWorkflow {
         }
         return ProjectEvent(project: project, from: from, to: to, actor: actor, at: at, note: note, reason: reason)
     }
-
-    /// The refusal of a report whose percentage is below the previous one.
-    static func wentBack(last: ProgressReport, new: ProgressReport) -> RegistryError {
-        RegistryError(
-            .progressWentBack, field: "percentage",
-            chinese: "进度不能倒退：\(last.on) 的汇报为 \(last.percentage)%，\(new.on) 的汇报为 \(new.percentage)%",
-            english: "progress cannot go back: the report of \(last.on) says \(last.percentage)%, the one of \(new.on) says \(new.percentage)%"
-        )
-    }
 }
 
 extension Project {

@@ -55,11 +55,13 @@ public struct Project: Hashable, Sendable, Codable, Identifiable {
         status: ProjectStatus = .planned, cancellationReason: String? = nil, progress: [ProgressReport] = [],
         rating: Rating? = nil
     ) throws {
-        guard let title = try optionalText(title, field: "title", limit: Demand.maximumTitleLength) else {
+        guard let title = try optionalText(title, field: "title", limit: Project.maximumTitleLength) else {
             throw RegistryError.invalid("title", chinese: "项目名称不能为空", english: "a project needs a title")
         }
-        for (earlier, later) in zip(progress, progress.dropFirst()) where later.percentage < earlier.percentage {
-            throw ProjectWorkflow.wentBack(last: earlier, new: later)
+        for (earlier, later) in zip(progress, progress.dropFirst()) {
+            if let problem = ProgressReport.wentBack(from: earlier.mark, to: later.mark, field: "percentage") {
+                throw RegistryError(wentBack: problem)
+            }
         }
         self.tenant = tenant
         self.id = id
@@ -79,6 +81,9 @@ public struct Project: Hashable, Sendable, Codable, Identifiable {
         self.progress = progress
         self.rating = rating
     }
+
+    /// The longest title a project takes (``ProjectDraft/Field/title``).
+    public static let maximumTitleLength = ProjectDraft.Field.title.textLimit
 
     /// The latest reported percentage, 0 before any report.
     public var percentage: Int { progress.last?.percentage ?? 0 }

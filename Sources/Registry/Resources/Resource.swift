@@ -46,18 +46,14 @@ public struct Resource: Hashable, Sendable, Codable, Identifiable {
         availableFrom: CivilDate? = nil, availableUntil: CivilDate? = nil,
         isPublic: Bool = false, publishedOn: CivilDate? = nil, status: ResourceStatus = .offered
     ) throws {
-        guard let title = try optionalText(title, field: "title", limit: Demand.maximumTitleLength) else {
+        guard let title = try optionalText(title, field: "title", limit: Resource.maximumTitleLength) else {
             throw RegistryError.invalid("title", chinese: "资源名称不能为空", english: "a resource needs a title")
         }
         guard !category.trimmingWhitespace().isEmpty else {
             throw RegistryError.invalid("category", chinese: "资源类别不能为空", english: "a resource needs a category")
         }
-        if let availableFrom, let availableUntil, availableUntil < availableFrom {
-            throw RegistryError.invalid(
-                "available_until",
-                chinese: "可用期结束日 \(availableUntil) 早于开始日 \(availableFrom)",
-                english: "the availability window ends (\(availableUntil)) before it starts (\(availableFrom))"
-            )
+        if let problem = ResourceDraft.windowProblem(from: availableFrom, until: availableUntil) {
+            throw RegistryError(problem)
         }
         self.tenant = tenant
         self.id = id
@@ -74,6 +70,9 @@ public struct Resource: Hashable, Sendable, Codable, Identifiable {
         self.publishedOn = publishedOn
         self.status = status
     }
+
+    /// The longest title a resource takes (``ResourceDraft/Field/title``).
+    public static let maximumTitleLength = ResourceDraft.Field.title.textLimit
 
     /// Everything pledged.
     public var capacity: Quantity? { try? Quantity(ledger.pledged, ledger.measureUnit) }

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+public import Registry
 
 /// The project list (项目清单): projects made from demands and resources and tracked to
 /// completion, check (验收) and the residents' rating.

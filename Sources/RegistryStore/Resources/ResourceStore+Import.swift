@@ -1,7 +1,7 @@
 public import Foundation
 public import ImportIssues
 import Postgres
-import Registry
+public import Registry
 
 extension ResourceStore {
     /// Imports resources all or nothing, matched by external id.

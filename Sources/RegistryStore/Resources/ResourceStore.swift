@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+public import Registry
 
 /// The resource list (资源清单): what registered units pledge, with a pledge ledger from
 /// which what remains is derived, and the org units each resource may serve.

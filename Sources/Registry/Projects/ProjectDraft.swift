@@ -1,9 +1,18 @@
 import Foundation
-public import Registry
 
-/// A new project as `govreg project create` describes it: the demands it serves and what
-/// it draws from which resources. ``ProjectStore/create(_:in:)`` makes it in one
-/// transaction.
+/// A new project as a door hands it in, before the store resolves its references: the
+/// demands it serves and what it draws from which resources (the write side of the project
+/// list).
+///
+/// `govreg project create`, the API and the project file build one, and every door's values
+/// pass the same ``checked(on:door:)``; the store resolves the unit, the demands and the
+/// resources and makes the project in one transaction.
+///
+/// ```swift
+/// let draft = ProjectDraft(title: "幸福路路面修补", responsibleUnit: "U001", demands: ["D00017"],
+///                          allocations: [ProjectAllocationRequest(resource: "R0012", quantity: "5000")])
+/// let checked = try draft.checked(on: today, door: .api)
+/// ```
 public struct ProjectDraft: Sendable, Hashable {
     /// The district's own id; without one the project gets `GR-P<id>`.
     public var externalID: String?

@@ -1,5 +1,3 @@
-public import Registry
-
 /// One item of the project list (项目清单) as an import file gives it and an export writes it.
 public struct ProjectImportRow: Sendable, Hashable {
     /// The file line the row came from, for error messages (0 for exported rows).
@@ -56,5 +54,15 @@ public struct ProjectImportRow: Sendable, Hashable {
         self.progressPercent = progressPercent
         self.isPublic = isPublic
         self.publishedOn = publishedOn
+    }
+}
+
+extension ProjectImportRow {
+    /// The row's values as a new project's draft, for ``ProjectDraft/checked(on:door:)``.
+    public var draft: ProjectDraft {
+        ProjectDraft(
+            externalID: externalID, title: title, description: description, responsibleUnit: responsibleUnitExternalID,
+            demands: demandExternalIDs, allocations: allocations, budget: budget, startsOn: startsOn, dueOn: dueOn,
+            isPublic: isPublic, publishedOn: publishedOn)
     }
 }

@@ -1,14 +1,12 @@
-import Registry
-
 /// How a project import moves what it touches: pure rules, no database.
-enum ProjectImportPlan {
+public enum ProjectImportPlan {
     /// The demand states a demand passes through when a project in `status` is loaded for
     /// it: `[]` when it is already there (or beyond: a resolved demand for a planned
     /// project), nil when it cannot be served (a draft, a rejected or withdrawn demand …).
     ///
     /// Loading history (an export of another district, last year's spreadsheet) meets
     /// demands in the state their own import gave them, so "already there" is no error.
-    static func demandPath(from state: DemandState, serving status: ProjectStatus) -> [DemandState]? {
+    public static func demandPath(from state: DemandState, serving status: ProjectStatus) -> [DemandState]? {
         switch status {
         case .cancelled:
             return []
@@ -31,7 +29,7 @@ enum ProjectImportPlan {
     /// The statuses a stored project passes through to reach the file's status: forward
     /// along the main path planned → in_progress → completed → checked, or a planned or
     /// running project cancelled; nil for anything else (going back, or reopening).
-    static func statusPath(from stored: ProjectStatus, to wanted: ProjectStatus) -> [ProjectStatus]? {
+    public static func statusPath(from stored: ProjectStatus, to wanted: ProjectStatus) -> [ProjectStatus]? {
         if stored == wanted { return [] }
         if wanted == .cancelled { return stored == .planned || stored == .inProgress ? [.cancelled] : nil }
         let main: [ProjectStatus] = [.planned, .inProgress, .completed, .checked]
@@ -41,8 +39,8 @@ enum ProjectImportPlan {
 
     /// The cancel reason recorded for a project the file brings in already cancelled
     /// without one (files from before the column): the schema requires a reason.
-    static let importedCancelReason = "导入前已取消 cancelled before import"
+    public static let importedCancelReason = "导入前已取消 cancelled before import"
 
     /// The note of events and ledger lines written by an import.
-    static let note = "导入 import"
+    public static let note = "导入 import"
 }

@@ -1,5 +1,3 @@
-public import Registry
-
 /// One item of the resource list (资源清单) as an import file gives it, an export writes it,
 /// and ``ResourceStore/create(_:in:)`` takes it.
 public struct ResourceImportRow: Sendable, Hashable {

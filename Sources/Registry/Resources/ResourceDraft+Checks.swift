@@ -1,0 +1,53 @@
+extension ResourceDraft {
+    /// The draft with its text trimmed (blank text absent), or every problem it has.
+    ///
+    /// The rules of a new resource, for every door: each text field against its declaration
+    /// (required, no NUL, the length limit), each service-area code as text a store can look
+    /// up, a capacity above 0, a unit cost that is not negative, and an availability window
+    /// that does not end before it starts. What only the database knows (the unit, the
+    /// category, the org codes, a taken external id, a stored resource's ledger) the store adds.
+    ///
+    /// - Parameters:
+    ///   - today: The day in the district (China). No field of a new resource is bound by it
+    ///     yet (a window may lie ahead); it is taken as every draft's check takes it.
+    ///   - door: Where the draft came from, for what that door requires (a file must give the
+    ///     external id).
+    /// - Throws: ``InvalidFields`` with every problem, in field order.
+    public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> ResourceDraft {
+        var problems: [FieldProblem] = []
+        var draft = self
+        func text(_ declaration: FieldDeclaration, _ value: String?, required: Bool? = nil) -> String? {
+            switch declaration.text(value, required: required ?? !declaration.requiredIn.isDisjoint(with: door)) {
+            case .success(let trimmed): return trimmed
+            case .failure(let problem):
+                problems.append(problem)
+                return value
+            }
+        }
+        draft.externalID = text(Field.externalID, externalID)
+        draft.unit = text(Field.unit, unit) ?? ""
+        draft.title = text(Field.title, title) ?? ""
+        draft.description = text(Field.description, description)
+        draft.category = text(Field.category, category) ?? ""
+        if capacity <= 0 {
+            problems.append(FieldProblem(
+                Field.capacity.name, value: String(capacity), chinese: "数量须大于 0", english: "must be greater than 0"))
+        }
+        if let unitCost, unitCost.fen < 0 {
+            problems.append(FieldProblem(
+                Field.unitCost.name, value: unitCost.description, chinese: "单价不能为负", english: "the unit cost cannot be negative"))
+        }
+        draft.serviceArea = serviceArea.compactMap { text(Field.serviceArea, $0, required: false) }
+        if let problem = Self.windowProblem(from: availableFrom, until: availableUntil) { problems.append(problem) }
+        guard problems.isEmpty else { throw InvalidFields(problems) }
+        return draft
+    }
+
+    /// The rule of an availability window: it ends no earlier than it starts (one day is a
+    /// window); nil when either end is open.
+    public static func windowProblem(from: CivilDate?, until: CivilDate?) -> FieldProblem? {
+        FieldProblem.before(
+            until, from, field: Field.availableUntil.name, named: DayName("可用期结束日", "the availability window's end"),
+            earliestNamed: DayName("开始日", "its start"))
+    }
+}
