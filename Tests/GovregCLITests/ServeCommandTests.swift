@@ -34,6 +34,14 @@ import Glibc
             let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]], "\(history.stderr)")
             #expect(events.map { $0["action"] as? String } == ["token_issued", "account_created"])
             #expect(events.allSatisfy { ($0["actor"] as? String)?.hasPrefix("cli:") == true })
+            // Logins are per district: a second district may have wang.min too, and then the
+            // operator names whose is meant.
+            #expect(try await govreg(["tenant", "create", "pingli", "--name", "平利县", "--division-code", "610926"]).status == 0)
+            #expect(try await govreg(["account", "create", "wang.min", "--name", "王敏", "--role", "viewer", "--tenant", "pingli"]).status == 0)
+            let ambiguous = try await govreg(["token", "list", "wang.min"])
+            #expect(ambiguous.status != 0 && ambiguous.stderr.contains("--tenant") && ambiguous.stderr.contains("pingli"), "\(ambiguous.stderr)")
+            let named = try await govreg(["token", "list", "wang.min", "--tenant", "langao", "--json"])
+            #expect(named.status == 0 && named.stdout.contains(String(token.prefix(12))), "\(named.stderr)")
 
             let port = Int.random(in: 20_000...45_000)
             let server = Process()

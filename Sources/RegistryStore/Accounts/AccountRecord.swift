@@ -49,8 +49,9 @@ public struct AuthenticatedAccount: Sendable, Hashable {
     /// Community staff's subtree root.
     public var orgUnitID: Int64?
 
-    /// The audit log's name for this caller.
-    public var actor: String { "account:\(login)" }
+    /// The audit log's name for this caller: `account:<login>` for a district's account,
+    /// `operator:<login>` for the platform's (logins are unique only within a district).
+    public var actor: String { tenantID == nil ? "operator:\(login)" : "account:\(login)" }
 
     /// Makes an account (the store and tests build these).
     public init(accountID: Int64, tokenID: Int64, tenantID: UUID?, login: String, role: AccountRole, orgUnitID: Int64?) {

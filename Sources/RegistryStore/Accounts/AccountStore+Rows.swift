@@ -48,7 +48,11 @@ extension AccountStore {
             let id = try rows[0].decode(Int64.self, "id")
             return try await select(.init(tenant: tenant, id: id), connection)[0]
         } catch let error as PostgresError where error.sqlState == "23505" {
-            throw RegistryStoreError.conflict("登录名已被使用 the login \(draft.login) is taken")
+            // Logins are unique per district (migration 0022): the clash is with an account of
+            // the caller's own district, or among operators.
+            throw RegistryStoreError.conflict(tenant == nil
+                ? "运维登录名已被使用 an operator with the login \(draft.login) exists"
+                : "本区县已有此登录名 this district has an account with the login \(draft.login)")
         }
     }
 

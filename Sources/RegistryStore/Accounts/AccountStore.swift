@@ -32,22 +32,47 @@ public struct AccountStore: Sendable {
     }
 
     /// Disables an account: its tokens stop working at once; its history stays.
-    public func disable(_ login: AccountLogin, actor: String) async throws -> AccountRecord {
-        try await operatorTransaction(actor: actor) { try await Self.disable(.init(login: login), $0) }
+    ///
+    /// Logins are unique within a district (and among operators), so `tenant` says whose
+    /// `login` is meant; without it, the one account of that login anywhere (see
+    /// ``account(_:tenant:_:)``).
+    public func disable(_ login: AccountLogin, tenant: UUID? = nil, actor: String) async throws -> AccountRecord {
+        try await operatorTransaction(actor: actor) { connection in
+            let account = try await Self.account(login, tenant: tenant, connection)
+            return try await Self.disable(.init(id: account.id), connection)
+        }
     }
 
-    /// Issues a token for an active account.
-    public func issueToken(for login: AccountLogin, label: String?, days: Int, actor: String) async throws -> IssuedToken {
+    /// Issues a token for an active account (`tenant` as for ``disable(_:tenant:actor:)``).
+    public func issueToken(for login: AccountLogin, tenant: UUID? = nil, label: String?, days: Int, actor: String) async throws -> IssuedToken {
         try await operatorTransaction(actor: actor) { connection in
-            let account = try await Self.select(.init(login: login), connection).first
-            guard let account else { throw RegistryStoreError.notFound(kind: "account", key: login.rawValue) }
+            let account = try await Self.account(login, tenant: tenant, connection)
             return try await Self.issue(for: account.id, tenant: account.tenantID, label: label, days: days, connection)
         }
     }
 
-    /// Tokens of an account, newest first.
-    public func tokens(of login: AccountLogin) async throws -> [TokenRecord] {
-        try await database.operatorPool.withConnection { try await Self.selectTokens(.init(login: login), $0) }
+    /// Tokens of an account, newest first (`tenant` as for ``disable(_:tenant:actor:)``).
+    public func tokens(of login: AccountLogin, tenant: UUID? = nil) async throws -> [TokenRecord] {
+        try await database.operatorPool.withConnection { connection in
+            let account = try await Self.account(login, tenant: tenant, connection)
+            return try await Self.selectTokens(.init(id: account.id), connection)
+        }
+    }
+
+    /// The account an operator names: `login` in `tenant`, or, without a tenant, the one
+    /// account of that login in any district or among operators.
+    ///
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when there is none;
+    ///   ``RegistryStoreError/conflict(_:)`` naming the districts when several districts
+    ///   have the login (the operator sees every district; no district does).
+    static func account(_ login: AccountLogin, tenant: UUID?, _ connection: Connection) async throws -> AccountRecord {
+        let accounts = try await select(.init(tenant: tenant, login: login), connection)
+        guard let account = accounts.first else { throw RegistryStoreError.notFound(kind: "account", key: login.rawValue) }
+        guard accounts.count == 1 else {
+            let places = accounts.map { $0.tenant ?? "operator 平台" }.joined(separator: ", ")
+            throw RegistryStoreError.conflict("登录名 \(login) 在多个区县都有（\(places)），请用 --tenant 指明 the login \(login) exists in \(places): name the district with --tenant")
+        }
+        return account
     }
 
     /// Revokes a token; revoking twice is harmless.

@@ -63,12 +63,14 @@ struct AccountCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "The login.") var login: String
+        @Option(help: "The account's district, when several districts have the login.") var tenant: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let account = try await AccountStore(database: registry).disable(try AccountLogin(login), actor: commandLineActor)
+                let tenantID = try await AccountCommand.tenantID(tenant, registry)
+                let account = try await AccountStore(database: registry).disable(try AccountLogin(login), tenant: tenantID, actor: commandLineActor)
                 if json { try terminal.json(account) } else { AccountCommand.print([account], on: terminal) }
             }
         }
@@ -132,6 +134,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "The account's login.") var login: String
+        @Option(help: "The account's district, when several districts have the login.") var tenant: String?
         @Option(help: "A label to tell tokens apart, e.g. 'console'.") var label: String?
         @Option(help: "Lifetime in days (1–366).") var days = AccountStore.defaultTokenLifetime
         @Flag(help: "Print the result as JSON.") var json = false
@@ -139,7 +142,9 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let issued = try await AccountStore(database: registry).issueToken(for: try AccountLogin(login), label: label, days: days, actor: commandLineActor)
+                let tenantID = try await AccountCommand.tenantID(tenant, registry)
+                let issued = try await AccountStore(database: registry).issueToken(
+                    for: try AccountLogin(login), tenant: tenantID, label: label, days: days, actor: commandLineActor)
                 if json {
                     try terminal.json(issued)
                 } else {
@@ -155,12 +160,14 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "The account's login.") var login: String
+        @Option(help: "The account's district, when several districts have the login.") var tenant: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let tokens = try await AccountStore(database: registry).tokens(of: try AccountLogin(login))
+                let tenantID = try await AccountCommand.tenantID(tenant, registry)
+                let tokens = try await AccountStore(database: registry).tokens(of: try AccountLogin(login), tenant: tenantID)
                 if json { try terminal.json(tokens) } else { TokenCommand.print(tokens, on: terminal) }
             }
         }
