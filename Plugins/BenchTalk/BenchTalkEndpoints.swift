@@ -29,15 +29,15 @@ struct BenchTalkEndpoints: ModuleEndpoints {
     var endpoints: [ModuleEndpoint] {
         [
             ModuleEndpoint(.get, "topics", .read, summary: "板凳会议题 Topics, newest meeting first",
-                           query: [.init("outcome", .text, "open, answered, demand or referred"), .init("overdue_on", .date, "Open topics overdue on this day")]) { request in
+                           query: [.init("outcome", .choice(TopicOutcome.allCases.map(\.rawValue)), "What became of the topics"), .init("overdue_on", .date, "Open topics overdue on this day")]) { request in
                 let outcome = try request.query("outcome", as: TopicOutcome.self)
                 let overdue = try request.query["overdue_on"].map { try CivilDate($0) }
                 return .json(try await BenchTalkStore.topics(outcome: outcome, overdueOn: overdue, in: request.tx))
             },
             ModuleEndpoint(.post, "meetings", .write, summary: "记录一次板凳会及其议题 Record a meeting and the topics raised",
                            body: [.init("held_on", .date, required: true), .init("place_code", .text, required: true, "Org unit code"),
-                                  .init("host", .text, required: true), .init("attendees", .integer), .init("photos", .textList, "http(s) links"),
-                                  .init("note", .text), .init("topics", .textList, required: true)],
+                                  .init(BenchTalkFields.host, required: true), .init(BenchTalkFields.attendees), .init("photos", .textList, "http(s) links"),
+                                  .init(BenchTalkFields.note), .init("topics", .list(BenchTalkFields.topic), required: true, "The topics raised")],
                            place: .bodyField("place_code")) { request in
                 let input = try request.decode(Meeting.self)
                 let draft = MeetingDraft(heldOn: input.heldOn, placeCode: input.placeCode, host: input.host, attendees: input.attendees ?? 0,
@@ -45,12 +45,12 @@ struct BenchTalkEndpoints: ModuleEndpoints {
                 return .json(try await BenchTalkStore.hold(draft, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/answer", .write, summary: "当场答复 Answer a topic",
-                           body: [.init("answer", .text, required: true), .init("on", .date)], place: .record(topicPlace)) { request in
+                           body: [.init(BenchTalkFields.answer, required: true), .init("on", .date)], place: .record(topicPlace)) { request in
                 let input = try request.decode(Answer.self)
                 return .json(try await BenchTalkStore.answer(try request.id(), answer: input.answer, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "topics/{id}/referral", .write, summary: "上报 Refer a topic up",
-                           body: [.init("to", .text, required: true, "The level or department"), .init("on", .date)],
+                           body: [.init(BenchTalkFields.referredTo, required: true), .init("on", .date)],
                            place: .record(topicPlace)) { request in
                 let input = try request.decode(Referral.self)
                 return .json(try await BenchTalkStore.refer(try request.id(), to: input.to, on: input.on, in: request.tx), status: 201)

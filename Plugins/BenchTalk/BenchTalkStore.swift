@@ -46,7 +46,7 @@ public enum BenchTalkStore {
     /// Records the answer given (答复): open → answered.
     @discardableResult
     public static func answer(_ topic: Int64, answer: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> BenchTalkTopic {
-        let text = try requiredText(answer, field: "answer", limit: 2000)
+        let text = try BenchTalkFields.answer.required(answer)
         return try await settle(topic, to: .answered, in: tx) { tx in
             try await tx.connection.execute("""
                 UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(SQL.day(day)),
@@ -59,7 +59,7 @@ public enum BenchTalkStore {
     /// Refers a topic up (上报) to another level or department: open → referred.
     @discardableResult
     public static func refer(_ topic: Int64, to whom: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> BenchTalkTopic {
-        let text = try requiredText(whom, field: "referred_to", limit: 200)
+        let text = try BenchTalkFields.referredTo.required(whom)
         return try await settle(topic, to: .referred, in: tx) { tx in
             try await tx.connection.execute("""
                 UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(SQL.day(day)),
@@ -119,18 +119,14 @@ public enum BenchTalkStore {
     }
 
     static func check(_ draft: MeetingDraft) throws {
-        _ = try requiredText(draft.host, field: "host", limit: 100)
-        guard (0...100_000).contains(draft.attendees) else {
-            throw RegistryError(.invalidValue, field: "attendees", chinese: "参加人数须在 0–100000 之间", english: "attendees must be 0–100,000")
-        }
-        if let note = draft.note, note.count > 2000 {
-            throw RegistryError(.invalidValue, field: "note", chinese: "备注不能超过 2000 字", english: "the note is longer than 2,000 characters")
-        }
+        _ = try BenchTalkFields.host.required(draft.host)
+        if let problem = BenchTalkFields.attendees.integer(draft.attendees) { throw RegistryError(problem) }
+        _ = try BenchTalkFields.note.checkedText(draft.note, required: false)
         for photo in draft.photos {
             guard let url = URL(string: photo), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                 throw RegistryError(.invalidValue, field: "photos", chinese: "照片须为 http(s) 链接：\(photo)", english: "a photo must be an http(s) link: \(photo)")
             }
         }
-        for topic in draft.topics { _ = try requiredText(topic, field: "topic", limit: 200) }
+        for topic in draft.topics { _ = try BenchTalkFields.topic.required(topic) }
     }
 }

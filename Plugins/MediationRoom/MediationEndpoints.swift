@@ -7,7 +7,7 @@ import RegistryStore
 struct MediationEndpoints: ModuleEndpoints {
     struct Party: Decodable { var role: PartyRole; var name: PersonalName; var phone: PhoneNumber? }
     static let partyFields: [ModuleEndpoint.Field] = [
-        .init("role", .text, required: true, PartyRole.allCases.map(\.rawValue).joined(separator: ", ")),
+        .init("role", .choice(PartyRole.allCases.map(\.rawValue)), required: true, "The party's side"),
         .init("name", .text, required: true, "The party's name (masked in every list)"),
         .init("phone", .text, "A mainland mobile number (masked in every list)"),
     ]
@@ -26,14 +26,16 @@ struct MediationEndpoints: ModuleEndpoints {
     var endpoints: [ModuleEndpoint] {
         [
             ModuleEndpoint(.get, "cases", .read, summary: "调解案件（当事人信息已遮挡）Cases, newest first (parties masked)",
-                           query: [.init("colour", .text, "green, yellow or red"), .init("grade", .text, "general or difficult")]) { request in
+                           query: [.init("colour", .choice(CaseColour.allCases.map(\.rawValue)), "The case's colour"),
+                                   .init("grade", .choice(CaseGrade.allCases.map(\.rawValue)), "general or difficult")]) { request in
                 let colour = try request.query("colour", as: CaseColour.self)
                 let grade = try request.query("grade", as: CaseGrade.self)
                 return .json(try await MediationStore.cases(colour: colour, grade: grade, in: request.tx))
             },
             ModuleEndpoint(.post, "cases", .write, summary: "受理调解 Open a case with its parties",
-                           body: [.init("place_code", .text, required: true), .init("title", .text, required: true),
-                                  .init("grade", .text, required: true, "general or difficult"), .init("mediator", .text, required: true),
+                           body: [.init("place_code", .text, required: true), .init(MediationFields.title, required: true),
+                                  .init("grade", .choice(CaseGrade.allCases.map(\.rawValue)), required: true, "general or difficult"),
+                                  .init(MediationFields.mediator, required: true),
                                   .init("opened_on", .date, required: true), .init("parties", .objectList(MediationEndpoints.partyFields), required: true, "The parties (当事人)")],
                            place: .bodyField("place_code")) { request in
                 let input = try request.decode(Case.self)
@@ -45,13 +47,14 @@ struct MediationEndpoints: ModuleEndpoints {
                 .json(try await MediationStore.show(try request.id(), in: request.tx))
             },
             ModuleEndpoint(.post, "cases/{id}/notes", .write, summary: "调解日志 Add the day's note",
-                           body: [.init("note", .text, required: true), .init("on", .date)], place: .record(casePlace)) { request in
+                           body: [.init(MediationFields.note, required: true), .init("on", .date)], place: .record(casePlace)) { request in
                 let input = try request.decode(Note.self)
                 return .json(try await MediationStore.note(try request.id(), input.note, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "cases/{id}/moves", .write, summary: "换色：绿 → 黄 → 红（结案须写结果）Move a case to another colour",
-                           body: [.init("to", .text, required: true, "green, yellow or red"), .init("note", .text, required: true),
-                                  .init("outcome", .text, "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)],
+                           body: [.init("to", .choice(CaseColour.allCases.map(\.rawValue)), required: true, "The colour it moves to"),
+                                  .init(MediationFields.note, required: true),
+                                  .init("outcome", .choice(CaseOutcome.allCases.map(\.rawValue)), "agreement, withdrawn or referred; closing (red) only"), .init("on", .date)],
                            place: .record(casePlace)) { request in
                 let input = try request.decode(Move.self)
                 return .json(try await MediationStore.move(try request.id(), to: input.to, note: input.note, outcome: input.outcome, on: input.on, in: request.tx), status: 201)

@@ -20,7 +20,7 @@ public import RegistryStore
 public enum MediationStore {
     /// Opens a case (green), with its parties and a first log entry.
     public static func open(_ draft: CaseDraft, in tx: TenantTransaction) async throws -> MediationCase {
-        let title = try requiredText(draft.title, field: "title", limit: 200), mediator = try requiredText(draft.mediator, field: "mediator", limit: 100)
+        let title = try MediationFields.title.required(draft.title), mediator = try MediationFields.mediator.required(draft.mediator)
         guard !draft.parties.isEmpty else {
             throw RegistryError(.invalidValue, field: "parties", chinese: "纠纷须有当事人", english: "a dispute has at least one party")
         }
@@ -49,7 +49,7 @@ public enum MediationStore {
     public static func move(
         _ id: Int64, to colour: CaseColour, note: String, outcome: CaseOutcome? = nil, on day: CivilDate? = nil, in tx: TenantTransaction
     ) async throws -> MediationCase {
-        let text = try requiredText(note, field: "note", limit: 2000)
+        let text = try MediationFields.note.required(note)
         guard (colour == .red) == (outcome != nil) else {
             throw RegistryError(.invalidValue, field: "outcome", chinese: "结案（红）须写明结果，其他颜色不写结果",
                                 english: "closing (red) needs an outcome, and only closing takes one")
@@ -71,7 +71,7 @@ public enum MediationStore {
     /// Adds a day's note without changing the colour (the day-by-day log).
     @discardableResult
     public static func note(_ id: Int64, _ note: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> MediationCase {
-        let text = try requiredText(note, field: "note", limit: 2000)
+        let text = try MediationFields.note.required(note)
         _ = try await Self.enabledSettings(tx)
         let current = try await Self.lock(id, tx)
         guard current != .red else {

@@ -42,6 +42,15 @@ public enum ProblemSource: String, Sendable, Hashable, Codable, CaseIterable {
     case company
     /// A grid worker found it.
     case gridWorker = "grid_worker"
+
+    /// The name the district uses.
+    public var chineseName: String {
+        switch self {
+        case .resident: "居民"
+        case .company: "物业"
+        case .gridWorker: "网格员"
+        }
+    }
 }
 
 /// Which way a cross-appointment goes (双向进入、交叉任职).

@@ -13,14 +13,15 @@ struct RedPropertyEndpoints: ModuleEndpoints {
     var endpoints: [ModuleEndpoint] {
         [
             ModuleEndpoint(.get, "problems", .read, summary: "物业问题台账 The property problem ledger, newest first",
-                           query: [.init("status", .text, "raised, escalated, responded or closed"), .init("overdue_on", .date, "Escalations unanswered by this day")]) { request in
+                           query: [.init("status", .choice(ProblemStatus.allCases.map(\.rawValue)), "The problems' status"), .init("overdue_on", .date, "Escalations unanswered by this day")]) { request in
                 let status = try request.query("status", as: ProblemStatus.self)
                 let overdue = try request.query["overdue_on"].map { try CivilDate($0) }
                 return .json(try await RedPropertyStore.problems(status: status, overdueOn: overdue, in: request.tx))
             },
             ModuleEndpoint(.post, "problems", .write, summary: "登记物业问题 Raise a problem in a compound",
-                           body: [.init("compound", .text, required: true, "Compound code"), .init("title", .text, required: true),
-                                  .init("source", .text, required: true, "resident, company or grid_worker"), .init("on", .date)],
+                           body: [.init("compound", .text, required: true, "Compound code"), .init(RedPropertyFields.title, required: true),
+                                  .init(FieldDeclaration("source", chinese: "提出方", kind: .words(ProblemSource.allCases.map { .init($0.rawValue, $0.chineseName) }),
+                                        summary: "Who raised it"), required: true), .init("on", .date)],
                            place: .bodyField("compound")) { request in
                 let input = try request.decode(Raise.self)
                 return .json(try await RedPropertyStore.raise(compound: input.compound, title: input.title, by: input.source, on: input.on, in: request.tx), status: 201)
@@ -31,12 +32,12 @@ struct RedPropertyEndpoints: ModuleEndpoints {
                 return .json(try await RedPropertyStore.escalate(try request.id(), on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/response", .write, summary: "答复 Record the response",
-                           body: [.init("response", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
+                           body: [.init(RedPropertyFields.response, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Response.self)
                 return .json(try await RedPropertyStore.respond(try request.id(), response: input.response, on: input.on, in: request.tx), status: 201)
             },
             ModuleEndpoint(.post, "problems/{id}/closure", .write, summary: "办结 Close with the fix",
-                           body: [.init("fix", .text, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
+                           body: [.init(RedPropertyFields.fix, required: true), .init("on", .date)], place: .record(problemPlace)) { request in
                 let input = try request.decode(Closure.self)
                 return .json(try await RedPropertyStore.close(try request.id(), fix: input.fix, on: input.on, in: request.tx), status: 201)
             },

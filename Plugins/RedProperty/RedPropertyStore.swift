@@ -37,7 +37,7 @@ public enum RedPropertyStore {
 
     /// Records a party branch set up in a property company.
     public static func setUpBranch(company: String, name: String, setUpOn: CivilDate, members: Int = 0, in tx: TenantTransaction) async throws {
-        let title = try requiredText(name, field: "name", limit: 100)
+        let title = try RedPropertyFields.compoundName.required(name)
         guard members >= 0 else { throw RegistryError(.invalidValue, field: "members", chinese: "党员人数不能为负", english: "members cannot be negative") }
         try await write(in: tx) { tx, _ in
             let companyID = try await Self.company(company, tx)
@@ -54,7 +54,7 @@ public enum RedPropertyStore {
 
     /// Records a cross-appointment.
     public static func appoint(_ draft: AppointmentDraft, in tx: TenantTransaction) async throws {
-        let name = try requiredText(draft.personName, field: "person_name", limit: 50), role = try requiredText(draft.role, field: "role", limit: 100)
+        let name = try RedPropertyFields.personName.required(draft.personName), role = try RedPropertyFields.role.required(draft.role)
         try await write(in: tx) { tx, _ in
             let community = try await Self.orgUnit(draft.communityCode, kind: nil, tx)
             let companyID = try await Self.company(draft.company, tx)
@@ -67,7 +67,7 @@ public enum RedPropertyStore {
 
     /// Logs a problem in a compound (which must have a property company on record).
     public static func raise(compound code: String, title: String, by source: ProblemSource, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
-        let text = try requiredText(title, field: "title", limit: 200)
+        let text = try RedPropertyFields.title.required(title)
         return try await write(in: tx) { tx, _ in
             let org = try await Self.orgUnit(code, kind: "compound", tx)
             guard let compound = try await tx.connection.query("""
@@ -101,7 +101,7 @@ public enum RedPropertyStore {
     /// Records the company's response.
     @discardableResult
     public static func respond(_ problem: Int64, response: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
-        let text = try requiredText(response, field: "response", limit: 2000)
+        let text = try RedPropertyFields.response.required(response)
         return try await move(problem, to: .responded, in: tx) { tx, _ in
             try await tx.connection.execute("""
                 UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(SQL.day(day)),
@@ -114,7 +114,7 @@ public enum RedPropertyStore {
     /// Closes a problem (销号), which needs the fix recorded.
     @discardableResult
     public static func close(_ problem: Int64, fix: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> PropertyProblem {
-        let text = try requiredText(fix, field: "fix", limit: 2000)
+        let text = try RedPropertyFields.fix.required(fix)
         return try await move(problem, to: .closed, in: tx) { tx, _ in
             try await tx.connection.execute("""
                 UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(SQL.day(day)),

@@ -37,8 +37,9 @@ enum FieldLimitsTable {
         case .array(let items, _):
             let element = limits(items, at: "\(path)/*")
             return element.isEmpty ? [(path, "a list")] : element
-        case .string(let format, let values, let maxLength, _):
+        case .string(let format, let values, let maxLength, let pattern, _):
             if let values { return [(path, "one of " + values.map { "`\($0)`" }.joined(separator: ", "))] }
+            if let pattern { return [(path, "text matching `\(pattern)`" + (maxLength.map { ", at most \($0) characters" } ?? ""))] }
             if let format { return [(path, format == "date" ? "a day, `2024-03-05`" : format)] }
             return [(path, maxLength.map { "text, at most \($0) characters, no NUL" } ?? "text, no NUL")]
         case .integer(let minimum, let maximum, _):

@@ -34,7 +34,7 @@ enum OpenAPIDocument {
 
     private static func operation(_ route: APIRoute) -> [String: Any] {
         var parameters: [[String: Any]] = route.pathParameters.map {
-            ["name": $0, "in": "path", "required": true, "schema": ["type": "string"]]
+            ["name": $0, "in": "path", "required": true, "schema": route.pathSchema($0).json]
         }
         parameters += route.query.map { ["name": $0.name, "in": "query", "required": false, "schema": $0.schema.json, "description": $0.description] }
         if route.idempotent {
@@ -43,7 +43,9 @@ enum OpenAPIDocument {
                                "description": "A retry with the same key returns the first answer and creates nothing new (kept 24 h)."])
         }
         if route.ifMatch != .refused {
-            parameters.append(["name": "If-Match", "in": "header", "required": route.ifMatch == .required, "schema": ["type": "string"],
+            // Where it is required, its absence is answered 428 (RFC 6585).
+            parameters.append(["name": "If-Match", "in": "header", "required": route.ifMatch == .required,
+                               "schema": ["type": "string", "pattern": "^(\\*|\"[0-9]+\")$"],
                                "description": "The ETag read; a stale one gets 412 and changes nothing."])
         }
         var operation: [String: Any] = [
@@ -56,7 +58,7 @@ enum OpenAPIDocument {
         case .json:
             operation["requestBody"] = ["required": !route.bodyOptional, "content": ["application/json": ["schema": route.body?.json ?? [:]]]]
         case .csv:
-            operation["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]]
+            operation["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string", "minLength": 1]]]]
         case .none:
             break
         }
@@ -67,13 +69,20 @@ enum OpenAPIDocument {
         var out: [String: Any] = [:]
         for status in [route.success] + route.otherSuccess {
             var success: [String: Any] = ["description": status.reasonPhrase]
-            if let schema = route.response { success["content"] = ["application/json": ["schema": schema.responseJSON]] }
+            if let schema = route.response {
+                var content: [String: Any] = ["application/json": ["schema": schema.responseJSON]]
+                for media in route.alsoServes { content[media] = ["schema": ["type": "string"]] }
+                success["content"] = content
+            }
             out[String(status.code)] = success
         }
         let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
         func add(_ code: Int, _ text: String) { out[String(code)] = problem.merging(["description": text]) { $1 } }
+        // A token that is not live is refused on every route, even one that needs none, and an
+        // address that keeps failing is slowed down (429) everywhere.
+        add(401, "No live token"); add(429, "Rate limit reached")
         if route.access != .anyone {
-            add(401, "No live token"); add(403, "The role may not do this"); add(429, "Rate limit reached")
+            add(403, "The role may not do this")
             // Unknown query parameters, a header naming a tenant, or one the route does not take.
             add(422, "Invalid input")
         }

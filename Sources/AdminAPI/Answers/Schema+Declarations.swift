@@ -14,7 +14,7 @@ extension Schema {
         case .words(let words, let open):
             let codes = words.map(\.code)
             self = open
-                ? .string(description: description + "; one of " + codes.joined(separator: ", ") + ", or a module's")
+                ? .string(pattern: SourceChannel.codePattern, description: description + "; one of " + codes.joined(separator: ", ") + ", or a module's")
                 : .string(values: codes, description: description)
         case .quantity:
             self = .object([
@@ -22,6 +22,21 @@ extension Schema {
                 ("unit", .string(values: MeasureUnit.allCases.map(\.rawValue))),
             ], required: ["amount", "unit"], description: description)
         }
+    }
+
+    /// A module's settings as a body: each key with the kind and limits it is checked against;
+    /// a body names only the keys it changes.
+    init(_ settings: ModuleSettingsSchema) {
+        self = .object(settings.fields.map { field in
+            let description = "\(field.chineseName) \(field.englishName)"
+            let schema: Schema = switch field.kind {
+            case .text(let maxLength): .string(maxLength: maxLength, pattern: Schema.nonBlankText, description: description)
+            case .integer(let range): .integer(minimum: range.lowerBound, maximum: range.upperBound, description: description)
+            case .boolean: .boolean(description: description)
+            case .choice(let options): .string(values: options, description: description)
+            }
+            return (field.key, schema)
+        }, description: "The settings to change; the others keep their value")
     }
 
     /// A request body of declared fields (those the API carries), then `extra` properties of

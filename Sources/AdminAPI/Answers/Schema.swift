@@ -5,7 +5,9 @@ import HTTPTypes
 /// document. Request bodies are also checked against their schema's property names, so the
 /// document and what a route accepts cannot drift apart.
 indirect enum Schema: Sendable {
-    case string(format: String? = nil, values: [String]? = nil, maxLength: Int? = nil, description: String? = nil)
+    /// Text; `pattern` (ECMA and Swift regex alike) is held by ``BodyCheck`` as well as
+    /// published.
+    case string(format: String? = nil, values: [String]? = nil, maxLength: Int? = nil, pattern: String? = nil, description: String? = nil)
     case integer(minimum: Int64? = nil, maximum: Int64? = nil, description: String? = nil)
     case boolean(description: String? = nil)
     case array(Schema, description: String? = nil)
@@ -30,14 +32,29 @@ indirect enum Schema: Sendable {
     /// properties than it names and any property may be null.
     var responseJSON: [String: Any] { rendered(strict: false) }
 
-    private func rendered(strict: Bool) -> [String: Any] {
-        func typed(_ type: String) -> Any { strict ? type : [type, "null"] }
+    /// Free text a request must give: something besides white space, and no NUL.
+    static let nonBlankText = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+    /// Free text: anything but NUL, which PostgreSQL cannot store.
+    static let anyText = "^[^\\u0000]*$"
+
+    private func rendered(strict: Bool, required: Bool = false, inObject: Bool = false) -> [String: Any] {
+        // An answer's field may be null; so may a request's optional field (null is "not
+        // given"), but not a required one, nor an array's element.
+        func typed(_ type: String) -> Any { strict && (required || !inObject) ? type : [type, "null"] }
         switch self {
-        case .string(let format, let values, let maxLength, let description):
+        case .string(let format, let values, let maxLength, let pattern, let description):
             var out: [String: Any] = ["type": typed("string")]
             out["format"] = format
-            out["enum"] = strict ? values : nil
+            if strict, let values {
+                let nullable = !(required || !inObject)
+                out["enum"] = nullable ? values.map { $0 as Any } + [NSNull()] : values
+            }
             out["maxLength"] = maxLength
+            // Said here so that a client (or a fuzzer) knows it before the 422.
+            if strict, values == nil, format == nil {
+                out["pattern"] = pattern ?? (required ? Self.nonBlankText : Self.anyText)
+                if required, pattern == nil { out["minLength"] = 1 }
+            }
             out["description"] = description
             return out
         case .integer(let minimum, let maximum, let description):
@@ -57,9 +74,12 @@ indirect enum Schema: Sendable {
         case .object(let properties, let required, let description):
             var out: [String: Any] = [
                 "type": typed("object"),
-                "properties": Dictionary(uniqueKeysWithValues: properties.map { ($0.0, $0.1.rendered(strict: strict)) }),
+                "properties": Dictionary(uniqueKeysWithValues: properties.map {
+                    ($0.0, $0.1.rendered(strict: strict, required: required.contains($0.0), inObject: true))
+                }),
             ]
-            if strict {
+            // An object of no declared properties is free-form (a module's settings in general).
+            if strict, !properties.isEmpty {
                 out["additionalProperties"] = false
                 if !required.isEmpty { out["required"] = required }
             }

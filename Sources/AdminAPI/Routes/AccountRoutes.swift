@@ -45,7 +45,7 @@ enum AccountRoutes {
         APIRoute(.post, "/v1/tenants/{tenant}/accounts", .tenantAdmin, tag: "accounts",
                  summary: "创建账号 Create an account (district admin, community staff or viewer)",
                  body: .object([
-                     ("login", .string(maxLength: 64)), ("display_name", .string(maxLength: 100)),
+                     ("login", .string(maxLength: 64, pattern: AccountLogin.pattern)), ("display_name", .string(maxLength: 100)),
                      ("role", .string(values: ["district_admin", "community_staff", "viewer"])),
                      ("org_code", .string(description: "Community staff only: the org unit whose subtree they write in")),
                  ], required: ["login", "display_name", "role"]),

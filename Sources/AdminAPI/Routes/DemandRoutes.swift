@@ -28,7 +28,7 @@ enum DemandRoutes {
         .init(name: "filed_to", schema: .string(format: "date"), description: "Filed on or before"),
         .init(name: "q", schema: .string(), description: "Text the title contains"),
         .init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
-        .init(name: "cursor", schema: .string(), description: "next_cursor of the previous page"),
+        .init(name: "cursor", schema: .integer(minimum: 1), description: "next_cursor of the previous page"),
     ]
 
     static let routes: [APIRoute] = [

@@ -7,7 +7,7 @@ import RegistryStore
 enum HierarchyRoutes {
     static let pageQuery: [APIRoute.QueryParameter] = [
         .init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
-        .init(name: "cursor", schema: .string(), description: "next_cursor of the previous page"),
+        .init(name: "cursor", schema: .integer(minimum: 1), description: "next_cursor of the previous page"),
     ]
 
     static let routes: [APIRoute] = [

@@ -14,10 +14,12 @@ enum MatchingRoutes {
         ("demands", .integer()), ("resources", .integer()), ("arcs", .integer()), ("allocations", .integer()),
         ("demands_served", .integer()), ("demands_filled", .integer()),
     ])
+    /// A weight: what ``MatchingWeights`` takes.
+    private static let weight = Schema.integer(minimum: 0, maximum: MatchingWeights.maximum)
     static let weightsSchema = Schema.object([
-        ("distance", .object([("grid", .integer(minimum: 0)), ("community", .integer(minimum: 0)), ("street", .integer(minimum: 0)),
-                              ("district", .integer(minimum: 0))], required: ["grid", "community", "street", "district"])),
-        ("contract_bonus", .integer(minimum: 0)), ("unit_cost_per_yuan", .integer(minimum: 0)),
+        ("distance", .object([("grid", weight), ("community", weight), ("street", weight),
+                              ("district", weight)], required: ["grid", "community", "street", "district"])),
+        ("contract_bonus", weight), ("unit_cost_per_yuan", weight),
     ], required: ["distance", "contract_bonus", "unit_cost_per_yuan"])
 
     struct Start: Decodable {

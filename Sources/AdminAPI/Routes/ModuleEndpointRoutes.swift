@@ -11,7 +11,7 @@ enum ModuleEndpointRoutes {
     static func routes(_ catalogue: ModuleCatalogue) -> [APIRoute] {
         catalogue.modules.flatMap { module in
             let endpoints = module.contributions.compactMap { $0 as? any ModuleEndpoints }.flatMap(\.endpoints)
-            return endpoints.isEmpty ? [] : ModuleRoutes.management(module.id.rawValue) + endpoints.map { route(module.id, $0) }
+            return endpoints.isEmpty ? [] : ModuleRoutes.management(module.id.rawValue, settings: module.settingsSchema) + endpoints.map { route(module.id, $0) }
         }
     }
 
@@ -83,6 +83,8 @@ enum ModuleEndpointRoutes {
             .object(fields.map { ($0.name, schema($0)) }, required: fields.filter(\.required).map(\.name), description: description)
         case .objectList(let fields): .array(schema(fields), description: description)
         case .declared(let declaration): Schema(declaration)
+        case .choice(let words): .string(values: words, description: description)
+        case .list(let declaration): .array(Schema(declaration), description: description)
         }
     }
 }

@@ -21,12 +21,14 @@ enum ModuleRoutes {
     /// Enabling, configuring and disabling a module. A module that adds routes of its own
     /// gets these at its literal id too (`…/modules/bench_talk`): the router prefers a literal
     /// path segment to a parameter and does not fall back, so `{id}` alone would not reach them.
-    static func management(_ id: String) -> [APIRoute] {
+    static func management(_ id: String, settings: ModuleSettingsSchema? = nil) -> [APIRoute] {
         [
             APIRoute(method: .put, path: "/v1/tenants/{tenant}/modules/\(id)", access: .tenantAdmin, tag: "modules",
                      summary: "启用模块或修改设置 Enable a module or change its settings: the keys the body names change, the others keep their value",
-                     bodyKind: .json, body: nil, bodyOptional: true, response: moduleSchema, idempotent: true) { call in
+                     bodyKind: .json, body: settings.map(Schema.init) ?? .object([], description: "The module's settings to change"),
+                     bodyOptional: true, response: moduleSchema, idempotent: true) { call in
                 let module = try field("id") { try ModuleID(id == "{id}" ? call.parameter("id") : id) }
+                if !call.body.isEmpty { try call.checkBody() }
                 // Enabling layers the document over the earlier settings, so it is also how
                 // settings change: one locked upsert, whatever two concurrent PUTs do.
                 return try await call.write { tx in

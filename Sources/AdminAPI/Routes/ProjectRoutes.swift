@@ -143,7 +143,7 @@ enum ProjectRoutes {
         },
         APIRoute(.post, "\(base)/{key}/rating", .tenantWrite, tag: "projects",
                  summary: "群众评价（评单）The residents' rating, 1–5, once the project is completed",
-                 body: .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: 2000))], required: ["score"]),
+                 body: .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: Registry.Rating.maximumCommentLength))], required: ["score"]),
                  response: detail, idempotent: true) { call in
             let input = try call.decode(Rating.self)
             return try await call.projectWrite(staffInSubtree: true) { tx, key in

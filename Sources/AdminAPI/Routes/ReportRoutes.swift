@@ -20,7 +20,15 @@ enum ReportRoutes {
     struct Close: Decodable { var correction: String? }
     struct Publish: Decodable { var version: Int? }
 
-    static let routes: [APIRoute] = [
+    static let routes: [APIRoute] = declared.map { route in
+        // The report itself also comes as HTML, Markdown or CSV (`format`).
+        guard route.method == .get, route.path == "\(base)/{quarter}" else { return route }
+        var served = route
+        served.alsoServes = QuarterlyReport.formats.map(QuarterlyReport.mediaType(of:)).filter { !$0.hasPrefix("application/json") }
+        return served
+    }
+
+    private static let declared: [APIRoute] = [
         APIRoute(.get, base, .tenantRead, tag: "reports", summary: "已封存的季度汇报 The closed versions of every quarter, oldest first",
                  response: .object([("items", .array(entrySchema))])) { call in
             let entries = try await QuarterlyReportArchive(database: call.services.database)
@@ -60,7 +68,7 @@ enum ReportRoutes {
         },
         APIRoute(.post, "\(base)/{quarter}/close", .tenantAdmin, tag: "reports",
                  summary: "封存季度汇报 Close a quarter's report as an immutable snapshot; with correction, a new version that replaces the last",
-                 body: .object([("correction", .string(maxLength: 2000))]), bodyOptional: true, success: .created,
+                 body: .object([("correction", .string(maxLength: 2000, pattern: Schema.nonBlankText))]), bodyOptional: true, success: .created,
                  response: entrySchema) { call in
             let input = call.body.isEmpty ? Close() : try call.decode(Close.self)
             let entry = try await QuarterlyReportArchive(database: call.services.database).close(

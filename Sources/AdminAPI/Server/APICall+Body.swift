@@ -44,7 +44,11 @@ extension APICall {
         case .keyNotFound(let key, let context):
             return .init(field: pointer(context.codingPath + [key]), detail: "必填 required")
         case .dataCorrupted(let context):
-            return .init(field: pointer(context.codingPath), detail: context.debugDescription)
+            // A value type's own refusal is bilingual; Foundation's ("Cannot initialize
+            // ProblemSource from invalid String value x") names a Swift type: never sent.
+            let foundations = context.debugDescription.hasPrefix("Cannot initialize") || context.debugDescription.hasPrefix("The given data")
+            return .init(field: pointer(context.codingPath),
+                         detail: foundations ? "取值无效 not an accepted value" : context.debugDescription)
         @unknown default:
             return .init(field: "", detail: "\(error)")
         }

@@ -54,9 +54,11 @@ struct APICall: Sendable {
         let known = Set(route.query.map(\.name))
         let unknown = Set(request.uri.queryParameters.map { String($0.key) }).subtracting(known).sorted()
         var errors = unknown.map { APIProblem.FieldError(field: "query:\($0)", detail: "此接口不接受该参数 not a parameter of this route") }
-        // Each declared parameter against the schema the document gives it (empty is absent).
+        // Each declared parameter against the schema the document gives it. Empty free text
+        // is absent (`?q=`); an empty number, day, flag or listed word is not one.
         for parameter in route.query {
-            guard let raw = request.uri.queryParameters[Substring(parameter.name)], !raw.isEmpty else { continue }
+            guard let raw = request.uri.queryParameters[Substring(parameter.name)] else { continue }
+            if raw.isEmpty, case .string(nil, nil, _, nil, _) = parameter.schema { continue }
             let text = String(raw).removingPercentEncoding ?? String(raw)
             errors += BodyCheck.problems(query: text, against: parameter.schema, name: parameter.name)
         }
@@ -167,9 +169,10 @@ struct APICall: Sendable {
             }
             return nil
         }
-        if text == "*" { return nil }
-        let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-        guard !text.hasPrefix("W/"), let version = Int(bare) else {
+        let tag = text.trimmingCharacters(in: .whitespaces)
+        if tag == "*" { return nil }
+        // An ETag is quoted (RFC 9110): `"3"`, as the ETag header gave it; weak ones never are.
+        guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\""), let version = Int(tag.dropFirst().dropLast()), version >= 0 else {
             throw APIProblem.validation(field: "header:If-Match", "须为读取时的 ETag must be the ETag you read, e.g. \"3\"")
         }
         return version

@@ -36,6 +36,8 @@ public struct APIRoute: Sendable {
     /// Other success statuses with the same body (a dry run's 200 beside a write's 201).
     var otherSuccess: [HTTPResponse.Status] = []
     var response: Schema?
+    /// Media types the success may also come in, besides JSON (a report as HTML, Markdown, CSV).
+    var alsoServes: [String] = []
     /// Whether a retry with the same `Idempotency-Key` gives the first answer.
     var idempotent = false
     /// What the route does with `If-Match` (the row version).
@@ -70,5 +72,17 @@ extension APIRoute {
             method: method, path: path, access: access, tag: tag, summary: summary, query: query,
             bodyKind: body == nil ? .none : .json, body: body, bodyOptional: bodyOptional, success: success,
             otherSuccess: otherSuccess, response: response, idempotent: idempotent, ifMatch: ifMatch, handler: handler)
+    }
+
+    /// The schema the document gives a path parameter: a row id is a positive number, a
+    /// quarter and a module id have their shapes, a list is one of the importable lists.
+    func pathSchema(_ name: String) -> Schema {
+        switch name {
+        case "id" where path.hasSuffix("/modules/{id}"): .string(pattern: ModuleID.pattern, description: "A module id")
+        case "id": .integer(minimum: 1)
+        case "quarter": .string(pattern: Quarter.pattern, description: "A quarter, e.g. 2026Q3")
+        case "list": .string(values: ImportRoutes.lists)
+        default: .string()
+        }
     }
 }

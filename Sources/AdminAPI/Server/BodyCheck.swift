@@ -35,9 +35,9 @@ struct BodyCheck: Decodable {
                 errors += try problems(try list.superDecoder(), against: items, at: "\(path)/\(index)")
             }
             return errors
-        case .string(_, let values, let maxLength, _):
+        case .string(let format, let values, let maxLength, let pattern, _):
             guard let text = try? decoder.singleValueContainer().decode(String.self) else { return [wrongType("a string", at: path)] }
-            return textProblems(text, values: values, maxLength: maxLength, at: path)
+            return textProblems(text, format: format, values: values, maxLength: maxLength, pattern: pattern, at: path)
         case .integer(let minimum, let maximum, _):
             guard let number = try? decoder.singleValueContainer().decode(Int64.self) else { return [wrongType("an integer", at: path)] }
             return rangeProblems(number, minimum, maximum, at: path)
@@ -53,15 +53,15 @@ struct BodyCheck: Decodable {
     static func problems(query text: String, against schema: Schema, name: String) -> [APIProblem.FieldError] {
         let field = "query:\(name)"
         switch schema {
-        case .string(_, let values, let maxLength, _):
-            return textProblems(text, values: values, maxLength: maxLength, at: field)
+        case .string(let format, let values, let maxLength, let pattern, _):
+            return textProblems(text, format: format, values: values, maxLength: maxLength, pattern: pattern, at: field)
         case .integer(let minimum, let maximum, _):
             guard let number = Int64(text) else { return [wrongType("an integer", at: field)] }
             return rangeProblems(number, minimum, maximum, at: field)
         case .boolean:
             return text == "true" || text == "false" ? [] : [wrongType("true or false", at: field)]
         default:
-            return textProblems(text, values: nil, maxLength: nil, at: field)
+            return textProblems(text, format: nil, values: nil, maxLength: nil, pattern: nil, at: field)
         }
     }
 
@@ -90,7 +90,9 @@ struct BodyCheck: Decodable {
         return errors
     }
 
-    private static func textProblems(_ text: String, values: [String]?, maxLength: Int?, at field: String) -> [APIProblem.FieldError] {
+    private static func textProblems(
+        _ text: String, format: String?, values: [String]?, maxLength: Int?, pattern: String?, at field: String
+    ) -> [APIProblem.FieldError] {
         var problems: [FieldProblem] = []
         // PostgreSQL's text cannot hold NUL: refused here rather than failing in the database.
         if text.unicodeScalars.contains("\0") { problems.append(.containsNUL(field, value: nil)) }
@@ -98,6 +100,12 @@ struct BodyCheck: Decodable {
             problems.append(.tooLong(field, value: text, count: text.unicodeScalars.count, limit: maxLength))
         }
         if let values, !values.contains(text) { problems.append(.notOneOf(field, value: text, allowed: values)) }
+        if format == "date", (try? CivilDate(text)) == nil {
+            problems.append(FieldProblem(field, value: text, chinese: "不是日期", english: "is not a day like 2024-03-05"))
+        }
+        if let pattern, (try? Regex(pattern).wholeMatch(in: text)) == nil {
+            problems.append(.notShaped(field, value: text, pattern: pattern))
+        }
         return problems.map { .init(field: field, detail: $0.reason) }
     }
 

@@ -10,6 +10,9 @@ public struct AccountLogin: Sendable, Hashable, Codable, CustomStringConvertible
     /// Checks and wraps a login.
     ///
     /// - Throws: ``RegistryError`` (`invalidValue`, field `login`) naming the rule.
+    /// The shape of a login, as a regular expression (what the API's document publishes).
+    public static let pattern = "^[a-z0-9][a-z0-9._@-]{2,63}$"
+
     public init(_ text: String) throws {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._@-")
         guard (3...64).contains(text.count), text.allSatisfy(allowed.contains),

@@ -20,6 +20,9 @@
 public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The longest accepted code.
     public static let maximumLength = 63
+    /// The shape of a code, as the database's CHECK has it (migration 0007): two to 63
+    /// characters.
+    public static let codePattern = "^[a-z][a-z0-9_]{1,62}$"
 
     /// The code as stored, e.g. `door_to_door`.
     public let rawValue: String
@@ -27,13 +30,13 @@ public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertibl
     /// Checks and wraps a channel code.
     ///
     /// - Parameter code: Lowercase ASCII letters, digits and underscores, starting with a
-    ///   letter, at most 63 characters (a module's codes look like the core's).
+    ///   letter, 2 to 63 characters (a module's codes look like the core's).
     /// - Throws: ``RegistryError`` (`invalidValue`, field `source_channel`).
     public init(_ code: String) throws {
         let bytes = Array(code.utf8)
         let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        guard (1...Self.maximumLength).contains(bytes.count), isLetter(bytes[0]),
+        guard (2...Self.maximumLength).contains(bytes.count), isLetter(bytes[0]),
             bytes.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
         else {
             throw RegistryError.invalid(

@@ -119,6 +119,16 @@ public struct FieldDeclaration: Sendable, Hashable {
         }
     }
 
+    /// ``text(_:required:)`` for a value that must be given: the trimmed text, or the
+    /// problem as a ``RegistryError`` (what a module's store checks before writing).
+    public func required(_ value: String) throws(RegistryError) -> String {
+        switch text(value, required: true) {
+        case .success(let trimmed?): return trimmed
+        case .success(nil): throw RegistryError(missing)
+        case .failure(let problem): throw RegistryError(problem)
+        }
+    }
+
     /// Checks a whole number against the declared range.
     public func integer(_ value: Int?) -> FieldProblem? {
         guard let value, case .integer(let minimum, let maximum) = kind, !(minimum...maximum).contains(Int64(value)) else {

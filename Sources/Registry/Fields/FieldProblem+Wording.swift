@@ -32,6 +32,11 @@ extension FieldProblem {
         return FieldProblem(field, value: shortened(value), chinese: "取值须为 \(list)", english: "must be one of \(list), got \(shortened(value))")
     }
 
+    /// A text not of the shape a field takes (a login, a code).
+    public static func notShaped(_ field: String, value: String, pattern: String) -> FieldProblem {
+        FieldProblem(field, value: shortened(value), chinese: "格式不符 \(pattern)", english: "must match \(pattern), got \(shortened(value))")
+    }
+
     /// A required value that is missing or blank.
     public static func required(_ field: String) -> FieldProblem {
         FieldProblem(field, value: nil, chinese: "必填，不能为空", english: "is required but empty")

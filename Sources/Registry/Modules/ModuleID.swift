@@ -5,6 +5,9 @@
 public struct ModuleID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let rawValue: String
 
+    /// The shape of an id, as a regular expression (what the API's document publishes).
+    public static let pattern = "^(?!core$)[a-z][a-z0-9_]{1,39}$"
+
     /// Checks and wraps an id.
     ///
     /// - Throws: ``RegistryError`` `invalidValue` naming the rule.

@@ -41,6 +41,8 @@ public struct ModuleSettingsSchema: Sendable, Hashable, Codable {
         }
         var settings = base ?? defaults
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            // null is "not given", as everywhere in a request: the setting keeps its value.
+            if case .null = value, fields.contains(where: { $0.key == key }) { continue }
             guard let field = fields.first(where: { $0.key == key }) else {
                 let known = fields.map(\.key).joined(separator: ", ")
                 throw ModuleSettingsError(key: key, reason: "unknown setting 没有这个设置项; expected one of: \(known)")

@@ -28,6 +28,9 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
         self.number = number
     }
 
+    /// The canonical shape, `2026Q3`, as a regular expression (what the API's document publishes).
+    public static let pattern = "^[1-9][0-9]{3}Q[1-4]$"
+
     /// Reads `2026Q3` (also `2026-Q3` and a lowercase `q`).
     ///
     /// - Throws: ``RegistryError`` (`invalidValue`, field `quarter`).

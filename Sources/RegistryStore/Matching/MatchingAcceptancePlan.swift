@@ -57,7 +57,8 @@ struct MatchingAcceptancePlan {
             allocations = allocations.filter { wanted.contains($0.number) }
         }
         guard !allocations.isEmpty else {
-            throw RegistryStoreError.invalid(field: "run", reason: "匹配运行 #\(run) 没有可接受的分配 the run allocated nothing")
+            // Nothing to accept is the run's state, not a fault of the request: a conflict.
+            throw RegistryStoreError.conflict("匹配运行 #\(run) 没有可接受的分配 the run allocated nothing")
         }
         let demandRows = try await tx.connection.query("""
             SELECT id, external_id, title, state, quantity, measure_unit, due_on::text FROM demand

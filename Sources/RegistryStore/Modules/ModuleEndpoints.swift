@@ -23,6 +23,10 @@ public struct ModuleEndpoint: Sendable {
     public struct Field: Sendable {
         public indirect enum Kind: Sendable {
             case text, integer, boolean, date, textList
+            /// One of these words.
+            case choice([String])
+            /// A JSON array of values of a declared field (``FieldDeclaration``).
+            case list(FieldDeclaration)
             /// A JSON object of these fields.
             case object([Field])
             /// A JSON array of objects of these fields.

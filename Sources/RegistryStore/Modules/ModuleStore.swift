@@ -37,7 +37,8 @@ public enum ModuleStore {
     ///   govreg does not ship.
     @discardableResult
     public static func enable(_ id: ModuleID, settings document: Data? = nil, in tx: TenantTransaction) async throws -> TenantModule {
-        let module = try tx.modules.module(named: id.rawValue)
+        // A module that is not shipped is a path that leads nowhere: 404, as an unknown route.
+        guard let module = tx.modules.module(id) else { throw RegistryStoreError.notFound(kind: "module 模块", key: id.rawValue) }
         let earlier = try await Self.rows(tx, lock: id).first?.settings
         let settings = try Self.settings(document, for: module, over: earlier)
         try await tx.connection.execute("""
@@ -55,7 +56,8 @@ public enum ModuleStore {
     ///   the module is not enabled for the tenant.
     @discardableResult
     public static func configure(_ id: ModuleID, settings document: Data, in tx: TenantTransaction) async throws -> TenantModule {
-        let module = try tx.modules.module(named: id.rawValue)
+        // A module that is not shipped is a path that leads nowhere: 404, as an unknown route.
+        guard let module = tx.modules.module(id) else { throw RegistryStoreError.notFound(kind: "module 模块", key: id.rawValue) }
         guard let current = try await Self.rows(tx, lock: id).first(where: { $0.enabled }) else {
             throw RegistryStoreError.notFound(kind: "enabled module 已启用的模块", key: id.rawValue)
         }

@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     var publicCache = 30
     @Option(name: .customLong("public-rate"), help: "Public pages each client address may have made afresh per second (cached ones are free).")
     var publicRate = 50.0
+    @Option(name: .customLong("failed-auth-rate"),
+            help: "Failed authentications each client address regains per second (burst: 20 times this); then 429.")
+    var failedAuthRate = 1.0
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
@@ -41,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 seconds") }
         guard publicRate > 0 else { throw ValidationError("--public-rate must be positive") }
+        guard failedAuthRate > 0 else { throw ValidationError("--failed-auth-rate must be positive") }
         guard (0...86_400).contains(publicCache) else { throw ValidationError("--public-cache must be 0–86400 seconds") }
         try PublishCommand.checkPublicURL(publicURL)
     }
@@ -53,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         let connection = try database.connectionConfiguration(terminal: terminal)
         let migrator = try database.migrator(connection, terminal: terminal, migrations: migrations)
         let api = APIConfiguration(host: host, port: port, rateBurst: Int(rate * 2), ratePerSecond: rate, idleTimeoutSeconds: idleTimeout,
+                                    failedLoginBurst: Int(failedAuthRate * 20), failedLoginsPerSecond: failedAuthRate,
                                     publicOnly: publicOnly, publicURL: publicURL, publicCacheSeconds: publicCache, publicMissesPerSecond: publicRate)
         try await database.withRegistry(terminal: terminal, migrations: migrations, maxConnections: poolSize) { registry in
             let app = buildApplication(database: registry, configuration: api, logger: logger) {
