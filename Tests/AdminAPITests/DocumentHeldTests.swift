@@ -63,7 +63,7 @@ import Testing
                     guard case .string(_, nil, _, nil, _) = parameter.schema else { continue }
                     let answer = try await client.send(route.method, Self.uri(route) + "?\(parameter.name)=a%00b", as: "operator", f)
                     #expect(answer.status == .unprocessableContent, "\(route.method) \(route.path) ?\(parameter.name): \(answer.status)")
-                    #expect(answer.fieldErrors == ["query:\(parameter.name)"], "\(route.method) \(route.path) ?\(parameter.name)")
+                    #expect(Set(answer.fieldErrors) == ["query:\(parameter.name)"], "\(route.method) \(route.path) ?\(parameter.name)")
                     checked += 1
                 }
             }

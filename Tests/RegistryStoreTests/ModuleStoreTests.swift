@@ -89,7 +89,8 @@ struct ListeningModule: GovernanceModule {
             await #expect(throws: RegistryStoreError.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.configure(id, settings: Data("{}".utf8), in: tx) }
             }
-            await #expect(throws: RegistryError.self) {
+            // A module that is not shipped is not found (a 404 over the API).
+            await #expect(throws: RegistryStoreError.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(try ModuleID("not_shipped"), in: tx) }
             }
             // Enabled again, it keeps what the district had set.
