@@ -40,10 +40,7 @@ extension ProjectDraft {
             return request
         }
         problems += Self.allocatedTwice(draft.allocations)
-        if let budget, budget.fen < 0 {
-            problems.append(FieldProblem(
-                Field.budget.name, value: budget.description, chinese: "预算不能为负", english: "the budget cannot be negative"))
-        }
+        if let problem = Field.budget.money(budget) { problems.append(problem) }
         if let problem = Self.dueBeforeStart(startsOn: startsOn, dueOn: dueOn) { problems.append(problem) }
         guard problems.isEmpty else { throw InvalidFields(problems) }
         return draft

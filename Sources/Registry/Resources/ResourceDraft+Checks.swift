@@ -29,14 +29,8 @@ extension ResourceDraft {
         draft.title = text(Field.title, title) ?? ""
         draft.description = text(Field.description, description)
         draft.category = text(Field.category, category) ?? ""
-        if capacity <= 0 {
-            problems.append(FieldProblem(
-                Field.capacity.name, value: String(capacity), chinese: "数量须大于 0", english: "must be greater than 0"))
-        }
-        if let unitCost, unitCost.fen < 0 {
-            problems.append(FieldProblem(
-                Field.unitCost.name, value: unitCost.description, chinese: "单价不能为负", english: "the unit cost cannot be negative"))
-        }
+        if let problem = Field.capacity.amount(capacity) { problems.append(problem) }
+        if let problem = Field.unitCost.money(unitCost) { problems.append(problem) }
         draft.serviceArea = serviceArea.compactMap { text(Field.serviceArea, $0, required: false) }
         if let problem = Self.windowProblem(from: availableFrom, until: availableUntil) { problems.append(problem) }
         guard problems.isEmpty else { throw InvalidFields(problems) }
