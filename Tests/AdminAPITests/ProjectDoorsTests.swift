@@ -12,8 +12,8 @@ import Testing
 /// (what `govreg import projects` and `POST …/imports/projects` hand the store) and the
 /// API's create route; `govreg project create` meets the same table in the CLI's
 /// `ProjectDoorTests`. Each door gives the same problems, named by the same fields, and
-/// writes nothing.
-@Suite struct ProjectDoorsTests {
+/// writes nothing. One case at a time: each opens an API fixture with its own connections.
+@Suite(.serialized) struct ProjectDoorsTests {
     static let columns = ProjectDraft.Field.all.filter { $0.doors.contains(.file) }.map(\.name)
 
     @Test(arguments: DoorCase.projects)

@@ -9,8 +9,9 @@ import Testing
 /// The same invalid resources through every door a resource comes in by: the resource file
 /// (what `govreg import resources` and `POST …/imports/resources` hand the store) and the
 /// API's create route (the CLI has no single-resource command). Each door gives the same
-/// problems, named by the same fields, and writes nothing.
-@Suite struct ResourceDoorsTests {
+/// problems, named by the same fields, and writes nothing. One case at a time: each opens an
+/// API fixture with its own connections.
+@Suite(.serialized) struct ResourceDoorsTests {
     static let columns = ResourceDraft.Field.all.filter { $0.doors.contains(.file) }.map(\.name)
 
     @Test(arguments: DoorCase.resources)

@@ -48,7 +48,7 @@ import Testing
             #expect(created.resource.remaining == 12)
             #expect(created.resource.status == .offered)
             // Offered: not yet drawable. Confirming makes it available; a pledge adds to it.
-            await #expect(throws: RegistryError.self) {
+            await #expect(throws: InvalidFields.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "活动", responsibleUnit: "U002", demands: ["D002"],
                     allocations: [ProjectAllocationRequest(resource: "\(created.resource.id)", quantity: "1")]), in: tx) }
             }
