@@ -16,15 +16,22 @@ public enum ColumnTable {
     }
 
     private static func meaning(_ field: FieldDeclaration) -> String {
-        let detail: String? = switch field.kind {
+        ([field.summary] + (detail(field.kind).map { [$0] } ?? [])).joined(separator: ". ")
+    }
+
+    /// What a value of `kind` looks like in a file.
+    private static func detail(_ kind: FieldDeclaration.Kind) -> String? {
+        switch kind {
         case .text(let maxLength): "at most \(maxLength) characters"
         case .integer(let minimum, let maximum): "\(minimum)–\(maximum)"
         case .date: nil
         case .boolean: "是/否, yes/no"
         case .words(let words, let open):
             words.map { "\($0.code) \($0.chineseName)" }.joined(separator: ", ") + (open ? ", or an enabled module's" : "")
-        case .quantity: "greater than 0; yuan with up to two decimals, stored as fen"
+        case .quantity, .amount: "greater than 0; yuan with up to two decimals, stored as fen"
+        case .money: "yuan with up to two decimals (stored as fen); not negative"
+        case .allocation: "`RESOURCE_ID:QUANTITY`"
+        case .list(let item): "several, separated by `;`" + (detail(item).map { "; each " + $0 } ?? "")
         }
-        return ([field.summary] + (detail.map { [$0] } ?? [])).joined(separator: ". ")
     }
 }

@@ -19,9 +19,7 @@ public import SpreadsheetCSV
 public struct DemandFile: DemandImportRows {
     /// The columns: the demand's declared fields that files carry (``DemandDraft/Field``),
     /// by their English name and their Chinese names.
-    public static let header = HeaderMap(DemandDraft.Field.all.filter { $0.doors.contains(.file) }.map {
-        .init($0.name, aliases: [$0.chineseName] + $0.aliases, required: $0.requiredIn.contains(.file))
-    })
+    public static let header = HeaderMap(declared: DemandDraft.Field.all)
 
     /// The fields in ``header`` order, as indices into ``Columns``.
     enum Field: Int, CaseIterable {
@@ -109,7 +107,7 @@ public struct DemandFile: DemandImportRows {
 
     /// The header cell the file uses for one of the contract's fields (`类别` for `category`).
     public func columnName(_ field: String) -> String {
-        file.columns.column(for: field).map { file.table.header[$0] } ?? field
+        file.columnName(field)
     }
 
     /// One record as a row, or `nil` (with its problems in ``issues``) when a value cannot be
@@ -145,8 +143,6 @@ public struct DemandFile: DemandImportRows {
 
     /// Adds a draft's problems to ``issues``, at `line`, under the file's own column names.
     mutating func add(_ error: InvalidFields, line: Int) {
-        for problem in error.problems {
-            file.issues.append(ImportIssue(line: line, column: columnName(problem.field), value: problem.value, reason: problem.reason))
-        }
+        file.add(error, line: line)
     }
 }

@@ -10,58 +10,49 @@ public import SpreadsheetCSV
 /// stored as fen) or a whole number. The category is resolved by the store, against the
 /// district's own vocabulary.
 public enum ResourceFile {
-    /// The columns, English name first, then the Chinese names districts use.
-    public static let header = HeaderMap([
-        .init("external_id", aliases: ["资源编号", "编号"]),
-        .init("unit_external_id", aliases: ["单位编号", "提供单位编号"]),
-        .init("title", aliases: ["资源名称", "名称"]),
-        .init("description", aliases: ["资源描述", "描述"], required: false),
-        .init("category", aliases: ["类别", "资源类别"]),
-        .init("kind", aliases: ["资源类型", "类型"]),
-        .init("capacity", aliases: ["数量", "可提供数量", "容量"]),
-        .init("measure_unit", aliases: ["计量单位", "单位"]),
-        .init("unit_cost", aliases: ["单价"], required: false),
-        .init("service_area", aliases: ["服务范围"], required: false),
-        .init("available_from", aliases: ["开始日期", "可用开始"], required: false),
-        .init("available_until", aliases: ["结束日期", "可用截止"], required: false),
-        .init("status", aliases: ["状态"], required: false),
-        .init("is_public", aliases: ["是否公示", "公示"], required: false),
-        .init("published_on", aliases: ["公示日期"], required: false),
-    ])
+    /// The columns: the resource's declared fields (``ResourceDraft/Field``), by their name
+    /// and their Chinese names.
+    public static let header = HeaderMap(declared: ResourceDraft.Field.all)
 
     static let kinds = Spellings(ResourceKind.self)
     static let statuses = Spellings(ResourceStatus.self)
     /// docs/csv-columns.md names volunteer hours 志愿服务时长; the domain's name is 志愿服务小时.
     static let measureUnits = Spellings(MeasureUnit.self, extra: ["志愿服务时长": .volunteerHours])
 
+    private typealias Field = ResourceDraft.Field
+
     /// The file's good rows, and every problem found in it (see ``UnitFile/read(_:encoding:)``).
-    public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [ResourceImportRow], issues: IssueList) {
+    ///
+    /// The reader reads values; the rules of a resource are its draft's, checked as every
+    /// door checks them (``ResourceImportRow/checked(on:door:)``), also for a record with a
+    /// value it could not read, so that a person sees all of its problems at once.
+    public static func read(
+        _ data: Data, encoding: TextEncoding = .automatic, today: CivilDate? = nil
+    ) -> (rows: [ResourceImportRow], issues: IssueList) {
+        let today = today ?? (try? CivilDate.todayInChina()) ?? .latest
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [ResourceImportRow] = []
         for record in file.table.records {
             let before = file.issues.totalCount
-            let externalID = file.limitedText("external_id", of: record, limit: 100, required: true)
-            let unit = file.requiredText("unit_external_id", of: record)
-            let title = file.limitedText("title", of: record, limit: Demand.maximumTitleLength, required: true)
-            let description = file.limitedText("description", of: record, limit: Demand.maximumDetailsLength)
-            let category = file.requiredText("category", of: record)
-            let kind = file.spelledValue(kinds, "kind", of: record, required: true)
-            let measureUnit = file.spelledValue(measureUnits, "measure_unit", of: record, required: true)
-            let capacity = measureUnit.flatMap { amount("capacity", of: record, in: $0, file: &file) }
-            let unitCost = file.yuan("unit_cost", of: record)
-            let area = file.codeList("service_area", of: record)
-            let from = file.date("available_from", of: record), until = file.date("available_until", of: record)
-            file.checkOrder(from, until, untilColumn: "available_until", of: record)
-            let status = file.spelledValue(statuses, "status", of: record, required: false) ?? .available
-            let isPublic = file.yesNo("is_public", of: record)
-            let publishedOn = file.date("published_on", of: record)
-            guard file.issues.totalCount == before, let externalID, let unit, let title, let category, let kind, let measureUnit, let capacity
-            else { continue }
-            rows.append(ResourceImportRow(
-                line: record.line, externalID: externalID, unitExternalID: unit, title: title, description: description,
-                category: category, kind: kind, capacity: capacity, measureUnit: measureUnit, unitCost: unitCost,
-                serviceAreaCodes: area, availableFrom: from, availableUntil: until, status: status, isPublic: isPublic,
-                publishedOn: publishedOn))
+            func text(_ field: FieldDeclaration) -> String? { file.optionalText(field.name, of: record) }
+            let kind = file.spelledValue(kinds, Field.kind.name, of: record, required: true)
+            let measureUnit = file.spelledValue(measureUnits, Field.measureUnit.name, of: record, required: true)
+            let capacity = measureUnit.flatMap { amount(Field.capacity.name, of: record, in: $0, file: &file) }
+            let row = ResourceImportRow(
+                line: record.line, externalID: text(Field.externalID) ?? "", unitExternalID: text(Field.unit) ?? "",
+                title: text(Field.title) ?? "", description: text(Field.description), category: text(Field.category) ?? "",
+                kind: kind ?? .funds, capacity: capacity ?? 1, measureUnit: measureUnit ?? .items,
+                unitCost: file.yuan(Field.unitCost.name, of: record), serviceAreaCodes: file.codeList(Field.serviceArea.name, of: record),
+                availableFrom: file.date(Field.availableFrom.name, of: record), availableUntil: file.date(Field.availableUntil.name, of: record),
+                status: file.spelledValue(statuses, Field.status.name, of: record, required: false) ?? .available,
+                isPublic: file.yesNo(Field.isPublic.name, of: record), publishedOn: file.date(Field.publishedOn.name, of: record))
+            do throws(InvalidFields) {
+                let checked = try row.checked(on: today, door: .file)
+                // A value that could not be read stands in above; such a record is refused.
+                if file.issues.totalCount == before, kind != nil, capacity != nil { rows.append(checked) }
+            } catch {
+                file.add(error, line: record.line)
+            }
         }
         return (rows, file.issues)
     }
@@ -75,18 +66,15 @@ public enum ResourceFile {
         return rows
     }
 
-    /// A required positive amount in `unit`: yuan as fen, whole numbers otherwise.
+    /// A required amount in `unit`, as written: yuan as fen, whole numbers otherwise. Its rule
+    /// (greater than 0) is the draft's.
     static func amount(_ name: String, of record: CSVRecord, in unit: MeasureUnit, file: inout ImportFile) -> Int64? {
         guard let field = file.field(name, of: record) else { return nil }
         guard !field.isBlank else {
-            file.issues.append(field.issue("必填，不能为空 is required but empty"))
+            file.issues.append(field.issue(FieldDeclaration.missingReason))
             return nil
         }
         guard let amount = unit == .yuan ? file.issues.collect(try field.fen()) : file.issues.collect(try field.integer()) else { return nil }
-        guard amount > 0 else {
-            file.issues.append(field.issue("须大于 0 must be greater than 0"))
-            return nil
-        }
         return Int64(amount)
     }
 }

@@ -39,13 +39,10 @@ extension ImportFile {
         return codes
     }
 
-    /// An optional amount of yuan (`1234.56`, `¥1,234.56`), at least 0.
+    /// An optional amount of yuan (`1234.56`, `¥1,234.56`), as written: the rule of money
+    /// (``FieldDeclaration/money(_:)``, not negative) is the list's draft's.
     mutating func yuan(_ name: String, of record: CSVRecord) -> Money? {
         guard let field = field(name, of: record)?.nonBlank, let fen = issues.collect(try field.fen()) else { return nil }
-        guard fen >= 0 else {
-            issues.append(field.issue("金额不能为负数 must not be negative"))
-            return nil
-        }
         return Money(fen: Int64(fen))
     }
 
@@ -83,7 +80,8 @@ extension ImportFile {
         return nil
     }
 
-    /// Problems of the window `from…until` (the end before the start), on the end's column.
+    /// Problems of the window `from…until` (the end before the start), on the end's column
+    /// (org units' validity; the lists with drafts check their days there).
     mutating func checkOrder(_ from: CivilDate?, _ until: CivilDate?, untilColumn name: String, of record: CSVRecord) {
         guard let from, let until, until < from, let field = field(name, of: record) else { return }
         issues.append(field.issue("早于开始日期 \(from) is before the start date \(from)"))

@@ -1,6 +1,7 @@
 import Foundation
 import Registry
 import RegistryImport
+import SpreadsheetCSV
 import Testing
 
 /// `docs/csv-columns.md` shows the columns the import reads: its generated sections are the
@@ -9,7 +10,10 @@ import Testing
     static let docs = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "docs/csv-columns.md")
 
-    static let sections: [(name: String, fields: [FieldDeclaration])] = [("DemandDraft.Field", DemandDraft.Field.all)]
+    static let sections: [(name: String, fields: [FieldDeclaration])] = [
+        ("DemandDraft.Field", DemandDraft.Field.all), ("ResourceDraft.Field", ResourceDraft.Field.all),
+        ("ProjectDraft.Field", ProjectDraft.Field.all),
+    ]
 
     @Test func theDocumentedColumnsAreTheDeclaredOnes() throws {
         var text = try String(contentsOf: Self.docs, encoding: .utf8)
@@ -26,6 +30,14 @@ import Testing
             }
         }
         if ProcessInfo.processInfo.environment["GOVREG_WRITE_DOCS"] == "1" { try Data(text.utf8).write(to: Self.docs) }
+    }
+
+    @Test(arguments: sections.map(\.fields))
+    func theFileReadsTheDocumentedColumns(_ fields: [FieldDeclaration]) {
+        let table = ColumnTable.markdown(fields)
+        let names = table.split(separator: "\n").dropFirst(2).map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) }
+        let header = fields == ResourceDraft.Field.all ? ResourceFile.header : fields == ProjectDraft.Field.all ? ProjectFile.header : DemandFile.header
+        #expect(names == header.fields.map(\.name))
     }
 
     @Test func aTableNamesEveryFileColumnOnce() {

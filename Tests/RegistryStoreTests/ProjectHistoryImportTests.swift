@@ -149,7 +149,7 @@ import Testing
                 #expect(wrong?.sqlState == "23514", "\(change)")
             }
             // Nor does a report come from a day still ahead.
-            await #expect(throws: RegistryStoreError.self) {
+            await #expect(throws: InvalidFields.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.report("P001", percent: 90, on: try CivilDate("2099-01-01"), in: tx) }
             }
             await f.close()

@@ -130,7 +130,7 @@ import Testing
             let error = try await #require(throws: ImportRejected.self) {
                 try await load(f, header + "P009,又一个修路项目,U001,D001,,,,,计划,0,否\n")
             }
-            #expect(error.issues.issues.map(\.column) == ["demand_external_ids"])
+            #expect(error.issues.issues.map(\.column) == ["demands"])
             #expect(error.issues.issues.first?.reason.contains("P001") == true)
             // A cancelled project holds nothing: its demand may go to a new one.
             _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.cancel("P001", reason: "改期", in: tx) }
@@ -156,11 +156,11 @@ import Testing
             let error = try await #require(throws: ImportRejected.self) { try await load(f, bad) }
             let issues = error.issues.issues.map { "\($0.line) \($0.column ?? "")" }
             #expect(issues == [
-                "2 demand_external_ids", "2 progress_percent",
-                "3 responsible_unit_external_id", "3 allocations", "3 demand_external_ids",
-                "4 demand_external_ids",
+                "2 demands", "2 progress_percent",
+                "3 responsible_unit", "3 allocations", "3 demands",
+                "4 demands",
                 "5 allocations",
-                "6 demand_external_ids", "6 allocations",
+                "6 demands", "6 allocations",
                 "7 external_id", "7 allocations", "7 cancel_reason", "7 progress_percent",
             ])
             #expect(error.issues.issues.first { $0.line == 6 && $0.column == "allocations" }?.reason.contains("¥1,000.00") == true)

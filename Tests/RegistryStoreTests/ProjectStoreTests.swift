@@ -101,11 +101,11 @@ private func refused(_ body: () async throws -> ProjectDetail) async -> Registry
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(externalID: "P1", title: "助老", responsibleUnit: "U002", demands: ["D002"]), in: tx) }
             }
             #expect("\(taken)".contains("已存在"))
-            await #expect(throws: RegistryStoreError.self) {
+            await #expect(throws: InvalidFields.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "助老", responsibleUnit: "U002", demands: ["D002"],
                     startsOn: try CivilDate("2024-05-01"), dueOn: try CivilDate("2024-04-01")), in: tx) }
             }
-            await #expect(throws: RegistryError.self) {
+            await #expect(throws: InvalidFields.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.create(ProjectDraft(title: "  ", responsibleUnit: "U002", demands: ["D002"]), in: tx) }
             }
             #expect(try await f.demandState("D002").0 == .accepted)

@@ -76,8 +76,8 @@ import Testing
                 """
             let error = try await #require(throws: ImportRejected.self) { try await load(f, bad) }
             #expect(error.issues.issues.map(\.line) == [5, 2, 3, 4, 7])
-            #expect(error.issues.issues.map(\.column) == ["capacity", "unit_external_id", "category", "service_area", "external_id"])
-            #expect(error.issues.issues.map(\.value) == ["-5", "U999", "potholes", "X9", "R014"])
+            #expect(error.issues.issues.map(\.column) == ["capacity", "unit", "category", "service_area", "external_id"])
+            #expect(error.issues.issues.map(\.value) == ["-¥5.00", "U999", "potholes", "X9", "R014"])
             let after = (try await f.count("resource"), try await f.count("resource_ledger"), try await f.count("audit_log"))
             #expect(after == before)
             await f.close()

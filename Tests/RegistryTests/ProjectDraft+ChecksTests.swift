@@ -37,7 +37,7 @@ import Testing
             budget: Money(fen: -1), startsOn: "2024-06-01", dueOn: "2024-05-31")
         let problems = Self.problems(draft, door: .file)
         #expect(problems.map(\.field) == [
-            "external_id", "title", "responsible_unit_external_id", "demand_external_ids", "allocations", "budget", "due_on",
+            "external_id", "title", "responsible_unit", "demands", "allocations", "budget", "due_on",
         ])
         #expect(problems[4].value == "R1")
         #expect(problems[4].reason == "同一资源重复分配 allocated twice")
@@ -60,13 +60,13 @@ import Testing
         #expect(Self.problems(try Self.draft(externalID: hundred, unit: hundred, demands: [hundred])).isEmpty)
         let problems = Self.problems(try Self.draft(
             externalID: more, unit: more, demands: [more], allocations: [.init(resource: more, quantity: "1")]))
-        #expect(problems.map(\.field) == ["external_id", "responsible_unit_external_id", "demand_external_ids", "allocations"])
+        #expect(problems.map(\.field) == ["external_id", "responsible_unit", "demands", "allocations"])
     }
 
     @Test func aNulCharacterIsRefusedInEveryText() throws {
         let problems = Self.problems(try Self.draft(
             externalID: "P\u{0}1", title: "修\u{0}路", unit: "U\u{0}", demands: ["D\u{0}"], allocations: [.init(resource: "R\u{0}", quantity: "1")]))
-        #expect(problems.map(\.field) == ["external_id", "title", "responsible_unit_external_id", "demand_external_ids", "allocations"])
+        #expect(problems.map(\.field) == ["external_id", "title", "responsible_unit", "demands", "allocations"])
         #expect(problems.allSatisfy { $0.english == "contains a NUL character" })
     }
 

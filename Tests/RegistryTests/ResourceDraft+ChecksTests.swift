@@ -35,9 +35,10 @@ import Testing
             serviceArea: ["C\u{0}1"], from: "2024-06-02", until: "2024-06-01")
         let problems = Self.problems(draft, door: .file)
         #expect(problems.map(\.field) == [
-            "external_id", "unit_external_id", "title", "category", "capacity", "unit_cost", "service_area", "available_until",
+            "external_id", "unit", "title", "category", "capacity", "unit_cost", "service_area", "available_until",
         ])
-        #expect(problems[4].reason == "数量须大于 0 must be greater than 0")
+        #expect(problems[4].reason == "不能小于 1 must be at least 1")
+        #expect(problems[5].reason == "不能为负 cannot be negative")
         #expect(problems[6].english == "contains a NUL character")
         #expect(problems[7].reason
             == "可用期结束日 2024-06-01 早于开始日 2024-06-02 the availability window's end 2024-06-01 is before its start, 2024-06-02")

@@ -4,8 +4,12 @@ extension Schema {
     /// A field's schema, from its one declaration (``FieldDeclaration``): the limits the
     /// document shows are those the domain checks.
     init(_ field: FieldDeclaration) {
-        let description = field.summary + " (\(field.chineseName))"
-        switch field.kind {
+        self.init(field.kind, description: field.summary + " (\(field.chineseName))")
+    }
+
+    /// The schema of one value of `kind`.
+    private init(_ kind: FieldDeclaration.Kind, description: String?) {
+        switch kind {
         case .text(let maxLength): self = .string(maxLength: maxLength, description: description)
         case .integer(let minimum, let maximum):
             self = .integer(minimum: minimum, maximum: maximum == .max ? nil : maximum, description: description)
@@ -14,13 +18,24 @@ extension Schema {
         case .words(let words, let open):
             let codes = words.map(\.code)
             self = open
-                ? .string(pattern: SourceChannel.codePattern, description: description + "; one of " + codes.joined(separator: ", ") + ", or a module's")
+                ? .string(pattern: SourceChannel.codePattern, description: (description ?? "") + "; one of " + codes.joined(separator: ", ") + ", or a module's")
                 : .string(values: codes, description: description)
         case .quantity:
             self = .object([
                 ("amount", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
                 ("unit", .string(values: MeasureUnit.allCases.map(\.rawValue))),
             ], required: ["amount", "unit"], description: description)
+        case .amount:
+            self = .integer(minimum: 1, description: (description ?? "") + "; in the measure unit's stored form: fen for yuan")
+        case .money:
+            self = .string(description: (description ?? "") + "; yuan with up to two decimals, e.g. 12000.50; not negative")
+        case .allocation:
+            self = .object([
+                ("resource", .string(maxLength: 100, description: "The resource's external id (or id)")),
+                ("quantity", .string(description: "In the resource's unit, as written: 5000 or 1,250.50")),
+            ], required: ["resource", "quantity"], description: description)
+        case .list(let item):
+            self = .array(Schema(item, description: nil), description: description)
         }
     }
 

@@ -27,9 +27,10 @@ enum ProjectRoutes {
         var startsOn: CivilDate?
         var dueOn: CivilDate?
         var isPublic: Bool?
+        var publishedOn: CivilDate?
         enum CodingKeys: String, CodingKey {
             case externalID = "external_id", title, description, responsibleUnit = "responsible_unit", demands, allocations, budget
-            case startsOn = "starts_on", dueOn = "due_on", isPublic = "is_public"
+            case startsOn = "starts_on", dueOn = "due_on", isPublic = "is_public", publishedOn = "published_on"
         }
     }
 
@@ -75,22 +76,14 @@ enum ProjectRoutes {
         },
         APIRoute(.post, base, .tenantAdmin, tag: "projects",
                  summary: "立项：服务哪些需求、动用哪些资源 Create a project from demands and resource allocations",
-                 body: .object([
-                     ("external_id", .string()), ("title", .string(maxLength: 200)), ("description", .string()),
-                     ("responsible_unit", .string(description: "The responsible unit's code")),
-                     ("demands", .array(.string(), description: "Demand ids or external ids; accepted or matched")),
-                     ("allocations", .array(.object([("resource", .string()), ("quantity", .string(description: "As written: 5000 or 1,250.50"))],
-                                                    required: ["resource", "quantity"]))),
-                     ("budget", .string(description: "Yuan, e.g. 12000.50")), ("starts_on", .string(format: "date")),
-                     ("due_on", .string(format: "date")), ("is_public", .boolean()),
-                 ], required: ["title", "responsible_unit", "demands"]),
+                 body: Schema.body(ProjectDraft.Field.all),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(NewProject.self)
             let budget = try input.budget.map { text in try field("budget") { try Money(parsing: text) } }
             let draft = ProjectDraft(
                 externalID: input.externalID, title: input.title, description: input.description, responsibleUnit: input.responsibleUnit,
                 demands: input.demands, allocations: (input.allocations ?? []).map { ProjectAllocationRequest(resource: $0.resource, quantity: $0.quantity) },
-                budget: budget, startsOn: input.startsOn, dueOn: input.dueOn, isPublic: input.isPublic ?? false)
+                budget: budget, startsOn: input.startsOn, dueOn: input.dueOn, isPublic: input.isPublic ?? false, publishedOn: input.publishedOn)
             return try await call.write { tx in
                 let project = try await ProjectStore.create(draft, in: tx)
                 return try .json(project, status: .created, location: "\(call.path(base))/\(project.project.id)")

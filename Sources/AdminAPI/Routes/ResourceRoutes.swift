@@ -29,10 +29,11 @@ enum ResourceRoutes {
         var availableUntil: CivilDate?
         var offered: Bool?
         var isPublic: Bool?
+        var publishedOn: CivilDate?
         enum CodingKeys: String, CodingKey {
             case externalID = "external_id", unit, title, description, category, kind, capacity, measureUnit = "measure_unit"
             case unitCost = "unit_cost", serviceArea = "service_area", availableFrom = "available_from"
-            case availableUntil = "available_until", offered, isPublic = "is_public"
+            case availableUntil = "available_until", offered, isPublic = "is_public", publishedOn = "published_on"
         }
     }
 
@@ -58,15 +59,7 @@ enum ResourceRoutes {
             return try await call.read { tx in try .json(try await ResourceStore.list(query, in: tx)) }
         },
         APIRoute(.post, base, .tenantAdmin, tag: "resources", summary: "登记资源（首笔认领）Register a resource and its first pledge",
-                 body: .object([
-                     ("external_id", .string()), ("unit", .string(description: "The pledging unit's code")), ("title", .string(maxLength: 200)),
-                     ("description", .string()), ("category", .string()), ("kind", .string(values: ResourceKind.allCases.map(\.rawValue))),
-                     ("capacity", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
-                     ("measure_unit", .string(values: MeasureUnit.allCases.map(\.rawValue))), ("unit_cost", .string(description: "Yuan per unit")),
-                     ("service_area", .array(.string(), description: "Org unit codes; default: the communities the unit contracts")),
-                     ("available_from", .string(format: "date")), ("available_until", .string(format: "date")),
-                     ("offered", .boolean(description: "Declared but not yet confirmed (已申报)")), ("is_public", .boolean()),
-                 ], required: ["unit", "title", "category", "kind", "capacity", "measure_unit"]),
+                 body: Schema.body(ResourceDraft.Field.all, extra: [("offered", .boolean(description: "Declared but not yet confirmed (已申报)"))]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(NewResource.self)
             let cost = try input.unitCost.map { text in try field("unit_cost") { try Money(parsing: text) } }
@@ -74,7 +67,7 @@ enum ResourceRoutes {
                 externalID: input.externalID ?? "", unitExternalID: input.unit, title: input.title, description: input.description,
                 category: input.category, kind: input.kind, capacity: input.capacity, measureUnit: input.measureUnit, unitCost: cost,
                 serviceAreaCodes: input.serviceArea ?? [], availableFrom: input.availableFrom, availableUntil: input.availableUntil,
-                status: input.offered == true ? .offered : .available, isPublic: input.isPublic ?? false)
+                status: input.offered == true ? .offered : .available, isPublic: input.isPublic ?? false, publishedOn: input.publishedOn)
             return try await call.write { tx in
                 let resource = try await ResourceStore.create(row, in: tx)
                 return try .json(resource, status: .created, location: "\(call.path(base))/\(resource.resource.id)")
@@ -105,7 +98,4 @@ enum ResourceRoutes {
             }
         },
     ]
-}
-
-extension APICall {
 }

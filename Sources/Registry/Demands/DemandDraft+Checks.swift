@@ -19,32 +19,24 @@ extension DemandDraft {
     public func checked(
         on today: CivilDate, door: FieldDeclaration.Doors, channels: SourceChannels
     ) throws(InvalidFields) -> DemandDraft {
-        var problems: [FieldProblem] = []
+        var checks = FieldChecks(door: door)
         var draft = self
-        func text(_ declaration: FieldDeclaration, _ value: String?) -> String? {
-            switch declaration.text(value, required: !declaration.requiredIn.isDisjoint(with: door)) {
-            case .success(let trimmed): return trimmed
-            case .failure(let problem):
-                problems.append(problem)
-                return value
-            }
-        }
-        draft.externalID = text(Field.externalID, externalID)
-        draft.title = text(Field.title, title) ?? ""
-        draft.details = text(Field.description, details)
-        draft.category = text(Field.category, category) ?? ""
-        draft.orgCode = text(Field.orgCode, orgCode) ?? ""
+        draft.externalID = checks.text(Field.externalID, externalID)
+        draft.title = checks.text(Field.title, title) ?? ""
+        draft.details = checks.text(Field.description, details)
+        draft.category = checks.text(Field.category, category) ?? ""
+        draft.orgCode = checks.text(Field.orgCode, orgCode) ?? ""
         if !channels.contains(sourceChannel) {
             let known = channels.entries.map { "\($0.channel.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
-            problems.append(FieldProblem(
+            checks.note(FieldProblem(
                 Field.sourceChannel.name, value: sourceChannel.rawValue, chinese: "不是可用的来源渠道：\(known)",
                 english: "is not one of the channels: \(known)"))
         }
-        if let problem = Field.beneficiaries.integer(beneficiaries) { problems.append(problem) }
-        if let problem = Field.reporter.integer(reporter.map { Int($0.rawValue) }) { problems.append(problem) }
-        problems += dayProblems(today: today)
-        problems += workflowProblems()
-        guard problems.isEmpty else { throw InvalidFields(problems) }
+        checks.note(Field.beneficiaries.integer(beneficiaries))
+        checks.note(Field.reporter.integer(reporter.map { Int($0.rawValue) }))
+        checks.note(dayProblems(today: today))
+        checks.note(workflowProblems())
+        try checks.finish()
         return draft
     }
 

@@ -25,8 +25,21 @@ public struct FieldDeclaration: Sendable, Hashable {
         /// One word of a vocabulary, by its code (files also take the Chinese name); `open`
         /// when modules may add words (a source channel), so `values` are the core's.
         case words([Word], open: Bool = false)
-        /// An amount in a measure unit's stored form (fen for yuan), greater than 0.
+        /// An amount with its measure unit, in the unit's stored form (fen for yuan), greater
+        /// than 0: in the API an object of `amount` and `unit`; files give the unit in a column
+        /// of its own.
         case quantity
+        /// An amount in the unit the record's measure unit field names, greater than 0: in the
+        /// API a whole number in the unit's stored form (fen for yuan); files write yuan with up
+        /// to two decimals.
+        case amount
+        /// Money in yuan with up to two decimals, stored as fen, not negative: `12000.50`.
+        case money
+        /// What a project draws from one resource: `RESOURCE_ID:QUANTITY`, the quantity in the
+        /// resource's unit as written; in the API an object of `resource` and `quantity`.
+        case allocation
+        /// Several values of one kind: files separate them by `;`, the API takes an array.
+        indirect case list(Kind)
     }
 
     /// A vocabulary word: its stored code and its Chinese name.
@@ -80,7 +93,11 @@ public struct FieldDeclaration: Sendable, Hashable {
 
     /// The longest text the field takes, for text fields.
     public var maxLength: Int? {
-        if case .text(let limit) = kind { limit } else { nil }
+        switch kind {
+        case .text(let limit), .list(.text(let limit)): limit
+        case .allocation, .list(.allocation): 100
+        default: nil
+        }
     }
 
     /// The longest text the field takes; unlimited for other kinds.
@@ -127,6 +144,18 @@ public struct FieldDeclaration: Sendable, Hashable {
         case .success(nil): throw RegistryError(missing)
         case .failure(let problem): throw RegistryError(problem)
         }
+    }
+
+    /// Checks an amount (``Kind/amount``, in the measure unit's stored form) against its
+    /// rule: greater than 0, worded as the API's check of its schema words it.
+    public func amount(_ value: Int64) -> FieldProblem? {
+        value >= 1 ? nil : .outOfRange(name, value: value, minimum: 1, maximum: nil)
+    }
+
+    /// Checks money (``Kind/money``) against its rule: not negative.
+    public func money(_ value: Money?) -> FieldProblem? {
+        guard let value, value.fen < 0 else { return nil }
+        return FieldProblem(name, value: value.description, chinese: "不能为负", english: "cannot be negative")
     }
 
     /// Checks a whole number against the declared range.

@@ -15,37 +15,26 @@ extension ProjectDraft {
     ///     external id).
     /// - Throws: ``InvalidFields`` with every problem, in field order.
     public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> ProjectDraft {
-        var problems: [FieldProblem] = []
+        var checks = FieldChecks(door: door)
         var draft = self
-        func text(_ declaration: FieldDeclaration, _ value: String?, required: Bool? = nil) -> String? {
-            switch declaration.text(value, required: required ?? !declaration.requiredIn.isDisjoint(with: door)) {
-            case .success(let trimmed): return trimmed
-            case .failure(let problem):
-                problems.append(problem)
-                return value
-            }
-        }
-        draft.externalID = text(Field.externalID, externalID)
-        draft.title = text(Field.title, title) ?? ""
-        draft.description = text(Field.description, description)
-        draft.responsibleUnit = text(Field.responsibleUnit, responsibleUnit) ?? ""
-        draft.demands = demands.compactMap { text(Field.demands, $0, required: false) }
+        draft.externalID = checks.text(Field.externalID, externalID)
+        draft.title = checks.text(Field.title, title) ?? ""
+        draft.description = checks.text(Field.description, description)
+        draft.responsibleUnit = checks.text(Field.responsibleUnit, responsibleUnit) ?? ""
+        draft.demands = demands.compactMap { checks.text(Field.demands, $0, required: false) }
         if draft.demands.isEmpty {
-            problems.append(FieldProblem(
+            checks.note(FieldProblem(
                 Field.demands.name, value: nil, chinese: "项目须对应至少一条需求", english: "a project serves at least one demand"))
         }
         draft.allocations = allocations.map { request in
             var request = request
-            request.resource = text(Field.allocations, request.resource, required: true) ?? ""
+            request.resource = checks.text(Field.allocations, request.resource, required: true) ?? ""
             return request
         }
-        problems += Self.allocatedTwice(draft.allocations)
-        if let budget, budget.fen < 0 {
-            problems.append(FieldProblem(
-                Field.budget.name, value: budget.description, chinese: "预算不能为负", english: "the budget cannot be negative"))
-        }
-        if let problem = Self.dueBeforeStart(startsOn: startsOn, dueOn: dueOn) { problems.append(problem) }
-        guard problems.isEmpty else { throw InvalidFields(problems) }
+        checks.note(Self.allocatedTwice(draft.allocations))
+        checks.note(Field.budget.money(budget))
+        checks.note(Self.dueBeforeStart(startsOn: startsOn, dueOn: dueOn))
+        try checks.finish()
         return draft
     }
 

@@ -96,11 +96,9 @@ public struct ProjectImportCheck: Sendable {
                 problem(Field.allocations, request.resource, "没有这个资源", "no such resource")
                 continue
             }
-            if draws.contains(where: { $0.resource == request.resource }) { problems.append(ProjectDraft.allocatedTwice(request.resource)) }
-            do {
-                draws.append(Draw(resource: request.resource, amount: try resource.unit.amount(request.quantity)))
-            } catch {
-                problem(Field.allocations, "\(request.resource):\(request.quantity)", error.chineseMessage, error.englishMessage)
+            switch request.amount(in: resource.unit) {
+            case .success(let amount): draws.append(Draw(resource: request.resource, amount: amount))
+            case .failure(let found): problems.append(found)
             }
         }
         if let rating = row.rating, !row.status.acceptsRating {

@@ -14,32 +14,23 @@ extension ResourceDraft {
     ///     external id).
     /// - Throws: ``InvalidFields`` with every problem, in field order.
     public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> ResourceDraft {
-        var problems: [FieldProblem] = []
+        var checks = FieldChecks(door: door)
         var draft = self
-        func text(_ declaration: FieldDeclaration, _ value: String?, required: Bool? = nil) -> String? {
-            switch declaration.text(value, required: required ?? !declaration.requiredIn.isDisjoint(with: door)) {
-            case .success(let trimmed): return trimmed
-            case .failure(let problem):
-                problems.append(problem)
-                return value
-            }
-        }
-        draft.externalID = text(Field.externalID, externalID)
-        draft.unit = text(Field.unit, unit) ?? ""
-        draft.title = text(Field.title, title) ?? ""
-        draft.description = text(Field.description, description)
-        draft.category = text(Field.category, category) ?? ""
-        if capacity <= 0 {
-            problems.append(FieldProblem(
-                Field.capacity.name, value: String(capacity), chinese: "数量须大于 0", english: "must be greater than 0"))
-        }
-        if let unitCost, unitCost.fen < 0 {
-            problems.append(FieldProblem(
-                Field.unitCost.name, value: unitCost.description, chinese: "单价不能为负", english: "the unit cost cannot be negative"))
-        }
-        draft.serviceArea = serviceArea.compactMap { text(Field.serviceArea, $0, required: false) }
-        if let problem = Self.windowProblem(from: availableFrom, until: availableUntil) { problems.append(problem) }
-        guard problems.isEmpty else { throw InvalidFields(problems) }
+        draft.externalID = checks.text(Field.externalID, externalID)
+        draft.unit = checks.text(Field.unit, unit) ?? ""
+        draft.title = checks.text(Field.title, title) ?? ""
+        draft.description = checks.text(Field.description, description)
+        draft.category = checks.text(Field.category, category) ?? ""
+        checks.note(Field.capacity.amount(capacity).map { problem in
+            // Shown in the unit people write it in: yuan for funds.
+            var problem = problem
+            problem.value = measureUnit == .yuan ? Money(fen: capacity).description : String(capacity)
+            return problem
+        })
+        checks.note(Field.unitCost.money(unitCost))
+        draft.serviceArea = serviceArea.compactMap { checks.text(Field.serviceArea, $0, required: false) }
+        checks.note(Self.windowProblem(from: availableFrom, until: availableUntil))
+        try checks.finish()
         return draft
     }
 

@@ -1,13 +1,14 @@
 extension ResourceDraft {
     /// The resource list's fields, declared once (see ``FieldDeclaration``), in the order of
-    /// the import file's columns (`docs/csv-columns.md`). Names are the file's columns; the
-    /// API names the unit `unit`.
+    /// the import file's columns (`docs/csv-columns.md`). One name for each field in the API,
+    /// the files and the docs; files also take the older column names as aliases
+    /// (`unit_external_id`).
     public enum Field {
         public static let externalID = FieldDeclaration(
             "external_id", chinese: "资源编号", aliases: ["编号"], kind: .text(maxLength: 100), requiredIn: .file,
             summary: "The district's own id for the resource; re-importing a file matches on it. Without one, GR-R and its number")
         public static let unit = FieldDeclaration(
-            "unit_external_id", chinese: "单位编号", aliases: ["提供单位编号"], kind: .text(maxLength: 100), requiredIn: .all,
+            "unit", chinese: "单位编号", aliases: ["unit_external_id", "提供单位编号"], kind: .text(maxLength: 100), requiredIn: .all,
             summary: "The code (external id) of the pledging unit")
         public static let title = FieldDeclaration(
             "title", chinese: "资源名称", aliases: ["名称"], kind: .text(maxLength: 200), requiredIn: .all,
@@ -21,17 +22,16 @@ extension ResourceDraft {
             "kind", chinese: "资源类型", aliases: ["类型"], kind: .words(ResourceKind.allCases.map { .init($0.rawValue, $0.chineseName) }),
             requiredIn: .all, summary: "Funds, volunteer hours, a venue …")
         public static let capacity = FieldDeclaration(
-            "capacity", chinese: "数量", aliases: ["可提供数量", "容量"], kind: .quantity, requiredIn: .all,
-            summary: "What is pledged, in the measure unit (yuan with up to two decimals); the first pledge of the ledger")
+            "capacity", chinese: "数量", aliases: ["可提供数量", "容量"], kind: .amount, requiredIn: .all,
+            summary: "What is pledged, in the measure unit: the first pledge of the ledger; re-imported, a larger figure is pledged on top")
         public static let measureUnit = FieldDeclaration(
             "measure_unit", chinese: "计量单位", aliases: ["单位"], kind: .words(MeasureUnit.allCases.map { .init($0.rawValue, $0.chineseName) }),
             requiredIn: .all, summary: "The capacity's unit; never changes once filed")
         public static let unitCost = FieldDeclaration(
-            "unit_cost", chinese: "单价", kind: .integer(minimum: 0, maximum: Int64.max),
-            summary: "Its own cost per unit of measure: yuan with up to two decimals (stored as fen); not negative")
+            "unit_cost", chinese: "单价", kind: .money, summary: "Its own cost per unit of measure")
         public static let serviceArea = FieldDeclaration(
-            "service_area", chinese: "服务范围", kind: .text(maxLength: 100),
-            summary: "Org codes it may serve (files: separated by ;); the communities its unit contracts when none")
+            "service_area", chinese: "服务范围", kind: .list(.text(maxLength: 100)),
+            summary: "Org codes it may serve; the communities its unit contracts when none")
         public static let availableFrom = FieldDeclaration(
             "available_from", chinese: "开始日期", aliases: ["可用开始"], kind: .date, summary: "The first day it can be used")
         public static let availableUntil = FieldDeclaration(
@@ -39,7 +39,7 @@ extension ResourceDraft {
             summary: "The last day it can be used; not before the first")
         public static let status = FieldDeclaration(
             "status", chinese: "状态", kind: .words(ResourceStatus.allCases.map { .init($0.rawValue, $0.chineseName) }),
-            summary: "Offered (已申报) until confirmed, else available; exhausted follows the ledger")
+            doors: .file, summary: "Offered (已申报) until confirmed, else available; exhausted follows the ledger (the API: `offered`)")
         public static let isPublic = FieldDeclaration(
             "is_public", chinese: "是否公示", aliases: ["公示"], kind: .boolean, summary: "Whether it is on the disclosed list")
         public static let publishedOn = FieldDeclaration(

@@ -69,4 +69,18 @@ extension ResourceImportRow {
             serviceArea: serviceAreaCodes, availableFrom: availableFrom, availableUntil: availableUntil, status: status,
             isPublic: isPublic, publishedOn: publishedOn)
     }
+
+    /// The row with its text trimmed (blank text absent), or every problem its draft has
+    /// (``ResourceDraft/checked(on:door:)``): what a store and a file reader check alike.
+    public func checked(on today: CivilDate, door: FieldDeclaration.Doors) throws(InvalidFields) -> ResourceImportRow {
+        let draft = try self.draft.checked(on: today, door: door)
+        var row = self
+        row.externalID = draft.externalID ?? ""
+        row.unitExternalID = draft.unit
+        row.title = draft.title
+        row.description = draft.description
+        row.category = draft.category
+        row.serviceAreaCodes = draft.serviceArea
+        return row
+    }
 }

@@ -63,7 +63,9 @@ public enum MilestoneStore {
             let today = try ProjectStore.today()
             var plan: [(row: MilestoneImportRow, project: Int64)] = []
             for row in rows {
-                if let done = row.doneOn, done > today { issues.append(ImportIssue.dayAfterToday(done, column: "done_on", line: row.line)) }
+                if let problem = FieldProblem.afterToday(row.doneOn, today: today, field: "done_on") {
+                    issues.append(ImportIssue(line: row.line, column: problem.field, value: problem.value, reason: problem.reason))
+                }
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue
                 }

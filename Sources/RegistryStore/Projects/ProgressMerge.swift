@@ -81,9 +81,10 @@ struct ProgressMerge {
     /// stored histories in order).
     private static func wentBack(_ entry: Entry, after top: Entry) -> ImportIssue {
         let filed = entry.line != nil ? entry : top
-        return ImportIssue(
-            line: filed.line ?? 0, column: "percent", value: "\(filed.percent)",
-            reason: "进度不能倒退：\(top.on) 为 \(top.percent)%，\(entry.on) 却为 \(entry.percent)% progress cannot go back: \(top.percent)% on \(top.on), then \(entry.percent)% on \(entry.on)")
+        // The one rule of a project's history is the domain's; it always finds this pair going back.
+        let problem = ProgressReport.wentBack(
+            from: ProgressMark(on: top.on, percent: top.percent), to: ProgressMark(on: entry.on, percent: entry.percent), field: "percent")!
+        return ImportIssue(line: filed.line ?? 0, column: problem.field, value: "\(filed.percent)", reason: problem.reason)
     }
 
     /// The project's stored reports.

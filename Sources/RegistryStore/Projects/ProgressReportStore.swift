@@ -69,8 +69,8 @@ public enum ProgressReportStore {
             let today = try ProjectStore.today()
             var byProject: [String: [ProgressReportImportRow]] = [:]
             for row in rows {
-                if row.reportedOn > today {
-                    issues.append(ImportIssue.dayAfterToday(row.reportedOn, column: "reported_on", line: row.line))
+                if let problem = FieldProblem.afterToday(row.reportedOn, today: today, field: "reported_on") {
+                    issues.append(ImportIssue(line: row.line, column: problem.field, value: problem.value, reason: problem.reason))
                 }
                 guard let project = projects[row.projectExternalID] else {
                     issues.append(HistoryProject.missing(row.projectExternalID, line: row.line)); continue

@@ -104,10 +104,3 @@ struct HistoryProject {
         ImportIssue(line: line, column: "project_external_id", value: externalID, reason: "没有这个项目 no such project")
     }
 }
-
-extension ImportIssue {
-    /// The problem of a day after today where only days that have been may stand.
-    static func dayAfterToday(_ day: CivilDate, column: String, line: Int) -> ImportIssue {
-        ImportIssue(line: line, column: column, value: day.description, reason: "日期晚于今天 the day is after today")
-    }
-}

@@ -4,28 +4,23 @@ import Registry
 /// What a project import refers to, read (and locked) once before any row is checked: the
 /// units, demands, resources and already stored projects its rows name, by external id.
 struct ProjectImportLookups {
-    /// A stored project as its file row would describe it.
-    struct StoredProject {
-        var id: Int64
-        var status: ProjectStatus
-        var percent: Int
-        /// The residents' score, once rated.
-        var rating: Int?
-        var completedOn: CivilDate?
-        var checkedOn: CivilDate?
-        var cancelReason: String?
-        /// External ids (or ids) of the demands it serves.
-        var demands: [String]
-        /// Resource external id → allocated amount.
-        var allocations: [String: Int64]
-    }
-
     var units: [String: Int64]
     var demands: [String: ProjectLockedDemand]
     /// Demand external id → the stored, not cancelled project that serves it.
     var heldBy: [String: String]
     var resources: [String: ProjectLockedResource]
-    var projects: [String: StoredProject]
+    /// Project external id → the stored project as its file row would describe it.
+    var projects: [String: ProjectImportFacts.StoredProject]
+    /// Project external id → its id.
+    var projectIDs: [String: Int64]
+
+    /// The same, as the plain values ``ProjectImportCheck`` checks the rows against.
+    var facts: ProjectImportFacts {
+        ProjectImportFacts(
+            units: Set(units.keys), demands: demands.mapValues(\.state), heldBy: heldBy,
+            resources: resources.mapValues { .init(status: $0.status, unit: $0.unit, remaining: $0.remaining) },
+            projects: projects)
+    }
 
     static func load(_ rows: [ProjectImportRow], _ tx: TenantTransaction) async throws -> ProjectImportLookups {
         let tenant = tx.tenantID
@@ -66,7 +61,8 @@ struct ProjectImportLookups {
                 remaining: try row.decode(Int64.self, "remaining"))
             resources[resource.externalID ?? ""] = resource
         }
-        var projects: [String: StoredProject] = [:]
+        var projects: [String: ProjectImportFacts.StoredProject] = [:]
+        var projectIDs: [String: Int64] = [:]
         for row in try await tx.connection.query("""
             SELECT p.id, p.external_id, p.status, p.progress_percent, p.rating, p.completed_on::text AS completed_on,
                    p.checked_on::text AS checked_on, p.cancel_reason,
@@ -84,8 +80,8 @@ struct ProjectImportLookups {
             FOR UPDATE OF p
             """) {
             let external = try row.decode(String.self, "external_id")
-            projects[external] = StoredProject(
-                id: try row.decode(Int64.self, "id"),
+            projectIDs[external] = try row.decode(Int64.self, "id")
+            projects[external] = ProjectImportFacts.StoredProject(
                 status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
                 percent: try row.decode(Int.self, "progress_percent"),
                 rating: try row.decode(Int?.self, "rating"),
@@ -96,6 +92,6 @@ struct ProjectImportLookups {
                 allocations: Dictionary(
                     zip(try row.decode([String].self, "resources"), try row.decode([Int64].self, "quantities")), uniquingKeysWith: +))
         }
-        return ProjectImportLookups(units: units, demands: demands, heldBy: heldBy, resources: resources, projects: projects)
+        return ProjectImportLookups(units: units, demands: demands, heldBy: heldBy, resources: resources, projects: projects, projectIDs: projectIDs)
     }
 }

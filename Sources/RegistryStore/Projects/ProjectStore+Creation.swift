@@ -20,11 +20,13 @@ struct ProjectLockedResource: Sendable {
 
 extension ProjectStore {
     /// Inserts a project with everything it moves (see ``create(_:in:)``); returns its id.
+    ///
+    /// The draft's own rules (``ProjectDraft/checked(on:door:)``) come first, every problem
+    /// at once; what is left here is what only the database knows: the unit, the demands'
+    /// states and the resources' status and unit.
     static func insert(_ draft: ProjectDraft, _ tx: TenantTransaction) async throws -> Int64 {
         let actor = try ActorID(tx.actor)
-        guard !draft.demands.isEmpty else {
-            throw RegistryStoreError.invalid(field: "demands", reason: "项目须对应至少一条需求 a project serves at least one demand")
-        }
+        let draft = try draft.checked(on: try CivilDate.todayInChina(), door: .api)
         let unit = try await UnitStore.id(of: draft.responsibleUnit, tx)
         let demands = try await lockDemands(draft.demands, tx)
         for demand in demands {
@@ -33,16 +35,19 @@ extension ProjectStore {
         }
         let resources = try await lockResources(draft.allocations.map(\.resource), tx)
         var draws: [(resource: ProjectLockedResource, amount: Int64)] = []
+        var problems: [FieldProblem] = []
         for request in draft.allocations {
             let resource = resources[request.resource]!
-            guard !draws.contains(where: { $0.resource.id == resource.id }) else {
-                throw RegistryStoreError.invalid(field: "allocations", reason: "资源 \(request.resource) 重复分配 allocated twice")
+            if let refused = resource.status.notDrawable(field: ProjectDraft.Field.allocations.name, value: request.resource) {
+                problems.append(refused)
+                continue
             }
-            guard resource.status == .available || resource.status == .exhausted else {
-                throw ResourceStore.refused(resource.status, chinese: "支取", english: "draw on")
+            switch request.amount(in: resource.unit) {
+            case .success(let amount): draws.append((resource, amount))
+            case .failure(let problem): problems.append(problem)
             }
-            draws.append((resource, try ResourceStore.amount(request.quantity, in: resource.unit)))
         }
+        guard problems.isEmpty else { throw InvalidFields(problems) }
         let id = try await insertRow(draft, unit: unit, status: .planned, tx)
         try await attach(project: id, demands: demands.map(\.id), tx)
         for draw in draws {
@@ -60,11 +65,6 @@ extension ProjectStore {
         checkedOn: CivilDate? = nil, _ tx: TenantTransaction
     ) async throws -> Int64 {
         let tenant = tx.tenantID
-        // The domain's checks of a project's own fields, for readable refusals.
-        _ = try Project(tenant: tenant, id: 0, title: draft.title, demands: [], responsibleUnit: UnitID(unit))
-        if let startsOn = draft.startsOn, let dueOn = draft.dueOn, dueOn < startsOn {
-            throw RegistryStoreError.invalid(field: "due_on", reason: "完成时限 \(dueOn) 早于开始日期 \(startsOn) the due date is before the start")
-        }
         let id: Int64
         do {
             id = try await tx.connection.query("""

@@ -132,11 +132,11 @@ extension ProjectStore {
     /// The day something happened: `date`, or today; never a day still to come (a report
     /// dated ahead would hold every later report below it).
     ///
-    /// - Throws: ``RegistryStoreError/invalid(field:reason:)`` for a day after today.
+    /// - Throws: ``InvalidFields`` for a day after today (``FieldProblem/afterToday(_:today:field:named:)``).
     static func pastDay(_ date: CivilDate?) throws -> CivilDate {
         let today = try today()
         guard let date else { return today }
-        guard date <= today else { throw RegistryStoreError.invalid(field: "on", reason: "日期晚于今天 \(date) is after today") }
+        if let problem = FieldProblem.afterToday(date, today: today, field: "on") { throw InvalidFields([problem]) }
         return date
     }
 }

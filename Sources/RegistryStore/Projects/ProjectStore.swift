@@ -33,11 +33,12 @@ public enum ProjectStore {
     /// each demand moved accepted/matched → in_project with an event. If anything fails,
     /// nothing remains.
     ///
-    /// - Throws: ``RegistryStoreError`` for an unknown unit, demand or resource, or no
-    ///   demand at all; ``RegistryError``: `illegalTransition` for a demand that is not
-    ///   accepted or matched (naming its state), `notAllowedInState` for a resource that is
-    ///   not available, `insufficientRemaining` naming the resource when the database
-    ///   refuses an overdraw, `invalidValue` for a bad quantity or title.
+    /// - Throws: ``InvalidFields`` with every problem of the draft
+    ///   (``ProjectDraft/checked(on:door:)``), and then of its allocations (a resource that
+    ///   cannot be drawn on, a quantity unreadable in its unit); ``RegistryStoreError`` for
+    ///   an unknown unit, demand or resource; ``RegistryError``: `illegalTransition` for a
+    ///   demand that is not accepted or matched (naming its state), `insufficientRemaining`
+    ///   naming the resource when the database refuses an overdraw.
     public static func create(_ draft: ProjectDraft, in tx: TenantTransaction) async throws -> ProjectDetail {
         let id = try await Self.insert(draft, tx)
         return try await Self.detail(id, tx)

@@ -40,7 +40,7 @@ extension ResourceStore {
                 if let first = seen[row.externalID] { issue("external_id", row.externalID, "编号重复 duplicate external id (first on line \(first))") }
                 seen[row.externalID] = seen[row.externalID] ?? row.line
                 let unit = units[row.unitExternalID]
-                if unit == nil { issue("unit_external_id", row.unitExternalID, "没有这个单位 no such unit") }
+                if unit == nil { issue(ResourceDraft.Field.unit.name, row.unitExternalID, "没有这个单位 no such unit") }
                 let category = categories[Self.categoryKey(row.category)]
                 if category == nil { issue("category", row.category, "本区县没有这个类别 no such category in the district's vocabulary") }
                 var area: [Int64] = []

@@ -7,7 +7,7 @@ extension ResourceStore {
     ///
     /// - Parameters:
     ///   - key: The resource's external id or id.
-    ///   - amount: In the resource's stored amount (fen for yuan; see ``amount(_:in:)``).
+    ///   - amount: In the resource's stored amount (fen for yuan; see ``MeasureUnit/amount(_:)``).
     /// - Throws: ``RegistryError`` `notAllowedInState` for a withdrawn resource (nothing more
     ///   can be pledged to it), `invalidValue` for an amount that is not positive.
     @discardableResult

@@ -24,9 +24,12 @@ public enum ResourceStore {
     /// service area, in one transaction. Without an external id the resource gets `GR-R<id>`,
     /// so that an export of it imports back.
     ///
-    /// - Throws: ``RegistryStoreError`` for an unknown unit, category or org code, or an
-    ///   external id already used; ``RegistryError`` for a capacity that is not positive.
+    /// - Throws: ``InvalidFields`` with every invalid value (``ResourceDraft/checked(on:door:)``);
+    ///   ``RegistryStoreError`` for an unknown unit, category or org code, or an external id
+    ///   already used.
     public static func create(_ row: ResourceImportRow, in tx: TenantTransaction) async throws -> ResourceDetail {
+        // The rules of a new resource, every problem at once, before any database work.
+        let row = try row.checked(on: try CivilDate.todayInChina(), door: .api)
         let unit = try await UnitStore.id(of: row.unitExternalID, tx)
         guard let category = try await Self.categoryCodes(tx)[Self.categoryKey(row.category)] else {
             throw RegistryStoreError.notFound(kind: "category 类别", key: row.category)
@@ -36,11 +39,6 @@ public enum ResourceStore {
             guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
             return node.id
         }
-        // The domain's checks of the item itself (title, window, a positive capacity).
-        _ = try Resource(
-            tenant: tx.tenantID, id: 0, unit: UnitID(unit), title: row.title, category: category, kind: row.kind,
-            ledger: ResourceLedger(measureUnit: row.measureUnit), availableFrom: row.availableFrom, availableUntil: row.availableUntil)
-        _ = try Quantity(row.capacity, row.measureUnit)
         let id: Int64
         do {
             id = try await Self.insert(row, unit: unit, category: category, area: area, tx)

@@ -9,7 +9,7 @@ extension ImportCommand {
             abstract: "导入项目清单 Import projects (after their units, demands and resources).",
             discussion: """
                 Columns (English or Chinese): external_id 项目编号, title 项目名称, description 项目描述, \
-                responsible_unit_external_id 责任单位编号, demand_external_ids 对应需求编号, allocations 资源分配 \
+                responsible_unit 责任单位编号, demands 对应需求编号, allocations 资源分配 \
                 (RESOURCE_ID:QUANTITY;…), budget 预算, starts_on 开始日期, due_on 完成时限, status 状态, \
                 progress_percent 进度, is_public 是否公示, published_on 公示日期, rating 居民评分, rating_comment 评价意见, \
                 completed_on 完工日期, checked_on 验收日期, cancel_reason 取消原因. A new project draws its allocations and \

@@ -77,7 +77,7 @@ struct ResourceCommand: AsyncParsableCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await tenant.resolve(in: registry)
                 let unit = try await registry.withTenant(tenantID, actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.show(resource, in: tx) }.resource.measureUnit
-                let amount = try ResourceStore.amount(quantity, in: unit)
+                let amount = try unit.amount(quantity)
                 let detail = try await registry.withTenant(tenantID, actor: commandLineActor) { tx in try await ResourceStore.pledge(resource, amount: amount, note: note, in: tx) }
                 terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
             }

@@ -99,7 +99,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
             let amount: Int64
             do {
                 measure = try MeasureUnit(parsing: unit)
-                amount = try ResourceStore.amount(quantity, in: measure)
+                amount = try measure.amount(quantity)
             } catch {
                 throw ValidationError("--quantity/--unit: \(error)")
             }
