@@ -45,7 +45,7 @@ enum OpenAPIDocument {
         if route.ifMatch != .refused {
             // Where it is required, its absence is answered 428 (RFC 6585).
             parameters.append(["name": "If-Match", "in": "header", "required": route.ifMatch == .required,
-                               "schema": ["type": "string", "pattern": "^(\\*|\"[0-9]+\")$"],
+                               "schema": ["type": "string", "pattern": "^(\\*|\"[0-9]{1,9}\")$"],
                                "description": "The ETag read; a stale one gets 412 and changes nothing."])
         }
         var operation: [String: Any] = [
