@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import Synchronization
 
 /// Checks a request against the schema the OpenAPI document publishes for it, so that the
 /// document and what the API accepts cannot disagree: a limit written in a schema is a limit
@@ -103,10 +104,22 @@ struct BodyCheck: Decodable {
         if format == "date", (try? CivilDate(text)) == nil {
             problems.append(FieldProblem(field, value: text, chinese: "不是日期", english: "is not a day like 2024-03-05"))
         }
-        if let pattern, (try? Regex(pattern).wholeMatch(in: text)) == nil {
+        if let pattern, (try? compiled(pattern)?.wholeMatch(in: text)) == nil {
             problems.append(.notShaped(field, value: text, pattern: pattern))
         }
         return problems.map { .init(field: field, detail: $0.reason) }
+    }
+
+    /// The schemas' few patterns, each compiled once for the process rather than per request.
+    private static let patterns = Mutex<[String: Regex<AnyRegexOutput>]>([:])
+
+    private static func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        patterns.withLock { cache in
+            if let regex = cache[pattern] { return regex }
+            let regex = try? Regex(pattern)
+            cache[pattern] = regex
+            return regex
+        }
     }
 
     private static func rangeProblems(_ number: Int64, _ minimum: Int64?, _ maximum: Int64?, at field: String) -> [APIProblem.FieldError] {

@@ -25,23 +25,7 @@ extension String {
 func optionalText(_ text: String?, field: String, limit: Int) throws -> String? {
     guard let trimmed = text?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
     guard trimmed.count <= limit else {
-        throw RegistryError.invalid(
-            field,
-            chinese: "内容过长：\(trimmed.count) 个字符，最多 \(limit) 个",
-            english: "too long: \(trimmed.count) characters, at most \(limit)"
-        )
-    }
-    return trimmed
-}
-
-/// Reads a required free-text field: trims it and refuses it empty or longer than `limit`
-/// characters, naming the field (what module stores check before writing).
-///
-/// - Throws: ``RegistryError`` `invalidValue`.
-public func requiredText(_ text: String, field: String, limit: Int) throws -> String {
-    let trimmed = text.trimmingWhitespace()
-    guard !trimmed.isEmpty, trimmed.count <= limit else {
-        throw RegistryError.invalid(field, chinese: "\(field) 须为 1–\(limit) 个字", english: "\(field) must be 1–\(limit) characters")
+        throw RegistryError(FieldProblem.tooLong(field, value: trimmed, count: trimmed.count, limit: limit))
     }
     return trimmed
 }
