@@ -51,6 +51,9 @@ let package = Package(
         // the file readers and the stores, so a store needs no file format.
         .target(name: "ImportIssues"),
         .target(name: "SpreadsheetCSV", dependencies: ["ImportIssues"]),
+        // The API's request schemas and the check of a JSON body against them (pure: the
+        // server and the JSON fuzz target run the same code).
+        .target(name: "APISchema", dependencies: ["Registry"]),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
         .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest"]),
@@ -72,7 +75,7 @@ let package = Package(
         .target(
             name: "AdminAPI",
             dependencies: [
-                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
+                "APISchema", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -93,6 +96,7 @@ let package = Package(
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build makes a
         // replayer of their inputs, which the tests run over the committed seed corpus).
         .executableTarget(name: "govreg-fuzz-csv", dependencies: ["SpreadsheetCSV", "ImportIssues"], path: "Fuzz/CSVReader"),
+        .executableTarget(name: "govreg-fuzz-json", dependencies: ["APISchema", "Registry"], path: "Fuzz/JSONBody"),
         .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations", "Registry", "RegistryStore"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -109,7 +113,7 @@ let package = Package(
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
-            "AdminAPI", "RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
+            "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Foundation
+import APISchema
 @testable import AdminAPI
 import HTTPTypes
 import Hummingbird

@@ -1,4 +1,5 @@
 import Foundation
+import APISchema
 import HTTPTypes
 import Hummingbird
 import ImportIssues
@@ -20,7 +21,7 @@ extension APIProblem {
         case let error as RegistryStoreError: from(error)
         case let error as ModuleHandlerError: from(error.underlying)
         case let error as PostgresError: from(error)
-        case let error as DecodingError: .validation([APICall.fieldError(error)])
+        case let error as DecodingError: .validation([JSONBody.fieldError(error)])
         case let rejected as ImportRejected:
             APIProblem(
                 .unprocessableContent, kind: "import-rejected", title: "导入未执行，数据未改动 Import refused; nothing was written",

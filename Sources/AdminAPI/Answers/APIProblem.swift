@@ -1,3 +1,4 @@
+public import APISchema
 public import Foundation
 public import HTTPTypes
 public import Hummingbird
@@ -8,11 +9,8 @@ import NIOCore
 /// or `query:name` / `header:Name`), and the SQLSTATE when PostgreSQL refused. Never a stack
 /// trace, never SQL text.
 public struct APIProblem: Error, HTTPResponseError, Sendable, Equatable {
-    /// One invalid input.
-    public struct FieldError: Sendable, Equatable, Codable {
-        public var field: String
-        public var detail: String
-    }
+    /// One invalid input (the type the request check reports).
+    public typealias FieldError = APISchema.FieldError
 
     public var status: HTTPResponse.Status
     /// The last part of the `type` URN, e.g. `validation`.

@@ -1,3 +1,4 @@
+import APISchema
 import Disclosure
 import Foundation
 import HTTPTypes

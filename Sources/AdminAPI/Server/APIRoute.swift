@@ -1,4 +1,5 @@
 public import HTTPTypes
+import APISchema
 import Hummingbird
 public import Registry
 

@@ -10,27 +10,27 @@ import Synchronization
 /// parse), and reports every problem at once, each at its JSON Pointer. Lengths count Unicode
 /// code points, as JSON Schema's `maxLength` does; the domain's own checks (which count
 /// characters of the trimmed text) are never looser.
-struct BodyCheck: Decodable {
-    static let schemaKey = CodingUserInfoKey(rawValue: "govreg.bodySchema")!
+public struct BodyCheck: Decodable {
+    public static let schemaKey = CodingUserInfoKey(rawValue: "govreg.bodySchema")!
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    public struct Key: CodingKey {
+        public var stringValue: String
+        public var intValue: Int? { nil }
+        public init(stringValue: String) { self.stringValue = stringValue }
+        public init?(intValue: Int) { nil }
     }
 
     /// Decodes nothing: the check alone (``APICall/checkBody()``).
-    init(from decoder: any Decoder) throws {}
+    public init(from decoder: any Decoder) throws {}
 
     /// Every problem of the value `decoder` holds against `schema`, at `path`.
-    static func problems(_ decoder: any Decoder, against schema: Schema, at path: String) throws -> [APIProblem.FieldError] {
+    public static func problems(_ decoder: any Decoder, against schema: Schema, at path: String) throws -> [FieldError] {
         switch schema {
         case .object(let properties, let required, _):
             return try objectProblems(decoder, properties, required, at: path)
         case .array(let items, _):
             guard var list = try? decoder.unkeyedContainer() else { return [wrongType("an array", at: path)] }
-            var errors: [APIProblem.FieldError] = []
+            var errors: [FieldError] = []
             while !list.isAtEnd {
                 let index = list.currentIndex
                 errors += try problems(try list.superDecoder(), against: items, at: "\(path)/\(index)")
@@ -51,7 +51,7 @@ struct BodyCheck: Decodable {
     }
 
     /// A query parameter's text against its schema (`name` as the problem's field).
-    static func problems(query text: String, against schema: Schema, name: String) -> [APIProblem.FieldError] {
+    public static func problems(query text: String, against schema: Schema, name: String) -> [FieldError] {
         let field = "query:\(name)"
         switch schema {
         case .string(let format, let values, let maxLength, let pattern, _):
@@ -68,14 +68,14 @@ struct BodyCheck: Decodable {
 
     private static func objectProblems(
         _ decoder: any Decoder, _ properties: [(String, Schema)], _ required: [String], at path: String
-    ) throws -> [APIProblem.FieldError] {
+    ) throws -> [FieldError] {
         guard let object = try? decoder.container(keyedBy: Key.self) else { return [wrongType("an object", at: path)] }
         // An object schema without properties is a free-form object (module settings).
         guard !properties.isEmpty else { return [] }
         let known = Dictionary(properties, uniquingKeysWith: { first, _ in first })
-        var errors: [APIProblem.FieldError] = []
+        var errors: [FieldError] = []
         for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-            let here = "\(path)/\(key.stringValue)"
+            let here = path + JSONBody.pointerStep(key.stringValue)
             guard let field = known[key.stringValue] else {
                 errors.append(.init(field: here, detail: "未知或只读字段 unknown or read-only field"))
                 continue
@@ -87,13 +87,13 @@ struct BodyCheck: Decodable {
         errors += try required.filter { name in
             let key = Key(stringValue: name)
             return try !object.contains(key) || object.decodeNil(forKey: key)
-        }.map { .init(field: "\(path)/\($0)", detail: "必填 required") }
+        }.map { .init(field: path + JSONBody.pointerStep($0), detail: "必填 required") }
         return errors
     }
 
     private static func textProblems(
         _ text: String, format: String?, values: [String]?, maxLength: Int?, pattern: String?, at field: String
-    ) -> [APIProblem.FieldError] {
+    ) -> [FieldError] {
         var problems: [FieldProblem] = []
         // PostgreSQL's text cannot hold NUL: refused here rather than failing in the database.
         if text.unicodeScalars.contains("\0") { problems.append(.containsNUL(field, value: nil)) }
@@ -122,12 +122,12 @@ struct BodyCheck: Decodable {
         }
     }
 
-    private static func rangeProblems(_ number: Int64, _ minimum: Int64?, _ maximum: Int64?, at field: String) -> [APIProblem.FieldError] {
+    private static func rangeProblems(_ number: Int64, _ minimum: Int64?, _ maximum: Int64?, at field: String) -> [FieldError] {
         guard (minimum.map { number < $0 } ?? false) || (maximum.map { number > $0 } ?? false) else { return [] }
         return [.init(field: field, detail: FieldProblem.outOfRange(field, value: number, minimum: minimum, maximum: maximum).reason)]
     }
 
-    private static func wrongType(_ expected: String, at field: String) -> APIProblem.FieldError {
+    private static func wrongType(_ expected: String, at field: String) -> FieldError {
         .init(field: field, detail: "类型错误 expected \(expected)")
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
-import HTTPTypes
 
 /// A JSON Schema fragment, enough to describe govreg's bodies and parameters in the OpenAPI
 /// document. Request bodies are also checked against their schema's property names, so the
 /// document and what a route accepts cannot drift apart.
-indirect enum Schema: Sendable {
+public indirect enum Schema: Sendable {
     /// Text; `pattern` (ECMA and Swift regex alike) is held by ``BodyCheck`` as well as
     /// published.
     case string(format: String? = nil, values: [String]? = nil, maxLength: Int? = nil, pattern: String? = nil, description: String? = nil)
@@ -17,25 +16,25 @@ indirect enum Schema: Sendable {
     case reference(String)
 
     /// The property names an object accepts (empty for other kinds).
-    var propertyNames: Set<String> {
+    public var propertyNames: Set<String> {
         if case .object(let properties, _, _) = self { Set(properties.map(\.0)) } else { [] }
     }
 
-    var required: [String] {
+    public var required: [String] {
         if case .object(_, let required, _) = self { required } else { [] }
     }
 
     /// The schema as JSON, for a request body: objects take no other properties.
-    var json: [String: Any] { rendered(strict: true) }
+    public var json: [String: Any] { rendered(strict: true) }
 
     /// The schema as JSON, for an answer: a coarse description, so objects may hold more
     /// properties than it names and any property may be null.
-    var responseJSON: [String: Any] { rendered(strict: false) }
+    public var responseJSON: [String: Any] { rendered(strict: false) }
 
     /// Free text a request must give: something besides white space, and no NUL.
-    static let nonBlankText = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+    public static let nonBlankText = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
     /// Free text: anything but NUL, which PostgreSQL cannot store.
-    static let anyText = "^[^\\u0000]*$"
+    public static let anyText = "^[^\\u0000]*$"
 
     private func rendered(strict: Bool, required: Bool = false, inObject: Bool = false) -> [String: Any] {
         // An answer's field may be null; so may a request's optional field (null is "not

@@ -1,9 +1,9 @@
-import Registry
+public import Registry
 
 extension Schema {
     /// A field's schema, from its one declaration (``FieldDeclaration``): the limits the
     /// document shows are those the domain checks.
-    init(_ field: FieldDeclaration) {
+    public init(_ field: FieldDeclaration) {
         self.init(field.kind, description: field.summary + " (\(field.chineseName))")
     }
 
@@ -41,7 +41,7 @@ extension Schema {
 
     /// A module's settings as a body: each key with the kind and limits it is checked against;
     /// a body names only the keys it changes.
-    init(_ settings: ModuleSettingsSchema) {
+    public init(_ settings: ModuleSettingsSchema) {
         self = .object(settings.fields.map { field in
             let description = "\(field.chineseName) \(field.englishName)"
             let schema: Schema = switch field.kind {
@@ -56,7 +56,7 @@ extension Schema {
 
     /// A request body of declared fields (those the API carries), then `extra` properties of
     /// the route's own (options such as `submit`, which are not the record's fields).
-    static func body(_ fields: [FieldDeclaration], extra: [(String, Schema)] = []) -> Schema {
+    public static func body(_ fields: [FieldDeclaration], extra: [(String, Schema)] = []) -> Schema {
         let carried = fields.filter { $0.doors.contains(.api) }
         return .object(
             carried.map { ($0.name, Schema($0)) } + extra,
