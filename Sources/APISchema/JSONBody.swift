@@ -55,7 +55,7 @@ public enum JSONBody {
 
     /// One step of a JSON Pointer (RFC 6901): a key holding `/` or `~` is escaped, so that
     /// the field a problem names is the field sent.
-    static func pointerStep(_ key: String) -> String {
+    public static func pointerStep(_ key: String) -> String {
         "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 

@@ -49,7 +49,9 @@ public indirect enum Schema: Sendable {
                 out["enum"] = nullable ? values.map { $0 as Any } + [NSNull()] : values
             }
             out["maxLength"] = maxLength
-            // Said here so that a client (or a fuzzer) knows it before the 422.
+            // Said here so that a client (or a fuzzer) knows it before the 422: "format" alone
+            // is advice in JSON Schema, and an empty text passes it.
+            if strict, format == "date" { out["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }
             if strict, values == nil, format == nil {
                 out["pattern"] = pattern ?? (required ? Self.nonBlankText : Self.anyText)
                 if required, pattern == nil { out["minLength"] = 1 }

@@ -42,6 +42,29 @@ import Testing
         }
     }
 
+    /// 404 is for the record the path names; a key in the body or the query that names no
+    /// record is a 422 at that field, as the import names its column.
+    @Test func anUnknownReferenceIsTheFieldsFaultNotAMissingRoute() async throws {
+        try await APIFixture.with { f, client in
+            let base = "/v1/tenants/langao"
+            let project = try await client.send(.post, "\(base)/projects", as: "admin", f,
+                                                json: #"{"title": "修路", "responsible_unit": "NO-UNIT", "demands": ["NO-DEMAND"]}"#)
+            #expect(project.status == .unprocessableContent)
+            #expect(project.fieldErrors == ["/responsible_unit"])
+            #expect(project.text.contains("NO-UNIT"))
+            let demand = try await client.send(.post, "\(base)/demands", as: "admin", f,
+                                               json: DemandRoutesTests.streetLight.replacingOccurrences(of: "G11", with: "NO-PLACE"))
+            #expect(demand.fieldErrors == ["/org_code"])
+            let listed = try await client.send(.get, "\(base)/resources?unit=NO-UNIT", as: "viewer", f)
+            #expect(listed.status == .unprocessableContent)
+            #expect(listed.fieldErrors == ["query:unit"])
+            // The path's own record stays a 404, even when the body repeats its key.
+            let milestone = try await client.send(.post, "\(base)/projects/NO-PROJECT/milestones", as: "admin", f, json: #"{"title": "NO-PROJECT"}"#)
+            #expect(milestone.status == .notFound)
+            #expect(try await f.total("project") == 0)
+        }
+    }
+
     @Test func injectionPayloadsAreStoredVerbatimAndNeverRun() async throws {
         try await APIFixture.with { f, client in
             let payloads = [

@@ -49,7 +49,9 @@ import Testing
             let key = ["Idempotency-Key": "after-fix"]
             let wrongPlace = DemandRoutesTests.streetLight.replacingOccurrences(of: "G11", with: "NOPE")
             let failed = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: wrongPlace, headers: key)
-            #expect(failed.status == .notFound)
+            // An unknown place in the body is the body's fault (422 at the field), not a 404.
+            #expect(failed.status == .unprocessableContent)
+            #expect(failed.fieldErrors == ["/org_code"])
             #expect(try await f.total("idempotency_key") == 0)
             let moved = try await client.send(.post, "/v1/tenants/langao/demands/1/transitions", as: "admin", f, json: #"{"to": "accepted"}"#, headers: key)
             #expect(moved.status == .notFound)

@@ -44,7 +44,11 @@ struct APICall: Sendable {
             }
         }
         let call = APICall(request: request, context: context, route: route, services: services, body: body, tenant: tenant)
-        return try await route.handler(call)
+        do {
+            return try await route.handler(call)
+        } catch let error as RegistryStoreError {
+            throw call.reference(error) ?? error
+        }
     }
 
     /// Refuses query parameters the route does not take or whose value its schema refuses,
