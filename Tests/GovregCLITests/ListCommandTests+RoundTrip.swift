@@ -60,6 +60,16 @@ extension ListCommandTests {
             let answer = try object(refused)
             let columns = (answer["issues"] as? [[String: Any]])?.compactMap { $0["column"] as? String }
             #expect(answer["rejected"] as? Bool == true && columns == ["失效日期", "上级编码"], "\(refused.stdout)")
+
+            // Moves: never a community under a grid, said in both languages; back to the top
+            // with --under '' or --top.
+            let upsideDown = try await govreg(["org", "move", "C2", "--under", "G11", "--tenant", "langao"])
+            #expect(upsideDown.status != 0 && upsideDown.stderr.contains("层级颠倒") && !upsideDown.stderr.contains("SQLSTATE"), "\(upsideDown.stderr)")
+            let cycle = try await govreg(["org", "move", "C1", "--under", "G11", "--tenant", "langao"])
+            #expect(cycle.status != 0 && cycle.stderr.contains("形成循环") && !cycle.stderr.contains("SQLSTATE"), "\(cycle.stderr)")
+            #expect(try await govreg(["org", "move", "C1", "--under", "", "--tenant", "langao"]).status == 0)
+            #expect(try await govreg(["org", "move", "C1", "--under", "S1", "--tenant", "langao"]).status == 0)
+            #expect(try await govreg(["org", "move", "C1", "--top", "--tenant", "langao"]).stdout.contains("moved C1 to the top"))
         }
     }
 }

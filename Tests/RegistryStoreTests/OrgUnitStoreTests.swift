@@ -35,10 +35,28 @@ import Testing
             #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S2", in: tx) }.map(\.code) == ["S2", "C1", "G1"])
             #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "S1", in: tx) }.map(\.code) == ["S1"])
 
-            let cycle = try await #require(throws: PostgresError.self) {
-                try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("S2", under: "G1", in: tx) }
+            // A cycle and a turned-over hierarchy are named in both languages, at the parent.
+            let cycle = try await #require(throws: InvalidFields.self) {
+                try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: "G1", in: tx) }
             }
-            #expect(cycle.sqlState == "23514")
+            #expect(cycle.problems.map(\.field) == ["parent_code"])
+            #expect(cycle.description.contains("形成循环") && cycle.description.contains("cycle"))
+            let upsideDown = try await #require(throws: InvalidFields.self) {
+                try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("S1", under: "G1", in: tx) }
+            }
+            #expect(upsideDown.description.contains("层级颠倒") && upsideDown.description.contains("a town cannot sit under a grid"))
+            // Back to the top: the community becomes a node of its own.
+            try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: nil, in: tx) }
+            #expect(try await database.withTenant(tenant, actor: "test", readOnly: true) { tx in try await OrgUnitStore.subtree(of: "C1", in: tx) }.map(\.depth) == [0, 1])
+            try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: "S2", in: tx) }
+            // An import may not turn the levels over either: a town under a stored grid, and a
+            // stored community whose parent the file turns into a grid.
+            let turned = [OrgUnitImportRow(line: 2, code: "S3", name: "新镇", kind: .town, parentCode: "G1"),
+                          OrgUnitImportRow(line: 3, code: "S2", name: "佐龙镇", kind: .grid, parentCode: nil)]
+            let refused = try await #require(throws: ImportRejected.self) {
+                try await OrgUnitStore.importRows(turned, on: database, tenant: tenant, actor: "test")
+            }
+            #expect(refused.issues.inFileOrder().issues.map { "\($0.line) \($0.column ?? "")" } == ["2 parent_code", "3 kind"])
             // A mistyped parent is an error, not a move to the top.
             await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "S9")) {
                 try await database.withTenant(tenant, actor: "test") { tx in try await OrgUnitStore.move("C1", under: "S9", in: tx) }

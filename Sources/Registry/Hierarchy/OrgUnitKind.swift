@@ -1,8 +1,9 @@
 /// The kind of a node in a district's hierarchy.
 ///
-/// The hierarchy is data (its depth differs from 3 to 6 levels between districts), so the
-/// kinds do not fix who may be whose parent; they fix the names and where a matter starts
-/// on the escalation ladder.
+/// The hierarchy is data (its depth differs from 3 to 6 levels between districts): a district
+/// may skip levels, but never turn them over. A kind fixes its name, its place in the level
+/// order (``rank``, so that a town never sits under a grid) and where a matter starts on the
+/// escalation ladder.
 public enum OrgUnitKind: String, Vocabulary {
     /// 街道: an urban sub-district.
     case street
@@ -51,6 +52,28 @@ public enum OrgUnitKind: String, Vocabulary {
         case .compound: "compound"
         case .building: "building"
         }
+    }
+
+    /// The place in the level order, from the top: street/town, community/village, grid,
+    /// micro-grid, compound, building. A parent's rank is always smaller than its child's.
+    public var rank: Int {
+        switch self {
+        case .street, .town: 0
+        case .community, .village: 1
+        case .grid: 2
+        case .microGrid: 3
+        case .compound: 4
+        case .building: 5
+        }
+    }
+
+    /// Why a node of this kind cannot sit under a node of kind `parent`, or nil when it can.
+    public func misplaced(under parent: OrgUnitKind, field: String, value: String?) -> FieldProblem? {
+        guard parent.rank >= rank else { return nil }
+        return FieldProblem(
+            field, value: value,
+            chinese: "层级颠倒：\(chineseName)不能在\(parent.chineseName)之下",
+            english: "levels turned over: a \(englishName) cannot sit under a \(parent.englishName)")
     }
 
     /// The escalation level at which a matter arising in a unit of this kind starts.

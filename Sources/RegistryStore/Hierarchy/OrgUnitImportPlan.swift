@@ -1,4 +1,5 @@
 import ImportIssues
+import Registry
 
 /// Checks a hierarchy file against itself and the stored nodes, and orders its rows so that
 /// every parent is written before its children. Pure: no database.
@@ -6,10 +7,13 @@ struct OrgUnitImportPlan {
     var rows: [OrgUnitImportRow]
     /// Stored codes and their parents' codes.
     var stored: [String: String?]
+    /// Stored codes and their kinds.
+    var storedKinds: [String: OrgUnitKind] = [:]
 
     /// The rows, parents first.
     ///
-    /// - Throws: ``ImportRejected`` listing duplicate codes, unknown parents and cycles, after
+    /// - Throws: ``ImportRejected`` listing duplicate codes, unknown parents, levels turned
+    ///   over (a town under a grid) and cycles, after
     ///   `fileIssues` (what the file reader found), so that every problem is named at once.
     func ordered(adding fileIssues: IssueList = IssueList()) throws -> [OrgUnitImportRow] {
         var issues = fileIssues
@@ -27,6 +31,22 @@ struct OrgUnitImportPlan {
         for row in rows where byCode[row.code]?.line == row.line {
             if let code = row.parentCode, parent[code] == nil {
                 issues.append(ImportIssue(line: row.line, column: "parent_code", value: code, reason: "上级不存在 no such parent in the file or the registry"))
+            }
+        }
+        // The level order, with the kinds after the import: the file's, then the stored ones.
+        var kind = storedKinds
+        for row in byCode.values { kind[row.code] = row.kind }
+        for row in rows where byCode[row.code]?.line == row.line {
+            if let code = row.parentCode, let parentKind = kind[code],
+               let problem = row.kind.misplaced(under: parentKind, field: "parent_code", value: code) {
+                issues.append(ImportIssue(line: row.line, column: "parent_code", value: code, reason: problem.reason))
+            }
+        }
+        // A stored node whose parent the file turns into a lower kind.
+        for (code, parentCode) in stored where byCode[code] == nil {
+            if let parentCode, let row = byCode[parentCode], let childKind = kind[code],
+               let problem = childKind.misplaced(under: row.kind, field: "kind", value: row.kind.rawValue) {
+                issues.append(ImportIssue(line: row.line, column: "kind", value: row.kind.rawValue, reason: problem.reason + " (\(code))"))
             }
         }
         var depth: [String: Int] = [:]

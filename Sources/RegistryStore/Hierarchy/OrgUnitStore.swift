@@ -62,8 +62,8 @@ public enum OrgUnitStore {
         do {
             return try await database.withTenant(tenant, actor: actor) { tx in
                 try await Self.serialiseHierarchyChanges(tx)
-                let stored = try await storedParents(tx)
-                let ordered = try OrgUnitImportPlan(rows: rows, stored: stored).ordered(adding: issues)
+                let (stored, kinds) = try await storedParents(tx)
+                let ordered = try OrgUnitImportPlan(rows: rows, stored: stored, storedKinds: kinds).ordered(adding: issues)
                 var summary = ImportSummary()
                 for row in ordered {
                     switch try await upsert(row, tx) {
@@ -83,15 +83,20 @@ public enum OrgUnitStore {
     }
 
     /// Codes of the stored nodes, with the code of each one's parent.
-    private static func storedParents(_ tx: TenantTransaction) async throws -> [String: String?] {
+    private static func storedParents(_ tx: TenantTransaction) async throws -> ([String: String?], [String: OrgUnitKind]) {
         let rows = try await tx.connection.query("""
-            SELECT o.code, p.code AS parent_code FROM org_unit o
+            SELECT o.code, o.kind, p.code AS parent_code FROM org_unit o
             LEFT JOIN org_unit p ON p.tenant_id = o.tenant_id AND p.id = o.parent_id
             WHERE o.tenant_id = \(tx.tenantID)
             """)
         var parents: [String: String?] = [:]
-        for row in rows { parents[try row.decode(String.self, "code")] = try row.decode(String?.self, "parent_code") }
-        return parents
+        var kinds: [String: OrgUnitKind] = [:]
+        for row in rows {
+            let code = try row.decode(String.self, "code")
+            parents[code] = try row.decode(String?.self, "parent_code")
+            kinds[code] = OrgUnitKind(rawValue: try row.decode(String.self, "kind"))
+        }
+        return (parents, kinds)
     }
 
     private static func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
@@ -133,21 +138,36 @@ public enum OrgUnitStore {
 
     /// Moves the node `code` (with its subtree) under `newParent`; nil makes it top-level.
     ///
-    /// - Throws: a `PostgresError` with SQLSTATE 23514 when the move would make a cycle.
+    /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` for an unknown node or parent;
+    ///   ``InvalidFields`` (at `parent_code`) when the move would turn the levels over (a town
+    ///   under a grid) or put the node into its own subtree.
     public static func move(_ code: String, under newParent: String?, in tx: TenantTransaction) async throws {
         try await Self.serialiseHierarchyChanges(tx)
-        if let newParent {
-            let parent = try await tx.connection.query("""
-                SELECT 1 FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent)
-                """)
-            // An unknown parent code must not quietly make the node top-level.
-            if parent.isEmpty { throw RegistryStoreError.notFound(kind: "org unit 组织", key: newParent) }
+        let nodes = try await tx.connection.query("""
+            SELECT code, kind, path FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = ANY(\([code] + (newParent.map { [$0] } ?? [])))
+            """)
+        var found: [String: (kind: OrgUnitKind, path: String)] = [:]
+        for row in nodes {
+            guard let kind = OrgUnitKind(rawValue: try row.decode(String.self, "kind")) else { continue }
+            found[try row.decode(String.self, "code")] = (kind, try row.decode(String.self, "path"))
         }
-        let moved = try await tx.connection.execute("""
+        guard let node = found[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+        if let newParent {
+            // An unknown parent code must not quietly make the node top-level.
+            guard let parent = found[newParent] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: newParent) }
+            if parent.path.hasPrefix(node.path) {
+                throw InvalidFields([FieldProblem(
+                    "parent_code", value: newParent, chinese: "形成循环：\(newParent) 在 \(code) 之下",
+                    english: "makes a cycle: \(newParent) is under \(code), and a node cannot move into its own subtree")])
+            }
+            if let problem = node.kind.misplaced(under: parent.kind, field: "parent_code", value: newParent) {
+                throw InvalidFields([problem])
+            }
+        }
+        try await tx.connection.execute("""
             UPDATE org_unit SET parent_id = (SELECT id FROM org_unit WHERE tenant_id = \(tx.tenantID) AND code = \(newParent))
             WHERE tenant_id = \(tx.tenantID) AND code = \(code)
             """)
-        if moved == 0 { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
     }
 
     /// One hierarchy change at a time per tenant. The path triggers read the parent's path

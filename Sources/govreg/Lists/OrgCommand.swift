@@ -58,14 +58,23 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
         @Argument(help: "The code of the node to move.") var code: String
-        @Option(help: "The code of the new parent.") var under: String
+        @Option(help: "The code of the new parent; '' (or --top) makes the node top-level.") var under: String?
+        @Flag(help: "Make the node top-level (a street or town of its own).") var top = false
+
+        func validate() throws {
+            guard (under != nil) != top || under == "" else {
+                throw ValidationError("give --under CODE or --top 须指定 --under 或 --top")
+            }
+        }
 
         func run() async throws {
             let terminal = Terminal()
+            let parent = under.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await OrgUnitStore.move(
-                    code, under: under, in: tx) }
-                terminal.print("已移动 moved \(code) under \(under)")
+                try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in
+                    try await OrgUnitStore.move(code, under: parent, in: tx)
+                }
+                terminal.print(parent.map { "已移动 moved \(code) under \($0)" } ?? "已移至顶层 moved \(code) to the top")
             }
         }
     }
