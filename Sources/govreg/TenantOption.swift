@@ -14,8 +14,28 @@ struct TenantOption: ParsableArguments {
     }
 }
 
-/// Who the audit log names for command-line work: `cli:` and the operating-system user.
-let commandLineActor = "cli:\(ProcessInfo.processInfo.userName)"
+/// Who the audit log names for command-line work: `cli:` and the person acting, as
+/// `--actor` or `GOVREG_ACTOR` said, else the operating-system user (often just `root`, which
+/// tells an auditor nothing: hence the option).
+var commandLineActor: String { "cli:" + (CommandLineActor.person ?? ProcessInfo.processInfo.userName) }
+
+/// The person acting in this command, once checked.
+enum CommandLineActor {
+    @TaskLocal static var person: String?
+
+    /// The `--actor` flag, else `GOVREG_ACTOR`, checked as an actor id; nil when neither.
+    static func person(flag: String?) throws -> String? {
+        let given = flag ?? ProcessInfo.processInfo.environment["GOVREG_ACTOR"]
+        guard let given else { return nil }
+        do {
+            // Checked alone (not empty, no control characters) and as the stored `cli:NAME`.
+            _ = try ActorID("cli:" + ActorID(given).rawValue)
+            return try ActorID(given).rawValue
+        } catch let error as RegistryError {
+            throw ValidationError("--actor / GOVREG_ACTOR: \(error.message)")
+        }
+    }
+}
 
 /// What a command working in one district takes — the database options and `--tenant` — and
 /// running it with the registry open and the tenant resolved.

@@ -47,6 +47,25 @@ import Testing
         return url.path
     }
 
+    /// Histories name the person who acted (--actor), not the machine's user (often root).
+    @Test func theActorNamedIsTheOneRecorded() async throws {
+        try await withGovreg { govreg, folder in
+            #expect(try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
+            #expect(try await govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", "langao"]).status == 0)
+            let imported = try await govreg(["import", "demands", try write(Self.demands, "demands.csv", in: folder), "--tenant", "langao", "--actor", "张三 zhang.san"])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let listed = try await govreg(["demand", "list", "--tenant", "langao", "--state", "已提交", "--json"])
+            let page = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
+            let road = try #require((page?["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            let moved = try await govreg(["demand", "transition", "\(road)", "accepted", "--tenant", "langao", "--actor", "li.si"])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            let shown = try await govreg(["demand", "show", "\(road)", "--tenant", "langao", "--json"])
+            #expect(shown.stdout.contains("cli:li.si"), "\(shown.stdout.prefix(600))")
+            let bad = try await govreg(["demand", "list", "--tenant", "langao", "--actor", "   "])
+            #expect(bad.status != 0 && bad.stderr.contains("--actor"), "\(bad.stderr)")
+        }
+    }
+
     @Test func importListShowTransitionEscalateAndExport() async throws {
         try await withGovreg { govreg, folder in
             for (slug, code) in [("langao", "610925"), ("shangjie", "410106")] {

@@ -44,9 +44,10 @@ extension DatabaseOptions {
     func withRegistry<T>(
         terminal: Terminal, migrations: MigrationOptions, maxConnections: Int = 8, _ body: (RegistryDatabase) async throws -> T
     ) async throws -> T {
+        let person = try CommandLineActor.person(flag: actor)
         let registry = try await registry(terminal: terminal, migrations: migrations, maxConnections: maxConnections)
         do {
-            let value = try await body(registry)
+            let value = try await CommandLineActor.$person.withValue(person) { try await body(registry) }
             await registry.close()
             return value
         } catch {

@@ -11,6 +11,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR or ./.govreg).")
     var dataDirectory: String?
 
+    @Option(name: .customLong("actor"), help: "经办人 Who is acting, as histories and the audit log will name you (cli:NAME; default: $GOVREG_ACTOR, then the operating-system user).")
+    var actor: String?
+
     /// The `PG*` variables whose presence means "the user has a server of their own".
     static let connectionVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
 
