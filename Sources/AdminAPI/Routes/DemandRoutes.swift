@@ -28,6 +28,7 @@ enum DemandRoutes {
         .init(name: "filed_from", schema: .string(format: "date"), description: "Filed on or after"),
         .init(name: "filed_to", schema: .string(format: "date"), description: "Filed on or before"),
         .init(name: "q", schema: .string(), description: "Text the title contains"),
+        .init(name: "unmet", schema: .boolean(), description: "true: only demands a project serves in part, with an unmet remainder still on the list"),
         .init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
         .init(name: "cursor", schema: .integer(minimum: 1), description: "next_cursor of the previous page"),
     ]
@@ -38,7 +39,8 @@ enum DemandRoutes {
             let filter = DemandFilter(
                 state: try call.query("state") { try DemandState(parsing: $0) }, category: call.query("category"),
                 under: call.query("under"), filedFrom: try call.query("filed_from") { try CivilDate($0) },
-                filedTo: try call.query("filed_to") { try CivilDate($0) }, search: call.query("q"))
+                filedTo: try call.query("filed_to") { try CivilDate($0) }, search: call.query("q"),
+                unmet: call.query("unmet") == "true")
             let cursor = try call.cursor().map { DemandID(rawValue: $0) }
             let limit = try call.pageSize()
             return try await call.read { tx in

@@ -18,12 +18,15 @@ public struct DemandFilter: Sendable, Hashable {
     public var filedTo: CivilDate?
     /// Text the title contains.
     public var search: String?
+    /// Only demands a project serves in part, whose unmet remainder is still on the list.
+    public var unmet: Bool
 
     /// Makes a filter; without arguments it lets everything through.
     public init(
         state: DemandState? = nil, category: String? = nil, under: String? = nil,
-        filedFrom: CivilDate? = nil, filedTo: CivilDate? = nil, search: String? = nil
+        filedFrom: CivilDate? = nil, filedTo: CivilDate? = nil, search: String? = nil, unmet: Bool = false
     ) {
+        self.unmet = unmet
         self.state = state
         self.category = category
         self.under = under

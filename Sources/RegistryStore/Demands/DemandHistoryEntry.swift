@@ -2,13 +2,16 @@ public import Foundation
 import Postgres
 public import Registry
 
-/// One recorded step of a demand: a workflow transition or an escalation (吹哨), as stored
-/// in `demand_event`.
+/// One recorded step of a demand: a workflow transition, an escalation (吹哨), or a change
+/// of its unmet remainder (another project serves part of it), as stored in `demand_event`.
 public struct DemandHistoryEntry: Sendable, Hashable, Codable {
-    /// Which of the two it is.
+    /// Which of the three it is.
     public enum Kind: String, Sendable, Hashable, Codable {
         case transition
         case escalation
+        /// A project took part of what was unmet, or finished or left with part still
+        /// unmet; the state does not change, the note says how much remains.
+        case remainder
     }
 
     /// The event's row id.

@@ -93,6 +93,10 @@ extension DemandStore {
         if let to = filter.filedTo {
             sql.append(" AND d.filed_at < (\(to.description)::date + 1)::timestamptz")
         }
+        if filter.unmet {
+            sql.append(" AND ")
+            sql.append(hasUnmetRemainder("d"))
+        }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.
             sql.append(" AND strpos(lower(d.title), lower(\(search))) > 0")

@@ -6,11 +6,18 @@ extension MatchingAcceptancePlan {
     /// Writes the projects, their demand and allocation rows, the ledger draws, the demands'
     /// transitions and events, and links the allocations to their projects. Returns the new
     /// projects' external ids, by demand id.
+    ///
+    /// A demand the run serves in part keeps its unmet remainder on the list: its project
+    /// records what it serves (`project_demand.served`), the demand's history says what is
+    /// still missing, and the next run sees the rest. A remainder taken up by a later run
+    /// stays in_project and gains another project.
     func apply(run: Int64, _ tx: TenantTransaction) async throws -> [String] {
         let tenant = tx.tenantID
         let byDemand = Dictionary(grouping: allocations, by: \.demand)
         let demandIDs = byDemand.keys.sorted()
-        // The domain's rule, checked once: every demand here is accepted (conflicts() saw to it).
+        let taken = demandIDs.filter { demands[$0]!.state == .accepted }
+        // The domain's rule, checked once: these demands are accepted (conflicts() saw to it);
+        // the others are remainders, already in a project.
         let event = try DemandWorkflow.transition(
             of: DemandID(demandIDs[0]), from: .accepted, to: .inProject, actor: try ActorID(tx.actor), at: Date(),
             note: "匹配运行 #\(run) 接受，纳入项目 accepted from matching run #\(run) into a project",
@@ -23,10 +30,12 @@ extension MatchingAcceptancePlan {
             let byUnit = parts.reduce(into: [Int64: Int64]()) { sums, part in sums[resources[part.resource]!.unit, default: 0] += part.quantity }
             let lead = byUnit.min { ($1.value, $0.key) < ($0.value, $1.key) }!.key
             let served = parts.reduce(0) { $0 + $1.quantity }
+            let left = unmet(of: demand) - served
             titles.append(demand.title)
             descriptions.append(
                 "由匹配运行 #\(run) 生成 made by matching run #\(run): "
-                    + "\(demand.measureUnit.chineseText(served)) / \(demand.measureUnit.chineseText(demand.quantity))")
+                    + "\(demand.measureUnit.chineseText(served)) / \(demand.measureUnit.chineseText(demand.quantity))"
+                    + (left > 0 ? "；尚缺 \(demand.measureUnit.chineseText(left))，仍在需求清单 the rest stays on the demand list" : ""))
             units.append(lead)
             budgets.append(demand.measureUnit == .yuan ? served : nil)
             dues.append(demand.dueOn)
@@ -51,9 +60,11 @@ extension MatchingAcceptancePlan {
                 THEN govreg_free_external_id('project', p.tenant_id, 'GR-P' || p.id) ELSE 'GR-P' || p.id END
             WHERE p.tenant_id = \(tenant) AND p.id = ANY(\(projectIDs)) RETURNING p.id, p.external_id
             """)
+        let servedAmounts = demandIDs.map { id in byDemand[id]!.reduce(Int64(0)) { $0 + $1.quantity } }
         try await tx.connection.execute("""
-            INSERT INTO project_demand (tenant_id, project_id, demand_id)
-            SELECT \(tenant), t.project, t.demand FROM unnest(\(projectIDs)::bigint[], \(demandIDs)::bigint[]) AS t(project, demand)
+            INSERT INTO project_demand (tenant_id, project_id, demand_id, served)
+            SELECT \(tenant), t.project, t.demand, t.served
+            FROM unnest(\(projectIDs)::bigint[], \(demandIDs)::bigint[], \(servedAmounts)::bigint[]) AS t(project, demand, served)
             """)
         let allocationProjects = allocations.map { projectOf[$0.demand]! }
         try await tx.connection.execute("""
@@ -71,15 +82,31 @@ extension MatchingAcceptancePlan {
             """)
         try await tx.connection.execute("""
             UPDATE demand SET state = \(event.to.rawValue), updated_at = now(), row_version = row_version + 1
-            WHERE tenant_id = \(tenant) AND id = ANY(\(demandIDs))
+            WHERE tenant_id = \(tenant) AND id = ANY(\(taken))
             """)
         try await tx.connection.execute("""
             INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
             SELECT \(tenant), t.demand, 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
                    \(event.note), \(event.visibility.rawValue)
-            FROM unnest(\(demandIDs)::bigint[]) AS t(demand)
+            FROM unnest(\(taken)::bigint[]) AS t(demand)
             """)
-        try await tx.emit(demandIDs.map { .demandTransitioned(DemandID($0), from: event.from, to: event.to) })
+        // What each demand still lacks after this run, in its history (internal).
+        var remainderDemands: [Int64] = [], remainderNotes: [String] = []
+        for (id, served) in zip(demandIDs, servedAmounts) {
+            let demand = demands[id]!, left = unmet(of: demand) - served
+            guard demand.state == .inProject || left > 0 else { continue }
+            remainderDemands.append(id)
+            remainderNotes.append(
+                "匹配运行 #\(run) 满足 \(demand.measureUnit.chineseText(served))，"
+                    + (left > 0 ? "尚缺 \(demand.measureUnit.chineseText(left))，仍在需求清单 still unmet, on the list"
+                                : "余量已满足 the rest is served"))
+        }
+        try await tx.connection.execute("""
+            INSERT INTO demand_event (tenant_id, demand_id, kind, actor, note, visibility)
+            SELECT \(tenant), t.demand, 'remainder', \(event.actor.rawValue), t.note, 'internal'
+            FROM unnest(\(remainderDemands)::bigint[], \(remainderNotes)::text[]) AS t(demand, note)
+            """)
+        try await tx.emit(taken.map { .demandTransitioned(DemandID($0), from: event.from, to: event.to) })
         try await tx.connection.execute("""
             INSERT INTO matching_acceptance (tenant_id, run_id, number, project_id)
             SELECT \(tenant), \(run), t.number, t.project

@@ -38,6 +38,8 @@ struct MatchingAcceptancePlan {
     var allocations: [Allocation]
     var demands: [Int64: LockedDemand]
     var resources: [Int64: LockedResource]
+    /// How far live projects serve each demand already (a remainder's earlier projects).
+    var service: [Int64: DemandService]
 
     static func load(run: Int64, only: [Int]?, _ tx: TenantTransaction) async throws -> MatchingAcceptancePlan {
         let tenant = tx.tenantID
@@ -84,7 +86,9 @@ struct MatchingAcceptancePlan {
                 measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 5)))
             resources[resource.id] = resource
         }
-        return MatchingAcceptancePlan(allocations: allocations, demands: demands, resources: resources)
+        // Read after the demands' row locks, so no other acceptance changes what they serve.
+        let service = try await DemandStore.service(of: Array(demands.keys), tx)
+        return MatchingAcceptancePlan(allocations: allocations, demands: demands, resources: resources, service: service)
     }
 
     /// Every way the lists have moved away from what these allocations assume, one line each.
@@ -97,10 +101,11 @@ struct MatchingAcceptancePlan {
                 continue
             }
             let allocated = byDemand[id]!.reduce(0) { $0 + $1.quantity }
-            if demand.state != .accepted {
+            let unmet = unmet(of: demand)
+            if demand.state != .accepted && !(demand.state == .inProject && unmet > 0) {
                 lines.append("需求 demand \(demand.name) 现为「\(demand.state.chineseName)」\(demand.state.rawValue), no longer accepted 已不在待匹配清单")
-            } else if demand.quantity < allocated {
-                lines.append("需求 demand \(demand.name) 数量已改为 \(demand.measureUnit.chineseText(demand.quantity)); the run allocated \(demand.measureUnit.chineseText(allocated))")
+            } else if unmet < allocated {
+                lines.append("需求 demand \(demand.name) 待满足 still unmet \(demand.measureUnit.chineseText(unmet)); the run allocated \(demand.measureUnit.chineseText(allocated))")
             }
         }
         let byResource = Dictionary(grouping: allocations, by: \.resource)
@@ -120,6 +125,12 @@ struct MatchingAcceptancePlan {
             }
         }
         return lines
+    }
+
+    /// What no live project serves yet of `demand`: all of an accepted one, the remainder of
+    /// one in a project.
+    func unmet(of demand: LockedDemand) -> Int64 {
+        demand.state == .accepted ? demand.quantity : (service[demand.id] ?? DemandService(quantity: demand.quantity, measureUnit: demand.measureUnit, servedWhole: true)).unmet
     }
 
     /// What the accepted allocations draw, per unit of measure.

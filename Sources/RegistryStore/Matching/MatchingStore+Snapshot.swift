@@ -3,25 +3,30 @@ import Postgres
 import Registry
 
 extension MatchingStore {
-    /// What a run reads, in four set-based queries: the hierarchy, the accepted demands,
+    /// What a run reads, in four set-based queries: the hierarchy, the accepted demands (and
+    /// the unmet remainders of demands a project serves in part, at their remaining quantity),
     /// the available resources with their service areas, and the units' contracts.
     ///
     /// With `pairs` (demand and resource ids), those rows whatever their state: what
     /// acceptance checks eligibility on again.
     static func snapshot(category: String?, pairs: (demands: [Int64], resources: [Int64])? = nil, _ tx: TenantTransaction) async throws -> MatchingSnapshot {
         let tenant = tx.tenantID
-        let demandFilter: SQL = pairs.map { "id = ANY(\($0.demands))" }
-            ?? "state = 'accepted' AND (\(category)::text IS NULL OR category_code = \(category))"
+        // The accepted demands, and those in a project with part of them unmet: a run sees
+        // only what no live project serves yet (DemandService).
+        let demandFilter: SQL = pairs.map { "d.id = ANY(\($0.demands))" }
+            ?? "(d.state = 'accepted' OR \(DemandStore.hasUnmetRemainder("d"))) AND (\(category)::text IS NULL OR d.category_code = \(category))"
         let resourceFilter: SQL = pairs.map { "r.id = ANY(\($0.resources))" }
             ?? "r.status = 'available' AND r.remaining > 0 AND (\(category)::text IS NULL OR r.category_code = \(category))"
         let orgUnits = try await tx.connection.query("SELECT id, parent_id, kind FROM org_unit WHERE tenant_id = \(tenant)").map { row in
             OrgNode(id: try row.decode(at: 0), parent: try row.decode(at: 1), kind: try OrgUnitKind(parsing: try row.decode(String.self, at: 2)))
         }
         var demandSQL: SQL = """
-            SELECT id, category_code, org_unit_id, quantity, measure_unit, priority, extract(epoch FROM filed_at)::bigint,
-                   (filed_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01', due_on - DATE '1970-01-01'
-            FROM demand
-            WHERE tenant_id = \(tenant) AND
+            SELECT d.id, d.category_code, d.org_unit_id,
+                   d.quantity - CASE WHEN d.state = 'in_project' THEN coalesce(s.served, 0) ELSE 0 END,
+                   d.measure_unit, d.priority, extract(epoch FROM d.filed_at)::bigint,
+                   (d.filed_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
+            FROM demand d LEFT JOIN demand_service s ON s.tenant_id = d.tenant_id AND s.demand_id = d.id
+            WHERE d.tenant_id = \(tenant) AND
             """
         demandSQL.append(" ")
         demandSQL.append(demandFilter)

@@ -13,7 +13,8 @@ extension ProjectStore {
     }
 
     /// in_progress → completed: the work is done. Its demands move in_project → resolved
-    /// (with events), each recording the level it was settled at, in the same transaction.
+    /// (with events), each recording the level it was settled at, in the same transaction;
+    /// a demand with part still unmet, or another project still open, stays in_project.
     ///
     /// - Parameter on: The day it was completed (default: today in China).
     @discardableResult
@@ -67,8 +68,16 @@ extension ProjectStore {
             """)
         switch target {
         case .completed:
-            for demand in try await demands(of: id, in: .inProject, tx) {
-                try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", on: date, tx)
+            // A demand is resolved when nothing of it is unmet and no other project still works
+            // on it (DemandService.settles); otherwise it stays in its project, on the list.
+            let held = try await demands(of: id, in: .inProject, tx)
+            let service = try await DemandStore.service(of: held.map(\.id), tx)
+            for demand in held {
+                if let served = service[demand.id], !served.settles {
+                    try await DemandStore.recordRemainder(demand.id, note: "项目「\(title)」完工；" + Self.stillOpen(served), tx)
+                } else {
+                    try await moveDemand(demand, to: .resolved, note: "项目「\(title)」完工 project completed", on: date, tx)
+                }
             }
             try await tx.emit([.projectCompleted(projectID: id)])
         case .cancelled:
@@ -76,12 +85,27 @@ extension ProjectStore {
             // creation, matching acceptance) takes, so that two of them cannot deadlock.
             let held = try await demands(of: id, in: .inProject, tx)
             try await returnHoldings(of: id, title: title, tx)
+            let service = try await DemandStore.service(of: held.map(\.id), tx)
             for demand in held {
-                try await moveDemand(demand, to: .accepted, note: "项目「\(title)」已取消，需求重新列入清单 project cancelled; back on the list", tx)
+                // Another live project still serves it: it stays in project, its remainder grown.
+                if let served = service[demand.id], served.servedWhole || served.served > 0 {
+                    try await DemandStore.recordRemainder(demand.id, note: "项目「\(title)」已取消；" + Self.stillOpen(served), tx)
+                } else {
+                    try await moveDemand(demand, to: .accepted, note: "项目「\(title)」已取消，需求重新列入清单 project cancelled; back on the list", tx)
+                }
             }
         case .planned, .inProgress, .checked:
             break
         }
+    }
+
+    /// Why a demand stays in its project: what is unmet, and how many projects are open.
+    static func stillOpen(_ service: DemandService) -> String {
+        var parts: [String] = []
+        let unmet = service.measureUnit.chineseText(service.unmet)
+        if service.unmet > 0 { parts.append("尚缺 \(unmet)，仍在需求清单 \(unmet) still unmet, on the list") }
+        if service.openProjects > 0 { parts.append("另有 \(service.openProjects) 个项目在办 \(service.openProjects) other project(s) open") }
+        return parts.joined(separator: "；")
     }
 
     /// Gives back everything the project still holds (drawn minus returned) of each resource.

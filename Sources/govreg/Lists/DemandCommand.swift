@@ -41,6 +41,7 @@ struct DemandCommand: AsyncParsableCommand {
         @Option(help: "Filed on or after this day (YYYY-MM-DD).") var from: String?
         @Option(help: "Filed on or before this day (YYYY-MM-DD).") var to: String?
         @Option(help: "Text the title contains.") var search: String?
+        @Flag(help: "Only demands a project serves in part: their unmet remainder (未满足部分) is still on the list.") var unmet = false
         @Option(help: "Demands per page (1–\(DemandStore.maximumPageSize)).") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: String?
         @Flag(help: "Print the page as JSON.") var json = false
@@ -56,7 +57,7 @@ struct DemandCommand: AsyncParsableCommand {
         func filter() throws -> DemandFilter {
             DemandFilter(
                 state: try state.map { try DemandCommand.parse(DemandState.self, $0) }, category: category, under: under,
-                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search)
+                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search, unmet: unmet)
         }
 
         func run() async throws {
