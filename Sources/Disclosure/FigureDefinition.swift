@@ -109,8 +109,8 @@ extension FigureDefinition {
         "本季度完工的项目中，居民已评价的数量、平均分和 4–5 分所占比例。", "Of the projects completed in the quarter, how many residents rated, the mean rating, and the share rated 4 or 5.")
     public static let matchingRuns = figure(
         "matching_runs", "匹配运行", "matching runs",
-        "本季度记录的匹配运行数，以及其中本季度被接受的；服务比例为被接受运行所服务的需求 ÷ 其参与匹配的需求。",
-        "Matching runs recorded in the quarter, and those accepted in it; the served share is the demands the accepted runs served ÷ the demands they were offered.")
+        "本季度记录的匹配运行数，以及其中本季度被接受的；服务比例为被接受运行所服务的需求 ÷ 其参与匹配的需求；部分满足为其中只满足了一部分的需求，其未满足部分仍在需求清单上。",
+        "Matching runs recorded in the quarter, and those accepted in it; the served share is the demands the accepted runs served ÷ the demands they were offered; partly served are those of them the runs served only in part, whose unmet remainder stays on the demand list.")
     public static let moduleSections = figure(
         "module_sections", "模块", "modules",
         "区县启用的每个模块就本季度给出的统计，口径见各模块说明。", "Each enabled module's figures for the quarter, as that module defines them.")

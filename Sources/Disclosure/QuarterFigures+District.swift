@@ -69,7 +69,9 @@ extension QuarterFigures {
             SELECT count(*) FILTER (WHERE created_at >= \(w.start) AND created_at < \(w.end)) AS runs,
                    count(*) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)) AS accepted,
                    coalesce(sum(demands) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint AS offered,
-                   coalesce(sum(demands_served) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint AS served
+                   coalesce(sum(demands_served) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint AS served,
+                   coalesce(sum(demands_served - demands_filled) FILTER (WHERE accepted_at >= \(w.start) AND accepted_at < \(w.end)), 0)::bigint
+                       AS partly
             FROM matching_run WHERE tenant_id = \(tx.tenantID)
             """)[0]
         var f = MatchingFigures()
@@ -77,6 +79,7 @@ extension QuarterFigures {
         f.accepted = try row.decode(Int.self, "accepted")
         f.demandsOffered = try row.decode(Int.self, "offered")
         f.demandsServed = try row.decode(Int.self, "served")
+        f.demandsPartlyServed = try row.decode(Int.self, "partly")
         return f
     }
 }

@@ -171,6 +171,9 @@ public struct MatchingFigures: Sendable, Hashable, Codable {
     public var accepted = 0
     public var demandsOffered = 0
     public var demandsServed = 0
+    /// Of those served, the demands served in part: their unmet remainder stayed on the list.
+    /// Optional so that a report closed before this figure existed still reads.
+    public var demandsPartlyServed: Int?
 
     public init() {}
 

@@ -131,6 +131,9 @@ extension QuarterlyReport {
             ["接受 runs accepted", String(now.accepted), String(before.accepted), change(now.accepted, before.accepted)],
             ["服务需求 demands served", "\(now.servedShare.percent) (\(now.demandsServed)/\(now.demandsOffered))",
              "\(before.servedShare.percent) (\(before.demandsServed)/\(before.demandsOffered))", points(now.servedShare, before.servedShare)],
+            ["部分满足 served in part (remainder on the list)", now.demandsPartlyServed.map(String.init) ?? "—",
+             before.demandsPartlyServed.map(String.init) ?? "—",
+             change(now.demandsPartlyServed ?? 0, before.demandsPartlyServed ?? 0)],
         ])
     }
 
