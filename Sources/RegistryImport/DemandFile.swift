@@ -88,7 +88,7 @@ public struct DemandFile: DemandImportRows {
         while position < records.count {
             let record = records[position]
             position += 1
-            if let row = row(from: record) { return row }
+            if !file.isLeftOut(record), let row = row(from: record) { return row }
         }
         return nil
     }

@@ -1,5 +1,6 @@
 public import Foundation
 public import ImportIssues
+import Registry
 public import SpreadsheetCSV
 
 /// A spreadsheet export read and checked against one list's columns: its records, where each
@@ -11,6 +12,8 @@ public struct ImportFile: Sendable {
     public let table: CSVTable
     public let columns: ResolvedHeader
     public var issues: IssueList
+    /// The lines of the records left out for a NUL in a cell (``isLeftOut(_:)``).
+    private let linesWithNUL: Set<Int>
 
     /// Reads `data` (UTF-8, UTF-8 with BOM, GB18030/GBK; comma or tab separated) and resolves
     /// its header row against `header` (Chinese or English column names).
@@ -28,8 +31,41 @@ public struct ImportFile: Sendable {
             table = CSVReader().read("", issues: &unsaid)
             columns = header.resolve(table, issues: &unsaid)
         }
+        linesWithNUL = Self.recordsWithNUL(table, in: data, issues: &issues)
         self.table = table
         self.issues = issues
+    }
+
+    /// The records to read: the table's, less those left out for a NUL.
+    public var records: LazyFilterSequence<CSVTable.Records> {
+        table.records.lazy.filter { !isLeftOut($0) }
+    }
+
+    /// Whether `record` is left out: it has a NUL in a cell, reported at that cell.
+    ///
+    /// PostgreSQL's text cannot hold NUL, and no spreadsheet writes one. Refused here, once
+    /// for every list and every column, the record never reaches a store, which would send
+    /// its texts to the database as values to write or codes to look up, and fail there
+    /// without a line or column. The reason is the one every door gives
+    /// (``FieldProblem/containsNUL(_:value:)``).
+    public func isLeftOut(_ record: CSVRecord) -> Bool {
+        !linesWithNUL.isEmpty && linesWithNUL.contains(record.line)
+    }
+
+    /// Reports each cell holding NUL; returns the lines of their records.
+    private static func recordsWithNUL(_ table: CSVTable, in data: Data, issues: inout IssueList) -> Set<Int> {
+        // A decoded NUL comes from a zero byte in every encoding read, so a file with none
+        // (nearly every one; UTF-16 has many) is not read again cell by cell.
+        guard data.contains(0) else { return [] }
+        var lines: Set<Int> = []
+        for record in table.records {
+            for column in record.indices where record[column].utf8.contains(0) {
+                let field = record.field(at: column)
+                issues.append(ImportIssue(line: field.line, column: field.column, reason: FieldProblem.containsNUL(field.column, value: nil).reason))
+                lines.insert(record.line)
+            }
+        }
+        return lines
     }
 
     /// The field `name` of `record`, or nil when the file has no such column.

@@ -24,7 +24,7 @@ public enum MemberFile {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [MemberImportRow] = []
         let today = try? CivilDate.todayInChina()
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             let externalID = file.limitedText("external_id", of: record, limit: 100, required: true)
             let name = file.personal("name", of: record, required: true) { try PersonalName($0) }

@@ -19,7 +19,7 @@ public enum MilestoneFile {
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [MilestoneImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [MilestoneImportRow] = []
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             let project = file.limitedText("project_external_id", of: record, limit: 100, required: true)
             let title = file.limitedText("title", of: record, limit: Demand.maximumTitleLength, required: true)

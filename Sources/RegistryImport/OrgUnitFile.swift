@@ -23,8 +23,8 @@ public enum OrgUnitFile {
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [OrgUnitImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [OrgUnitImportRow] = []
-        for record in file.table.records {
-            let code = file.requiredText("code", of: record)
+        for record in file.records {
+            let code = file.limitedText("code", of: record, limit: OrgUnit.maximumCodeLength, required: true)
             let name = file.requiredText("name", of: record)
             let kind = file.vocabulary(OrgUnitKind.self, "kind", of: record)
             let validFrom = file.date("valid_from", of: record)

@@ -20,7 +20,7 @@ public enum ProgressReportFile {
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [ProgressReportImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [ProgressReportImportRow] = []
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             let project = file.limitedText("project_external_id", of: record, limit: 100, required: true)
             let reportedOn = file.date("reported_on", of: record)

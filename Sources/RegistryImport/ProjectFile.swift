@@ -30,7 +30,7 @@ public enum ProjectFile {
         let today = today ?? (try? CivilDate.todayInChina()) ?? .latest
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [ProjectImportRow] = []
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             func text(_ field: FieldDeclaration) -> String? { file.optionalText(field.name, of: record) }
             var allocations: [ProjectAllocationRequest] = []

@@ -32,7 +32,7 @@ public enum ResourceFile {
         let today = today ?? (try? CivilDate.todayInChina()) ?? .latest
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [ResourceImportRow] = []
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             func text(_ field: FieldDeclaration) -> String? { file.optionalText(field.name, of: record) }
             let kind = file.spelledValue(kinds, Field.kind.name, of: record, required: true)

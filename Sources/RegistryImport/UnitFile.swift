@@ -31,7 +31,7 @@ public enum UnitFile {
     public static func read(_ data: Data, encoding: TextEncoding = .automatic) -> (rows: [UnitImportRow], issues: IssueList) {
         var file = ImportFile(data: data, header: header, encoding: encoding)
         var rows: [UnitImportRow] = []
-        for record in file.table.records {
+        for record in file.records {
             let before = file.issues.totalCount
             let externalID = file.limitedText("external_id", of: record, limit: 100, required: true)
             let name = file.limitedText("name", of: record, limit: 200, required: true)

@@ -23,6 +23,17 @@ import Testing
         #expect(ledger.entries.map(\.signedAmount).reduce(0, +) == ledger.remaining)
     }
 
+    /// A pledge's note is held like a workflow's: trimmed, and at most 2,000 characters
+    /// (every resource's detail answers with its whole ledger).
+    @Test func aPledgeNoteIsTrimmedAndLimited() throws {
+        var ledger = ResourceLedger(measureUnit: .yuan)
+        #expect(try ledger.pledge(Self.yuan(10), at: TestValues.start, note: " 追加 ").note == "追加")
+        let long = String(repeating: "长", count: LedgerEntry.maximumNoteLength + 1)
+        let error = try #require(throws: RegistryError.self) { try ledger.pledge(Self.yuan(10), at: TestValues.start, note: long) }
+        #expect(error.field == "note")
+        #expect(ledger.entries.count == 1)
+    }
+
     @Test func drawingBelowZeroIsRefusedWithTheFigures() throws {
         var ledger = ResourceLedger(measureUnit: .yuan)
         try ledger.pledge(Self.yuan(10_000), at: TestValues.start)

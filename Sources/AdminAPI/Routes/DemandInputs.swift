@@ -73,7 +73,8 @@ enum DemandInputs {
     static let transitionSchema = Schema.object([
         ("to", .string(values: DemandState.allCases.map(\.rawValue))), ("note", .string(maxLength: 2000)),
         ("reason", .string(maxLength: 2000, description: "Required to reject")), ("merged_into", .integer(minimum: 1)),
-        ("rating", .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string())], required: ["score"])),
+        ("rating", .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: Rating.maximumCommentLength))],
+                           required: ["score"])),
         ("visibility", .string(values: ["internal", "public"], description: "public by default")),
     ], required: ["to"])
 

@@ -96,7 +96,8 @@ enum ProjectRoutes {
         APIRoute(.post, "\(base)/{key}/transitions", .tenantAdmin, tag: "projects",
                  summary: "项目流转：开工、完成、验收、取消 Start, complete, check (验收) or cancel a project",
                  body: .object([("to", .string(values: ["in_progress", "completed", "checked", "cancelled"])), ("on", .string(format: "date")),
-                                ("note", .string()), ("reason", .string(description: "Required to cancel"))], required: ["to"]),
+                                ("note", .string(maxLength: DemandWorkflow.maximumTextLength)),
+                                ("reason", .string(maxLength: DemandWorkflow.maximumTextLength, description: "Required to cancel"))], required: ["to"]),
                  response: detail, idempotent: true) { call in
             let input = try call.decode(Move.self)
             return try await call.projectWrite { tx, key in
@@ -111,7 +112,8 @@ enum ProjectRoutes {
         },
         APIRoute(.post, "\(base)/{key}/progress", .tenantWrite, tag: "projects",
                  summary: "进度报告 Report progress (percentage never goes back; attachments are links)",
-                 body: .object([("percent", .integer(minimum: 0, maximum: 100)), ("on", .string(format: "date")), ("note", .string()),
+                 body: .object([("percent", .integer(minimum: 0, maximum: 100)), ("on", .string(format: "date")),
+                                ("note", .string(maxLength: DemandWorkflow.maximumTextLength)),
                                 ("attachments", .array(.string(format: "uri")))], required: ["percent"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(Report.self)

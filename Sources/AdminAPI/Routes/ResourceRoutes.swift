@@ -79,7 +79,8 @@ enum ResourceRoutes {
             try await call.read { tx in try .json(try await ResourceStore.show(call.parameter("key"), in: tx)) }
         },
         APIRoute(.post, "\(base)/{key}/pledges", .tenantAdmin, tag: "resources", summary: "追加认领 Pledge more of a resource",
-                 body: .object([("amount", .integer(minimum: 1, description: "Stored form: fen for yuan")), ("note", .string())], required: ["amount"]),
+                 body: .object([("amount", .integer(minimum: 1, description: "Stored form: fen for yuan")),
+                                ("note", .string(maxLength: LedgerEntry.maximumNoteLength))], required: ["amount"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(Pledge.self)
             return try await call.write { tx in

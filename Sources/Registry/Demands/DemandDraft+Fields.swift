@@ -15,7 +15,7 @@ extension DemandDraft {
             "category", chinese: "类别", aliases: ["需求类别"], kind: .text(maxLength: 100), requiredIn: .all,
             summary: "A category code or the district's Chinese name for it")
         public static let orgCode = FieldDeclaration(
-            "org_code", chinese: "所在组织编码", aliases: ["组织编码", "社区编码"], kind: .text(maxLength: 100), requiredIn: .all,
+            "org_code", chinese: "所在组织编码", aliases: ["组织编码", "社区编码"], kind: .text(maxLength: OrgUnit.maximumCodeLength), requiredIn: .all,
             summary: "The code of the org unit (community, grid …) where the need arises")
         public static let sourceChannel = FieldDeclaration(
             "source_channel", chinese: "来源渠道", aliases: ["来源"],

@@ -5,6 +5,11 @@ public import Foundation
 /// The hierarchy is data: each node names its parent, and the storage layer keeps the
 /// path for subtree queries and refuses cycles when a node moves.
 public struct OrgUnit: Hashable, Sendable, Codable, Identifiable {
+    /// The longest code a node takes: what a demand's org code and a resource's service area
+    /// can name (``DemandDraft/Field/orgCode``), and well inside what the unique index on
+    /// codes can hold.
+    public static let maximumCodeLength = 100
+
     /// The district the node belongs to.
     public var tenant: TenantID
     /// The node's id within the district.

@@ -48,6 +48,17 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         self.note = note
     }
 
+    /// The longest note a line takes, in characters: as long as a workflow's note.
+    public static let maximumNoteLength = DemandWorkflow.maximumTextLength
+
+    /// A note as a line keeps it: trimmed, nil when blank.
+    ///
+    /// - Throws: ``RegistryError`` (`invalidValue`, field `note`) for a note over
+    ///   ``maximumNoteLength``: every resource's detail answers with its whole ledger.
+    public static func checkedNote(_ note: String?) throws -> String? {
+        try optionalText(note, field: "note", limit: maximumNoteLength)
+    }
+
     /// The change to the remaining quantity: + for pledges and returns, − for draws.
     public var signedAmount: Int64 {
         kind == .drawn ? -amount : amount

@@ -30,7 +30,7 @@ extension ResourceDraft {
         public static let unitCost = FieldDeclaration(
             "unit_cost", chinese: "单价", kind: .money, summary: "Its own cost per unit of measure")
         public static let serviceArea = FieldDeclaration(
-            "service_area", chinese: "服务范围", kind: .list(.text(maxLength: 100)),
+            "service_area", chinese: "服务范围", kind: .list(.text(maxLength: OrgUnit.maximumCodeLength)),
             summary: "Org codes it may serve; the communities its unit contracts when none")
         public static let availableFrom = FieldDeclaration(
             "available_from", chinese: "开始日期", aliases: ["可用开始"], kind: .date, summary: "The first day it can be used")

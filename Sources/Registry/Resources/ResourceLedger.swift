@@ -59,7 +59,7 @@ public struct ResourceLedger: Hashable, Sendable, Codable {
     @discardableResult
     public mutating func pledge(_ quantity: Quantity, at: Date, note: String? = nil) throws -> LedgerEntry {
         try checkUnit(quantity)
-        return try record(LedgerEntry(kind: .pledged, amount: quantity.amount, at: at, note: note))
+        return try record(LedgerEntry(kind: .pledged, amount: quantity.amount, at: at, note: LedgerEntry.checkedNote(note)))
     }
 
     /// Records a draw by a project.

@@ -45,7 +45,9 @@ public struct Rating: Hashable, Sendable, Codable {
         do {
             try self.init(score: score, comment: comment)
         } catch {
-            throw DecodingError.dataCorruptedError(forKey: .score, in: container, debugDescription: "\(error)")
+            // Named at the key that is wrong: a comment too long is not the score's problem.
+            let key: CodingKeys = (error as? RegistryError)?.field == "comment" ? .comment : .score
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "\(error)")
         }
     }
 

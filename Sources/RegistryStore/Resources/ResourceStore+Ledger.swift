@@ -9,9 +9,11 @@ extension ResourceStore {
     ///   - key: The resource's external id or id.
     ///   - amount: In the resource's stored amount (fen for yuan; see ``MeasureUnit/amount(_:)``).
     /// - Throws: ``RegistryError`` `notAllowedInState` for a withdrawn resource (nothing more
-    ///   can be pledged to it), `invalidValue` for an amount that is not positive.
+    ///   can be pledged to it), `invalidValue` for an amount that is not positive or a note
+    ///   over ``LedgerEntry/maximumNoteLength``.
     @discardableResult
     public static func pledge(_ key: String, amount: Int64, note: String? = nil, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let note = try LedgerEntry.checkedNote(note)
         let (id, status, unit) = try await Self.lock(key, tx)
         _ = try Quantity(amount, unit)
         guard status != .withdrawn else { throw Self.refused(status, chinese: "追加承诺", english: "pledge to") }
