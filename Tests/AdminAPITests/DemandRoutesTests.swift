@@ -116,3 +116,34 @@ import Testing
         }
     }
 }
+
+/// An escalation reaches someone: `assigned_to_me` is the caller's desk (open demands under
+/// their org unit at its level), and `level` filters by escalation level.
+@Suite struct DemandDeskTests {
+    @Test func anEscalatedDemandIsOnTheDeskOfTheLevelItWasEscalatedTo() async throws {
+        try await APIFixture.with { f, client in
+            let base = "/v1/tenants/langao/demands"
+            var ids: [Int] = []
+            for _ in 0..<3 {
+                let filed = try await client.send(.post, base, as: "admin", f, json: DemandRoutesTests.streetLight)
+                ids.append(try #require((filed.json["demand"] as? [String: Any])?["id"] as? Int))
+            }
+            // One escalated to the community (C1, whose staff the fixture binds), one to the district.
+            let toCommunity = try await client.send(.post, "\(base)/\(ids[0])/escalations", as: "admin", f,
+                                                    json: #"{"to": "community", "reason": "网格无法解决"}"#)
+            #expect(toCommunity.status.code < 300, "\(toCommunity.text)")
+            let toDistrict = try await client.send(.post, "\(base)/\(ids[1])/escalations", as: "admin", f,
+                                                   json: #"{"to": "district", "reason": "跨部门"}"#)
+            #expect(toDistrict.status.code < 300, "\(toDistrict.text)")
+            func listed(_ query: String, as role: String) async throws -> [Int] {
+                let page = try await client.send(.get, "\(base)?\(query)", as: role, f)
+                #expect(page.status == .ok, "\(query): \(page.text)")
+                return ((page.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? Int }
+            }
+            #expect(try await listed("assigned_to_me=true", as: "staff") == [ids[0]])
+            #expect(try await listed("assigned_to_me=true", as: "admin") == [ids[1]])
+            #expect(try await listed("level=grid", as: "viewer") == [ids[2]])
+            #expect(try await listed("level=community&open=true", as: "viewer") == [ids[0]])
+        }
+    }
+}

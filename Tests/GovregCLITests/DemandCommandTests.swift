@@ -102,6 +102,9 @@ import Testing
             #expect(accepted.status == 0 && accepted.stdout.contains("submitted → 已列入清单 accepted"), "\(accepted.stderr)")
             let escalated = try await govreg(["demand", "escalate", "\(road)", "街道", "--tenant", "langao", "--reason", "需要街道协调"])
             #expect(escalated.status == 0 && escalated.stdout.contains("street"), "\(escalated.stderr)")
+            // The street's desk: open demands escalated to the street, under it.
+            let desk = try await govreg(["demand", "list", "--tenant", "langao", "--level", "街道", "--open", "--under", "S1"])
+            #expect(desk.stdout.contains("路面破损") && !desk.stdout.contains("楼道灯不亮"), "\(desk.stdout)")
             let show = try await govreg(["demand", "show", "\(road)", "--tenant", "langao"])
             #expect(show.stdout.contains("路面破损") && show.stdout.contains("¥1,234.50") && show.stdout.contains("需要街道协调"))
             #expect(show.stdout.contains("已受理") && show.stdout.contains("公开"))

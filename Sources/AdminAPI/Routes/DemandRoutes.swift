@@ -29,6 +29,10 @@ enum DemandRoutes {
         .init(name: "filed_to", schema: .string(format: "date"), description: "Filed on or before"),
         .init(name: "q", schema: .string(), description: "Text the title contains"),
         .init(name: "unmet", schema: .boolean(), description: "true: only demands a project serves in part, with an unmet remainder still on the list"),
+        .init(name: "level", schema: .string(values: EscalationLevel.allCases.map(\.rawValue)), description: "Only demands escalated to this level"),
+        .init(name: "open", schema: .boolean(), description: "true: only open demands (filed, not closed)"),
+        .init(name: "assigned_to_me", schema: .boolean(),
+              description: "true: what is on the caller's desk: open demands under the account's org unit at its level (the district level for an account bound to none); combines with the other filters"),
         .init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
         .init(name: "cursor", schema: .integer(minimum: 1), description: "next_cursor of the previous page"),
     ]
@@ -40,10 +44,22 @@ enum DemandRoutes {
                 state: try call.query("state") { try DemandState(parsing: $0) }, category: call.query("category"),
                 under: call.query("under"), filedFrom: try call.query("filed_from") { try CivilDate($0) },
                 filedTo: try call.query("filed_to") { try CivilDate($0) }, search: call.query("q"),
-                unmet: call.query("unmet") == "true")
+                unmet: call.query("unmet") == "true", level: try call.query("level") { try EscalationLevel(parsing: $0) },
+                open: call.query("open") == "true")
             let cursor = try call.cursor().map { DemandID(rawValue: $0) }
             let limit = try call.pageSize()
+            let desk = call.query("assigned_to_me") == "true" ? try call.account.orgUnitID.map(Optional.some) ?? .some(nil) : nil
             return try await call.read { tx in
+                var filter = filter
+                if let desk {
+                    let mine = try await DemandStore.desk(of: desk, in: tx)
+                    if filter.under != nil, mine.under != nil {
+                        throw APIProblem.validation(field: "query:under", "与 assigned_to_me 同用时由账号决定 assigned_to_me names the subtree itself")
+                    }
+                    filter.under = filter.under ?? mine.under
+                    filter.level = mine.level
+                    filter.open = true
+                }
                 let page = try await DemandStore.list(filter, limit: limit, after: cursor, in: tx)
                 return APIAnswer(status: .ok, headers: [:], body: page.apiJSON)
             }

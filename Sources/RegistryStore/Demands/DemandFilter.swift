@@ -2,6 +2,9 @@ public import Registry
 
 /// What a demand list shows: every criterion is optional, and they combine with AND.
 ///
+/// "What is on my desk" is `under` my org unit, at my `level`, `open`
+/// (``DemandStore/desk(of:in:)`` makes it for an account's org unit).
+///
 /// ```swift
 /// let filter = DemandFilter(state: .accepted, under: "C1", search: "路灯")
 /// ```
@@ -20,13 +23,20 @@ public struct DemandFilter: Sendable, Hashable {
     public var search: String?
     /// Only demands a project serves in part, whose unmet remainder is still on the list.
     public var unmet: Bool
+    /// Only demands escalated to (or starting at) this level (吹哨: who must act now).
+    public var level: EscalationLevel?
+    /// Only open demands: filed, not closed (submitted, accepted, matched, in project).
+    public var open: Bool
 
     /// Makes a filter; without arguments it lets everything through.
     public init(
         state: DemandState? = nil, category: String? = nil, under: String? = nil,
-        filedFrom: CivilDate? = nil, filedTo: CivilDate? = nil, search: String? = nil, unmet: Bool = false
+        filedFrom: CivilDate? = nil, filedTo: CivilDate? = nil, search: String? = nil, unmet: Bool = false,
+        level: EscalationLevel? = nil, open: Bool = false
     ) {
         self.unmet = unmet
+        self.level = level
+        self.open = open
         self.state = state
         self.category = category
         self.under = under

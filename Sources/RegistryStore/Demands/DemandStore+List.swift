@@ -73,6 +73,18 @@ extension DemandStore {
         return DemandPage(items: items, nextCursor: more ? items.last?.id : nil)
     }
 
+    /// What is on the desk of whoever works at `orgUnit` (an account's org unit; nil for the
+    /// district as a whole): the open demands under it escalated to its level, where a
+    /// street sees what was escalated to the street (吹哨) and a community what is the
+    /// community's to settle.
+    public static func desk(of orgUnit: Int64?, in tx: TenantTransaction) async throws -> DemandFilter {
+        guard let orgUnit else { return DemandFilter(level: .district, open: true) }
+        let row = try await tx.connection.query("SELECT code, kind FROM org_unit WHERE tenant_id = \(tx.tenantID) AND id = \(orgUnit)")
+        guard let node = row.first else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: "\(orgUnit)") }
+        let kind = try OrgUnitKind(parsing: try node.decode(String.self, "kind"))
+        return DemandFilter(under: try node.decode(String.self, "code"), level: kind.startingLevel, open: true)
+    }
+
     /// The filter, but for the org subtree, as `AND …` conditions over `demand d`. A named
     /// category is checked first, so that a typo is an error instead of an empty list.
     private static func conditions(_ filter: DemandFilter, _ tx: TenantTransaction) async throws -> SQL {
@@ -92,6 +104,12 @@ extension DemandStore {
         }
         if let to = filter.filedTo {
             sql.append(" AND d.filed_at < (\(to.description)::date + 1)::timestamptz")
+        }
+        if let level = filter.level {
+            sql.append(" AND d.escalation_level = \(level.rawValue)")
+        }
+        if filter.open {
+            sql.append(" AND d.state = ANY(\(DemandState.allCases.filter(\.isOpen).map(\.rawValue)))")
         }
         if filter.unmet {
             sql.append(" AND ")

@@ -42,6 +42,8 @@ struct DemandCommand: AsyncParsableCommand {
         @Option(help: "Filed on or before this day (YYYY-MM-DD).") var to: String?
         @Option(help: "Text the title contains.") var search: String?
         @Flag(help: "Only demands a project serves in part: their unmet remainder (未满足部分) is still on the list.") var unmet = false
+        @Option(help: "Only demands escalated to this level (网格 grid, 社区 community, 街道 street, 区县 district): with --under, what is on that desk.") var level: String?
+        @Flag(help: "Only open demands (filed, not closed).") var open = false
         @Option(help: "Demands per page (1–\(DemandStore.maximumPageSize)).") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: String?
         @Flag(help: "Print the page as JSON.") var json = false
@@ -57,7 +59,8 @@ struct DemandCommand: AsyncParsableCommand {
         func filter() throws -> DemandFilter {
             DemandFilter(
                 state: try state.map { try DemandCommand.parse(DemandState.self, $0) }, category: category, under: under,
-                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search, unmet: unmet)
+                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search, unmet: unmet,
+                level: try level.map { try DemandCommand.parse(EscalationLevel.self, $0) }, open: open)
         }
 
         func run() async throws {
