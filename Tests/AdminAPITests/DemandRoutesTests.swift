@@ -18,6 +18,11 @@ import Testing
             let read = try await client.send(.get, "/v1/tenants/langao/demands/\(id)", as: "viewer", f)
             #expect(read.status == .ok)
             #expect(read.headers[.eTag] == etag)
+            // By its external id too, as resources and projects are; an unknown one is a 404.
+            let external = try #require((read.json["demand"] as? [String: Any])?["external_id"] as? String)
+            let byKey = try await client.send(.get, "/v1/tenants/langao/demands/\(external)", as: "viewer", f)
+            #expect(byKey.status == .ok && (byKey.json["demand"] as? [String: Any])?["id"] as? Int == id)
+            #expect(try await client.send(.get, "/v1/tenants/langao/demands/NO-SUCH", as: "viewer", f).status == .notFound)
 
             let list = try await client.send(.get, "/v1/tenants/langao/demands?state=submitted&under=C1", as: "viewer", f)
             #expect((list.json["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [id])

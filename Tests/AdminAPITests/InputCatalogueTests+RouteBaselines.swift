@@ -49,11 +49,11 @@ struct RouteBaseline: Sendable {
                  "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}}
                 """)
         }],
-        "PATCH /v1/tenants/{tenant}/demands/{id}": [RouteBaseline { s in
+        "PATCH /v1/tenants/{tenant}/demands/{key}": [RouteBaseline { s in
             let demand = try await s.demand()
             return .init(uri: "/v1/tenants/langao/demands/\(demand.id)", body: #"{"title": "路灯又不亮"}"#, headers: ["If-Match": demand.etag])
         }],
-        "POST /v1/tenants/{tenant}/demands/{id}/transitions": [
+        "POST /v1/tenants/{tenant}/demands/{key}/transitions": [
             RouteBaseline(covers: ["/reason"]) { s in
                 .init(uri: "/v1/tenants/langao/demands/\(try await s.demand().id)/transitions", body: #"{"to": "rejected", "reason": "不属社区职责"}"#)
             },
@@ -65,7 +65,7 @@ struct RouteBaseline: Sendable {
                 .init(uri: "/v1/tenants/langao/demands/\(try await s.demand().id)/transitions", body: #"{"to": "accepted", "note": "列入清单"}"#)
             },
         ],
-        "POST /v1/tenants/{tenant}/demands/{id}/escalations": [RouteBaseline { s in
+        "POST /v1/tenants/{tenant}/demands/{key}/escalations": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/demands/\(try await s.demand().id)/escalations", body: #"{"to": "community", "reason": "需社区协调"}"#)
         }],
         "POST /v1/tenants/{tenant}/resources": [RouteBaseline { s in

@@ -50,7 +50,7 @@ enum DemandInputs {
         DemandDraft.Field.beneficiaries, DemandDraft.Field.isPublic, DemandDraft.Field.publishedOn,
     ].map { ($0.name, Schema($0)) })
 
-    /// `PATCH …/demands/{id}`.
+    /// `PATCH …/demands/{key}`.
     struct Revision: Decodable {
         var title: String?
         var description: String?
@@ -78,7 +78,7 @@ enum DemandInputs {
         ("visibility", .string(values: ["internal", "public"], description: "public by default")),
     ], required: ["to"])
 
-    /// `POST …/demands/{id}/transitions`.
+    /// `POST …/demands/{key}/transitions`.
     struct Transition: Decodable {
         var to: DemandState
         var note: String?
@@ -93,7 +93,7 @@ enum DemandInputs {
         ("to", .string(values: EscalationLevel.allCases.map(\.rawValue))), ("reason", .string(maxLength: 2000)),
     ], required: ["to", "reason"])
 
-    /// `POST …/demands/{id}/escalations`.
+    /// `POST …/demands/{key}/escalations`.
     struct Escalation: Decodable {
         var to: EscalationLevel
         var reason: String

@@ -74,43 +74,39 @@ enum DemandRoutes {
                 return try .json(detail, status: .created, version: detail.rowVersion, location: "\(call.path(base))/\(id)")
             }
         },
-        APIRoute(.get, "\(base)/{id}", .tenantRead, tag: "demands", summary: "需求详情 Show a demand with its history",
+        APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "demands", summary: "需求详情 Show a demand with its history",
                  response: detail) { call in
-            let id = DemandID(rawValue: try call.id("id"))
-            return try await call.read { tx in
-                let detail = try await DemandStore.get(id, in: tx)
+            try await call.read { tx in
+                let detail = try await DemandStore.get(try await call.demand(tx), in: tx)
                 return try .json(detail, version: detail.rowVersion)
             }
         },
-        APIRoute(.patch, "\(base)/{id}", .tenantWrite, tag: "demands",
+        APIRoute(.patch, "\(base)/{key}", .tenantWrite, tag: "demands",
                  summary: "修改需求（需 If-Match）Edit a demand's wording, priority or dates (If-Match required)",
                  body: DemandInputs.revisionSchema, response: detail, ifMatch: .required) { call in
-            let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Revision.self)
             let expected = try call.expectedVersion()
-            return try await call.demandWrite(id) { tx in
+            return try await call.demandWrite { id, tx in
                 try await DemandStore.revise(id, input.revision, expectedVersion: expected, in: tx)
             }
         },
-        APIRoute(.post, "\(base)/{id}/transitions", .tenantWrite, tag: "demands",
+        APIRoute(.post, "\(base)/{key}/transitions", .tenantWrite, tag: "demands",
                  summary: "流转（If-Match 可选）Move a demand along its workflow (If-Match honoured)",
                  body: DemandInputs.transitionSchema, response: detail, idempotent: true, ifMatch: .honoured) { call in
-            let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Transition.self)
             let expected = try call.expectedVersion()
-            return try await call.demandWrite(id) { tx in
+            return try await call.demandWrite { id, tx in
                 try await DemandStore.transition(
                     id, to: input.to, note: input.note, reason: input.reason, mergedInto: input.mergedInto.map { DemandID(rawValue: $0) },
                     rating: input.rating, visibility: input.visibility ?? .public, expectedVersion: expected, in: tx)
                 return try await DemandStore.get(id, in: tx)
             }
         },
-        APIRoute(.post, "\(base)/{id}/escalations", .tenantWrite, tag: "demands",
+        APIRoute(.post, "\(base)/{key}/escalations", .tenantWrite, tag: "demands",
                  summary: "吹哨：上交上级 Escalate a demand to a higher level, with the reason",
                  body: DemandInputs.escalationSchema, response: detail, idempotent: true) { call in
-            let id = DemandID(rawValue: try call.id("id"))
             let input = try call.decode(DemandInputs.Escalation.self)
-            return try await call.demandWrite(id) { tx in
+            return try await call.demandWrite { id, tx in
                 try await DemandStore.escalate(id, to: input.to, reason: input.reason, in: tx)
                 return try await DemandStore.get(id, in: tx)
             }
@@ -119,12 +115,19 @@ enum DemandRoutes {
 }
 
 extension APICall {
-    /// A write to the demand `id`: for community staff only inside their subtree, in the
-    /// request's transaction, answered with the demand as `work` leaves it and its ETag.
-    func demandWrite(_ id: DemandID, _ work: (TenantTransaction) async throws -> DemandDetail) async throws -> Response {
+    /// The demand the path's `{key}` names: its number, or its external id (like resources and
+    /// projects); `#12` is the number when a text is both.
+    func demand(_ tx: TenantTransaction) async throws -> DemandID {
+        try await DemandStore.id(of: parameter("key"), in: tx)
+    }
+
+    /// A write to the demand the path names: for community staff only inside their subtree,
+    /// in the request's transaction, answered with the demand as `work` leaves it and its ETag.
+    func demandWrite(_ work: (DemandID, TenantTransaction) async throws -> DemandDetail) async throws -> Response {
         try await write { tx in
+            let id = try await demand(tx)
             try await requireSubtree { root in try await OrgUnitStore.isInside(demand: id, subtreeOf: root, in: tx) }
-            let detail = try await work(tx)
+            let detail = try await work(id, tx)
             return try .json(detail, version: detail.rowVersion)
         }
     }

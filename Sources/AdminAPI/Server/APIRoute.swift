@@ -22,7 +22,7 @@ public struct APIRoute: Sendable {
     enum BodyKind: Sendable { case none, json, csv }
 
     public var method: HTTPRequest.Method
-    /// The path in OpenAPI form, e.g. `/v1/tenants/{tenant}/demands/{id}`.
+    /// The path in OpenAPI form, e.g. `/v1/tenants/{tenant}/demands/{key}`.
     public var path: String
     public var access: AccessClass
     var tag: String
