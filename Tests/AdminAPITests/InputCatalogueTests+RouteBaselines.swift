@@ -74,6 +74,9 @@ struct RouteBaseline: Sendable {
                  "kind": "funds", "capacity": 1000, "measure_unit": "yuan", "unit_cost": "1.00", "service_area": ["C1"]}
                 """)
         }],
+        "POST /v1/tenants/{tenant}/resources/{key}/withdraw": [RouteBaseline { s in
+            .init(uri: "/v1/tenants/langao/resources/\(try await s.resource())/withdraw", body: #"{"reason": "单位撤出共建"}"#)
+        }],
         "POST /v1/tenants/{tenant}/resources/{key}/pledges": [RouteBaseline { _ in
             .init(uri: "/v1/tenants/langao/resources/R1/pledges", body: #"{"amount": 100, "note": "追加"}"#)
         }],

@@ -46,6 +46,16 @@ struct Setup: Sendable {
         return key
     }
 
+    /// A resource `RW-serial` of U1 (¥1,000 of funds), for a request that changes it for good.
+    func resource() async throws -> String {
+        let key = "RW-\(serial)"
+        try await send(.post, "/resources", """
+            {"external_id": "\(key)", "unit": "U1", "title": "维修资金", "category": "housing_repair", "kind": "funds",
+             "capacity": 100000, "measure_unit": "yuan"}
+            """)
+        return key
+    }
+
     /// A bench talk at C1 with one topic: the topic's id.
     func topic() async throws -> Int {
         let meeting = try await send(.post, "/modules/bench_talk/meetings", #"{"held_on": "2024-05-01", "place_code": "C1", "host": "王书记", "topics": ["路灯不亮"]}"#)

@@ -60,6 +60,13 @@ extension ListCommandTests {
             #expect(list.map { $0["state"] as? String } == ["in_project", "in_project"])
             let r1 = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
             #expect((r1["resource"] as? [String: Any])?["remaining"] as? Int == 0)
+
+            // Withdrawing is final: without a reason it is refused, with one the reason is kept.
+            let bare = try await govreg(["resource", "withdraw", "R1", "--tenant", "langao"])
+            #expect(bare.status != 0 && bare.stderr.contains("--reason"), "\(bare.stderr)")
+            #expect(try await govreg(["resource", "withdraw", "R1", "--tenant", "langao", "--reason", "单位撤出共建"]).status == 0)
+            let withdrawn = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
+            #expect((withdrawn["withdrawal"] as? [String: Any])?["reason"] as? String == "单位撤出共建", "\(withdrawn)")
         }
     }
 

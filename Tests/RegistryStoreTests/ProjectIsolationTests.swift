@@ -91,7 +91,7 @@ import Testing
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await UnitStore.show("\(unitOfB)", in: tx) } }
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ResourceStore.show("\(resourceOfB)", in: tx) } }
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ResourceStore.pledge("\(resourceOfB)", amount: 1, in: tx) } }
-            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ResourceStore.withdraw("\(resourceOfB)", in: tx) } }
+            await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ResourceStore.withdraw("\(resourceOfB)", reason: "跨区", in: tx) } }
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ProjectStore.show("\(projectOfB)", in: tx) } }
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.cancel("\(projectOfB)", reason: "x", in: tx) } }
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor) { tx in try await ProjectStore.report("\(projectOfB)", percent: 90, in: tx) } }

@@ -57,8 +57,16 @@ import Testing
             let pledged = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.pledge(key, amount: 8, note: "追加", in: tx) }
             #expect(pledged.resource.pledged == 20)
             #expect(pledged.resource.remaining == 20)
-            let withdrawn = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.withdraw(key, in: tx) }
+            // Withdrawal is final: it needs a reason, kept with who withdrew it and when.
+            let blank = try await #require(throws: RegistryError.self) {
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.withdraw(key, reason: "  ", in: tx) }
+            }
+            #expect(blank.code == .reasonRequired && blank.field == "reason")
+            let withdrawn = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                try await ResourceStore.withdraw(key, reason: "单位撤出共建", in: tx)
+            }
             #expect(withdrawn.resource.status == .withdrawn)
+            #expect(withdrawn.withdrawal?.reason == "单位撤出共建" && withdrawn.withdrawal?.actor == f.actor)
             let refused = try await #require(throws: RegistryError.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ResourceStore.pledge(key, amount: 1, in: tx) }
             }

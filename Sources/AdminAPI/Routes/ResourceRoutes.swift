@@ -39,6 +39,7 @@ enum ResourceRoutes {
     }
 
     struct Pledge: Decodable { var amount: Int64; var note: String? }
+    struct Withdrawal: Decodable { var reason: String }
 
     static let routes: [APIRoute] = [
         APIRoute(.get, base, .tenantRead, tag: "resources", summary: "资源清单 List resources",
@@ -94,9 +95,13 @@ enum ResourceRoutes {
             }
         },
         APIRoute(.post, "\(base)/{key}/withdraw", .tenantAdmin, tag: "resources",
-                 summary: "撤回资源（已动用的不变）Withdraw a resource; what projects drew stays theirs", response: detail, idempotent: true) { call in
-            try await call.write { tx in
-                try .json(try await ResourceStore.withdraw(call.parameter("key"), in: tx))
+                 summary: "撤回资源（须说明理由；已动用的不变）Withdraw a resource, with the reason; what projects drew stays theirs",
+                 body: .object([("reason", .string(maxLength: LedgerEntry.maximumNoteLength, description: "Why (withdrawal is final) 撤回理由"))],
+                               required: ["reason"]),
+                 response: detail, idempotent: true) { call in
+            let input = try call.decode(Withdrawal.self)
+            return try await call.write { tx in
+                try .json(try await ResourceStore.withdraw(call.parameter("key"), reason: input.reason, in: tx))
             }
         },
     ]

@@ -19,6 +19,17 @@ extension Resource {
         status = .withdrawn
     }
 
+    /// The reason a withdrawal must give (withdrawal is final): trimmed, at most as long as a
+    /// ledger note.
+    ///
+    /// - Throws: ``RegistryError`` `reasonRequired` when blank, `invalidValue` when too long.
+    public static func withdrawalReason(_ text: String?) throws -> String {
+        guard let reason = try optionalText(text, field: "reason", limit: LedgerEntry.maximumNoteLength) else {
+            throw RegistryError(.reasonRequired, field: "reason", chinese: "撤回资源须说明理由", english: "withdrawing a resource needs a reason")
+        }
+        return reason
+    }
+
     /// Records a further pledge; refused once the resource is withdrawn.
     ///
     /// - Throws: ``RegistryError`` `notAllowedInState`, or as ``ResourceLedger/pledge(_:at:note:)``.

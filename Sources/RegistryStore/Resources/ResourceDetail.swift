@@ -13,6 +13,16 @@ public struct ResourceDetail: Sendable, Codable {
     public var ledger: [ResourceLedgerLine]
     /// The projects allocated part of it, and what each still holds.
     public var holdings: [ResourceHolding]
+    /// Why, by whom and when it was withdrawn (nil while it is not, or when it was withdrawn
+    /// before reasons were kept).
+    public var withdrawal: ResourceWithdrawal?
+}
+
+/// A withdrawal as recorded: it is final, so its reason is kept.
+public struct ResourceWithdrawal: Sendable, Codable, Hashable {
+    public var reason: String
+    public var actor: String
+    public var at: Date
 }
 
 /// An org unit of a resource's service area.

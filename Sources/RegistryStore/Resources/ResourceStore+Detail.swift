@@ -9,8 +9,14 @@ extension ResourceStore {
         guard let resource = try await records(tx, where: " AND r.id = \(id)", limit: 1).first else {
             throw RegistryStoreError.notFound(kind: "resource 资源", key: "\(id)")
         }
-        let description = try await tx.connection.query("SELECT description FROM resource WHERE tenant_id = \(tenant) AND id = \(id)")[0]
-            .decode(String?.self, "description")
+        let extra = try await tx.connection.query("""
+            SELECT description, withdrawn_reason, withdrawn_by, withdrawn_at FROM resource WHERE tenant_id = \(tenant) AND id = \(id)
+            """)[0]
+        let description = try extra.decode(String?.self, "description")
+        let withdrawal = try extra.decode(String?.self, "withdrawn_reason").map { reason in
+            ResourceWithdrawal(reason: reason, actor: try extra.decode(String?.self, "withdrawn_by") ?? "",
+                               at: try extra.decode(Date?.self, "withdrawn_at") ?? Date(timeIntervalSince1970: 0))
+        }
         let area = try await serviceArea(of: id, tx)
         let ledger = try await tx.connection.query("""
             SELECT l.id, l.kind, l.quantity, l.project_id, p.external_id AS project_external_id, l.at, l.actor, l.note
@@ -46,6 +52,6 @@ extension ResourceStore {
         }
         return ResourceDetail(
             resource: resource, description: description, serviceAreaIsDefault: area.isDefault,
-            effectiveServiceArea: area.nodes, ledger: ledger, holdings: holdings)
+            effectiveServiceArea: area.nodes, ledger: ledger, holdings: holdings, withdrawal: withdrawal)
     }
 }

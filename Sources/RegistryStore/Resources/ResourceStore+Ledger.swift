@@ -22,12 +22,18 @@ extension ResourceStore {
     }
 
     /// Withdraws a resource: nothing more can be drawn on or pledged to it. What projects
-    /// already drew stays theirs. Withdrawing a withdrawn resource changes nothing.
+    /// already drew stays theirs. Withdrawal is final, so it takes a reason, kept with who
+    /// withdrew it and when. Withdrawing a withdrawn resource changes nothing (its first
+    /// reason stays).
+    ///
+    /// - Throws: ``RegistryError`` at `reason` when it is blank or too long (``Resource/withdrawalReason(_:)``).
     @discardableResult
-    public static func withdraw(_ key: String, in tx: TenantTransaction) async throws -> ResourceDetail {
+    public static func withdraw(_ key: String, reason: String, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let reason = try Resource.withdrawalReason(reason)
         let (id, _, _) = try await Self.lock(key, tx)
         try await tx.connection.execute("""
-            UPDATE resource SET status = 'withdrawn', updated_at = now(), row_version = row_version + 1
+            UPDATE resource SET status = 'withdrawn', withdrawn_reason = \(reason), withdrawn_by = current_actor(), withdrawn_at = now(),
+                                updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND id = \(id) AND status <> 'withdrawn'
             """)
         return try await Self.detail(id, tx)

@@ -101,16 +101,24 @@ struct ResourceCommand: AsyncParsableCommand {
     }
 
     struct Withdraw: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw a resource: nothing more can be drawn or pledged; draws already made stay.")
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a resource, with the reason: nothing more can be drawn or pledged; draws already made stay. Final.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @OptionGroup var tenant: TenantOption
         @Argument(help: "The resource's external id (or id).") var resource: String
+        @Option(help: "撤回理由 Why it is withdrawn (kept with who and when).") var reason: String
+
+        func validate() throws {
+            do { _ = try Resource.withdrawalReason(reason) } catch let error as RegistryError { throw ValidationError("--reason: \(error.message)") }
+        }
 
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                _ = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await ResourceStore.withdraw(resource, in: tx) }
+                _ = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in
+                    try await ResourceStore.withdraw(resource, reason: reason, in: tx)
+                }
                 terminal.print("已撤回 withdrawn: \(resource)")
             }
         }
