@@ -74,6 +74,13 @@ struct RouteBaseline: Sendable {
                  "kind": "funds", "capacity": 1000, "measure_unit": "yuan", "unit_cost": "1.00", "service_area": ["C1"]}
                 """)
         }],
+        "POST /v1/tenants/{tenant}/matching/runs/{id}/revoke": [RouteBaseline(
+            prepare: { s in .init(uri: "/v1/tenants/langao/matching/runs/\(try await s.acceptedRun())/revoke", body: #"{"reason": "匹配权重有误"}"#) },
+            // The reason is kept on each cancelled project.
+            readBack: { s, reply in
+                let projects = try #require(reply.json["cancelled"] as? [String])
+                return try await s.storedTexts("SELECT cancel_reason FROM project WHERE external_id = '\(projects.first ?? "")'")
+            })],
         "POST /v1/tenants/{tenant}/resources/{key}/withdraw": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/resources/\(try await s.resource())/withdraw", body: #"{"reason": "单位撤出共建"}"#)
         }],

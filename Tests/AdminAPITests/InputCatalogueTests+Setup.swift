@@ -56,6 +56,17 @@ struct Setup: Sendable {
         return key
     }
 
+    /// An accepted matching run over a demand and a resource of its own (housing repair,
+    /// yuan): the run's number.
+    func acceptedRun() async throws -> Int {
+        _ = try await demand(["accepted"])
+        _ = try await resource()
+        let run = try await send(.post, "/matching/runs", #"{"category": "housing_repair"}"#)
+        let id = try #require(run.json["id"] as? Int)
+        try await send(.post, "/matching/runs/\(id)/accept")
+        return id
+    }
+
     /// A bench talk at C1 with one topic: the topic's id.
     func topic() async throws -> Int {
         let meeting = try await send(.post, "/modules/bench_talk/meetings", #"{"held_on": "2024-05-01", "place_code": "C1", "host": "王书记", "topics": ["路灯不亮"]}"#)

@@ -50,6 +50,13 @@ extension ListCommandTests {
             let diff = try await govreg(["match", "diff", "\(run)", "\(second)", "--tenant", "langao", "--json"])
             #expect(try object(diff)["sameInput"] as? Bool == false)
             #expect(try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--only", "A7"]).status != 0)
+            // A preview first: the projects it would make, and nothing written.
+            let preview = try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--dry-run"])
+            #expect(preview.status == 0 && preview.stdout.contains("dry run") && preview.stdout.contains("责任单位 unit"), "\(preview.stdout)")
+            // The stale first run is put aside: it stays listed, and cannot be accepted.
+            #expect(try await govreg(["match", "discard", "\(run)", "--tenant", "langao"]).stdout.contains("discarded"))
+            let late = try await govreg(["match", "accept", "\(run)", "--tenant", "langao"])
+            #expect(late.status != 0 && late.stderr.contains("discarded"), "\(late.stderr)")
             let accepted = try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--json"])
             #expect(accepted.status == 0, "\(accepted.stderr)")
             #expect((try object(accepted)["projects"] as? [String])?.count == 1)

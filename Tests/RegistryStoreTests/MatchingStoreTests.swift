@@ -240,3 +240,83 @@ extension ProjectFixture {
         }
     }
 }
+
+/// Irreversible steps get a preview, and runs nobody accepts can be put aside.
+@Suite struct MatchingPreviewAndDiscardTests {
+    @Test func aDryRunListsTheProjectsItWouldMakeAndWritesNothing() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let preview = try await MatchingStore.accept(run.id!, dryRun: true, on: f.database, tenant: f.tenant, actor: f.actor)
+            #expect(preview.dryRun && preview.created.count == 2)
+            #expect(Set(preview.created.map(\.unit)) == ["县人民医院", "城关小学"])
+            #expect(preview.created.allSatisfy { $0.description.contains("匹配运行 #\(run.id!)") })
+            #expect(try await f.count("project") == 0)
+            #expect(try await f.demandStateNow("D001") == .accepted)
+            #expect(try await f.remaining("R001") == 1_000_000)
+            // The preview is what accepting then does.
+            let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            #expect(accepted.created.map(\.title) == preview.created.map(\.title) && !accepted.dryRun)
+        }
+    }
+
+    @Test func aDiscardedRunStaysOnRecordAndCannotBeAccepted() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let first = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let discarded = try await f.database.withTenant(f.tenant, actor: "test:admin") { tx in try await MatchingStore.discard(first.id!, in: tx) }
+            #expect(discarded.status == "discarded")
+            await #expect(throws: RegistryStoreError.self) {
+                try await MatchingStore.accept(first.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            }
+            await #expect(throws: RegistryStoreError.self) {
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await MatchingStore.discard(first.id!, in: tx) }
+            }
+            // Every proposed run older than a moment ago, and only those.
+            let second = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let swept = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                try await MatchingStore.discardProposed(before: Date().addingTimeInterval(60), in: tx)
+            }
+            #expect(swept == [second.id!])
+            #expect(try await f.count("matching_run") == 2)
+        }
+    }
+
+    @Test func anAcceptedRunIsTakenBackWholeOnlyWhileNothingStarted() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            // One project started: the run cannot be taken back whole, and nothing changes.
+            _ = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.start(accepted.projects[0], in: tx) }
+            let refused = try await #require(throws: RegistryStoreError.self) {
+                try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await MatchingStore.revoke(run.id!, reason: "重新匹配", in: tx) }
+            }
+            #expect("\(refused)".contains(accepted.projects[0]))
+            #expect(try await f.demandStateNow("D002") == .inProject)
+
+            // A second district-wide run, accepted and taken back before anything started.
+            let projects = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                try await ProjectStore.cancel(accepted.projects[0], reason: "重来", in: tx)
+                try await ProjectStore.cancel(accepted.projects[1], reason: "重来", in: tx)
+                return try await tx.connection.query("SELECT count(*) AS n FROM project WHERE tenant_id = \(f.tenant) AND status = 'planned'")[0].decode(Int.self, "n")
+            }
+            #expect(projects == 0)
+            let again = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let second = try await MatchingStore.accept(again.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            let cancelled = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                try await MatchingStore.revoke(again.id!, reason: "匹配权重有误", in: tx)
+            }
+            #expect(Set(cancelled) == Set(second.projects))
+            #expect(try await f.demandStateNow("D001") == .accepted)
+            #expect(try await f.demandStateNow("D002") == .accepted)
+            #expect(try await f.remaining("R001") == 1_000_000)
+            #expect(try await f.remaining("R002") == 100)
+            let shown = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await MatchingStore.show(again.id!, in: tx) }
+            #expect(shown.run.status == "revoked")
+        }
+    }
+}

@@ -11,7 +11,7 @@ import RegistryStore
 enum MatchingRoutes {
     static let base = "/v1/tenants/{tenant}/matching"
     static let runSchema = Schema.object([
-        ("id", .integer()), ("category", .string()), ("status", .string(values: ["proposed", "accepted"])), ("fingerprint", .string()),
+        ("id", .integer()), ("category", .string()), ("status", .string(values: ["proposed", "accepted", "discarded", "revoked"])), ("fingerprint", .string()),
         ("demands", .integer()), ("resources", .integer()), ("arcs", .integer()), ("allocations", .integer()),
         ("demands_served", .integer()), ("demands_filled", .integer()),
     ])
@@ -30,7 +30,14 @@ enum MatchingRoutes {
         enum CodingKeys: String, CodingKey { case category, weights, dryRun = "dry_run" }
     }
 
-    struct Accept: Decodable { var only: [Int]? }
+    struct Revocation: Decodable { var reason: String }
+    struct Revoked: Encodable { var run: Int64; var cancelled: [String] }
+
+    struct Accept: Decodable {
+        var only: [Int]?
+        var dryRun: Bool?
+        enum CodingKeys: String, CodingKey { case only, dryRun = "dry_run" }
+    }
 
     static let routes: [APIRoute] = [
         APIRoute(.get, "\(base)/runs", .tenantRead, tag: "matching", summary: "匹配运行记录 Matching runs, newest first",
@@ -69,12 +76,32 @@ enum MatchingRoutes {
         // Accepting twice is refused by the store (409), so a retry cannot create projects twice.
         APIRoute(.post, "\(base)/runs/{id}/accept", .tenantAdmin, tag: "matching",
                  summary: "接受匹配结果并立项 Accept a run (or some allocations) into the project list, all or nothing",
-                 body: .object([("only", .array(.integer(minimum: 1), description: "Allocation numbers (A1 → 1); all when absent"))]),
+                 body: .object([("only", .array(.integer(minimum: 1), description: "Allocation numbers (A1 → 1); all when absent")),
+                                ("dry_run", .boolean(description: "true: list the projects it would make, write nothing"))]),
                  bodyOptional: true,
-                 response: .object([("run", .integer()), ("accepted_allocations", .integer()), ("projects", .array(.string()))])) { call in
+                 response: .object([("run", .integer()), ("accepted_allocations", .integer()), ("projects", .array(.string())),
+                                    ("created", .array(.object([("external_id", .string()), ("title", .string())]))), ("dry_run", .boolean())])) { call in
             let run = try call.id("id")
             let input = call.body.isEmpty ? Accept() : try call.decode(Accept.self)
-            return try APIAnswer.json(try await MatchingStore.accept(run, only: input.only, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor)).response
+            return try APIAnswer.json(try await MatchingStore.accept(
+                run, only: input.only, dryRun: input.dryRun ?? false, on: call.services.database, tenant: try call.tenantID,
+                actor: try call.account.actor)).response
+        },
+        APIRoute(.post, "\(base)/runs/{id}/revoke", .tenantAdmin, tag: "matching",
+                 summary: "撤回已接受的运行（项目均未开始时）Take an accepted run back while none of its projects has started: all are cancelled, with the reason",
+                 body: .object([("reason", .string(maxLength: 2000, description: "Why 撤回理由"))], required: ["reason"]),
+                 response: .object([("run", .integer()), ("cancelled", .array(.string()))])) { call in
+            let run = try call.id("id")
+            let input = try call.decode(Revocation.self)
+            return try await call.write { tx in
+                try .json(Revoked(run: run, cancelled: try await MatchingStore.revoke(run, reason: input.reason, in: tx)))
+            }
+        },
+        APIRoute(.post, "\(base)/runs/{id}/discard", .tenantAdmin, tag: "matching",
+                 summary: "舍弃待审核的运行 Discard a proposed run that will not be accepted (it stays on record)",
+                 response: runSchema, idempotent: true) { call in
+            let run = try call.id("id")
+            return try await call.write { tx in try .json(try await MatchingStore.discard(run, in: tx)) }
         },
         APIRoute(.get, "\(base)/weights", .tenantRead, tag: "matching", summary: "匹配权重 The district's matching weights",
                  response: weightsSchema) { call in

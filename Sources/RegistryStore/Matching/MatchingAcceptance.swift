@@ -8,10 +8,24 @@ public struct MatchingAcceptance: Sendable, Hashable, Codable {
     public var declinedAllocations: Int
     /// Projects created (one per demand served), status planned.
     public var projects: [String]
+    /// Each of them as created: what a dry run shows before anything is written.
+    public var created: [AcceptedProject] = []
+    /// True when nothing was written (`--dry-run`): the projects are what accepting would make.
+    public var dryRun = false
     /// Demands moved accepted → in project.
     public var demands: Int
     /// What was drawn, per unit of measure.
     public var drawn: [MeasureUnit: Int64]
+}
+
+/// A project an acceptance made (or would make).
+public struct AcceptedProject: Sendable, Hashable, Codable {
+    public var externalID: String
+    public var title: String
+    /// The responsible unit's name.
+    public var unit: String
+    /// What it serves of its demand, and what is left unmet.
+    public var description: String
 }
 
 /// Why a run can no longer be accepted as it stands: the lists changed since it was made.

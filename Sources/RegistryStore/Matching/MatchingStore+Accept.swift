@@ -22,15 +22,27 @@ extension MatchingStore {
     /// Owns its transaction, so it takes the database rather than a transaction: a
     /// deadlock or serialization failure rolls the whole acceptance back and it is tried
     /// again in a new transaction.
+    ///
+    /// - Parameter dryRun: Do everything, list the projects it would make, then roll back.
     @discardableResult
     public static func accept(
-        _ run: Int64, only: [Int]? = nil, on database: RegistryDatabase, tenant: UUID, actor: String
+        _ run: Int64, only: [Int]? = nil, dryRun: Bool = false, on database: RegistryDatabase, tenant: UUID, actor: String
     ) async throws -> MatchingAcceptance {
         // A deadlock or serialization failure with a concurrent change rolled everything
         // back; the acceptance is tried again from the start (its checks run again).
         for attempt in 1... {
             do {
-                return try await database.withTenant(tenant, actor: actor) { tx in try await acceptOnce(run, only: only, in: tx) }
+                return try await database.withTenant(tenant, actor: actor) { tx in
+                    var acceptance = try await acceptOnce(run, only: only, in: tx)
+                    // A dry run wrote everything, so every check ran; the rollback undoes it.
+                    if dryRun {
+                        acceptance.dryRun = true
+                        throw AcceptanceDryRun(acceptance: acceptance)
+                    }
+                    return acceptance
+                }
+            } catch let finished as AcceptanceDryRun {
+                return finished.acceptance
             } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < 3 {
                 continue
             }
@@ -38,9 +50,39 @@ extension MatchingStore {
         preconditionFailure("unreachable")
     }
 
+    /// Discards a proposed run that will not be accepted: it stays on record, with who
+    /// discarded it and when, and can no longer be accepted.
+    ///
+    /// - Throws: ``RegistryStoreError`` `.conflict` for a run accepted or discarded already,
+    ///   `.notFound` for an unknown run.
+    public static func discard(_ run: Int64, in tx: TenantTransaction) async throws -> MatchingRunRecord {
+        let record = try await Self.run(run, tx, lock: true)
+        guard record.status == "proposed" else {
+            throw RegistryStoreError.conflict("匹配运行 #\(run) 为「\(record.status)」，只能舍弃待审核的运行 only a proposed run can be discarded; this one is \(record.status)")
+        }
+        try await tx.connection.execute("""
+            UPDATE matching_run SET status = 'discarded', discarded_by = current_actor(), discarded_at = now()
+            WHERE tenant_id = \(tx.tenantID) AND id = \(run)
+            """)
+        return try await Self.run(run, tx, lock: false)
+    }
+
+    /// Discards every proposed run recorded before `before` (those left waiting), oldest
+    /// first; returns their numbers.
+    public static func discardProposed(before: Date, in tx: TenantTransaction) async throws -> [Int64] {
+        try await tx.connection.query("""
+            UPDATE matching_run SET status = 'discarded', discarded_by = current_actor(), discarded_at = now()
+            WHERE tenant_id = \(tx.tenantID) AND status = 'proposed' AND created_at < \(before)
+            RETURNING id
+            """).map { try $0.decode(Int64.self, "id") }.sorted()
+    }
+
     private static func acceptOnce(_ run: Int64, only: [Int]?, in tx: TenantTransaction) async throws -> MatchingAcceptance {
         let record = try await Self.run(run, tx, lock: true)
         guard record.status == "proposed" else {
+            if record.status == "discarded" {
+                throw RegistryStoreError.conflict("匹配运行 #\(run) 已舍弃，不能接受 was discarded and cannot be accepted: run matching again")
+            }
             let when = record.acceptedAt.map { " \($0.formatted(.iso8601))" } ?? ""
             throw RegistryStoreError.conflict("匹配运行 #\(run) 已被接受 already accepted by \(record.acceptedBy ?? "?")\(when)")
         }
@@ -52,9 +94,17 @@ extension MatchingStore {
             UPDATE matching_run SET status = 'accepted', accepted_by = current_actor(), accepted_at = now()
             WHERE tenant_id = \(tx.tenantID) AND id = \(run)
             """)
+        let created = try await tx.connection.query("""
+            SELECT p.external_id, p.title, u.name AS unit, p.description FROM project p
+            JOIN unit u ON u.tenant_id = p.tenant_id AND u.id = p.responsible_unit_id
+            WHERE p.tenant_id = \(tx.tenantID) AND p.external_id = ANY(\(projects)) ORDER BY p.id
+            """).map { row in
+            AcceptedProject(externalID: try row.decode(String.self, "external_id"), title: try row.decode(String.self, "title"),
+                            unit: try row.decode(String.self, "unit"), description: try row.decode(String?.self, "description") ?? "")
+        }
         return MatchingAcceptance(
             run: run, acceptedAllocations: plan.allocations.count, declinedAllocations: record.allocations - plan.allocations.count,
-            projects: projects, demands: plan.demands.count, drawn: plan.drawn)
+            projects: projects, created: created, demands: plan.demands.count, drawn: plan.drawn)
     }
 
     /// The accepted allocations whose demand and resource the district's rules (and the
@@ -77,4 +127,9 @@ extension MatchingStore {
                     + "no longer eligible (category, unit of measure, place, service area or availability changed since the run)"
             }
     }
+}
+
+/// Carries a dry run's result out of its transaction, which rolls back.
+private struct AcceptanceDryRun: Error {
+    var acceptance: MatchingAcceptance
 }

@@ -11,6 +11,6 @@ struct MatchCommand: AsyncParsableCommand {
             (hierarchy distance, 包联 contract bonus, unit cost); see README, "Matching". \
             Typical use: match run → match show → match accept.
             """,
-        subcommands: [Run.self, List.self, Show.self, Diff.self, Accept.self, Weights.self, Solve.self]
+        subcommands: [Run.self, List.self, Show.self, Diff.self, Accept.self, Revoke.self, Discard.self, Weights.self, Solve.self]
     )
 }
