@@ -26,6 +26,6 @@ struct Govreg: AsyncParsableCommand {
             govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`).
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
     )
 }
