@@ -24,7 +24,7 @@ extension ResourceCommand {
         @Option(help: "资源名称 What is offered (required).") var title: String?
         @Option(help: "资源描述 The longer description.") var description: String?
         @Option(help: "类别 The category: code or the district's Chinese name (required).") var category: String?
-        @Option(help: "资源类型 funds/资金, volunteer_hours/志愿服务, venue/场地 … (required).") var kind: String?
+        @Option(help: "资源类型 The kind: funds/资金, volunteer_hours/志愿服务时长, venue/场地, materials/物资 … (required).") var kind: String?
         @Option(help: "数量 What is pledged, in the measure unit: yuan as ¥30,000.00 or 30000 (required).") var capacity: String?
         @Option(help: "计量单位 The measure unit: yuan/元, items/件, volunteer_hours/志愿服务小时 … (required).") var measureUnit: String?
         @Option(help: "单价 Its own cost per unit, in yuan.") var unitCost: String?
