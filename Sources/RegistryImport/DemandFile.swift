@@ -35,6 +35,9 @@ public struct DemandFile: DemandImportRows {
     let sourceChannels: Spellings<SourceChannel>
     /// Today in China, for the rules of a record refused for its form.
     let today = (try? CivilDate.todayInChina()) ?? CivilDate.latest
+    /// The door the rows come through, for the rules of a record refused for its form: a
+    /// file's, unless one record is given field by field (``record(_:channels:)``).
+    var door: FieldDeclaration.Doors = .file
     /// The column of each ``Field``, looked up once rather than once per value.
     let columns: [Int?]
     /// False when a required column is missing: the header is then the problem, and
@@ -131,7 +134,7 @@ public struct DemandFile: DemandImportRows {
             escalationLevel: self.level(.escalationLevel, record), settledLevel: self.level(.settledLevel, record))
         guard file.issues.totalCount == before, quantity != nil else {
             // Also the rules' problems, from the same check every door runs.
-            do throws(InvalidFields) { draft = try draft.checked(on: today, door: .file, channels: channels) } catch { add(error, line: record.line) }
+            do throws(InvalidFields) { draft = try draft.checked(on: today, door: door, channels: channels) } catch { add(error, line: record.line) }
             refusedRowReferences.append(DemandReference(line: record.line, draft: draft))
             return nil
         }

@@ -21,13 +21,15 @@ public enum ResourceFile {
 
     private typealias Field = ResourceDraft.Field
 
-    /// The file's good rows, and every problem found in it (see ``UnitFile/read(_:encoding:)``).
+    /// The file's good rows, and every problem found in it (see ``UnitFile/read(_:encoding:)``);
+    /// `door` says whose rules apply (a file must give the external id, a single record
+    /// given field by field need not: ``record(_:)``).
     ///
     /// The reader reads values; the rules of a resource are its draft's, checked as every
     /// door checks them (``ResourceImportRow/checked(on:door:)``), also for a record with a
     /// value it could not read, so that a person sees all of its problems at once.
     public static func read(
-        _ data: Data, encoding: TextEncoding = .automatic, today: CivilDate? = nil
+        _ data: Data, encoding: TextEncoding = .automatic, today: CivilDate? = nil, door: FieldDeclaration.Doors = .file
     ) -> (rows: [ResourceImportRow], issues: IssueList) {
         let today = today ?? (try? CivilDate.todayInChina()) ?? .latest
         var file = ImportFile(data: data, header: header, encoding: encoding)
@@ -47,7 +49,7 @@ public enum ResourceFile {
                 status: file.spelledValue(statuses, Field.status.name, of: record, required: false) ?? .available,
                 isPublic: file.yesNo(Field.isPublic.name, of: record), publishedOn: file.date(Field.publishedOn.name, of: record))
             do throws(InvalidFields) {
-                let checked = try row.checked(on: today, door: .file)
+                let checked = try row.checked(on: today, door: door)
                 // A value that could not be read stands in above; such a record is refused.
                 if file.issues.totalCount == before, kind != nil, capacity != nil { rows.append(checked) }
             } catch {

@@ -31,6 +31,12 @@ extension ImportFile {
     /// Codes or ids separated by `;`, `；` or `、` (blank parts ignored, duplicates dropped).
     func codeList(_ name: String, of record: CSVRecord) -> [String] {
         guard let text = optionalText(name, of: record) else { return [] }
+        return Self.codes(in: text)
+    }
+
+    /// The codes of a list cell, as ``codeList(_:of:)`` reads them: also for a list given
+    /// outside a file (a command's repeated option).
+    public static func codes(in text: String) -> [String] {
         var codes: [String] = []
         for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" }) {
             let code = String(part).trimmingWhitespace()

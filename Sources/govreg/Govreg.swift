@@ -23,9 +23,10 @@ struct Govreg: AsyncParsableCommand {
         abstract: "govreg — 三张清单 the three lists (demand 需求, resource 资源, project 项目) for district governance.",
         discussion: """
             With no database configured (--database-url, GOVREG_DATABASE_URL or the PG* variables), \
-            govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`).
+            govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`). A command working in one \
+            district takes it from --tenant, else GOVREG_TENANT, else the default `govreg use` saved.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, OrgCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
     )
 }

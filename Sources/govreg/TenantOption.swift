@@ -3,14 +3,34 @@ import Foundation
 import Registry
 import RegistryStore
 
-/// `--tenant T`: the district a command works in, by slug, division code or id.
+/// `--tenant T`: the district a command works in, by slug, division code or id; without the
+/// flag, the default district (``DefaultDistrict``: `GOVREG_TENANT`, else `govreg use`).
 struct TenantOption: ParsableArguments {
-    @Option(help: "The district: slug, division code or id.")
-    var tenant: String
+    @Option(help: ArgumentHelp(
+        "The district: slug, division code or id. Default: $GOVREG_TENANT, else the one `govreg use` saved.",
+        valueName: "tenant"))
+    var tenant: String?
 
-    /// The tenant's id, found with the operator's connection.
+    /// Refuses the command before any work when no district is named anywhere.
+    func validate() throws {
+        _ = try chosen()
+    }
+
+    /// The district's key and where it came from.
+    func chosen() throws -> (key: String, source: DefaultDistrict.Source) {
+        guard let chosen = try DefaultDistrict.chosen(flag: tenant) else { throw ValidationError(DefaultDistrict.missing) }
+        return chosen
+    }
+
+    /// The tenant's id, found with the operator's connection. A default that names no
+    /// district says where it came from, since the person did not type it.
     func resolve(in registry: RegistryDatabase) async throws -> UUID {
-        try await TenantStore(database: registry).find(tenant).id
+        let (key, source) = try chosen()
+        do {
+            return try await TenantStore(database: registry).find(key).id
+        } catch RegistryStoreError.tenantNotFound(let key) where source != .flag {
+            throw ValidationError("\(RegistryStoreError.tenantNotFound(key)) (来自 from \(source.name))")
+        }
     }
 }
 

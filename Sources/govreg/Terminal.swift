@@ -1,7 +1,7 @@
 import Foundation
 
 /// Output for people and machines: progress goes to stderr only when it is a terminal, results
-/// go to stdout, as readable tables or (with `--json`) as JSON.
+/// go to stdout, as readable tables or (with `--json`) as the API's JSON.
 struct Terminal: Sendable {
     let showsProgress: Bool
     /// Whether a line may be rewritten in place (not on a `TERM=dumb` terminal).
@@ -47,12 +47,9 @@ struct Terminal: Sendable {
         rows.forEach { print(line($0)) }
     }
 
-    /// Writes a value as pretty, key-sorted JSON.
+    /// Writes a value as the API writes it (``CommandLineJSON``), indented, keys sorted.
     func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(try CommandLineJSON.document(value))
     }
 
     static func displayWidth(_ text: String) -> Int {

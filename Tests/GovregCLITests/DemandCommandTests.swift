@@ -92,7 +92,7 @@ import Testing
             let json = try await govreg(["demand", "list", "--tenant", "langao", "--state", "已提交", "--json"])
             let page = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
             let items = try #require(page?["items"] as? [[String: Any]])
-            #expect(items.count == 1 && items[0]["externalID"] as? String == "D002")
+            #expect(items.count == 1 && items[0]["external_id"] as? String == "D002")
             let road = try #require(items[0]["id"] as? Int)
 
             let refused = try await govreg(["demand", "transition", "\(road)", "resolved", "--tenant", "langao"])

@@ -24,8 +24,8 @@ import Testing
             let summary = try #require(report["lists"] as? [String: Any])
             #expect(summary["units"] as? Int == 95)
             #expect(summary["members"] as? Int == 1_216)
-            #expect(summary["contractedCommunities"] as? Int == 7)
-            let org = try #require(summary["orgUnits"] as? [String: Int])
+            #expect(summary["contracted_communities"] as? Int == 7)
+            let org = try #require(summary["org_units"] as? [String: Int])
             #expect(org["grid"] == 253)
             #expect((org["community"] ?? 0) + (org["village"] ?? 0) == 35)
             let demands = try #require(summary["demands"] as? [String: Int])
@@ -35,15 +35,15 @@ import Testing
             // The demo ends with a matching run, accepted: one planned project per demand it served.
             let matching = try #require(report["matching"] as? [String: Any])
             #expect(matching["status"] as? String == "accepted")
-            let served = try #require(matching["demandsServed"] as? Int)
+            let served = try #require(matching["demands_served"] as? Int)
             #expect(served > 100)
             #expect(projects.values.reduce(0, +) == 60 + served)
             #expect((matching["arcs"] as? Int ?? 0) > served)
             // The bench_talk module is enabled with a meeting whose topic became a demand.
-            let benchTalk = try #require(report["benchTalk"] as? [String: Any])
-            #expect(benchTalk["meetings"] as? Int == 1 && benchTalk["topics"] as? Int == 3 && benchTalk["turnedIntoDemands"] as? Int == 1)
-            let redProperty = try #require(report["redProperty"] as? [String: Any])
-            #expect(redProperty["compounds"] as? Int == 1 && redProperty["problemsLogged"] as? Int == 3 && redProperty["problemsClosed"] as? Int == 1)
+            let benchTalk = try #require(report["bench_talk"] as? [String: Any])
+            #expect(benchTalk["meetings"] as? Int == 1 && benchTalk["topics"] as? Int == 3 && benchTalk["turned_into_demands"] as? Int == 1)
+            let redProperty = try #require(report["red_property"] as? [String: Any])
+            #expect(redProperty["compounds"] as? Int == 1 && redProperty["problems_logged"] as? Int == 3 && redProperty["problems_closed"] as? Int == 1)
 
             // The projects' history is the demo year's: the reports the project file wrote on
             // the day of the load were replaced by the monthly ones.

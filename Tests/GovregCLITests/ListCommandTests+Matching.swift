@@ -29,7 +29,7 @@ extension ListCommandTests {
 
             let made = try await object(govreg(["match", "run", "--tenant", "langao", "--json"]))
             let run = try #require(made["id"] as? Int)
-            #expect(made["allocations"] as? Int == 2 && made["weightedSatisfaction"] as? Int == 3 * 1_000_000)
+            #expect(made["allocations"] as? Int == 2 && made["weighted_satisfaction"] as? Int == 3 * 1_000_000)
 
             let shown = try await govreg(["match", "show", "#\(run)", "--tenant", "langao"])
             #expect(shown.status == 0, "\(shown.stderr)")
@@ -48,7 +48,7 @@ extension ListCommandTests {
             let again = try await object(govreg(["match", "run", "--tenant", "langao", "--json"]))
             let second = try #require(again["id"] as? Int)
             let diff = try await govreg(["match", "diff", "\(run)", "\(second)", "--tenant", "langao", "--json"])
-            #expect(try object(diff)["sameInput"] as? Bool == false)
+            #expect(try object(diff)["same_input"] as? Bool == false)
             #expect(try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--only", "A7"]).status != 0)
             // A preview first: the projects it would make, and nothing written.
             let preview = try await govreg(["match", "accept", "\(second)", "--tenant", "langao", "--dry-run"])

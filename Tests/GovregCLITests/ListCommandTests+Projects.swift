@@ -24,7 +24,7 @@ extension ListCommandTests {
     private func demandStates(_ govreg: Govreg) async throws -> [String: String] {
         let list = try await items(govreg(["demand", "list", "--tenant", "langao", "--json"]))
         return Dictionary(uniqueKeysWithValues: list.compactMap { item in
-            (item["externalID"] as? String).map { ($0, item["state"] as? String ?? "?") }
+            (item["external_id"] as? String).map { ($0, item["state"] as? String ?? "?") }
         })
     }
 
@@ -52,13 +52,13 @@ extension ListCommandTests {
             let half = try await govreg(["project", "progress", "P1", "--tenant", "langao", "--percent", "50", "--note", "发放一半",
                                    "--on", "2024年6月30日", "--json"])  // the forms files take
             #expect(half.status == 0, "\(half.stderr)")
-            #expect((try object(half)["project"] as? [String: Any])?["progressPercent"] as? Int == 50)
+            #expect((try object(half)["project"] as? [String: Any])?["progress_percent"] as? Int == 50)
 
             let back = try await govreg(["project", "progress", "P1", "--tenant", "langao", "--percent", "30", "--on", "2024-09-30"])
             #expect(back.status != 0)
             #expect(back.stderr.contains("50%") && back.stderr.contains("30%"), "\(back.stderr)")
             let afterBack = try await project("P1", govreg)
-            #expect((afterBack["project"] as? [String: Any])?["progressPercent"] as? Int == 50)
+            #expect((afterBack["project"] as? [String: Any])?["progress_percent"] as? Int == 50)
             #expect((afterBack["progress"] as? [[String: Any]])?.map { $0["percent"] as? Int } == [50])
 
             #expect(try await govreg(["project", "complete", "P1", "--tenant", "langao"]).status == 0)
@@ -71,14 +71,14 @@ extension ListCommandTests {
             let shown = try await project("P1", govreg)
             let header = try #require(shown["project"] as? [String: Any])
             #expect(header["status"] as? String == "checked")
-            #expect(header["rating"] as? Int == 5 && shown["ratingComment"] as? String == "很满意")
-            #expect(header["completedOn"] != nil && header["checkedOn"] != nil)
+            #expect(header["rating"] as? Int == 5 && shown["rating_comment"] as? String == "很满意")
+            #expect(header["completed_on"] != nil && header["checked_on"] != nil)
             #expect((shown["events"] as? [[String: Any]])?.map { $0["to"] as? String } == ["in_progress", "completed", "checked"])
             #expect((shown["events"] as? [[String: Any]])?.last?["note"] as? String == "验收合格")
             // Rated with the project.
             #expect((shown["demands"] as? [[String: Any]])?.map { $0["state"] as? String } == ["rated"])
             let allocations = try #require(shown["allocations"] as? [[String: Any]])
-            #expect(allocations.count == 1 && allocations[0]["resourceExternalID"] as? String == "R1")
+            #expect(allocations.count == 1 && allocations[0]["resource_external_id"] as? String == "R1")
             #expect(allocations[0]["quantity"] as? Int == 300_000)
             #expect((shown["progress"] as? [[String: Any]])?.first?["note"] as? String == "发放一半")
             #expect(try await remaining("R1", govreg) == 700_000)
@@ -115,7 +115,7 @@ extension ListCommandTests {
             #expect(try await remaining("R2", govreg) == 200)
             #expect(try await govreg(["resource", "list", "--tenant", "langao", "--json"]).stdout == resourcesBefore)
             #expect(try await govreg(["project", "show", "P2", "--tenant", "langao"]).status != 0)
-            #expect(try await items(govreg(["project", "list", "--tenant", "langao", "--json"])).map { $0["externalID"] as? String } == ["P1"])
+            #expect(try await items(govreg(["project", "list", "--tenant", "langao", "--json"])).map { $0["external_id"] as? String } == ["P1"])
             #expect(try await demandStates(govreg) == ["D1": "in_project", "D2": "accepted"])
 
             // Exactly what remains can be drawn.

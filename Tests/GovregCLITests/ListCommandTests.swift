@@ -119,19 +119,19 @@ import Testing
             #expect(imported.status == 0 && imported.stdout.contains("2 new"), "\(imported.stderr)")
 
             let list = try await items(govreg(["unit", "list", "--tenant", "langao", "--json"]))
-            #expect(list.map { $0["externalID"] as? String } == ["U1", "U2"])
+            #expect(list.map { $0["external_id"] as? String } == ["U1", "U2"])
             #expect(list.map { $0["kind"] as? String } == ["department", "state_enterprise"])
             #expect((list[0]["communities"] as? [[String: Any]])?.map { $0["code"] as? String } == ["C1", "C2"])
-            #expect(list.map { $0["memberCount"] as? Int } == [1, 1] && list.map { $0["resourceCount"] as? Int } == [1, 1])
+            #expect(list.map { $0["member_count"] as? Int } == [1, 1] && list.map { $0["resource_count"] as? Int } == [1, 1])
             let registered = try await items(govreg(["unit", "members", "--tenant", "langao", "--json"]))
-            #expect(registered.map { $0["registeredOn"] as? String } == ["2024-03-05", "2024-04-01"])
-            #expect(registered.map { $0["communityCode"] as? String } == ["C1", "C2"])
+            #expect(registered.map { $0["registered_on"] as? String } == ["2024-03-05", "2024-04-01"])
+            #expect(registered.map { $0["community_code"] as? String } == ["C1", "C2"])
 
             let r1 = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
             let resource = try #require(r1["resource"] as? [String: Any])
             #expect(resource["kind"] as? String == "funds" && resource["category"] as? String == "education")
             #expect(resource["pledged"] as? Int == 1_000_000 && resource["remaining"] as? Int == 1_000_000)
-            #expect(resource["isPublic"] as? Bool == true && resource["serviceArea"] as? [String] == ["C1"])
+            #expect(resource["is_public"] as? Bool == true && resource["service_area"] as? [String] == ["C1"])
         }
     }
 
@@ -197,8 +197,8 @@ import Testing
             #expect(table.status == 0 && table.stdout.contains("138****5678") && table.stdout.contains("张*"), "\(table.stderr)")
             #expect(!table.stdout.contains("13812345678") && !table.stdout.contains("张三"))
             let list = try await items(govreg(["unit", "list", "--tenant", "langao", "--json"]))
-            #expect(list.map { $0["contactPhone"] as? String } == ["138****5678", "139****1111"])
-            #expect(list.map { $0["contactName"] as? String } == ["张*", "李*"])
+            #expect(list.map { $0["contact_phone"] as? String } == ["138****5678", "139****1111"])
+            #expect(list.map { $0["contact_name"] as? String } == ["张*", "李*"])
             let members = try await govreg(["unit", "members", "--tenant", "langao", "--json"])
             #expect(try items(members).map { $0["phone"] as? String } == ["137****2222", "136****3333"])
             #expect(!members.stdout.contains("王五") && !members.stdout.contains("11010519491231002X"))

@@ -12,12 +12,10 @@ struct APIAnswer: Sendable {
     var body: Data
 
     /// Every JSON answer: snake_case keys (``SnakeCaseKeys``), ISO 8601 times, keys not
-    /// sorted (sorting cost CPU on every object; clients do not depend on key order).
+    /// sorted (sorting cost CPU on every object; clients do not depend on key order). The
+    /// command line's `--json` writes through the same ``APIJSON``.
     static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return SnakeCaseKeys.rewrite(try encoder.encode(value))
+        try APIJSON.encode(value)
     }
 
     /// `value` as JSON, with an `ETag` of `version` when given.

@@ -7,8 +7,8 @@ import RegistryStore
 struct DemandCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demand",
-        abstract: "需求清单 The demand list: list, show, and drive the workflow.",
-        subcommands: [List.self, Show.self, Transition.self, Escalate.self]
+        abstract: "需求清单 The demand list: list, show, add one, and drive the workflow.",
+        subcommands: [List.self, Show.self, Add.self, Transition.self, Escalate.self]
     )
 
     /// A demand id argument, with a readable refusal.

@@ -71,16 +71,10 @@ struct ExportOutput {
 }
 
 /// A JSON array written one element per line as the pages come, so that a large export is
-/// never one document in memory.
+/// never one document in memory; each element as the API writes it (``CommandLineJSON``).
 struct JSONArrayOutput {
     let output: ExportOutput
     private var count = 0
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 
     init(_ output: ExportOutput) throws {
         self.output = output
@@ -91,7 +85,7 @@ struct JSONArrayOutput {
         var data = Data()
         for item in items {
             data.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
-            data.append(try encoder.encode(item))
+            data.append(try CommandLineJSON.line(item))
             count += 1
         }
         try output.write(data)

@@ -8,8 +8,8 @@ import RegistryStore
 struct ResourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resource",
-        abstract: "资源清单 The resource list: list, show (with the pledge ledger), pledge, confirm, withdraw.",
-        subcommands: [List.self, Show.self, Pledge.self, Confirm.self, Withdraw.self]
+        abstract: "资源清单 The resource list: list, show (with the pledge ledger), add one, pledge, confirm, withdraw.",
+        subcommands: [List.self, Show.self, Add.self, Pledge.self, Confirm.self, Withdraw.self]
     )
 
     struct List: AsyncParsableCommand {

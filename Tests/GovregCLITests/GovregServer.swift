@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// A `govreg serve` process for tests that compare the command line with the API: started
+/// on a free port against the test's database, stopped when the body returns.
+enum GovregServer {
+    /// Runs `body` with the port of a ready server started with `arguments` (the database
+    /// options) and `environment`.
+    static func with<T>(
+        _ arguments: [String], environment: [String: String], _ body: (_ port: Int) async throws -> T
+    ) async throws -> T {
+        let port = Int.random(in: 20_000...45_000)
+        let server = Process()
+        server.executableURL = GovregProcess.executable
+        server.arguments = ["serve", "--port", String(port), "--log-level", "warning"] + arguments
+        server.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GOVREG_") && !$0.key.hasPrefix("PG") }
+            .merging(environment) { _, new in new }
+        let log = FileManager.default.temporaryDirectory.appending(path: "govreg-serve-\(UUID().uuidString.prefix(8)).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = try FileHandle(forWritingTo: log)
+        try server.run()
+        defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+        var ready = false
+        for _ in 0..<200 where !ready {
+            ready = (try? RawHTTP.request(port, "GET", "/ready"))?.status == 200
+            if !ready { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        try #require(ready, "govreg serve did not become ready on port \(port): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        return try await body(port)
+    }
+}
