@@ -319,4 +319,36 @@ extension ProjectFixture {
             #expect(shown.run.status == "revoked")
         }
     }
+
+    /// What residents see follows what they were shown: a disclosed demand's project is
+    /// disclosed, its public note names the project and who does the work, and a completed
+    /// project reads 100%.
+    @Test func disclosureFollowsTheDemandAndACompletedProjectReadsAHundred() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            try await f.execute("UPDATE demand SET is_public = true WHERE tenant_id = \(f.tenant) AND external_id = 'D001'")
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            let (roads, care) = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                (try await ProjectStore.show(accepted.projects[0], in: tx), try await ProjectStore.show(accepted.projects[1], in: tx))
+            }
+            #expect(roads.project.isPublic && roads.project.publishedOn != nil)
+            #expect(!care.project.isPublic)
+            let note = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                try await DemandStore.get(try await DemandStore.id(of: "D001", in: tx), in: tx)
+            }.history.last { $0.kind == .transition }?.note ?? ""
+            #expect(note.contains("道路维修资金") || note.contains("需求 D001"), "\(note)")
+            #expect(note.contains("县人民医院") && !note.contains("匹配运行"), "\(note)")
+
+            let done = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                _ = try await ProjectStore.start(accepted.projects[0], in: tx)
+                return try await ProjectStore.complete(accepted.projects[0], in: tx)
+            }
+            #expect(done.project.progressPercent == 100)
+            let published = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ProjectStore.publish(accepted.projects[1], in: tx) }
+            let today = try CivilDate.todayInChina()
+            #expect(published.project.isPublic && published.project.publishedOn == today)
+        }
+    }
 }

@@ -137,6 +137,12 @@ enum ProjectRoutes {
                 try await ProjectStore.reachMilestone(key, milestone: milestone, on: input.on, in: tx)
             }
         },
+        APIRoute(.post, "\(base)/{key}/publish", .tenantAdmin, tag: "projects", summary: "公示项目 Disclose a project from a day (today by default)",
+                 body: .object([("on", .string(format: "date", description: "The day of disclosure; not after today"))]), bodyOptional: true,
+                 response: detail, idempotent: true) { call in
+            let input = call.body.isEmpty ? Reached() : try call.decode(Reached.self)
+            return try await call.projectWrite { tx, key in try await ProjectStore.publish(key, on: input.on, in: tx) }
+        },
         APIRoute(.post, "\(base)/{key}/rating", .tenantWrite, tag: "projects",
                  summary: "群众评价（评单）The residents' rating, 1–5, once the project is completed",
                  body: .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: Registry.Rating.maximumCommentLength))], required: ["score"]),

@@ -24,6 +24,7 @@ extension MatchingAcceptancePlan {
             visibility: DemandWorkflow.suggestedVisibility(from: .accepted, to: .inProject))
 
         var titles: [String] = [], descriptions: [String] = [], units: [Int64] = [], budgets: [Int64?] = [], dues: [String?] = []
+        var disclosed: [Bool] = []
         for id in demandIDs {
             let demand = demands[id]!, parts = byDemand[id]!
             // The unit giving most (over all its resources) is responsible; ties go to the lower unit id.
@@ -39,12 +40,18 @@ extension MatchingAcceptancePlan {
             units.append(lead)
             budgets.append(demand.measureUnit == .yuan ? served : nil)
             dues.append(demand.dueOn)
+            disclosed.append(demand.isPublic)
         }
+        // A project follows its demand's disclosure (公示): residents who see the demand see
+        // what is being done about it, from today.
         let created = try await tx.connection.query("""
-            INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status)
-            SELECT \(tenant), 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit, t.budget, t.due::date, 'planned'
-            FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[], \(dues)::text[])
-                AS t(demand, title, description, unit, budget, due)
+            INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
+                                 is_public, published_on)
+            SELECT \(tenant), 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit, t.budget, t.due::date, 'planned',
+                   t.disclosed, CASE WHEN t.disclosed THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
+            FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
+                        \(dues)::text[], \(disclosed)::boolean[])
+                AS t(demand, title, description, unit, budget, due, disclosed)
             RETURNING id, external_id
             """)
         var projectOf: [Int64: Int64] = [:]
@@ -84,11 +91,21 @@ extension MatchingAcceptancePlan {
             UPDATE demand SET state = \(event.to.rawValue), updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tenant) AND id = ANY(\(taken))
             """)
+        // The public note says, in plain words, which project takes the demand up and who
+        // does the work: what a resident reading the disclosure wants to know.
+        var unitNames: [Int64: String] = [:]
+        for row in try await tx.connection.query("SELECT id, name FROM unit WHERE tenant_id = \(tenant) AND id = ANY(\(Array(Set(units))))") {
+            unitNames[try row.decode(Int64.self, "id")] = try row.decode(String.self, "name")
+        }
+        let notes = taken.map { id in
+            let index = demandIDs.firstIndex(of: id)!
+            return "已立项「\(titles[index])」，由\(unitNames[units[index]] ?? "共建单位")承办 taken up by a project; \(unitNames[units[index]] ?? "a unit") does the work"
+        }
         try await tx.connection.execute("""
             INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
             SELECT \(tenant), t.demand, 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
-                   \(event.note), \(event.visibility.rawValue)
-            FROM unnest(\(taken)::bigint[]) AS t(demand)
+                   t.note, \(event.visibility.rawValue)
+            FROM unnest(\(taken)::bigint[], \(notes)::text[]) AS t(demand, note)
             """)
         // What each demand still lacks after this run, in its history (internal).
         var remainderDemands: [Int64] = [], remainderNotes: [String] = []

@@ -21,6 +21,8 @@ struct MatchingAcceptancePlan {
         var quantity: Int64
         var measureUnit: MeasureUnit
         var dueOn: String?
+        /// Disclosed (公示): its project is disclosed too.
+        var isPublic: Bool
         var name: String { externalID ?? "#\(id)" }
     }
 
@@ -63,7 +65,7 @@ struct MatchingAcceptancePlan {
             throw RegistryStoreError.conflict("匹配运行 #\(run) 没有可接受的分配 the run allocated nothing")
         }
         let demandRows = try await tx.connection.query("""
-            SELECT id, external_id, title, state, quantity, measure_unit, due_on::text FROM demand
+            SELECT id, external_id, title, state, quantity, measure_unit, due_on::text, is_public FROM demand
             WHERE tenant_id = \(tenant) AND id = ANY(\(Array(Set(allocations.map(\.demand))))) ORDER BY id FOR UPDATE
             """)
         var demands: [Int64: LockedDemand] = [:]
@@ -71,7 +73,8 @@ struct MatchingAcceptancePlan {
             let demand = LockedDemand(
                 id: try row.decode(at: 0), externalID: try row.decode(at: 1), title: try row.decode(at: 2),
                 state: try DemandState(parsing: try row.decode(String.self, at: 3)), quantity: try row.decode(at: 4),
-                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 5)), dueOn: try row.decode(at: 6))
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, at: 5)), dueOn: try row.decode(at: 6),
+                isPublic: try row.decode(at: 7))
             demands[demand.id] = demand
         }
         let resourceRows = try await tx.connection.query("""

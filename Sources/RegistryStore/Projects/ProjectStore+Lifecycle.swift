@@ -68,6 +68,14 @@ extension ProjectStore {
             """)
         switch target {
         case .completed:
+            // Done is 100%: a completed project never reads 40% on the public site. The
+            // completion is a progress report of its own (dated the completion day).
+            try await tx.connection.execute("""
+                INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
+                SELECT \(tenant), \(id), \(day)::date, 100, '完工 completed', \(tx.actor)
+                FROM project WHERE tenant_id = \(tenant) AND id = \(id) AND progress_percent < 100
+                """)
+            try await tx.connection.execute("UPDATE project SET progress_percent = 100 WHERE tenant_id = \(tenant) AND id = \(id)")
             // A demand is resolved when nothing of it is unmet and no other project still works
             // on it (DemandService.settles); otherwise it stays in its project, on the list.
             let held = try await demands(of: id, in: .inProject, tx)

@@ -60,6 +60,17 @@ extension ProjectCommand {
         }
     }
 
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "公示 Disclose a project: the public site and public lists show it from the day given.")
+        @OptionGroup var target: ProjectCommandTarget
+        @Option(help: "The day of disclosure (YYYY-MM-DD; default today).") var on: String?
+
+        func run() async throws {
+            let day = try UnitCommand.day(on, "--on")
+            try await target.run { tx in try await ProjectStore.publish(target.project, on: day, in: tx) }
+        }
+    }
+
     struct Progress: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report progress (每季度汇报): a percentage that never goes back, a note, links to photos or documents.")

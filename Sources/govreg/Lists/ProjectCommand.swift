@@ -10,7 +10,7 @@ struct ProjectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
         abstract: "项目清单 The project list: list, show, and drive each project from creation to check and rating.",
-        subcommands: [List.self, Show.self, Create.self, Start.self, Progress.self, Milestone.self, Complete.self, Check.self, Cancel.self, Rate.self]
+        subcommands: [List.self, Show.self, Create.self, Start.self, Progress.self, Milestone.self, Complete.self, Check.self, Cancel.self, Rate.self, Publish.self]
     )
 
     struct List: AsyncParsableCommand {
