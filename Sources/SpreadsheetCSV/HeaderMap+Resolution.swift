@@ -40,10 +40,12 @@ extension HeaderMap {
             guard let index = fieldBySpelling[Self.normalize(name)] else {
                 ignoredColumns.append(column)
                 if !allowsUnknownColumns {
+                    // A near miss is most likely a typo: name the column meant first.
+                    let guess = suggestion(for: name).map { "是否为「\($0.displayName)」？did you mean \($0.displayName) (\($0.name))? " } ?? ""
                     issues.append(ImportIssue(
                         line: line,
                         column: name,
-                        reason: "不是已知的列 is not a known column; expected "
+                        reason: "不是已知的列 is not a known column; " + guess + "expected "
                             + fields.map(\.displayName).joined(separator: ", ")
                     ))
                 }

@@ -74,6 +74,9 @@ struct RouteBaseline: Sendable {
                  "kind": "funds", "capacity": 1000, "measure_unit": "yuan", "unit_cost": "1.00", "service_area": ["C1"]}
                 """)
         }],
+        "POST /v1/tenants/{tenant}/projects/{key}/publish": [RouteBaseline { s in
+            .init(uri: "/v1/tenants/langao/projects/\(try await s.project())/publish", body: #"{"on": "2024-01-01"}"#)
+        }],
         "POST /v1/tenants/{tenant}/matching/runs/{id}/revoke": [RouteBaseline(
             prepare: { s in .init(uri: "/v1/tenants/langao/matching/runs/\(try await s.acceptedRun())/revoke", body: #"{"reason": "匹配权重有误"}"#) },
             // The reason is kept on each cancelled project.

@@ -104,6 +104,19 @@ extension DemandFixture {
         }
     }
 
+    /// A misspelt category or header is named with what it most likely means.
+    @Test func aNearMissSaysWhatItMostLikelyMeans() async throws {
+        try await DemandFixture.with { f in
+            let csv = "需求编号,需求明称,类别,组织编码,数量,单位\nD001,路灯,房屋修善,G11,1,job\n"
+            let rejected = try await #require(throws: ImportRejected.self) { try await f.importFile(Data(csv.utf8)) }
+            let reasons = rejected.issues.issues.map(\.reason)
+            #expect(reasons.contains { $0.contains("did you mean 需求名称 (title)?") }, "\(reasons)")
+            let fixedHeader = csv.replacingOccurrences(of: "需求明称", with: "需求名称")
+            let category = try await #require(throws: ImportRejected.self) { try await f.importFile(Data(fixedHeader.utf8)) }
+            #expect(category.issues.issues.map(\.reason).contains { $0.contains("did you mean 房屋修缮?") }, "\(category.issues.issues)")
+        }
+    }
+
     @Test func reimportChangesNothingAndAnEditedRowUpdatesInPlace() async throws {
         try await DemandFixture.with { f in
             #expect(try await f.importFile(Data(demandSampleCSV.utf8), dryRun: true) == DemandImportSummary(inserted: 3, dryRun: true))

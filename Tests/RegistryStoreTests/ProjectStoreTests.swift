@@ -136,7 +136,9 @@ private func refused(_ body: () async throws -> ProjectDetail) async -> Registry
             #expect(try await f.demandState("D001").0 == .rated)
             #expect(try await f.demandState("D002").0 == .rated)
             #expect(rated.events.map(\.to) == [.inProgress, .completed, .checked])
-            #expect(rated.progress.map(\.attachments) == [["https://example.org/p/1.jpg"]])
+            // The report filed, then the completion's 100%: a completed project reads 100.
+            #expect(rated.progress.map(\.attachments) == [["https://example.org/p/1.jpg"], []])
+            #expect(rated.progress.map(\.percent).last == 100 && rated.project.progressPercent == 100)
             await f.close()
         }
     }

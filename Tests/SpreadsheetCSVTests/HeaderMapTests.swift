@@ -51,6 +51,23 @@ struct HeaderMapTests {
         ])
     }
 
+    @Test("a near miss names the column it most likely means", arguments: [
+        ("需求明称", "需求名称 (title)"), ("quantty", "数量 (quantity)"), ("完成日其", "完成日期 (dueDate)"), ("Titel", "需求名称 (title)"),
+    ])
+    func suggestion(header: String, meant: String) {
+        var issues = IssueList()
+        _ = Self.map.resolve([header, "需求名称", "数量"], line: 1, issues: &issues)
+        let reason = issues.issues.first { $0.column == header }?.reason ?? ""
+        #expect(reason.contains("did you mean \(meant)?"), "\(reason)")
+    }
+
+    @Test("far from every column, no guess", arguments: ["联系人", "备注", "x"])
+    func noSuggestion(header: String) {
+        var issues = IssueList()
+        _ = Self.map.resolve([header, "需求名称", "数量"], line: 1, issues: &issues)
+        #expect(issues.issues.first.map { !$0.reason.contains("did you mean") } == true)
+    }
+
     @Test("unknown columns can be allowed")
     func allowUnknown() {
         let lenient = HeaderMap([.init("title", aliases: ["名称"])], allowsUnknownColumns: true)

@@ -144,14 +144,19 @@ extension DemandStore {
         let result = try await tx.connection.query(
             DemandImportStatements.unresolved(tx.tenantID, refused: rows.refusedRowReferences + refused, limit: issueLimit))
         var issues: [ImportIssue] = []
+        // A misspelt category is most often one edit away from one of the district's names.
+        let vocabulary = result.isEmpty ? [] : try await tx.connection.query("""
+            SELECT code, name_zh FROM tenant_category WHERE tenant_id = \(tx.tenantID) ORDER BY code
+            """).flatMap { [try $0.decode(String.self, "code"), try $0.decode(String.self, "name_zh")] }
         for row in result {
             let field = try row.decode(String.self, "field")
+            let value = try row.decode(String.self, "value")
+            let guess = field == "category" ? Misspelling.nearest(to: value, among: vocabulary).map { "；是否为「\($0)」？did you mean \($0)?" } ?? "" : ""
             let reason = field == "category"
-                ? "没有这个类别 no such category (code or Chinese name) in this district"
+                ? "没有这个类别 no such category (code or Chinese name) in this district" + guess
                 : "没有这个组织编码 no org unit with this code in this district"
             issues.append(ImportIssue(
-                line: try row.decode(Int.self, "line"), column: rows.columnName(field),
-                value: try row.decode(String.self, "value"), reason: reason))
+                line: try row.decode(Int.self, "line"), column: rows.columnName(field), value: value, reason: reason))
         }
         return (issues, try result.first?.decode(Int.self, "total") ?? 0)
     }

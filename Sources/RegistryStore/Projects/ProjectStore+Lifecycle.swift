@@ -69,10 +69,14 @@ extension ProjectStore {
         switch target {
         case .completed:
             // Done is 100%: a completed project never reads 40% on the public site. The
-            // completion is a progress report of its own (dated the completion day).
+            // completion is a progress report of its own (the percentage is always its
+            // reports' highest), dated the completion day, or the last report's day when that
+            // is later (a completion recorded late), so reports never go back in day order.
             try await tx.connection.execute("""
                 INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
-                SELECT \(tenant), \(id), \(day)::date, 100, '完工 completed', \(tx.actor)
+                SELECT \(tenant), \(id),
+                       GREATEST(\(day)::date, (SELECT max(r.reported_on) FROM project_progress r WHERE r.tenant_id = \(tenant) AND r.project_id = \(id))),
+                       100, '完工 completed', \(tx.actor)
                 FROM project WHERE tenant_id = \(tenant) AND id = \(id) AND progress_percent < 100
                 """)
             try await tx.connection.execute("UPDATE project SET progress_percent = 100 WHERE tenant_id = \(tenant) AND id = \(id)")
