@@ -133,3 +133,24 @@ import Testing
         }
     }
 }
+
+/// A new record's problems come all at once, its unknown references among them.
+@Suite struct AllProblemsAtOnceTests {
+    @Test func aDemandsAndAResourcesUnknownReferencesComeWithTheirOtherProblems() async throws {
+        try await APIFixture.with { f, client in
+            let demand = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: """
+                {"title": "路灯", "category": "no_such", "org_code": "NOPE", "quantity": {"amount": 1, "unit": "job"}}
+                """)
+            #expect(demand.status == .unprocessableContent)
+            #expect(Set(demand.fieldErrors) == ["/category", "/org_code"], "\(demand.text)")
+            let resource = try await client.send(.post, "/v1/tenants/langao/resources", as: "admin", f, json: """
+                {"unit": "NO-UNIT", "title": "资金", "category": "no_such", "kind": "funds", "capacity": 100, "measure_unit": "yuan",
+                 "service_area": ["C1", "NOPE"]}
+                """)
+            #expect(resource.status == .unprocessableContent)
+            #expect(Set(resource.fieldErrors) == ["/unit", "/category", "/service_area"], "\(resource.text)")
+            #expect(try await f.total("demand") == 0)
+            #expect(try await f.total("resource") == 0)
+        }
+    }
+}

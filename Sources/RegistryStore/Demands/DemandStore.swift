@@ -38,10 +38,24 @@ public enum DemandStore {
     @discardableResult
     public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
         let actorID = try ActorID(tx.actor)
-        // The rules of a new demand, every problem at once, before any database work.
-        let checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api, channels: tx.modules.sourceChannels)
-        let category = try await Self.categoryCode(checked.category, tx)
-        let org = try await Self.orgUnitID(checked.orgCode, tx)
+        // The rules of a new demand, every problem at once, before any database work; an
+        // unknown category or org code is named with them (looked up again only when
+        // something is wrong, so a good demand costs no extra round trip).
+        let checked: DemandDraft
+        do {
+            checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api, channels: tx.modules.sourceChannels)
+        } catch let invalid as InvalidFields {
+            throw InvalidFields(invalid.problems + (try await Self.referenceProblems(
+                category: draft.category, orgCode: draft.orgCode, externalID: nil, in: tx)))
+        }
+        let category: String, org: Int64
+        do {
+            category = try await Self.categoryCode(checked.category, tx)
+            org = try await Self.orgUnitID(checked.orgCode, tx)
+        } catch let error as RegistryStoreError {
+            let problems = try await Self.referenceProblems(category: checked.category, orgCode: checked.orgCode, externalID: nil, in: tx)
+            throw problems.isEmpty ? error : InvalidFields(problems)
+        }
         let state: DemandState = submit ? .submitted : .draft
         let inserted: QueryResult
         do {

@@ -28,16 +28,35 @@ public enum ResourceStore {
     ///   ``RegistryStoreError`` for an unknown unit, category or org code, or an external id
     ///   already used.
     public static func create(_ row: ResourceImportRow, in tx: TenantTransaction) async throws -> ResourceDetail {
-        // The rules of a new resource, every problem at once, before any database work.
-        let row = try row.checked(on: try CivilDate.todayInChina(), door: .api)
-        let unit = try await UnitStore.id(of: row.unitExternalID, tx)
-        guard let category = try await Self.categoryCodes(tx)[Self.categoryKey(row.category)] else {
-            throw RegistryStoreError.notFound(kind: "category 类别", key: row.category)
+        // The rules of a new resource, every problem at once, before any database work; an
+        // unknown unit, category or service-area code is named with them (looked up again
+        // only when something is wrong).
+        let given = row
+        let references = {
+            try await Self.referenceProblems(
+                unit: given.unitExternalID, category: given.category, serviceArea: given.serviceAreaCodes, externalID: nil, in: tx)
         }
-        let nodes = try await UnitStore.orgUnits(codes: row.serviceAreaCodes, tx)
-        let area = try row.serviceAreaCodes.map { code in
-            guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
-            return node.id
+        let row: ResourceImportRow
+        do {
+            row = try given.checked(on: try CivilDate.todayInChina(), door: .api)
+        } catch let invalid as InvalidFields {
+            throw InvalidFields(invalid.problems + (try await references()))
+        }
+        let unit: Int64, category: String, area: [Int64]
+        do {
+            unit = try await UnitStore.id(of: row.unitExternalID, tx)
+            guard let code = try await Self.categoryCodes(tx)[Self.categoryKey(row.category)] else {
+                throw RegistryStoreError.notFound(kind: "category 类别", key: row.category)
+            }
+            category = code
+            let nodes = try await UnitStore.orgUnits(codes: row.serviceAreaCodes, tx)
+            area = try row.serviceAreaCodes.map { code in
+                guard let node = nodes[code] else { throw RegistryStoreError.notFound(kind: "org unit 组织", key: code) }
+                return node.id
+            }
+        } catch let error as RegistryStoreError {
+            let problems = try await references()
+            throw problems.isEmpty ? error : InvalidFields(problems)
         }
         let id: Int64
         do {
