@@ -46,6 +46,15 @@ extension HeaderMap {
     }
 }
 
+extension HeaderMap {
+    /// The columns of the file's header row an import leaves out (``ignoredNames(_:)``).
+    public func ignoredNames(in data: Data) -> [String] {
+        var ignored = IssueList()
+        guard let table = try? CSVReader().read(data, issues: &ignored) else { return [] }
+        return ignoredNames(table.header)
+    }
+}
+
 extension ImportRejected {
     /// The same problems with their columns named as the file's header writes them.
     public func inFileWords(_ written: [String: String]) -> ImportRejected {

@@ -14,7 +14,9 @@ extension HeaderMap {
     /// Matches header names to the fields.
     ///
     /// Reports, each as an issue on the header's line: a column that matches no field
-    /// (unless ``allowsUnknownColumns``), a second column for a field already matched, and
+    /// (unless ``allowsUnknownColumns``, or it is one of the ``remarkColumns`` a district's
+    /// sheet keeps for itself, which is ignored and named by ``ignoredNames(in:)``), a second
+    /// column for a field already matched, and
     /// each required field no column matches. Columns with an empty name are ignored
     /// silently: spreadsheets leave them after the last real column.
     ///
@@ -39,7 +41,7 @@ extension HeaderMap {
             }
             guard let index = fieldBySpelling[Self.normalize(name)] else {
                 ignoredColumns.append(column)
-                if !allowsUnknownColumns {
+                if !allowsUnknownColumns && !Self.remarkColumns.contains(Self.normalize(name)) {
                     // A near miss is most likely a typo: name the column meant first.
                     let guess = suggestion(for: name).map { "是否为「\($0.displayName)」？did you mean \($0.displayName) (\($0.name))? " } ?? ""
                     issues.append(ImportIssue(

@@ -61,11 +61,21 @@ struct HeaderMapTests {
         #expect(reason.contains("did you mean \(meant)?"), "\(reason)")
     }
 
-    @Test("far from every column, no guess", arguments: ["联系人", "备注", "x"])
+    @Test("far from every column, no guess", arguments: ["联系人", "附言", "x"])
     func noSuggestion(header: String) {
         var issues = IssueList()
         _ = Self.map.resolve([header, "需求名称", "数量"], line: 1, issues: &issues)
         #expect(issues.issues.first.map { !$0.reason.contains("did you mean") } == true)
+    }
+
+    @Test("a sheet's own remarks and running numbers are left out, not refused, and named")
+    func remarkColumns() {
+        var issues = IssueList()
+        let header = ["序号", "需求名称", "数量", "备注", "Remarks"]
+        let columns = Self.map.resolve(header, line: 1, issues: &issues)
+        #expect(issues.isEmpty)
+        #expect(columns.ignoredColumns == [0, 3, 4])
+        #expect(Self.map.ignoredNames(header) == ["序号", "备注", "Remarks"])
     }
 
     @Test("unknown columns can be allowed")

@@ -21,7 +21,7 @@ enum ImportRoutes {
             query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
             bodyKind: .csv, body: nil,
             response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
-                               ("replaced", .integer()), ("dry_run", .boolean())])
+                               ("replaced", .integer()), ("dry_run", .boolean()), ("ignored_columns", .array(.string()))])
         ) { call in
             let dryRun = try call.query("dry_run") { text -> Bool in
                 guard let value = Bool(text) else { throw APIProblem.validation(field: "query:dry_run", "须为 true 或 false must be true or false") }
@@ -35,7 +35,8 @@ enum ImportRoutes {
             case "demands":
                 var file = DemandFile(data: call.body, channels: database.modules.sourceChannels)
                 let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
-                return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun)).response
+                return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun,
+                                                 ignoredColumns: DemandFile.header.ignoredNames(in: call.body))).response
             case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, "org", call, dryRun)
             case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, "units", call, dryRun)
             case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, "members", call, dryRun)
@@ -54,14 +55,17 @@ enum ImportRoutes {
         var list: String
         var summary: Summary
         var dryRun: Bool
+        /// The file's columns left out (remarks, running numbers: ``HeaderMap/ignoredNames(in:)``).
+        var ignoredColumns: [String] = []
 
         func encode(to encoder: any Encoder) throws {
             try summary.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(list, forKey: .list)
             try container.encode(dryRun, forKey: .dryRun)
+            try container.encode(ignoredColumns, forKey: .ignoredColumns)
         }
-        enum Keys: String, CodingKey { case list, dryRun }
+        enum Keys: String, CodingKey { case list, dryRun, ignoredColumns }
     }
 
     private static func load<Store: ListStore>(
@@ -72,7 +76,7 @@ enum ImportRoutes {
         do {
             let summary = try await Store.importRows(
                 rows, issues: issues, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor, dryRun: dryRun)
-            return try APIAnswer.json(Report(list: list, summary: summary, dryRun: dryRun)).response
+            return try APIAnswer.json(Report(list: list, summary: summary, dryRun: dryRun, ignoredColumns: header.ignoredNames(in: call.body))).response
         } catch let rejected as ImportRejected {
             throw rejected.inFileWords(header.columnsAsWritten(in: call.body))
         }

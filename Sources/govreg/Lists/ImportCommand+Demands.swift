@@ -19,11 +19,12 @@ extension ImportCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            var file = DemandFile(data: try options.contents(), channels: try ShippedModules.catalogue().sourceChannels)
+            let data = try options.contents()
+            var file = DemandFile(data: data, channels: try ShippedModules.catalogue().sourceChannels)
             terminal.progress("读取 read \(file.recordCount) rows (\(file.encoding)) from \(options.file)")
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)
-                try await ImportReport.run(options, list: "需求 demands", on: terminal) {
+                try await ImportReport.run(options, list: "需求 demands", ignored: DemandFile.header.ignoredNames(in: data), on: terminal) {
                     try await DemandStore.importRows(
                         &file, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
                     ) { step in

@@ -30,7 +30,7 @@ extension ImportReport {
         let written = header.columnsAsWritten(in: data)
         try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
             let tenant = try await options.tenant.resolve(in: registry)
-            try await run(options, list: list, on: terminal) {
+            try await run(options, list: list, ignored: header.ignoredNames(in: data), on: terminal) {
                 do {
                     return try await Store.importRows(
                         rows, issues: issues, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)

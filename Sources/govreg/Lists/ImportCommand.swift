@@ -69,8 +69,11 @@ extension DemandImportSummary: ImportCounts {
 enum ImportReport {
     /// Runs `body` (the import) and reports its outcome; a refused import exits with 1
     /// after listing every problem (on stdout as JSON with `--json`, else on stderr).
+    ///
+    /// `ignored`: the file's columns the import left out (remarks, running numbers), named in
+    /// the report so that nobody believes they were read.
     static func run<Summary: ImportCounts>(
-        _ options: ImportOptions, list: String, on terminal: Terminal, _ body: () async throws -> Summary
+        _ options: ImportOptions, list: String, ignored: [String] = [], on terminal: Terminal, _ body: () async throws -> Summary
     ) async throws {
         let summary: Summary
         do {
@@ -84,13 +87,28 @@ enum ImportReport {
             throw ExitCode(1)
         }
         if options.json {
-            try terminal.json(summary)
+            try terminal.json(Counted(summary: summary, ignoredColumns: ignored))
             return
         }
         let verb = options.dryRun ? "检查通过，未写入 checked, nothing written (--dry-run); \(list) would be" : "\(list):"
         terminal.print(
             "\(verb) \(summary.inserted) new 新增, \(summary.updated) updated 更新, \(summary.unchanged) unchanged 未变")
+        if !ignored.isEmpty { terminal.print("未导入的列 columns not imported: \(ignored.joined(separator: ", "))") }
         summary.notes.forEach(terminal.print)
+    }
+
+    /// A summary as JSON, with the columns left out (`ignored_columns`) when there were any.
+    struct Counted<Summary: Encodable>: Encodable {
+        var summary: Summary
+        var ignoredColumns: [String]
+
+        func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            guard !ignoredColumns.isEmpty else { return }
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(ignoredColumns, forKey: .ignoredColumns)
+        }
+        enum Keys: String, CodingKey { case ignoredColumns }
     }
 
     /// The problems of a refused import, as JSON.
