@@ -34,6 +34,10 @@ public struct Shortfall: Sendable, Hashable, Codable, CustomStringConvertible {
             let total = byPriority.reduce(0, +)
             let split = (1...5).reversed().filter { byPriority[$0 - 1] > 0 }.map { "p\($0) \(byPriority[$0 - 1])" }
             let names = competitors.map { $0.description(quantity: quantity) }.joined(separator: ", ")
+            // Its eligible resources went to it alone, and were not enough.
+            guard total > 0 else {
+                return "\(quantity(missing)) missing 缺口: every eligible resource is used up by this demand itself 可用资源已全部分给本需求"
+            }
             return "\(quantity(missing)) missing 缺口: every eligible resource is full 资源已满 — \(total) allocations to other demands (\(split.joined(separator: ", ")))\(names.isEmpty ? "" : ", e.g. \(names)")"
         }
     }

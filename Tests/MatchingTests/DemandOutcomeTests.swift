@@ -134,4 +134,14 @@ extension DemandOutcomeTests {
               1 missing 缺口: every eligible resource is full 资源已满 — 1 allocations to other demands (p5 1), e.g. 1 (p5) ×2
             """)
     }
+
+    @Test("a demand that took all its resources had and still lacks some is told so")
+    func usedUpByItself() throws {
+        var problem = CategoryProblem(category: "c", demands: [DemandInput(id: 1, quantity: 5, priority: 3)],
+                                      resources: [ResourceInput(id: 10, capacity: 3)])
+        problem.arcs.append(resource: 0, demand: 0, cost: 0)
+        let outcome = try DemandOutcomeTests.solve(problem).outcomes[0]
+        let text = try #require(outcome.shortfall?.description)
+        #expect(text == "2 missing 缺口: every eligible resource is used up by this demand itself 可用资源已全部分给本需求", "\(text)")
+    }
 }

@@ -43,7 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
                 do { try Data(text.utf8).write(to: URL(filePath: out), options: .atomic) } catch {
                     throw ValidationError("--out: cannot write \(out): \(error.localizedDescription)")
                 }
-                Terminal().progress("已写入 written: \(out)")
+                Terminal().print("已写入 written: \(out)")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }

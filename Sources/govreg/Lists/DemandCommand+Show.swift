@@ -61,12 +61,12 @@ extension DemandCommand {
                         case .transition:
                             "\(entry.fromState?.chineseName ?? "") → \(entry.toState?.chineseName ?? "") (\(entry.toState?.rawValue ?? ""))"
                         case .escalation:
-                            "上报 escalated \(entry.fromLevel?.chineseName ?? "") → \(entry.toLevel?.chineseName ?? "")"
+                            "上报 escalated \(entry.fromLevel?.chineseName ?? "") → \(entry.toLevel?.chineseName ?? "") (\(entry.toLevel?.rawValue ?? ""))"
                         case .remainder:
                             "未满足部分 unmet remainder"
                         }
                         let text = [entry.note, entry.reason.map { "理由 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
-                        return [entry.at.formatted(.iso8601), entry.actor, change, entry.visibility.chineseName, text]
+                        return [entry.at.formatted(.iso8601), entry.actor, change, "\(entry.visibility.chineseName) \(entry.visibility.rawValue)", text]
                     })
             }
         }

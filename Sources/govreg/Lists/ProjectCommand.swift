@@ -70,7 +70,7 @@ struct ProjectCommand: AsyncParsableCommand {
         if let rating = p.rating { terminal.print("居民评价 rating: \(rating)/5 \(detail.ratingComment ?? "")") }
         terminal.print("\n需求 demands")
         terminal.table(headers: ["编号 id", "需求编号 ext", "名称 title", "状态 state", "解决层级 settled at"], rows: detail.demands.map { d in
-            [String(d.id), d.externalID ?? "", d.title, "\(d.state.chineseName) \(d.state.rawValue)", d.settledLevel?.chineseName ?? ""]
+            [String(d.id), d.externalID ?? "", d.title, "\(d.state.chineseName) \(d.state.rawValue)", d.settledLevel.map { "\($0.chineseName) \($0.rawValue)" } ?? ""]
         })
         terminal.print("\n资源分配 allocations")
         terminal.table(headers: ["资源 resource", "名称 title", "分配 allocated", "持有 held"], rows: detail.allocations.map { a in

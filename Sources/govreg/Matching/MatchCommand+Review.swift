@@ -22,11 +22,22 @@ extension MatchCommand {
                 terminal.table(
                     headers: ["运行 run", "状态 status", "类别 category", "需求 demands", "已分配 served", "分配 allocations", "S", "C", "时间 created"],
                     rows: runs.map { run in
-                        ["#\(run.id ?? 0)", run.status, run.category ?? "(all)", String(run.demands), String(run.demandsServed),
+                        ["#\(run.id ?? 0)", MatchCommand.statusLabel(run.status), run.category ?? "(all)", String(run.demands), String(run.demandsServed),
                          String(run.allocations), String(run.weightedSatisfaction), String(run.cost),
                          run.createdAt?.formatted(.iso8601) ?? ""]
                     })
             }
+        }
+    }
+
+    /// A run's status in both languages, the same in every table.
+    static func statusLabel(_ status: String) -> String {
+        switch status {
+        case "proposed": "待审核 proposed"
+        case "accepted": "已接受 accepted"
+        case "discarded": "已舍弃 discarded"
+        case "revoked": "已撤回 revoked"
+        default: status
         }
     }
 

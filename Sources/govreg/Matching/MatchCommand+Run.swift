@@ -48,7 +48,7 @@ extension MatchCommand {
     /// A run's header: what it read, what it found, how long it took.
     static func printRun(_ run: MatchingRunRecord, on terminal: Terminal) {
         let title = run.id.map { "匹配运行 matching run #\($0)" } ?? "试运行 dry run (not recorded 未记录)"
-        terminal.print("\(title) — \(run.status == "accepted" ? "已接受 accepted" : "待审核 proposed")\(run.category.map { ", category \($0)" } ?? "")")
+        terminal.print("\(title) — \(MatchCommand.statusLabel(run.status))\(run.category.map { ", category \($0)" } ?? "")")
         terminal.print("输入 input: \(run.demands) demands 需求, \(run.resources) resources 资源, \(run.arcs) eligible pairs 可匹配对; fingerprint \(run.fingerprint.prefix(16))…")
         terminal.print("结果 result: \(run.allocations) allocations 分配; demands served 已分配 \(run.demandsServed) (in full 满足 \(run.demandsFilled)), not served 未分配 \(run.demands - run.demandsServed)")
         terminal.print("目标 objective: S (priority-weighted quantity 加权满足量) = \(run.weightedSatisfaction), C (cost 成本) = \(run.cost)")
