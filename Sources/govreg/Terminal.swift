@@ -7,9 +7,21 @@ struct Terminal: Sendable {
     /// Whether a line may be rewritten in place (not on a `TERM=dumb` terminal).
     let rewritesLines: Bool
 
+    /// How many cells a line may take: `COLUMNS` when set, else the terminal's width; nil
+    /// when stdout is piped (a script gets every character of every cell).
+    let width: Int?
+
     init() {
         showsProgress = isatty(STDERR_FILENO) == 1
         rewritesLines = showsProgress && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        width = Self.outputWidth()
+    }
+
+    private static func outputWidth() -> Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 20 ? Int(size.ws_col) : 80
     }
 
     /// A progress line; silent when stderr is piped or redirected. A counter (`updating`)
@@ -33,13 +45,31 @@ struct Terminal: Sendable {
     }
 
     /// Prints rows under headers with columns padded to their display width (CJK counts double).
-    func table(headers: [String], rows: [[String]]) {
-        let widths = headers.indices.map { column in
+    ///
+    /// On a terminal the table fits its width: the widest columns give way first (never below
+    /// 8 cells), and a cell too long for its column ends in "…". Piped, nothing is cut.
+    ///
+    /// `optional`: columns that may be left out, the last given first, while even the
+    /// narrowest columns would not fit (a list of ten columns on an 80-cell terminal).
+    func table(headers: [String], rows: [[String]], optional: [Int] = []) {
+        var kept = Array(headers.indices)
+        var widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(Self.displayWidth).max() ?? 0
         }
+        if let width {
+            var droppable = optional
+            while kept.count * 8 + 2 * (kept.count - 1) > width, let column = droppable.popLast(), let at = kept.firstIndex(of: column) {
+                kept.remove(at: at)
+                widths.remove(at: at)
+            }
+            widths = Self.fit(widths, into: width)
+        }
+        let headers = kept.map { headers[$0] }
+        let rows = rows.map { row in kept.map { row[$0] } }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { cell, width in
-                cell + String(repeating: " ", count: max(0, width - Self.displayWidth(cell)))
+                let shown = Self.truncated(cell, to: width)
+                return shown + String(repeating: " ", count: max(0, width - Self.displayWidth(shown)))
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         print(line(headers))
@@ -50,6 +80,29 @@ struct Terminal: Sendable {
     /// Writes a value as the API writes it (``CommandLineJSON``), indented, keys sorted.
     func json(_ value: some Encodable) throws {
         print(try CommandLineJSON.document(value))
+    }
+
+    /// Column widths narrowed, widest first, until the row (with two-cell gaps) fits `total`.
+    static func fit(_ widths: [Int], into total: Int, narrowest: Int = 8) -> [Int] {
+        var widths = widths
+        while widths.reduce(0, +) + 2 * max(widths.count - 1, 0) > total,
+              let widest = widths.indices.filter({ widths[$0] > narrowest }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
+    /// `text` cut to `width` display cells, ending in "…" when cut.
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var shown = "", used = 0
+        for character in text {
+            let cells = displayWidth(String(character))
+            if used + cells > width - 1 { break }
+            shown.append(character)
+            used += cells
+        }
+        return shown + "…"
     }
 
     static func displayWidth(_ text: String) -> Int {

@@ -70,6 +70,38 @@ import Testing
         }
     }
 
+    /// On a terminal of 60 cells a list fits it, long Chinese titles cut with "…" by display
+    /// width; piped, nothing is cut.
+    @Test func aTableFitsTheTerminalByDisplayWidth() async throws {
+        try await TestDatabase.withFresh { configuration in
+            let folder = FileManager.default.temporaryDirectory.appending(path: "govreg-width-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+            let common = ["--database-url", configuration.connectionString, "--migrations", Self.migrations]
+            func govreg(_ arguments: [String]) async throws -> GovregProcess.Outcome {
+                try await GovregProcess.run(arguments + common, environment: environment)
+            }
+            #expect(try await govreg(["db", "migrate"]).status == 0)
+            #expect(try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"]).status == 0)
+            #expect(try await govreg(["org", "import", try write(Self.hierarchy, "org.csv", in: folder), "--tenant", "langao"]).status == 0)
+            let long = Self.demands.replacingOccurrences(of: "老年日间照料", with: "老年日间照料中心建设与志愿者长期陪护服务项目")
+            #expect(try await govreg(["import", "demands", try write(long, "demands.csv", in: folder), "--tenant", "langao"]).status == 0)
+            let piped = try await govreg(["demand", "list", "--tenant", "langao"])
+            #expect(piped.stdout.contains("老年日间照料中心建设与志愿者长期陪护服务项目"))
+            environment["COLUMNS"] = "60"
+            let narrow = try await govreg(["demand", "list", "--tenant", "langao"])
+            let lines = narrow.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("下一页") && !$0.contains("end of list") }
+            #expect(lines.allSatisfy { Self.cells($0) <= 60 }, "\(narrow.stdout)")
+            #expect(narrow.stdout.contains("…"))
+        }
+    }
+
+    /// Display cells, CJK counting two (as the terminal shows them).
+    static func cells(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0xA4CF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
+    }
+
     @Test func importListShowTransitionEscalateAndExport() async throws {
         try await withGovreg { govreg, folder in
             for (slug, code) in [("langao", "610925"), ("shangjie", "410106")] {

@@ -21,12 +21,13 @@ struct GovregProcess {
         return folder.appending(path: "govreg")
     }
 
-    /// Runs `govreg arguments…` with `environment` (PG* and GOVREG_* of the test process are not passed on).
+    /// Runs `govreg arguments…` with `environment` (PG*, GOVREG_* and COLUMNS of the test process are not passed on).
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var base = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("GOVREG_") }
+        // COLUMNS too: a table cut to the runner's terminal would hide what the tests look for.
+        var base = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("GOVREG_") && $0.key != "COLUMNS" }
         base.merge(environment) { _, new in new }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }

@@ -77,7 +77,9 @@ struct DemandCommand: AsyncParsableCommand {
                          "\(item.orgName) \(item.orgCode)", item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
                          "\(item.state.chineseName) \(item.state.rawValue)",
                          "\(item.escalationLevel.chineseName) \(item.escalationLevel.rawValue)", item.filedOn.description]
-                    })
+                    },
+                    // On a narrow terminal: filed, level, priority, category, external id go first.
+                    optional: [1, 3, 6, 8, 9])
                 if let next = page.nextCursor {
                     terminal.print("下一页 next page: --after \(next)")
                 } else {
