@@ -55,12 +55,11 @@ import Testing
 
     @Test func refusesUnknownReferencesAndBadValues() async throws {
         try await DemandFixture.with { f in
-            await #expect(throws: RegistryStoreError.notFound(kind: "category 类别", key: "nonsense")) {
-                try await f.file(try f.draft(category: "nonsense"))
-            }
-            await #expect(throws: RegistryStoreError.notFound(kind: "org unit 组织", key: "X9")) {
-                try await f.file(try f.draft(at: "X9"))
-            }
+            // An unknown category or org code is a problem of its field, named with the others.
+            let category = try await #require(throws: InvalidFields.self) { try await f.file(try f.draft(category: "nonsense")) }
+            #expect(category.problems.map(\.field) == ["category"] && category.problems[0].value == "nonsense")
+            let place = try await #require(throws: InvalidFields.self) { try await f.file(try f.draft(at: "X9")) }
+            #expect(place.problems.map(\.field) == ["org_code"] && place.problems[0].value == "X9")
             await #expect(throws: RegistryStoreError.notFound(kind: "demand 需求", key: "424242")) {
                 try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(424_242, in: tx) }
             }
