@@ -22,12 +22,13 @@ extension MatchingStore {
         }
         var demandSQL: SQL = """
             SELECT d.id, d.category_code, d.org_unit_id,
-                   -- What live projects already serve is looked up (by index) only for a demand
-                   -- in a project, never aggregated for the whole district.
-                   CASE WHEN d.state = 'in_project' THEN d.quantity - (
-                       SELECT coalesce(sum(pd.served), 0)::bigint FROM project_demand pd
-                       JOIN project p ON p.tenant_id = pd.tenant_id AND p.id = pd.project_id AND p.status <> 'cancelled'
-                       WHERE pd.tenant_id = d.tenant_id AND pd.demand_id = d.id) ELSE d.quantity END,
+                   -- What live projects already serve (the view demand_service, the one
+                   -- definition) is looked up only for a demand in a project: the demand's key
+                   -- is pushed into the view's grouping, so it is an index lookup, never an
+                   -- aggregate over the whole district.
+                   CASE WHEN d.state = 'in_project' THEN d.quantity - coalesce((
+                       SELECT s.served FROM demand_service s WHERE s.tenant_id = d.tenant_id AND s.demand_id = d.id), 0)
+                   ELSE d.quantity END,
                    d.measure_unit, d.priority, extract(epoch FROM d.filed_at)::bigint,
                    (d.filed_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
             FROM demand d
