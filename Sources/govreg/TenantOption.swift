@@ -49,8 +49,9 @@ enum CommandLineActor {
         guard let given else { return nil }
         do {
             // Checked alone (not empty, no control characters) and as the stored `cli:NAME`.
-            _ = try ActorID("cli:" + ActorID(given).rawValue)
-            return try ActorID(given).rawValue
+            let name = try ActorID(given).rawValue
+            _ = try ActorID("cli:" + name)
+            return name
         } catch let error as RegistryError {
             throw ValidationError("--actor / GOVREG_ACTOR: \(error.message)")
         }

@@ -89,7 +89,7 @@ enum MatchingRoutes {
         },
         APIRoute(.post, "\(base)/runs/{id}/revoke", .tenantAdmin, tag: "matching",
                  summary: "撤回已接受的运行（项目均未开始时）Take an accepted run back while none of its projects has started: all are cancelled, with the reason",
-                 body: .object([("reason", .string(maxLength: 2000, description: "Why 撤回理由"))], required: ["reason"]),
+                 body: .object([("reason", .string(maxLength: DemandWorkflow.maximumTextLength, description: "Why 撤回理由 (kept as each project's cancel reason)"))], required: ["reason"]),
                  response: .object([("run", .integer()), ("cancelled", .array(.string()))])) { call in
             let run = try call.id("id")
             let input = try call.decode(Revocation.self)

@@ -55,7 +55,8 @@ enum ProjectRoutes {
         enum CodingKeys: String, CodingKey { case title, dueOn = "due_on" }
     }
 
-    struct Reached: Decodable { var on: CivilDate? }
+    /// A body naming a day (`on`): a milestone reached, a project disclosed.
+    struct OnDay: Decodable { var on: CivilDate? }
     struct Rating: Decodable { var score: Int; var comment: String? }
 
     static let routes: [APIRoute] = [
@@ -132,7 +133,7 @@ enum ProjectRoutes {
         APIRoute(.post, "\(base)/{key}/milestones/{id}/reached", .tenantWrite, tag: "projects", summary: "里程碑完成 Mark a milestone reached",
                  body: .object([("on", .string(format: "date"))]), bodyOptional: true, response: detail, idempotent: true) { call in
             let milestone = try call.id("id")
-            let input = call.body.isEmpty ? Reached() : try call.decode(Reached.self)
+            let input = call.body.isEmpty ? OnDay() : try call.decode(OnDay.self)
             return try await call.projectWrite(staffInSubtree: true) { tx, key in
                 try await ProjectStore.reachMilestone(key, milestone: milestone, on: input.on, in: tx)
             }
@@ -140,7 +141,7 @@ enum ProjectRoutes {
         APIRoute(.post, "\(base)/{key}/publish", .tenantAdmin, tag: "projects", summary: "公示项目 Disclose a project from a day (today by default)",
                  body: .object([("on", .string(format: "date", description: "The day of disclosure; not after today"))]), bodyOptional: true,
                  response: detail, idempotent: true) { call in
-            let input = call.body.isEmpty ? Reached() : try call.decode(Reached.self)
+            let input = call.body.isEmpty ? OnDay() : try call.decode(OnDay.self)
             return try await call.projectWrite { tx, key in try await ProjectStore.publish(key, on: input.on, in: tx) }
         },
         APIRoute(.post, "\(base)/{key}/rating", .tenantWrite, tag: "projects",

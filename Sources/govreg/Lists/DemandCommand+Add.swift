@@ -61,7 +61,7 @@ extension DemandCommand {
                 (Field.priority, priority), (Field.beneficiaries, beneficiaries), (Field.dueOn, dueOn), (Field.filedOn, filedOn),
                 (Field.externalID, externalID), (Field.isPublic, `public` ? "yes" : nil), (Field.publishedOn, publishedOn),
             ]
-            return Dictionary(given.compactMap { field, value in value.map { (field.name, $0) } }) { first, _ in first }
+            return RecordRefusal.values(given)
         }
 
         func validate() throws {

@@ -54,6 +54,12 @@ struct RecordRefusal: Error {
 
     /// Refuses a command given none of a record's values, naming the ones it needs, before
     /// any work.
+    /// The options given, by field name: what `DemandFile.record` and `ResourceFile.record`
+    /// read as one row of their file.
+    static func values(_ given: [(FieldDeclaration, String?)]) -> [String: String] {
+        Dictionary(given.compactMap { field, value in value.map { (field.name, $0) } }) { first, _ in first }
+    }
+
     static func refuseNothingGiven(_ values: [String: String], required: [FieldDeclaration], options: [(field: String, option: String)]) throws {
         guard values.isEmpty else { return }
         let needed = required.map { field in options.first { $0.field == field.name }?.option ?? field.name }

@@ -63,7 +63,7 @@ extension ResourceCommand {
                 (Field.status, offered ? ResourceStatus.offered.rawValue : nil), (Field.isPublic, `public` ? "yes" : nil),
                 (Field.publishedOn, publishedOn),
             ]
-            return Dictionary(given.compactMap { field, value in value.map { (field.name, $0) } }) { first, _ in first }
+            return RecordRefusal.values(given)
         }
 
         func validate() throws {
