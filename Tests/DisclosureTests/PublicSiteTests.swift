@@ -27,9 +27,9 @@ import Testing
             """)[0].decode(Int64.self, "id")
         func demand(_ title: String, isPublic: Bool, state: String) async throws -> Int64 {
             try await db.query("""
-                INSERT INTO demand (tenant_id, title, description, category_code, org_unit_id, source_channel, reporter_id, quantity,
+                INSERT INTO demand (tenant_id, id, title, description, category_code, org_unit_id, source_channel, reporter_id, quantity,
                                     measure_unit, state, rating, rating_comment, is_public, filed_at)
-                VALUES (\(t), \(title), '张桂兰家住东坡小区5栋', 'housing_repair', \(f.orgIDs["G11"]!), 'grid_report', \(person), 1, 'job',
+                VALUES (\(t), govreg_take_numbers('demand', \(t), 1), \(title), '张桂兰家住东坡小区5栋', 'housing_repair', \(f.orgIDs["G11"]!), 'grid_report', \(person), 1, 'job',
                         \(state), \(state == "rated" ? 5 : nil), \(state == "rated" ? "赵明亮很满意" : nil), \(isPublic), '2026-07-05')
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
@@ -42,9 +42,9 @@ import Testing
                    (\(t), \(shown), 'transition', 'rejected', 'accepted', '王秀英', '2026-07-07', '孙丽电话13611112222', NULL, 'public')
             """)
         let project = try await db.query("""
-            INSERT INTO project (tenant_id, title, description, responsible_unit_id, budget_fen, status, progress_percent, completed_on,
+            INSERT INTO project (tenant_id, id, title, description, responsible_unit_id, budget_fen, status, progress_percent, completed_on,
                                  rating, rating_comment, is_public)
-            VALUES (\(t), '楼道灯维修', '项目内部说明钱六', \(unit), 50000, 'completed', 100, '2026-07-20', 4, '评价意见冯九', true)
+            VALUES (\(t), govreg_take_numbers('project', \(t), 1), '楼道灯维修', '项目内部说明钱六', \(unit), 50000, 'completed', 100, '2026-07-20', 4, '评价意见冯九', true)
             RETURNING id
             """)[0].decode(Int64.self, "id")
         try await db.execute("INSERT INTO project_demand (tenant_id, project_id, demand_id) VALUES (\(t), \(project), \(shown))")
@@ -53,8 +53,8 @@ import Testing
             VALUES (\(t), \(project), '2026-07-20', 100, '周志强报告', ARRAY['https://files.example/周志强.jpg'], '周志强')
             """)
         try await db.execute("""
-            INSERT INTO resource (tenant_id, unit_id, title, description, category_code, kind, measure_unit, pledged, remaining, status, is_public)
-            VALUES (\(t), \(unit), '维修资金', '资源内部说明吴七', 'housing_repair', 'funds', 'yuan', 100000, 100000, 'available', true)
+            INSERT INTO resource (tenant_id, id, unit_id, title, description, category_code, kind, measure_unit, pledged, remaining, status, is_public)
+            VALUES (\(t), govreg_take_numbers('resource', \(t), 1), \(unit), '维修资金', '资源内部说明吴七', 'housing_repair', 'funds', 'yuan', 100000, 100000, 'available', true)
             """)
         let mediation = try await db.query("""
             INSERT INTO mediation_case (tenant_id, org_unit_id, title, grade, mediator, opened_on)
@@ -110,8 +110,8 @@ import Testing
             for i in 0..<70 {
                 let org = ["G11", "G21", "C3"][i % 3], category = i % 2 == 0 ? "housing_repair" : "roads"
                 try await f.database.operatorPool.execute("""
-                    INSERT INTO demand (tenant_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state, is_public, filed_at)
-                    VALUES (\(f.tenant), \("需求\(i)"), \(category), \(f.orgIDs[org]!), 'grid_report', 1, 'job', 'accepted', true, '2026-07-05')
+                    INSERT INTO demand (tenant_id, id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state, is_public, filed_at)
+                    VALUES (\(f.tenant), govreg_take_numbers('demand', \(f.tenant), 1), \("需求\(i)"), \(category), \(f.orgIDs[org]!), 'grid_report', 1, 'job', 'accepted', true, '2026-07-05')
                     """)
             }
             let site = PublicSite(database: f.database)

@@ -192,10 +192,10 @@ import Testing
         try await ReportFixture.with { f in
             for (served, filled, accepted) in [(10, 7, "2025-11-03"), (4, 4, "2025-12-20"), (9, 1, "2026-01-05")] {
                 try await f.database.operatorPool.execute("""
-                    INSERT INTO matching_run (tenant_id, weights, fingerprint, status, demands, resources, arcs, allocations,
+                    INSERT INTO matching_run (tenant_id, id, weights, fingerprint, status, demands, resources, arcs, allocations,
                                               demands_served, demands_filled, weighted_satisfaction, cost, statistics, timings,
                                               created_at, accepted_by, accepted_at)
-                    VALUES (\(f.tenant), '{}', repeat('a', 64), 'accepted', 20, 5, 40, \(served), \(served), \(filled), 0, 0, '{}', '{}',
+                    VALUES (\(f.tenant), govreg_take_numbers('matching_run', \(f.tenant), 1), '{}', repeat('a', 64), 'accepted', 20, 5, 40, \(served), \(served), \(filled), 0, 0, '{}', '{}',
                             \(accepted)::timestamptz, 'test', \(accepted)::timestamptz)
                     """)
             }
@@ -224,9 +224,9 @@ import Testing
             for p in projects {
                 let reason: String? = p.0 == "cancelled" ? "资金未落实" : nil
                 let id = try await f.database.operatorPool.query("""
-                    INSERT INTO project (tenant_id, title, responsible_unit_id, budget_fen, starts_on, due_on, status, cancel_reason,
+                    INSERT INTO project (tenant_id, id, title, responsible_unit_id, budget_fen, starts_on, due_on, status, cancel_reason,
                                          completed_on, rating, progress_percent)
-                    VALUES (\(f.tenant), '修路灯', \(unit), \(p.5), \(p.1)::date, \(p.2)::date, \(p.0), \(reason), \(p.3)::date, \(p.4),
+                    VALUES (\(f.tenant), govreg_take_numbers('project', \(f.tenant), 1), '修路灯', \(unit), \(p.5), \(p.1)::date, \(p.2)::date, \(p.0), \(reason), \(p.3)::date, \(p.4),
                             \(p.0 == "completed" ? 100 : 0))
                     RETURNING id
                     """)[0].decode(Int64.self, "id")

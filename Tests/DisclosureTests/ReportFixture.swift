@@ -64,9 +64,9 @@ struct ReportFixture {
     @discardableResult
     func seed(_ demand: SeededDemand) async throws -> Int64 {
         let id = try await database.operatorPool.query("""
-            INSERT INTO demand (tenant_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state,
+            INSERT INTO demand (tenant_id, id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state,
                                 settled_level, rating, merged_into, filed_at)
-            VALUES (\(tenant), '路灯不亮', \(demand.category), \(orgIDs[demand.org]!), \(demand.channel), 1, 'job', \(demand.state),
+            VALUES (\(tenant), govreg_take_numbers('demand', \(tenant), 1), '路灯不亮', \(demand.category), \(orgIDs[demand.org]!), \(demand.channel), 1, 'job', \(demand.state),
                     \(demand.settled), \(demand.rating), \(demand.mergedInto), \(demand.filedAt))
             RETURNING id
             """)[0].decode(Int64.self, "id")

@@ -10,8 +10,12 @@ import Testing
     @Test func anotherDistrictsDemandIsLikeAMissingOne() async throws {
         try await DemandFixture.with { a in
             let b = try await a.sibling("shangjie", "410106")
+            // Numbers count per district: B's third demand is a number A does not have.
+            try await b.file(try b.draft("上街区的第一条"))
+            try await b.file(try b.draft("上街区的第二条"))
             let theirs = try await b.file(try b.draft("上街区的需求", externalID: "B-1"))
             let mine = try await a.file(try a.draft("岚皋县的需求"))
+            #expect(theirs.rawValue == 3 && mine.rawValue == 1)
             let missing = DemandID(theirs.rawValue + 1000)
 
             func refusal(_ body: () async throws -> Void) async -> RegistryStoreError? {

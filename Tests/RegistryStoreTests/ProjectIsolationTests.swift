@@ -55,23 +55,26 @@ import Testing
                     let seen = try await tx.connection.query("SELECT tenant_id, id FROM \(identifier: table)")
                     #expect(!seen.isEmpty, "A has rows in \(table)")
                     #expect(try seen.allSatisfy { try $0.decode(UUID.self, "tenant_id") == a.tenant }, "\(table)")
-                    #expect(try await tx.connection.query("SELECT 1 FROM \(identifier: table) WHERE id = ANY(\(bIDs))").isEmpty, "\(table)")
-                    #expect(try await tx.connection.execute("DELETE FROM \(identifier: table) WHERE id = ANY(\(bIDs))") == 0, "\(table)")
+                    // Numbers count per district, so a row is B's by its tenant and id together.
+                    let theirs: SQL = "tenant_id = \(b.tenant) AND id = ANY(\(bIDs))"
+                    #expect(try await tx.connection.query("SELECT 1 FROM \(identifier: table) WHERE \(theirs)").isEmpty, "\(table)")
+                    #expect(try await tx.connection.execute("DELETE FROM \(identifier: table) WHERE \(theirs)") == 0, "\(table)")
                 }
-                #expect(try await tx.connection.execute("UPDATE unit SET name = 'hijacked' WHERE id = ANY(\(ids["unit"]!))") == 0)
-                #expect(try await tx.connection.execute("UPDATE resource SET title = 'hijacked' WHERE id = ANY(\(ids["resource"]!))") == 0)
-                #expect(try await tx.connection.execute("UPDATE project SET status = 'cancelled', cancel_reason = 'x' WHERE id = ANY(\(ids["project"]!))") == 0)
-                #expect(try await tx.connection.execute("UPDATE person SET name = 'x' WHERE id = ANY(\(ids["person"]!))") == 0)
+                for (table, assignment) in [("unit", "name = 'hijacked'"), ("resource", "title = 'hijacked'"),
+                                            ("project", "status = 'cancelled', cancel_reason = 'x'"), ("person", "name = 'x'")] {
+                    #expect(try await tx.connection.execute(
+                        "UPDATE \(identifier: table) SET \(unsafeRaw: assignment) WHERE tenant_id = \(b.tenant)") == 0, "\(table)")
+                }
             }
-            // A ledger line of A cannot point at B's resource or project: it is as if they did not exist.
+            // A cannot write a row into B, even one that points at B's own resource.
             let foreign = try await #require(throws: PostgresError.self) {
                 try await a.database.withTenant(a.tenant, actor: a.actor) { tx in
                     try await tx.connection.execute("""
-                        INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity) VALUES (\(a.tenant), \(ids["resource"]![0]), 'pledged', 1)
+                        INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity) VALUES (\(b.tenant), \(ids["resource"]![0]), 'pledged', 1)
                         """)
                 }
             }
-            #expect(foreign.sqlState == "23503")
+            #expect(foreign.sqlState == "42501")
             // B is as it was.
             #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await UnitStore.show("U001", in: tx) }.unit.name == "县人民医院")
             #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.show("P1", in: tx) }.project.status == .inProgress)
@@ -81,11 +84,22 @@ import Testing
 
     @Test func theStoresCannotReachAnotherTenantsRows() async throws {
         try await TestDatabase.withMigrated { configuration in
-            let (a, b, projectOfB) = try await twoDistricts(configuration)
-            let resourceOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ResourceStore.show("R001", in: tx) }.resource.id
+            let (a, b, _) = try await twoDistricts(configuration)
+            // Numbers count per district: B's second project, third resource and fourth demand
+            // are numbers A does not have (A has one project, two resources, three demands).
+            _ = try await ResourceStore.importRows([
+                ResourceImportRow(externalID: "R003", unitExternalID: "U001", title: "第三笔资金", category: "roads", kind: .funds, capacity: 1_000, measureUnit: .yuan),
+            ], on: b.database, tenant: b.tenant, actor: b.actor)
+            for demand in ["D007", "D008", "D009"] { try await b.demand(demand, at: "G01", quantity: 1, unit: .job, state: .accepted) }
+            let projectOfB = try await b.database.withTenant(b.tenant, actor: b.actor) { tx in
+                try await ProjectStore.create(ProjectDraft(externalID: "P2", title: "第二个", responsibleUnit: "U001", demands: ["D009"]), in: tx)
+            }.project.id
+            #expect(projectOfB == 2)
+            let resourceOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ResourceStore.show("R003", in: tx) }.resource.id
+            #expect(resourceOfB == 3)
             let unitOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await UnitStore.show("U001", in: tx) }.unit.id
             let demandOfB = try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in
-                try await tx.connection.query("SELECT id FROM demand WHERE tenant_id = \(b.tenant)")[0].decode(Int64.self, "id")
+                try await tx.connection.query("SELECT id FROM demand WHERE tenant_id = \(b.tenant) AND external_id = 'D009'")[0].decode(Int64.self, "id")
             }
             let t = a.tenant, actor = a.actor
             await #expect(throws: RegistryStoreError.self) { try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await UnitStore.show("\(unitOfB)", in: tx) } }
@@ -108,7 +122,7 @@ import Testing
             // Lists and exports of A hold A's rows only.
             #expect(try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ResourceStore.list(ResourceQuery(), in: tx) }.items.allSatisfy { $0.id != resourceOfB })
             #expect(try await a.database.withTenant(t, actor: actor, readOnly: true) { tx in try await ProjectStore.exportRows(in: tx) }.count == 1)
-            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.show("\(projectOfB)", in: tx) }.progress.map(\.percent) == [10])
+            #expect(try await b.database.withTenant(b.tenant, actor: b.actor, readOnly: true) { tx in try await ProjectStore.show("P1", in: tx) }.progress.map(\.percent) == [10])
             await a.close()
         }
     }

@@ -15,9 +15,11 @@ INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, acto
 SELECT tenant_id, id, 'transition', 'submitted', 'resolved', 'bench', filed_at + (id % 90 + 1) * interval '1 day', 'public'
 FROM demand WHERE state = 'resolved';
 UPDATE demand SET settled_level = (ARRAY['grid', 'community', 'street', 'district'])[id % 4 + 1] WHERE state = 'resolved';
-INSERT INTO project (tenant_id, title, responsible_unit_id, budget_fen, starts_on, due_on, status, progress_percent,
+-- Numbers count per district (migration 0026): the projects take one block.
+SELECT govreg_take_numbers('project', id, :projects) AS first_project FROM tenant WHERE slug = 'bench' \gset
+INSERT INTO project (tenant_id, id, title, responsible_unit_id, budget_fen, starts_on, due_on, status, progress_percent,
                      completed_on, rating, is_public)
-SELECT t.id, '基准项目 ' || n, u.id, n * 100, DATE '2024-01-01' + n % 300, DATE '2024-01-01' + n % 300 + 60,
+SELECT t.id, :first_project + n - 1, '基准项目 ' || n, u.id, n * 100, DATE '2024-01-01' + n % 300, DATE '2024-01-01' + n % 300 + 60,
        CASE WHEN n % 3 = 0 THEN 'completed' ELSE 'in_progress' END, CASE WHEN n % 3 = 0 THEN 100 ELSE 40 END,
        CASE WHEN n % 3 = 0 THEN DATE '2024-01-01' + n % 300 + 30 END, CASE WHEN n % 6 = 0 THEN n % 5 + 1 END, n % 2 = 0
 FROM tenant t JOIN unit u ON u.tenant_id = t.id, generate_series(1, :projects) AS n

@@ -129,12 +129,21 @@ enum DemandImportStatements {
         let assignments = written.map { "\($0.column) = excluded.\($0.column)" }.joined(separator: ", ")
         let stored = written.map { "demand.\($0.column)" }.joined(separator: ", ")
         let incoming = written.map { "excluded.\($0.column)" }.joined(separator: ", ")
+        // New rows take a block of the district's demand numbers, in the file's line order;
+        // a row that updates a stored demand keeps its number (and its proposed id is never
+        // written: the external id's conflict turns it into the update).
         return "WITH " + categoryKeys(tenant) + """
-            , upserted AS (
-                INSERT INTO demand (tenant_id, external_id, state, escalation_level, settled_level, \(unsafeRaw: columns))
-                SELECT \(tenant), s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, 'grid'),
+            , block AS MATERIALIZED (
+                SELECT govreg_take_numbers('demand', \(tenant), (SELECT count(*) FILTER (WHERE d.id IS NULL)
+            """ + sources(tenant) + """
+                )) AS first
+            ), upserted AS (
+                INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, \(unsafeRaw: columns))
+                SELECT \(tenant), coalesce(d.id, block.first - 1 + count(*) FILTER (WHERE d.id IS NULL) OVER (ORDER BY s.line)),
+                       s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, 'grid'),
                        CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(unsafeRaw: values)
             """ + sources(tenant) + """
+                CROSS JOIN block
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
                 SET \(unsafeRaw: assignments), updated_at = now(), row_version = demand.row_version + 1
                 WHERE (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: incoming))

@@ -45,13 +45,15 @@ extension MatchingAcceptancePlan {
         // A project follows its demand's disclosure (公示): residents who see the demand see
         // what is being done about it, from today.
         let created = try await tx.connection.query("""
-            INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
+            WITH block AS MATERIALIZED (SELECT govreg_take_numbers('project', \(tenant), \(Int64(demandIDs.count))) AS first)
+            INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
                                  is_public, published_on)
-            SELECT \(tenant), 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit, t.budget, t.due::date, 'planned',
-                   t.disclosed, CASE WHEN t.disclosed THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
+            SELECT \(tenant), block.first + t.position - 1, 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit,
+                   t.budget, t.due::date, 'planned', t.disclosed, CASE WHEN t.disclosed THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
             FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
-                        \(dues)::text[], \(disclosed)::boolean[])
-                AS t(demand, title, description, unit, budget, due, disclosed)
+                        \(dues)::text[], \(disclosed)::boolean[]) WITH ORDINALITY
+                AS t(demand, title, description, unit, budget, due, disclosed, position),
+                 block
             RETURNING id, external_id
             """)
         var projectOf: [Int64: Int64] = [:]

@@ -59,18 +59,19 @@ extension ProjectStore {
         return id
     }
 
-    /// Inserts the project row; without an external id the project gets `GR-P<id>`.
+    /// Inserts the project row; without an external id the project gets `GR-P<id>`. `id` is
+    /// a number from a ``NumberBlock``, or nil for the district's next one.
     static func insertRow(
-        _ draft: ProjectDraft, unit: Int64, status: ProjectStatus, cancelReason: String? = nil, completedOn: CivilDate? = nil,
+        _ draft: ProjectDraft, id number: Int64? = nil, unit: Int64, status: ProjectStatus, cancelReason: String? = nil, completedOn: CivilDate? = nil,
         checkedOn: CivilDate? = nil, _ tx: TenantTransaction
     ) async throws -> Int64 {
         let tenant = tx.tenantID
         let id: Int64
         do {
             id = try await tx.connection.query("""
-                INSERT INTO project (tenant_id, external_id, title, description, responsible_unit_id, budget_fen, starts_on, due_on,
+                INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, starts_on, due_on,
                                      status, cancel_reason, completed_on, checked_on, is_public, published_on)
-                VALUES (\(tenant), \(draft.externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
+                VALUES (\(tenant), coalesce(\(number), govreg_take_numbers('project', \(tenant), 1)), \(draft.externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
                         \(draft.startsOn?.description)::date, \(draft.dueOn?.description)::date, \(status.rawValue), \(cancelReason),
                         \(completedOn?.description)::date, \(checkedOn?.description)::date, \(draft.isPublic), \(draft.publishedOn?.description)::date)
                 RETURNING id

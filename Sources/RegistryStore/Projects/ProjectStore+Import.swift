@@ -41,13 +41,14 @@ extension ProjectStore {
             }
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
             var summary = ImportSummary()
+            var numbers = try await NumberBlock(.project, count: check.plan.count { $0.stored == nil }, in: tx)
             for step in check.plan {
                 let unit = lookups.units[step.row.responsibleUnitExternalID]!
                 if let stored = step.stored {
                     summary.count(try await Self.update(stored, id: lookups.projectIDs[step.row.externalID]!, with: step.row, unit: unit, tx))
                 } else {
                     let draws = step.draws.map { (lookups.resources[$0.resource]!, $0.amount) }
-                    try await Self.insert(step.row, unit: unit, draws: draws, tx)
+                    try await Self.insert(step.row, id: numbers.take(), unit: unit, draws: draws, tx)
                     summary.inserted += 1
                 }
             }
@@ -56,14 +57,16 @@ extension ProjectStore {
     }
 
     /// Creates an imported project in its row's status, with what that moves.
-    private static func insert(_ row: ProjectImportRow, unit: Int64, draws: [(ProjectLockedResource, Int64)], _ tx: TenantTransaction) async throws {
+    private static func insert(
+        _ row: ProjectImportRow, id number: Int64, unit: Int64, draws: [(ProjectLockedResource, Int64)], _ tx: TenantTransaction
+    ) async throws {
         let draft = ProjectDraft(
             externalID: row.externalID, title: row.title, description: row.description, responsibleUnit: row.responsibleUnitExternalID,
             demands: row.demandExternalIDs, budget: row.budget, startsOn: row.startsOn, dueOn: row.dueOn, isPublic: row.isPublic,
             publishedOn: row.publishedOn)
         let cancelled = row.status == .cancelled
         let id = try await insertRow(
-            draft, unit: unit, status: row.status, cancelReason: cancelled ? row.cancelReason ?? ProjectImportPlan.importedCancelReason : nil,
+            draft, id: number, unit: unit, status: row.status, cancelReason: cancelled ? row.cancelReason ?? ProjectImportPlan.importedCancelReason : nil,
             completedOn: row.completedOn, checkedOn: row.checkedOn, tx)
         let demands = try await lockDemands(row.demandExternalIDs, tx)
         try await attach(project: id, demands: demands.map(\.id), tx)

@@ -68,9 +68,10 @@ extension ResourceStore {
             }
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
             var summary = ImportSummary()
+            var numbers = try await NumberBlock(.resource, count: plans.count { stored[$0.row.externalID] == nil }, in: tx)
             for plan in plans {
                 guard let old = stored[plan.row.externalID] else {
-                    _ = try await Self.insert(plan.row, unit: plan.unit, category: plan.category, area: plan.area, tx)
+                    _ = try await Self.insert(plan.row, id: numbers.take(), unit: plan.unit, category: plan.category, area: plan.area, tx)
                     summary.inserted += 1
                     continue
                 }

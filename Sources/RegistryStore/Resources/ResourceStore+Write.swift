@@ -4,16 +4,19 @@ import Registry
 
 extension ResourceStore {
     /// Inserts a new resource, pledges its capacity (the first ledger entry) and lists its
-    /// service area. `category` is a resolved code; `area` the org unit ids.
-    static func insert(_ row: ResourceImportRow, unit: Int64, category: String, area: [Int64], _ tx: TenantTransaction) async throws -> Int64 {
+    /// service area. `category` is a resolved code; `area` the org unit ids; `id` a number
+    /// from a ``NumberBlock``, or nil for the district's next one.
+    static func insert(
+        _ row: ResourceImportRow, id number: Int64? = nil, unit: Int64, category: String, area: [Int64], _ tx: TenantTransaction
+    ) async throws -> Int64 {
         let tenant = tx.tenantID
         // Available and exhausted follow the ledger, so a new resource starts available and the
         // pledge (and later draws) decide; offered and withdrawn are people's decisions.
         let status: ResourceStatus = row.status == .exhausted ? .available : row.status
         let id = try await tx.connection.query("""
-            INSERT INTO resource (tenant_id, external_id, unit_id, title, description, category_code, kind, measure_unit,
+            INSERT INTO resource (tenant_id, id, external_id, unit_id, title, description, category_code, kind, measure_unit,
                                   unit_cost_fen, available_from, available_until, status, is_public, published_on)
-            VALUES (\(tenant), \(row.externalID.isEmpty ? nil : row.externalID), \(unit), \(row.title), \(row.description),
+            VALUES (\(tenant), coalesce(\(number), govreg_take_numbers('resource', \(tenant), 1)), \(row.externalID.isEmpty ? nil : row.externalID), \(unit), \(row.title), \(row.description),
                     \(category), \(row.kind.rawValue), \(row.measureUnit.rawValue), \(row.unitCost?.fen),
                     \(row.availableFrom?.description)::date, \(row.availableUntil?.description)::date, \(status.rawValue),
                     \(row.isPublic), \(row.publishedOn?.description)::date)
