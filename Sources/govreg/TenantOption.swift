@@ -11,6 +11,13 @@ struct TenantOption: ParsableArguments {
         valueName: "tenant"))
     var tenant: String?
 
+    /// What a suggested next command needs to name the same district: ` --tenant KEY` when
+    /// it was typed, nothing when it came from the default (which the next command reads too).
+    var againArgument: String {
+        guard let tenant, (try? chosen())?.source == .flag else { return "" }
+        return " --tenant \(tenant)"
+    }
+
     /// Refuses the command before any work when no district is named anywhere.
     func validate() throws {
         _ = try chosen()

@@ -81,7 +81,7 @@ import Testing
                 #expect(created.status == .created, "\(payload): \(created.text)")
                 let demand = created.json["demand"] as? [String: Any]
                 #expect(demand?["title"] as? String == payload)
-                #expect(demand?["details"] as? String == payload)
+                #expect(demand?["description"] as? String == payload)
                 let search = payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 let found = try await client.send(.get, "/v1/tenants/langao/demands?q=\(search)", as: "viewer", f)
                 #expect((found.json["items"] as? [[String: Any]])?.contains { $0["title"] as? String == payload } == true, "\(payload)")

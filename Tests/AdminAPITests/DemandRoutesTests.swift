@@ -12,6 +12,10 @@ import Testing
             let demand = try #require(created.json["demand"] as? [String: Any])
             let id = try #require(demand["id"] as? Int)
             #expect(demand["state"] as? String == "submitted")
+            // The demand under the names its input uses, without internal keys (the district is
+            // the caller's own; org_code names the place beside).
+            #expect(demand["tenant"] == nil && demand["org_unit"] == nil && demand["details"] == nil)
+            #expect(created.json["org_code"] as? String == "G11")
             #expect(created.headers[.location] == "/v1/tenants/langao/demands/\(id)")
             let etag = try #require(created.headers[.eTag])
 

@@ -33,7 +33,7 @@ extension ListCommandTests {
             let topics = try #require(try object(meeting)["topics"] as? [[String: Any]])
             let pothole = try #require(topics.last?["id"] as? Int)
             let turned = try await govreg(["bench-talk", "to-demand", "\(pothole)", "--tenant", "langao", "--category", "roads",
-                                     "--quantity", "3000", "--unit", "元", "--priority", "4", "--json"])
+                                     "--quantity", "3000", "--measure-unit", "元", "--priority", "4", "--json"])
             #expect(turned.status == 0, "\(turned.stderr)")
             let demand = try #require(try object(turned)["demand_external_id"] as? String)
             let demands = try await items(govreg(["demand", "list", "--tenant", "langao", "--json"]))

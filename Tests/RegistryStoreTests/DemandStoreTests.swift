@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    @Test func aDemandStartsOnTheRungWhereItArises() async throws {
+        try await DemandFixture.with { f in
+            var levels: [EscalationLevel] = []
+            for (code, title) in [("G11", "楼道灯"), ("C1", "社区活动室"), ("S2", "镇道路")] {
+                let id = try await f.file(try f.draft(title, at: code))
+                levels.append(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.get(id, in: tx) }.demand.escalationLevel)
+            }
+            #expect(levels == [.grid, .community, .street])
+            // So does an imported one, and it is on the community's desk.
+            let csv = "external_id,title,category,org_code,quantity,measure_unit\nX1,社区需求,roads,C3,1,job\n"
+            _ = try await f.importFile(Data(csv.utf8))
+            let desk = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                try await DemandStore.list(DemandFilter(level: .community, open: true), in: tx)
+            }
+            #expect(desk.items.map(\.title).sorted() == ["社区活动室", "社区需求"])
+        }
+    }
+
     @Test func aGeneratedExternalIDStepsAsideForOneTheDistrictAlreadyUses() async throws {
         try await DemandFixture.with { f in
             let first = try await f.file(try f.draft("路灯维修"))

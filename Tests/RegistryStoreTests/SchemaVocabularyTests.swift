@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    @Test func startingLevelIsTheSameInSQLAndSwift() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let connection = try await Connection.connect(configuration)
+            defer { Task { await connection.close() } }
+            for kind in OrgUnitKind.allCases {
+                let sql = try await connection.query("SELECT org_unit_starting_level(\(kind.rawValue)) AS level")[0].decode(String.self, "level")
+                #expect(sql == kind.startingLevel.rawValue, "\(kind)")
+            }
+        }
+    }
+
     @Test func publicStatusIsTheSameInSQLAndSwift() async throws {
         try await TestDatabase.withMigrated { configuration in
             let connection = try await Connection.connect(configuration)

@@ -140,7 +140,7 @@ enum DemandImportStatements {
             ), upserted AS (
                 INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, \(unsafeRaw: columns))
                 SELECT \(tenant), coalesce(d.id, block.first - 1 + count(*) FILTER (WHERE d.id IS NULL) OVER (ORDER BY s.line)),
-                       s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, 'grid'),
+                       s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, org_unit_starting_level(o.kind)),
                        CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(unsafeRaw: values)
             """ + sources(tenant) + """
                 CROSS JOIN block

@@ -62,12 +62,14 @@ public enum DemandStore {
             inserted = try await tx.connection.query("""
                 INSERT INTO demand (tenant_id, external_id, title, description, category_code, org_unit_id,
                     source_channel, reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state,
-                    is_public, published_on, filed_at)
+                    is_public, published_on, filed_at, escalation_level)
                 VALUES (\(tx.tenantID), \(checked.externalID), \(checked.title), \(checked.details), \(category), \(org),
                     \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
                     \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
                     \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
-                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamptz, now()))
+                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamptz, now()),
+                    -- it starts on the rung where it arises (migration 0027)
+                    (SELECT org_unit_starting_level(kind) FROM org_unit WHERE tenant_id = \(tx.tenantID) AND id = \(org)))
                 RETURNING id, now() AS now
                 """)
         } catch let error as PostgresError where error.sqlState == "23503" {

@@ -9,6 +9,8 @@ public struct ResourceRecord: Sendable, Hashable, Codable {
     public var unitExternalID: String?
     public var unitName: String
     public var category: String
+    /// The category's Chinese name, as lists show it.
+    public var categoryName: String
     public var kind: ResourceKind
     public var measureUnit: MeasureUnit
     /// Everything pledged: the capacity.

@@ -121,6 +121,7 @@ public enum ResourceStore {
     static func records(_ tx: TenantTransaction, where filter: SQL, limit: Int?, newestFirst: Bool = false) async throws -> [ResourceRecord] {
         var sql: SQL = """
             SELECT r.id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name, r.category_code,
+                   (SELECT c.name_zh FROM tenant_category c WHERE c.tenant_id = r.tenant_id AND c.code = r.category_code) AS category_name,
                    r.kind, r.measure_unit, r.pledged, r.remaining, r.unit_cost_fen, r.available_from::text AS available_from,
                    r.available_until::text AS available_until, r.status, r.is_public, r.published_on::text AS published_on,
                    coalesce((SELECT array_agg(o.code ORDER BY o.code) FROM resource_service_area sa
@@ -141,6 +142,7 @@ public enum ResourceStore {
                 unitExternalID: try row.decode(String?.self, "unit_external_id"),
                 unitName: try row.decode(String.self, "unit_name"),
                 category: try row.decode(String.self, "category_code"),
+                categoryName: try row.decode(String.self, "category_name"),
                 kind: try ResourceKind(parsing: try row.decode(String.self, "kind")),
                 measureUnit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
                 pledged: try row.decode(Int64.self, "pledged"),

@@ -70,7 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
             terminal.print("模块 modules: bench_talk — " + BenchTalkCommand.text(benchTalk))
             terminal.print("模块 modules: red_property — " + RedPropertyCommand.text(redProperty))
             terminal.print("")
-            MatchCommand.printRun(run, on: terminal)
+            MatchCommand.printRun(run, again: " --tenant \(DemoDistrict.slug)", on: terminal)
         }
     }
 

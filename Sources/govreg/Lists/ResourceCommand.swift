@@ -128,7 +128,7 @@ struct ResourceCommand: AsyncParsableCommand {
         terminal.table(
             headers: ["编号 id", "资源编号 ext", "名称 title", "单位 unit", "类别 category", "类型 kind", "承诺 pledged", "剩余 remaining", "状态 status", "服务范围 area"],
             rows: resources.map { r in
-                [String(r.id), r.externalID ?? "", r.title, r.unitName, r.category, "\(r.kind.chineseName) \(r.kind.rawValue)", r.measureUnit.chineseText(r.pledged),
+                [String(r.id), r.externalID ?? "", r.title, r.unitName, r.categoryName, "\(r.kind.chineseName) \(r.kind.rawValue)", r.measureUnit.chineseText(r.pledged),
                  r.measureUnit.chineseText(r.remaining), "\(r.status.chineseName) \(r.status.rawValue)",
                  r.serviceArea.isEmpty ? "包联社区 default" : r.serviceArea.joined(separator: "、")]
             })

@@ -61,7 +61,7 @@ extension MatchCommand {
                 let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.show(
                     id, limit: max(0, limit), unservedLimit: max(0, unserved),
                     unitLimit: max(0, units), in: tx) }
-                if json { try terminal.json(detail) } else { MatchCommand.printDetail(detail, on: terminal) }
+                if json { try terminal.json(detail) } else { MatchCommand.printDetail(detail, again: tenant.againArgument, on: terminal) }
             }
         }
     }

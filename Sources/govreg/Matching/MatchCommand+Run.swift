@@ -33,7 +33,7 @@ extension MatchCommand {
                 let tenantID = try await tenant.resolve(in: registry)
                 terminal.progress("匹配中 matching: loading the lists, solving, recording …")
                 let record = try await MatchingStore.run(request, on: registry, tenant: tenantID, actor: commandLineActor)
-                if json { try terminal.json(record) } else { MatchCommand.printRun(record, on: terminal) }
+                if json { try terminal.json(record) } else { MatchCommand.printRun(record, again: tenant.againArgument, on: terminal) }
             }
         }
     }
@@ -46,7 +46,10 @@ extension MatchCommand {
     }
 
     /// A run's header: what it read, what it found, how long it took.
-    static func printRun(_ run: MatchingRunRecord, on terminal: Terminal) {
+    ///
+    /// - Parameter again: What the suggested next commands add to name the district (see
+    ///   ``TenantOption/againArgument``).
+    static func printRun(_ run: MatchingRunRecord, again: String = "", on terminal: Terminal) {
         let title = run.id.map { "匹配运行 matching run #\($0)" } ?? "试运行 dry run (not recorded 未记录)"
         terminal.print("\(title) — \(MatchCommand.statusLabel(run.status))\(run.category.map { ", category \($0)" } ?? "")")
         terminal.print("输入 input: \(run.demands) demands 需求, \(run.resources) resources 资源, \(run.arcs) eligible pairs 可匹配对; fingerprint \(run.fingerprint.prefix(16))…")
@@ -57,7 +60,7 @@ extension MatchCommand {
                               run.statistics.pivots))
         terminal.print("权重 weights: \(run.weights.json)")
         if let id = run.id, run.status != "accepted" {
-            terminal.print("下一步 next: govreg match show \(id) --tenant …, then govreg match accept \(id) --tenant …")
+            terminal.print("下一步 next: govreg match show \(id)\(again), then govreg match accept \(id)\(again)")
         }
     }
 }

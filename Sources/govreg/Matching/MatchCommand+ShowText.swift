@@ -5,8 +5,8 @@ import RegistryStore
 extension MatchCommand {
     /// `match show` for people: the header, each listed demand with its allocations and
     /// explanation, then the summaries.
-    static func printDetail(_ detail: MatchingRunDetail, on terminal: Terminal) {
-        printRun(detail.run, on: terminal)
+    static func printDetail(_ detail: MatchingRunDetail, again: String = "", on terminal: Terminal) {
+        printRun(detail.run, again: again, on: terminal)
         terminal.print("")
         terminal.print("已分配的需求 demands served (\(detail.served.count) of \(detail.run.demandsServed)):")
         detail.served.forEach { printDemand($0, on: terminal) }

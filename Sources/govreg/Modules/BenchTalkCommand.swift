@@ -90,7 +90,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "The category (code or name).") var category: String
         @Option(help: "The quantity, in the unit (yuan for money).") var quantity: String
-        @Option(help: "The unit of measure: yuan 元, volunteer_hours, items 件, sessions 场次, job 项.") var unit: String
+        @Option(help: "计量单位 The measure unit (as `demand add` names it): yuan 元, volunteer_hours, items 件, sessions 场次, job 项.") var measureUnit: String
         @Option(help: "Priority 1–5.") var priority = 3
         @Option(help: "Due date (YYYY-MM-DD).") var dueOn: String?
 
@@ -98,10 +98,10 @@ struct BenchTalkCommand: AsyncParsableCommand {
             let measure: MeasureUnit
             let amount: Int64
             do {
-                measure = try MeasureUnit(parsing: unit)
+                measure = try MeasureUnit(parsing: measureUnit)
                 amount = try measure.amount(quantity)
             } catch {
-                throw ValidationError("--quantity/--unit: \(error)")
+                throw ValidationError("--quantity/--measure-unit: \(error)")
             }
             let request = TopicDemandRequest(
                 category: category, quantity: try Quantity(amount, measure), priority: try Priority(priority), dueOn: try UnitCommand.day(dueOn, "--due-on"))
