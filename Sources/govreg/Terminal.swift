@@ -51,7 +51,13 @@ struct Terminal: Sendable {
     ///
     /// `optional`: columns that may be left out, the last given first, while even the
     /// narrowest columns would not fit (a list of ten columns on an 80-cell terminal).
-    func table(headers: [String], rows: [[String]], optional: [Int] = []) {
+    ///
+    /// `only`: the columns a person chose (`--columns`, ``ColumnChoice``), in their order;
+    /// none of them is left out.
+    func table(headers: [String], rows: [[String]], optional: [Int] = [], only: [Int]? = nil) {
+        if let only {
+            return table(headers: only.map { headers[$0] }, rows: rows.map { row in only.map { row[$0] } })
+        }
         var kept = Array(headers.indices)
         var widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(Self.displayWidth).max() ?? 0

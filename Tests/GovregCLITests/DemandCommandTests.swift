@@ -94,6 +94,18 @@ import Testing
             let lines = narrow.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("下一页") && !$0.contains("end of list") }
             #expect(lines.allSatisfy { Self.cells($0) <= 60 }, "\(narrow.stdout)")
             #expect(narrow.stdout.contains("…"))
+            // --columns: exactly the columns named (either half of a header), in that order, none
+            // left out; a column the table lacks is refused before any work, with those it has.
+            environment["COLUMNS"] = nil
+            let chosen = try await govreg(["demand", "list", "--tenant", "langao", "--columns", "状态, id,TITLE"])
+            #expect(chosen.status == 0, "\(chosen.stderr)")
+            let header = chosen.stdout.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(header.split(separator: " ", omittingEmptySubsequences: true) == ["状态", "state", "编号", "id", "需求名称", "title"], "\(header)")
+            #expect(!chosen.stdout.contains("网格 grid") && chosen.stdout.contains("老年日间照料中心建设"))
+            let unknown = try await govreg(["demand", "list", "--tenant", "langao", "--columns", "id,colour"])
+            #expect(unknown.status != 0 && unknown.stderr.contains("'colour'") && unknown.stderr.contains("title"), "\(unknown.stderr)")
+            #expect(try await govreg(["resource", "list", "--tenant", "langao", "--columns", "ext,pledged"]).status == 0)
+            #expect(try await govreg(["project", "list", "--tenant", "langao", "--columns", "nope"]).status != 0)
         }
     }
 

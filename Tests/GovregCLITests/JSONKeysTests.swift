@@ -78,7 +78,7 @@ import Testing
             }
             // The API's own spelling, so that the comparison above cannot pass on two camelCase outputs.
             let shown = Self.keyPaths(d2)
-            for key in ["demand.external_id", "demand.is_public", "demand.org_unit", "category_name", "filed_at", "updated_at", "row_version"] {
+            for key in ["demand.external_id", "demand.is_public", "org_code", "category_name", "filed_at", "updated_at", "row_version"] {
                 #expect(shown.contains(key), "\(key) missing from \(shown.sorted())")
             }
             let listed = Self.keyPaths(try await lists.object(govreg(["demand", "list", "--tenant", "langao", "--json"])))

@@ -46,9 +46,14 @@ struct DemandCommand: AsyncParsableCommand {
         @Flag(help: "Only open demands (filed, not closed).") var open = false
         @Option(help: "Demands per page (1–\(DemandStore.maximumPageSize)).") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: String?
+        @OptionGroup var columns: ColumnChoice
         @Flag(help: "Print the page as JSON.") var json = false
 
+        static let headers = ["编号 id", "需求编号 ext", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
+                              "状态 state", "层级 level", "提出 filed"]
+
         func validate() throws {
+            _ = try columns.positions(in: Self.headers)
             _ = try filter()
             if let after { _ = try DemandCommand.id(after) }
             guard (1...DemandStore.maximumPageSize).contains(limit) else {
@@ -70,8 +75,7 @@ struct DemandCommand: AsyncParsableCommand {
                     try filter(), limit: limit, after: try after.map(DemandCommand.id), in: tx) }
                 if json { try terminal.json(page); return }
                 terminal.table(
-                    headers: ["编号 id", "需求编号 ext", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
-                              "状态 state", "层级 level", "提出 filed"],
+                    headers: Self.headers,
                     rows: page.items.map { item in
                         [String(item.id.rawValue), item.externalID ?? "", item.title, "\(item.categoryName) \(item.category)",
                          "\(item.orgName) \(item.orgCode)", item.quantity.unit.chineseText(item.quantity.amount), String(item.priority.value),
@@ -79,7 +83,7 @@ struct DemandCommand: AsyncParsableCommand {
                          "\(item.escalationLevel.chineseName) \(item.escalationLevel.rawValue)", item.filedOn.description]
                     },
                     // On a narrow terminal: filed, level, priority, category, external id go first.
-                    optional: [1, 3, 6, 8, 9])
+                    optional: [1, 3, 6, 8, 9], only: try columns.positions(in: Self.headers))
                 if let next = page.nextCursor {
                     terminal.print("下一页 next page: --after \(next)")
                 } else {

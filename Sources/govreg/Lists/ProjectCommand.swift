@@ -28,7 +28,12 @@ struct ProjectCommand: AsyncParsableCommand {
         @Option(help: "Only projects whose planned period starts on or before this day (YYYY-MM-DD).") var to: String?
         @Option(help: "Projects per page.") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @OptionGroup var columns: ColumnChoice
         @Flag(help: "Print the page as JSON.") var json = false
+
+        func validate() throws {
+            _ = try columns.positions(in: ProjectCommand.headers)
+        }
 
         func run() async throws {
             let terminal = Terminal()
@@ -38,7 +43,7 @@ struct ProjectCommand: AsyncParsableCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ProjectStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
-                ProjectCommand.table(page.items, on: terminal)
+                ProjectCommand.table(page.items, only: try columns.positions(in: ProjectCommand.headers), on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
             }
         }
@@ -53,13 +58,15 @@ struct ProjectCommand: AsyncParsableCommand {
         }
     }
 
-    static func table(_ projects: [ProjectRecord], on terminal: Terminal) {
+    static let headers = ["编号 id", "项目编号 ext", "名称 title", "责任单位 unit", "状态 status", "进度 %", "需求 demands", "预算 budget", "开始 starts", "时限 due"]
+
+    static func table(_ projects: [ProjectRecord], only: [Int]? = nil, on terminal: Terminal) {
         terminal.table(
-            headers: ["编号 id", "项目编号 ext", "名称 title", "责任单位 unit", "状态 status", "进度 %", "需求 demands", "预算 budget", "开始 starts", "时限 due"],
+            headers: headers,
             rows: projects.map { p in
                 [String(p.id), p.externalID ?? "", p.title, p.responsibleUnitName, "\(p.status.chineseName) \(p.status.rawValue)",
                  "\(p.progressPercent)%", String(p.demandCount), p.budget?.description ?? "", p.startsOn?.description ?? "", p.dueOn?.description ?? ""]
-            })
+            }, only: only)
     }
 
     static func print(_ detail: ProjectDetail, on terminal: Terminal) {

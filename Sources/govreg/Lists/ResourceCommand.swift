@@ -28,7 +28,12 @@ struct ResourceCommand: AsyncParsableCommand {
         @Option(help: "Only resources available on or before this day (YYYY-MM-DD).") var to: String?
         @Option(help: "Resources per page.") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @OptionGroup var columns: ColumnChoice
         @Flag(help: "Print the page as JSON (amounts in stored form: fen for yuan).") var json = false
+
+        func validate() throws {
+            _ = try columns.positions(in: ResourceCommand.headers)
+        }
 
         func run() async throws {
             let terminal = Terminal()
@@ -40,7 +45,7 @@ struct ResourceCommand: AsyncParsableCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
-                ResourceCommand.table(page.items, on: terminal)
+                ResourceCommand.table(page.items, only: try columns.positions(in: ResourceCommand.headers), on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
             }
         }
@@ -124,14 +129,16 @@ struct ResourceCommand: AsyncParsableCommand {
         }
     }
 
-    static func table(_ resources: [ResourceRecord], on terminal: Terminal) {
+    static let headers = ["编号 id", "资源编号 ext", "名称 title", "单位 unit", "类别 category", "类型 kind", "承诺 pledged", "剩余 remaining", "状态 status", "服务范围 area"]
+
+    static func table(_ resources: [ResourceRecord], only: [Int]? = nil, on terminal: Terminal) {
         terminal.table(
-            headers: ["编号 id", "资源编号 ext", "名称 title", "单位 unit", "类别 category", "类型 kind", "承诺 pledged", "剩余 remaining", "状态 status", "服务范围 area"],
+            headers: headers,
             rows: resources.map { r in
                 [String(r.id), r.externalID ?? "", r.title, r.unitName, r.categoryName, "\(r.kind.chineseName) \(r.kind.rawValue)", r.measureUnit.chineseText(r.pledged),
                  r.measureUnit.chineseText(r.remaining), "\(r.status.chineseName) \(r.status.rawValue)",
                  r.serviceArea.isEmpty ? "包联社区 default" : r.serviceArea.joined(separator: "、")]
-            })
+            }, only: only)
     }
 
     static func print(_ detail: ResourceDetail, on terminal: Terminal) {

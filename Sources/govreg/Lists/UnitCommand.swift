@@ -24,7 +24,12 @@ struct UnitCommand: AsyncParsableCommand {
         @Option(help: "Only units contracting a community in the subtree of this org unit (its code).") var under: String?
         @Option(help: "Units per page.") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: Int64?
+        @OptionGroup var columns: ColumnChoice
         @Flag(help: "Print the page as JSON.") var json = false
+
+        func validate() throws {
+            _ = try columns.positions(in: UnitCommand.headers)
+        }
 
         func run() async throws {
             let terminal = Terminal()
@@ -32,7 +37,7 @@ struct UnitCommand: AsyncParsableCommand {
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await UnitStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
-                UnitCommand.table(page.items, on: terminal)
+                UnitCommand.table(page.items, only: try columns.positions(in: UnitCommand.headers), on: terminal)
                 UnitCommand.footer(page.nextCursor, on: terminal)
             }
         }
@@ -86,13 +91,15 @@ struct UnitCommand: AsyncParsableCommand {
 
     // MARK: - Shared by the unit, resource and project commands
 
-    static func table(_ units: [UnitRecord], on terminal: Terminal) {
+    static let headers = ["编号 id", "单位编号 ext", "名称 name", "类型 kind", "联系人 contact", "电话 phone", "包联社区 communities", "成员 members", "资源 resources"]
+
+    static func table(_ units: [UnitRecord], only: [Int]? = nil, on terminal: Terminal) {
         terminal.table(
-            headers: ["编号 id", "单位编号 ext", "名称 name", "类型 kind", "联系人 contact", "电话 phone", "包联社区 communities", "成员 members", "资源 resources"],
+            headers: headers,
             rows: units.map { unit in
                 [String(unit.id), unit.externalID ?? "", unit.name, "\(unit.kind.chineseName) \(unit.kind.rawValue)", unit.contactName ?? "", unit.contactPhone ?? "",
                  unit.communities.map { "\($0.name) \($0.code)" }.joined(separator: "、"), String(unit.memberCount), String(unit.resourceCount)]
-            })
+            }, only: only)
     }
 
     static func members(_ members: [MemberRecord], on terminal: Terminal) {
