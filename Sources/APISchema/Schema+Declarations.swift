@@ -22,13 +22,13 @@ extension Schema {
                 : .string(values: codes, description: description)
         case .quantity:
             self = .object([
-                ("amount", .integer(minimum: 1, description: "In the unit's stored form: fen for yuan")),
+                ("amount", Self.decimal("In the unit: \"1500.00\" yuan, \"40\" hours; greater than 0")),
                 ("unit", .string(values: MeasureUnit.allCases.map(\.rawValue))),
             ], required: ["amount", "unit"], description: description)
         case .amount:
-            self = .integer(minimum: 1, description: (description ?? "") + "; in the measure unit's stored form: fen for yuan")
+            self = Self.decimal((description ?? "") + "; in the record's measure unit: \"1500.00\" yuan, \"40\" hours; greater than 0")
         case .money:
-            self = .string(description: (description ?? "") + "; yuan with up to two decimals, e.g. 12000.50; not negative")
+            self = Self.decimal((description ?? "") + "; yuan with up to two decimals, e.g. \"12000.50\"; not negative")
         case .allocation:
             self = .object([
                 ("resource", .string(maxLength: 100, description: "The resource's external id (or id)")),
@@ -37,6 +37,14 @@ extension Schema {
         case .list(let item):
             self = .array(Schema(item, description: nil), description: description)
         }
+    }
+
+    /// An amount as JSON carries it: a decimal string in its unit, `"1500.00"` or `"40"` (never
+    /// fen, never a JSON number, so that no client's floating point touches money). Its form
+    /// is the domain's to check, as for a file's cell, so that every door says the same
+    /// (`不能为负 cannot be negative`, not a regular expression).
+    public static func decimal(_ description: String) -> Schema {
+        .string(maxLength: 30, description: description)
     }
 
     /// A module's settings as a body: each key with the kind and limits it is checked against;

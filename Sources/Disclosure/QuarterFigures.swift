@@ -163,6 +163,35 @@ public struct ResourceFlow: Sendable, Hashable, Codable {
         self.pledged = pledged
         self.drawn = drawn
     }
+
+    private enum CodingKeys: String, CodingKey { case kind, measureUnit, pledged, drawn }
+
+    /// Pledged and drawn in the unit (`"1500.00"` yuan), as every amount in JSON is.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let unit = MeasureUnit(rawValue: measureUnit)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(measureUnit, forKey: .measureUnit)
+        try c.encode(unit?.decimalText(pledged) ?? String(pledged), forKey: .pledged)
+        try c.encode(unit?.decimalText(drawn) ?? String(drawn), forKey: .drawn)
+    }
+
+    /// Reads both forms: amounts in the unit (written since), and the stored amounts (fen
+    /// for yuan) of reports closed before, which stay as they were closed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let measureUnit = try c.decode(String.self, forKey: .measureUnit)
+        func amount(_ key: CodingKeys) throws -> Int64 {
+            if let stored = try? c.decode(Int64.self, forKey: key) { return stored }
+            let text = try c.decode(String.self, forKey: key)
+            let value = measureUnit == MeasureUnit.yuan.rawValue ? (try? Money(parsing: text))?.fen : Int64(text)
+            guard let value else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not an amount in \(measureUnit): \(text)")
+            }
+            return value
+        }
+        self.init(kind: try c.decode(String.self, forKey: .kind), measureUnit: measureUnit, pledged: try amount(.pledged), drawn: try amount(.drawn))
+    }
 }
 
 /// Matching runs of the quarter.

@@ -15,13 +15,21 @@ import Testing
             #expect(array.status == .unprocessableContent)
             let missing = try await client.send(.post, path, as: "admin", f, json: #"{"title": "灯"}"#)
             #expect(Set(missing.fieldErrors) == ["/category", "/org_code", "/quantity"])
-            let wrongType = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": 1"#, with: #""amount": "one""#)
+            let wrongType = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": "1""#, with: #""amount": "one""#)
             let typed = try await client.send(.post, path, as: "admin", f, json: wrongType)
             #expect(typed.status == .unprocessableContent)
             #expect(typed.fieldErrors == ["/quantity/amount"])
+            // An amount is a decimal string in its unit: a JSON number (it used to mean fen) is
+            // refused at its field, not read a hundredfold wrong.
+            let number = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": "1""#, with: #""amount": 1"#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: number).fieldErrors == ["/quantity/amount"])
+            let fen = #"{"title": "修路", "category": "roads", "org_code": "G11", "quantity": {"amount": 150000, "unit": "yuan"}}"#
+            #expect(try await client.send(.post, path, as: "admin", f, json: fen).fieldErrors == ["/quantity/amount"])
+            let fraction = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": "1""#, with: #""amount": "1.5""#)
+            #expect(try await client.send(.post, path, as: "admin", f, json: fraction).fieldErrors == ["/quantity/amount"])
             let badUnit = DemandRoutesTests.streetLight.replacingOccurrences(of: #""job""#, with: #""bushels""#)
             #expect(try await client.send(.post, path, as: "admin", f, json: badUnit).fieldErrors == ["/quantity/unit"])
-            let zero = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": 1"#, with: #""amount": 0"#)
+            let zero = DemandRoutesTests.streetLight.replacingOccurrences(of: #""amount": "1""#, with: #""amount": "0""#)
             #expect(try await client.send(.post, path, as: "admin", f, json: zero).status == .unprocessableContent)
             let badDate = #"{"due_on": "2026-02-30", "# + DemandRoutesTests.streetLight.dropFirst()
             #expect(try await client.send(.post, path, as: "admin", f, json: badDate).fieldErrors == ["/due_on"])
@@ -74,7 +82,7 @@ import Testing
             for payload in payloads {
                 let body: [String: Any] = [
                     "title": payload, "description": payload, "category": "housing_repair", "org_code": "G11",
-                    "external_id": "x" + payload, "quantity": ["amount": 1, "unit": "job"],
+                    "external_id": "x" + payload, "quantity": ["amount": "1", "unit": "job"],
                 ]
                 let data = try JSONSerialization.data(withJSONObject: body)
                 let created = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: String(decoding: data, as: UTF8.self))
@@ -139,12 +147,12 @@ import Testing
     @Test func aDemandsAndAResourcesUnknownReferencesComeWithTheirOtherProblems() async throws {
         try await APIFixture.with { f, client in
             let demand = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: """
-                {"title": "路灯", "category": "no_such", "org_code": "NOPE", "quantity": {"amount": 1, "unit": "job"}}
+                {"title": "路灯", "category": "no_such", "org_code": "NOPE", "quantity": {"amount": "1", "unit": "job"}}
                 """)
             #expect(demand.status == .unprocessableContent)
             #expect(Set(demand.fieldErrors) == ["/category", "/org_code"], "\(demand.text)")
             let resource = try await client.send(.post, "/v1/tenants/langao/resources", as: "admin", f, json: """
-                {"unit": "NO-UNIT", "title": "资金", "category": "no_such", "kind": "funds", "capacity": 100, "measure_unit": "yuan",
+                {"unit": "NO-UNIT", "title": "资金", "category": "no_such", "kind": "funds", "capacity": "1.00", "measure_unit": "yuan",
                  "service_area": ["C1", "NOPE"]}
                 """)
             #expect(resource.status == .unprocessableContent)

@@ -75,7 +75,7 @@ import Testing
     }
 
     static func apiProblems(_ values: [String: String], _ f: APIFixture, _ client: any TestClientProtocol) async throws -> [Problem] {
-        var body: [String: Any] = ["quantity": ["amount": 1, "unit": "job"]]
+        var body: [String: Any] = ["quantity": ["amount": "1", "unit": "job"]]
         for key in ["external_id", "title", "description", "category", "org_code", "due_on", "filed_on"] {
             if let value = values[key] { body[key] = value }
         }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Testing
 
 @Suite struct DemandRoutesTests {
-    static let streetLight = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}}"#
+    static let streetLight = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
 
     @Test func fileReadListAndEditWithTheRowVersion() async throws {
         try await APIFixture.with { f, client in

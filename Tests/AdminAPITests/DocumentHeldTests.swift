@@ -79,7 +79,7 @@ import Testing
             for length in [101, 3000] {
                 let id = Self.jsonString(String((0..<length).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! }))
                 let demand = try await client.send(.post, "/v1/tenants/langao/demands", as: "admin", f, json: """
-                    {"external_id": \(id), "title": "路灯", "category": "safety", "org_code": "C1", "quantity": {"amount": 1, "unit": "job"}}
+                    {"external_id": \(id), "title": "路灯", "category": "safety", "org_code": "C1", "quantity": {"amount": "1", "unit": "job"}}
                     """)
                 #expect(demand.status == .unprocessableContent)
                 #expect(demand.fieldErrors == ["/external_id"])

@@ -46,7 +46,7 @@ struct RouteBaseline: Sendable {
         "POST /v1/tenants/{tenant}/demands": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/demands", body: """
                 {"external_id": "DX-\(s.serial)", "title": "路灯不亮", "description": "三号楼前", "category": "housing_repair",
-                 "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}}
+                 "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}
                 """)
         }],
         "PATCH /v1/tenants/{tenant}/demands/{key}": [RouteBaseline { s in
@@ -71,7 +71,7 @@ struct RouteBaseline: Sendable {
         "POST /v1/tenants/{tenant}/resources": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/resources", body: """
                 {"external_id": "RX-\(s.serial)", "unit": "U1", "title": "法律咨询", "description": "每周一次", "category": "housing_repair",
-                 "kind": "funds", "capacity": 1000, "measure_unit": "yuan", "unit_cost": "1.00", "service_area": ["C1"]}
+                 "kind": "funds", "capacity": "10.00", "measure_unit": "yuan", "unit_cost": "1.00", "service_area": ["C1"]}
                 """)
         }],
         "POST /v1/tenants/{tenant}/projects/{key}/publish": [RouteBaseline { s in
@@ -88,7 +88,7 @@ struct RouteBaseline: Sendable {
             .init(uri: "/v1/tenants/langao/resources/\(try await s.resource())/withdraw", body: #"{"reason": "单位撤出共建"}"#)
         }],
         "POST /v1/tenants/{tenant}/resources/{key}/pledges": [RouteBaseline { _ in
-            .init(uri: "/v1/tenants/langao/resources/R1/pledges", body: #"{"amount": 100, "note": "追加"}"#)
+            .init(uri: "/v1/tenants/langao/resources/R1/pledges", body: #"{"amount": "1.00", "note": "追加"}"#)
         }],
         "POST /v1/tenants/{tenant}/projects": [RouteBaseline { s in
             let demand = try await s.demand(["accepted"])
@@ -154,7 +154,7 @@ struct RouteBaseline: Sendable {
         }],
         "POST /v1/tenants/{tenant}/modules/bench_talk/topics/{id}/demand": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/modules/bench_talk/topics/\(try await s.topic())/demand",
-                  body: #"{"category": "safety", "quantity": {"amount": 1, "unit": "job"}}"#)
+                  body: #"{"category": "safety", "quantity": {"amount": "1", "unit": "job"}}"#)
         }],
         "POST /v1/tenants/{tenant}/modules/red_property/problems": [RouteBaseline { _ in
             .init(uri: "/v1/tenants/langao/modules/red_property/problems", body: #"{"compound": "X1", "title": "电梯异响", "source": "resident"}"#)

@@ -27,7 +27,7 @@ struct Setup: Sendable {
         let externalID = "D-\(serial)"
         var reply = try await send(.post, "/demands", """
             {"external_id": "\(externalID)", "title": "屋顶漏水", "category": "housing_repair", "org_code": "G11",
-             "quantity": {"amount": 100, "unit": "yuan"}}
+             "quantity": {"amount": "1.00", "unit": "yuan"}}
             """)
         let id = try #require((reply.json["demand"] as? [String: Any])?["id"] as? Int)
         for state in states {
@@ -51,7 +51,7 @@ struct Setup: Sendable {
         let key = "RW-\(serial)"
         try await send(.post, "/resources", """
             {"external_id": "\(key)", "unit": "U1", "title": "维修资金", "category": "housing_repair", "kind": "funds",
-             "capacity": 100000, "measure_unit": "yuan"}
+             "capacity": "1000.00", "measure_unit": "yuan"}
             """)
         return key
     }

@@ -37,7 +37,7 @@ import Testing
             #expect(try await client.send(.post, "/v1/tenants/langao/imports/units", as: "staff", f, json: Self.units).status == .forbidden)
 
             // A demand for ¥1,200 of repairs at G11, accepted onto the list.
-            let need = #"{"title": "屋顶漏水", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 120000, "unit": "yuan"}}"#
+            let need = #"{"title": "屋顶漏水", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1200.00", "unit": "yuan"}}"#
             let demand = try await client.send(.post, "/v1/tenants/langao/demands", as: "staff", f, json: need)
             let demandID = try #require((demand.json["demand"] as? [String: Any])?["id"] as? Int)
             _ = try await client.send(.post, "/v1/tenants/langao/demands/\(demandID)/transitions", as: "admin", f, json: #"{"to": "accepted"}"#)
@@ -126,10 +126,10 @@ import Testing
             let topic = try #require(list.first { ($0["place_name"] as? String) == "东坡社区" }?["id"] as? Int)
             // The quantity is the core's field: an object, whose keys are checked as the core's are.
             let strayKey = try await client.send(.post, "/v1/tenants/langao/modules/bench_talk/topics/\(topic)/demand", as: "staff", f,
-                                                 json: #"{"category": "safety", "quantity": {"amount": 1, "unit": "job", "colour": "red"}}"#)
+                                                 json: #"{"category": "safety", "quantity": {"amount": "1", "unit": "job", "colour": "red"}}"#)
             #expect(strayKey.fieldErrors == ["/quantity/colour"])
             let filed = try await client.send(.post, "/v1/tenants/langao/modules/bench_talk/topics/\(topic)/demand", as: "staff", f,
-                                              json: #"{"category": "safety", "quantity": {"amount": 1, "unit": "job"}}"#)
+                                              json: #"{"category": "safety", "quantity": {"amount": "1", "unit": "job"}}"#)
             #expect(filed.status == .created)
             let demands = try await client.send(.get, "/v1/tenants/langao/demands", as: "viewer", f)
             #expect((demands.json["items"] as? [[String: Any]])?.first?["source_channel"] as? String == "bench_talk")

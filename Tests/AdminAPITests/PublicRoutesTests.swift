@@ -10,7 +10,7 @@ import Testing
 /// The public site as `govreg serve` mounts it: no sign-in, answered from memory while
 /// fresh, with `ETag` and `Cache-Control`, and alone on a public-only listener.
 @Suite struct PublicRoutesTests {
-    static let need = #"{"title": "路灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}, "is_public": true}"#
+    static let need = #"{"title": "路灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}, "is_public": true}"#
 
     @Test func aRepeatedRequestIsAnsweredFromTheCache() async throws {
         try await APIFixture.with(configuration: APIConfiguration(publicCacheSeconds: 300)) { f, client in

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReportRoutesTests {
     @Test func countCloseCorrectAndPublishAQuarter() async throws {
         try await APIFixture.with { f, client in
-            let need = #"{"title": "路灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}, "filed_on": "2026-07-05"}"#
+            let need = #"{"title": "路灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}, "filed_on": "2026-07-05"}"#
             #expect(try await client.send(.post, "/v1/tenants/langao/demands", as: "staff", f, json: need).status == .created)
 
             let live = try await client.send(.get, "/v1/tenants/langao/reports/quarterly/2026Q3", as: "viewer", f)

@@ -25,7 +25,7 @@ import Testing
                 let (rows, issues) = ResourceFile.read(data)
                 _ = try await ResourceStore.importRows(rows, issues: issues, on: f.database, tenant: f.langao, actor: "test:doors")
             }
-            var body: [String: Any] = ["capacity": Int(values["capacity"] ?? "") ?? 0]
+            var body: [String: Any] = ["capacity": values["capacity"] ?? ""]
             for key in ["external_id", "unit", "title", "description", "category", "kind", "measure_unit", "unit_cost",
                         "available_from", "available_until"] {
                 if let value = values[key] { body[key] = value }

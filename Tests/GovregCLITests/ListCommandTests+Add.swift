@@ -23,7 +23,7 @@ extension ListCommandTests {
                 "--priority", "4", "--filed-on", "2024年3月5日", "--public", "--json"])
             #expect(added.status == 0, "\(added.stderr)")
             let demand = try #require(try object(added)["demand"] as? [String: Any])
-            #expect((demand["quantity"] as? [String: Any])?["amount"] as? Int == 3_000_000)
+            #expect((demand["quantity"] as? [String: Any])?["amount"] as? String == "30000.00")
             #expect((demand["quantity"] as? [String: Any])?["unit"] as? String == "yuan")
             #expect(demand["category"] as? String == "education" && demand["due_on"] as? String == due.stored)
             #expect(demand["source_channel"] as? String == "grid_report" && demand["priority"] as? Int == 4 && demand["is_public"] as? Bool == true)
@@ -60,7 +60,7 @@ extension ListCommandTests {
                 "--service-area", "C1；C2", "--offered", "--json"])
             #expect(added.status == 0, "\(added.stderr)")
             let resource = try #require(try object(added)["resource"] as? [String: Any])
-            #expect(resource["remaining"] as? Int == 1200 && resource["status"] as? String == "offered" && resource["kind"] as? String == "materials")
+            #expect(resource["remaining"] as? String == "1200" && resource["status"] as? String == "offered" && resource["kind"] as? String == "materials")
             #expect(resource["available_until"] as? String == "2024-12-31" && resource["service_area"] as? [String] == ["C1", "C2"], "\(resource)")
             #expect((resource["external_id"] as? String)?.hasPrefix("GR-R") == true)
             let funds = try await govreg(["resource", "add", "--tenant", "langao", "--unit", "U2", "--title", "维修基金", "--category", "roads",
@@ -77,6 +77,22 @@ extension ListCommandTests {
             }
             #expect(!refused.stderr.contains("SQLSTATE"))
             #expect(try await items(govreg(["resource", "list", "--tenant", "langao", "--json"])).count == 4)
+        }
+    }
+}
+
+extension ListCommandTests {
+    @Test func aDistrictSettingIsChangedFromTheCommandLine() async throws {
+        try await withGovreg { govreg, folder in
+            try await district("langao", "610925", lists: false, govreg, folder)
+            let changed = try await govreg(["tenant", "set", "langao", "--projects-follow-disclosure", "否", "--json"])
+            #expect(changed.status == 0, "\(changed.stderr)")
+            #expect((try object(changed)["settings"] as? [String: Any])?["projects_follow_disclosure"] as? Bool == false)
+            let shown = try await govreg(["tenant", "show", "langao"])
+            #expect(shown.stdout.contains("否 no"), "\(shown.stdout)")
+            let bad = try await govreg(["tenant", "set", "langao", "--projects-follow-disclosure", "maybe"])
+            #expect(bad.status != 0 && bad.stderr.contains("yes or no"), "\(bad.stderr)")
+            #expect(try await govreg(["tenant", "set", "langao"]).status != 0)
         }
     }
 }

@@ -66,7 +66,7 @@ extension ListCommandTests {
             let list = try await items(govreg(["demand", "list", "--tenant", "langao", "--json"]))
             #expect(list.map { $0["state"] as? String } == ["in_project", "in_project"])
             let r1 = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
-            #expect((r1["resource"] as? [String: Any])?["remaining"] as? Int == 0)
+            #expect((r1["resource"] as? [String: Any])?["remaining"] as? String == "0.00")
 
             // Withdrawing is final: without a reason it is refused, with one the reason is kept.
             let bare = try await govreg(["resource", "withdraw", "R1", "--tenant", "langao"])

@@ -9,10 +9,11 @@ extension ListCommandTests {
         D2,贫困生资助,education,C1,9000,元
         """
 
-    private func remaining(_ resource: String, _ govreg: Govreg) async throws -> Int? {
+    /// What remains of a resource, as JSON writes it: a decimal string in the unit.
+    private func remaining(_ resource: String, _ govreg: Govreg) async throws -> String? {
         let shown = try await govreg(["resource", "show", resource, "--tenant", "langao", "--json"])
         #expect(shown.status == 0, "\(shown.stderr)")
-        return (try object(shown)["resource"] as? [String: Any])?["remaining"] as? Int
+        return (try object(shown)["resource"] as? [String: Any])?["remaining"] as? String
     }
 
     private func project(_ id: String, _ govreg: Govreg) async throws -> [String: Any] {
@@ -33,15 +34,15 @@ extension ListCommandTests {
             try await district("langao", "610925", lists: true, govreg, folder)
             let imported = try await govreg(["import", "demands", try write(Self.demands, "demands.csv", in: folder), "--tenant", "langao"])
             #expect(imported.status == 0, "\(imported.stderr)")
-            #expect(try await remaining("R1", govreg) == 1_000_000)
+            #expect(try await remaining("R1", govreg) == "10000.00")
 
             let created = try await govreg(["project", "create", "--tenant", "langao", "--title", "助学项目", "--unit", "U1",
                                       "--demand", "D1", "--allocate", "R1:3000", "--external-id", "P1", "--json"])
             #expect(created.status == 0, "\(created.stderr)")
             let fresh = try object(created)
             #expect((fresh["project"] as? [String: Any])?["status"] as? String == "planned")
-            #expect((fresh["allocations"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [300_000])
-            #expect(try await remaining("R1", govreg) == 700_000)
+            #expect((fresh["allocations"] as? [[String: Any]])?.map { $0["quantity"] as? String } == ["3000.00"])
+            #expect(try await remaining("R1", govreg) == "7000.00")
             #expect(try await demandStates(govreg) == ["D1": "in_project", "D2": "accepted"])
 
             // Rating before completion is refused.
@@ -79,9 +80,9 @@ extension ListCommandTests {
             #expect((shown["demands"] as? [[String: Any]])?.map { $0["state"] as? String } == ["rated"])
             let allocations = try #require(shown["allocations"] as? [[String: Any]])
             #expect(allocations.count == 1 && allocations[0]["resource_external_id"] as? String == "R1")
-            #expect(allocations[0]["quantity"] as? Int == 300_000)
+            #expect(allocations[0]["quantity"] as? String == "3000.00")
             #expect((shown["progress"] as? [[String: Any]])?.first?["note"] as? String == "发放一半")
-            #expect(try await remaining("R1", govreg) == 700_000)
+            #expect(try await remaining("R1", govreg) == "7000.00")
             #expect(try await demandStates(govreg) == ["D1": "rated", "D2": "accepted"])
 
             // The project's history as lists of their own: exported, and imported back unchanged.
@@ -112,8 +113,8 @@ extension ListCommandTests {
                                    "--demand", "D2", "--allocate", "R2:10", "--allocate", "R1:7000.01", "--external-id", "P2"])
             #expect(over.status != 0)
             #expect(over.stderr.contains("R1") && over.stderr.contains("¥7,000.00"), "\(over.stderr)")
-            #expect(try await remaining("R1", govreg) == 700_000)
-            #expect(try await remaining("R2", govreg) == 200)
+            #expect(try await remaining("R1", govreg) == "7000.00")
+            #expect(try await remaining("R2", govreg) == "200")
             #expect(try await govreg(["resource", "list", "--tenant", "langao", "--json"]).stdout == resourcesBefore)
             #expect(try await govreg(["project", "show", "P2", "--tenant", "langao"]).status != 0)
             #expect(try await items(govreg(["project", "list", "--tenant", "langao", "--json"])).map { $0["external_id"] as? String } == ["P1"])
@@ -123,7 +124,7 @@ extension ListCommandTests {
             let exact = try await govreg(["project", "create", "--tenant", "langao", "--title", "资助项目", "--unit", "U1",
                                     "--demand", "D2", "--allocate", "R1:7000", "--external-id", "P2"])
             #expect(exact.status == 0, "\(exact.stderr)")
-            #expect(try await remaining("R1", govreg) == 0)
+            #expect(try await remaining("R1", govreg) == "0.00")
         }
     }
 }

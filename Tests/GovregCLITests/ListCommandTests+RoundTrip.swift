@@ -37,7 +37,7 @@ extension ListCommandTests {
 
             let shownA = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))["resource"] as? [String: Any]
             let shownB = try await object(govreg(["resource", "show", "R1", "--tenant", "shangjie", "--json"]))["resource"] as? [String: Any]
-            for key in ["pledged", "remaining"] { #expect(shownA?[key] as? Int == shownB?[key] as? Int && shownB?[key] as? Int == 1_000_000) }
+            for key in ["pledged", "remaining"] { #expect(shownA?[key] as? String == shownB?[key] as? String && shownB?[key] as? String == "10000.00") }
             // The export carries each unit's contracted communities across too.
             #expect(try await govreg(["export", "units", "--tenant", "shangjie"]).stdout == (try await govreg(["export", "units", "--tenant", "langao"]).stdout))
         }

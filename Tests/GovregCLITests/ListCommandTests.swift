@@ -130,7 +130,7 @@ import Testing
             let r1 = try await object(govreg(["resource", "show", "R1", "--tenant", "langao", "--json"]))
             let resource = try #require(r1["resource"] as? [String: Any])
             #expect(resource["kind"] as? String == "funds" && resource["category"] as? String == "education")
-            #expect(resource["pledged"] as? Int == 1_000_000 && resource["remaining"] as? Int == 1_000_000)
+            #expect(resource["pledged"] as? String == "10000.00" && resource["remaining"] as? String == "10000.00")
             #expect(resource["is_public"] as? Bool == true && resource["service_area"] as? [String] == ["C1"])
         }
     }

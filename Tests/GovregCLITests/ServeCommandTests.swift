@@ -71,7 +71,7 @@ import Glibc
             let blocker = try await Connection.connect(database)
             try await blocker.execute("BEGIN")
             try await blocker.execute("LOCK TABLE demand IN SHARE MODE")
-            let intake = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": 1, "unit": "job"}}"#
+            let intake = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
             let inFlight = Task.detached { try RawHTTP.request(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
             // The request is in flight once its INSERT waits on the test's lock.
             var waiting = false

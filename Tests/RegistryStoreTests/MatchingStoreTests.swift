@@ -351,4 +351,24 @@ extension ProjectFixture {
             #expect(published.project.isPublic && published.project.publishedOn == today)
         }
     }
+
+    /// A district that discloses projects itself says so once: then an accepted run's projects
+    /// stay internal whatever their demands show, until someone publishes them.
+    @Test func aDistrictCanKeepAcceptedProjectsInternal() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let f = try await ProjectFixture.make(configuration)
+            defer { Task { await f.close() } }
+            let settings = try await TenantStore(database: f.database).update(f.tenant.uuidString, projectsFollowDisclosure: false).settings
+            #expect(settings == TenantSettings(projectsFollowDisclosure: false))
+            try await f.execute("UPDATE demand SET is_public = true WHERE tenant_id = \(f.tenant)")
+            let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
+            let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
+            let shown = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                var shown: [Bool] = []
+                for project in accepted.projects { shown.append(try await ProjectStore.show(project, in: tx).project.isPublic) }
+                return shown
+            }
+            #expect(shown == [false, false])
+        }
+    }
 }

@@ -24,8 +24,10 @@ import Testing
         #expect(Money(fen: -1) < .zero)
     }
 
-    @Test func codesAsBareFen() throws {
-        #expect(String(decoding: try JSONEncoder().encode(Money(fen: 123_456)), as: UTF8.self) == "123456")
-        #expect(try JSONDecoder().decode(Money.self, from: Data("-5".utf8)) == Money(fen: -5))
+    @Test func codesAsADecimalStringOfYuan() throws {
+        #expect(String(decoding: try JSONEncoder().encode(Money(fen: 123_456)), as: UTF8.self) == #""1234.56""#)
+        #expect(try JSONDecoder().decode(Money.self, from: Data(#""-0.05""#.utf8)) == Money(fen: -5))
+        // A bare number used to be fen: refused, never read as yuan.
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Money.self, from: Data("123456".utf8)) }
     }
 }

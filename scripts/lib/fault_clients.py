@@ -38,7 +38,7 @@ def client(number):
         sequence += 1
         key = f"fault-{number}-{sequence}"
         body = json.dumps({"title": f"fault {key}", "category": "safety", "org_code": f"G{1 + number % 7}{1 + sequence % 5}1",
-                           "quantity": {"amount": 1, "unit": "job"}})
+                           "quantity": {"amount": "1", "unit": "job"}})
         tries = 0
         while True:
             tries += 1

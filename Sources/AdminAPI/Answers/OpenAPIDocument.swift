@@ -22,7 +22,7 @@ enum OpenAPIDocument {
                 "title": "govreg API",
                 "version": CoreVersion.current.description,
                 "description": "三张清单 The three lists (demands, resources, projects) of many districts, with matching and plug-in modules. "
-                    + "Quantities of yuan are in fen. Errors are RFC 9457 problem+json.",
+                    + "Amounts are decimal strings in their unit (\"1500.00\" yuan, \"40\" hours), in and out. Times are ISO 8601 UTC. Errors are RFC 9457 problem+json.",
             ] as [String: Any],
             "servers": [["url": "/"]],
             "paths": paths,

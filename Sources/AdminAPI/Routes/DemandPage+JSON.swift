@@ -34,7 +34,7 @@ extension DemandListItem {
         json.key("source_channel"); json.string(sourceChannel.rawValue)
         json.key("quantity")
         json.beginObject()
-        json.key("amount"); json.integer(quantity.amount)
+        json.key("amount"); json.string(quantity.unit.decimalText(quantity.amount))
         json.key("unit"); json.string(quantity.unit.rawValue)
         json.endObject()
         json.key("priority"); json.integer(priority.value)

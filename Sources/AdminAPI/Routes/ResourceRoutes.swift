@@ -11,8 +11,8 @@ enum ResourceRoutes {
     static let base = "/v1/tenants/{tenant}/resources"
     static let detail = Schema.object([
         ("resource", .object([("id", .integer()), ("external_id", .string()), ("title", .string()), ("status", .string()),
-                              ("remaining", .integer())])),
-        ("ledger", .array(.object([("kind", .string()), ("quantity", .integer())]))),
+                              ("remaining", .string())])),
+        ("ledger", .array(.object([("kind", .string()), ("quantity", .string())]))),
     ], description: "A resource with its service area, ledger and what projects hold of it")
 
     struct NewResource: Decodable {
@@ -22,7 +22,7 @@ enum ResourceRoutes {
         var description: String?
         var category: String
         var kind: ResourceKind
-        var capacity: Int64
+        var capacity: String
         var measureUnit: MeasureUnit
         var unitCost: String?
         var serviceArea: [String]?
@@ -38,7 +38,7 @@ enum ResourceRoutes {
         }
     }
 
-    struct Pledge: Decodable { var amount: Int64; var note: String? }
+    struct Pledge: Decodable { var amount: String; var note: String? }
     struct Withdrawal: Decodable { var reason: String }
 
     static let routes: [APIRoute] = [
@@ -65,9 +65,11 @@ enum ResourceRoutes {
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(NewResource.self)
             let cost = try input.unitCost.map { text in try field("unit_cost") { try Money(parsing: text) } }
+            // Read as a file's cell is; the draft's own check says what is wrong with the value.
+            let capacity = try field("capacity") { try input.measureUnit.writtenAmount(input.capacity) }
             let row = ResourceImportRow(
                 externalID: input.externalID ?? "", unitExternalID: input.unit, title: input.title, description: input.description,
-                category: input.category, kind: input.kind, capacity: input.capacity, measureUnit: input.measureUnit, unitCost: cost,
+                category: input.category, kind: input.kind, capacity: capacity, measureUnit: input.measureUnit, unitCost: cost,
                 serviceAreaCodes: input.serviceArea ?? [], availableFrom: input.availableFrom, availableUntil: input.availableUntil,
                 status: input.offered == true ? .offered : .available, isPublic: input.isPublic ?? false, publishedOn: input.publishedOn)
             return try await call.write { tx in
@@ -80,12 +82,12 @@ enum ResourceRoutes {
             try await call.read { tx in try .json(try await ResourceStore.show(call.parameter("key"), in: tx)) }
         },
         APIRoute(.post, "\(base)/{key}/pledges", .tenantAdmin, tag: "resources", summary: "追加认领 Pledge more of a resource",
-                 body: .object([("amount", .integer(minimum: 1, description: "Stored form: fen for yuan")),
+                 body: .object([("amount", Schema.decimal("How much more, in the resource's unit: \"5000.00\" yuan, \"8\" hours")),
                                 ("note", .string(maxLength: LedgerEntry.maximumNoteLength))], required: ["amount"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(Pledge.self)
             return try await call.write { tx in
-                try .json(try await ResourceStore.pledge(call.parameter("key"), amount: input.amount, note: input.note, in: tx), status: .created)
+                try .json(try await ResourceStore.pledge(call.parameter("key"), written: input.amount, note: input.note, in: tx), status: .created)
             }
         },
         APIRoute(.post, "\(base)/{key}/confirm", .tenantAdmin, tag: "resources", summary: "确认资源（已申报 → 可用）Confirm an offered resource",

@@ -11,7 +11,18 @@ enum TenantRoutes {
         ("id", .string(format: "uuid")), ("slug", .string()), ("name", .string()),
         ("division_code", .string(description: "GB/T 2260, six digits")), ("status", .string(values: ["active", "archived"])),
         ("created_at", .string(format: "date-time")), ("archived_at", .string(format: "date-time")),
+        ("settings", settingsSchema),
     ])
+
+    /// A district's own settings; a body names only what it changes.
+    static let settingsSchema = Schema.object([
+        ("projects_follow_disclosure", .boolean(description: "Whether an accepted run's projects are disclosed (公示) when their demand is")),
+    ], description: "区县设置 The district's settings")
+
+    struct Settings: Decodable {
+        var projectsFollowDisclosure: Bool?
+        enum CodingKeys: String, CodingKey { case projectsFollowDisclosure = "projects_follow_disclosure" }
+    }
 
     struct NewTenant: Decodable {
         var slug: String
@@ -38,6 +49,13 @@ enum TenantRoutes {
         APIRoute(.get, "/v1/tenants/{tenant}", .tenantRead, tag: "tenants", summary: "区县详情 Show a district",
                  response: tenantSchema) { call in
             try APIAnswer.json(try await TenantStore(database: call.services.database).find(try call.tenantID.uuidString)).response
+        },
+        APIRoute(.patch, "/v1/tenants/{tenant}/settings", .tenantAdmin, tag: "tenants",
+                 summary: "修改区县设置 Change the district's settings (whether accepted projects follow their demands' disclosure)",
+                 body: settingsSchema, response: tenantSchema) { call in
+            let input = try call.decode(Settings.self)
+            return try APIAnswer.json(try await TenantStore(database: call.services.database).update(
+                try call.tenantID.uuidString, projectsFollowDisclosure: input.projectsFollowDisclosure)).response
         },
         APIRoute(.post, "/v1/tenants/{tenant}/archive", .platform, tag: "tenants",
                  summary: "归档区县（只读，不删除）Archive a district (read-only; nothing is deleted)", response: tenantSchema) { call in

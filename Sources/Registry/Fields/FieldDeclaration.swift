@@ -25,13 +25,12 @@ public struct FieldDeclaration: Sendable, Hashable {
         /// One word of a vocabulary, by its code (files also take the Chinese name); `open`
         /// when modules may add words (a source channel), so `values` are the core's.
         case words([Word], open: Bool = false)
-        /// An amount with its measure unit, in the unit's stored form (fen for yuan), greater
-        /// than 0: in the API an object of `amount` and `unit`; files give the unit in a column
-        /// of its own.
+        /// An amount with its measure unit, greater than 0: in the API an object of `amount` (a
+        /// decimal string in the unit, `"1500.00"` yuan) and `unit`; files give the unit in a
+        /// column of its own.
         case quantity
         /// An amount in the unit the record's measure unit field names, greater than 0: in the
-        /// API a whole number in the unit's stored form (fen for yuan); files write yuan with up
-        /// to two decimals.
+        /// API a decimal string in that unit (`"1500.00"` yuan, `"40"` hours), as files write it.
         case amount
         /// Money in yuan with up to two decimals, stored as fen, not negative: `12000.50`.
         case money

@@ -22,6 +22,8 @@ public struct Tenant: Hashable, Sendable, Codable, Identifiable {
     public var createdAt: Date?
     /// When it was archived, if it was.
     public var archivedAt: Date?
+    /// What the district decides for itself.
+    public var settings = TenantSettings()
 
     /// The tenant's status type, under the name the storage layer uses.
     public typealias Status = TenantStatus
@@ -29,7 +31,7 @@ public struct Tenant: Hashable, Sendable, Codable, Identifiable {
     /// Makes a tenant record, or reads one back from storage.
     public init(
         id: TenantID, slug: TenantSlug, name: String, divisionCode: DivisionCode, status: TenantStatus = .active,
-        createdAt: Date? = nil, archivedAt: Date? = nil
+        createdAt: Date? = nil, archivedAt: Date? = nil, settings: TenantSettings = TenantSettings()
     ) {
         self.id = id
         self.slug = slug
@@ -38,5 +40,17 @@ public struct Tenant: Hashable, Sendable, Codable, Identifiable {
         self.status = status
         self.createdAt = createdAt
         self.archivedAt = archivedAt
+        self.settings = settings
+    }
+}
+
+/// A district's own settings (migration 0028).
+public struct TenantSettings: Hashable, Sendable, Codable {
+    /// Whether the projects an accepted matching run makes are disclosed (公示) when their
+    /// demand is, from the day they are made.
+    public var projectsFollowDisclosure: Bool
+
+    public init(projectsFollowDisclosure: Bool = true) {
+        self.projectsFollowDisclosure = projectsFollowDisclosure
     }
 }

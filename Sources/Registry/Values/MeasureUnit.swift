@@ -57,6 +57,15 @@ public enum MeasureUnit: String, Vocabulary {
         self == .yuan ? Money(fen: amount).description : "\(amount) \(chineseName)"
     }
 
+    /// An amount in this unit as JSON carries it (the API, `--json`): a decimal string in the
+    /// unit itself, `"1500.00"` yuan (always two decimals) or `"12"` hours. Never fen, so that
+    /// the number beside `"unit": "yuan"` is yuan.
+    ///
+    /// - Parameter amount: The stored amount (fen for yuan).
+    public func decimalText(_ amount: Int64) -> String {
+        self == .yuan ? Money(fen: amount).decimalText : String(amount)
+    }
+
     /// An amount in this unit, in English: `¥1,500.00`, `12 volunteer hours`.
     ///
     /// - Parameter amount: The stored amount (fen for yuan).

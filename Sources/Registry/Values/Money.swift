@@ -52,15 +52,34 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         lhs.fen < rhs.fen
     }
 
-    /// Decodes a bare number of fen.
+    /// Decodes a decimal string of yuan (`"1500.00"`, or as files write it: `"¥1,500"`).
+    ///
+    /// A JSON number is refused rather than guessed at: it used to mean fen, and reading
+    /// 150000 as yuan would be a hundredfold error nobody sees.
     public init(from decoder: any Decoder) throws {
-        fen = try decoder.singleValueContainer().decode(Int64.self)
+        let container = try decoder.singleValueContainer()
+        guard let text = try? container.decode(String.self) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.jsonForm)
+        }
+        do { self = try Money(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error)")
+        }
     }
 
-    /// Encodes a bare number of fen, so a stored or transmitted amount is never a decimal.
+    /// Encodes a decimal string of yuan, `"1500.00"` (``decimalText``): exact, and yuan.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(fen)
+        try container.encode(decimalText)
+    }
+
+    /// How JSON writes money, for refusals.
+    public static let jsonForm = "金额写作元的十进制字符串，如 \"1500.00\" money is a decimal string of yuan, e.g. \"1500.00\""
+
+    /// `1234.56`: yuan with two decimals, no symbol and no separators; `-12.30` below zero.
+    public var decimalText: String {
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return (fen < 0 ? "-" : "") + String(magnitude / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 
     /// `¥1,234.56`: thousands separated by commas, always two decimals; `-¥12.30` below zero.

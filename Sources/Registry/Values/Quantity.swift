@@ -45,22 +45,27 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
         case amount, unit
     }
 
-    /// Decodes `{"amount": …, "unit": …}` and validates the amount.
+    /// Decodes `{"amount": "1500.00", "unit": "yuan"}`: the amount a decimal string in the
+    /// unit (``MeasureUnit/decimalText(_:)``), read as files read it, and validated.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let amount = try container.decode(Int64.self, forKey: .amount)
         let unit = try container.decode(MeasureUnit.self, forKey: .unit)
+        guard let text = try? container.decode(String.self, forKey: .amount) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .amount, in: container,
+                debugDescription: "数量写作计量单位下的十进制字符串，如 \"1500.00\"（元）或 \"40\" the amount is a decimal string in the unit, e.g. \"1500.00\" (yuan) or \"40\"")
+        }
         do {
-            try self.init(amount, unit)
+            try self.init(unit.amount(text), unit)
         } catch {
             throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: "\(error)")
         }
     }
 
-    /// Encodes `{"amount": …, "unit": …}`.
+    /// Encodes `{"amount": "1500.00", "unit": "yuan"}` (the amount in the unit, as a string).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
+        try container.encode(unit.decimalText(amount), forKey: .amount)
         try container.encode(unit, forKey: .unit)
     }
 

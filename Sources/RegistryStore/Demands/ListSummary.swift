@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
+public import Registry
 
 /// The three lists of one district in figures: what `govreg demo` prints, and what the
 /// quarterly report will start from.
-public struct ListSummary: Sendable, Codable, Equatable {
+public struct ListSummary: Sendable, Encodable, Equatable {
     /// Org units by kind (`street`, `community`, `grid` …).
     public var orgUnits: [String: Int]
     public var units: Int
@@ -22,10 +23,23 @@ public struct ListSummary: Sendable, Codable, Equatable {
     public var publicResources: Int
     public var publicProjects: Int
 
-    public struct ResourceTotals: Sendable, Codable, Equatable {
+    /// One measure unit's resources: how many, pledged and remaining (stored amounts; JSON
+    /// carries them in the unit, `"1500.00"` yuan).
+    public struct ResourceTotals: Sendable, Encodable, Equatable {
+        public var measureUnit: MeasureUnit
         public var count: Int
         public var pledged: Int64
         public var remaining: Int64
+
+        private enum CodingKeys: String, CodingKey { case measureUnit, count, pledged, remaining }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(measureUnit, forKey: .measureUnit)
+            try c.encode(count, forKey: .count)
+            try c.encode(pledged, in: measureUnit, forKey: .pledged)
+            try c.encode(remaining, in: measureUnit, forKey: .remaining)
+        }
     }
 
     /// Reads the figures of `tx`'s tenant.
@@ -50,8 +64,9 @@ public struct ListSummary: Sendable, Codable, Equatable {
             SELECT measure_unit, count(*) AS n, sum(pledged)::bigint AS pledged, sum(remaining)::bigint AS remaining
             FROM resource WHERE tenant_id = \(t) GROUP BY measure_unit
             """) {
-            resources[try row.decode(String.self, "measure_unit")] = ResourceTotals(
-                count: try row.decode(Int.self, "n"), pledged: try row.decode(Int64.self, "pledged"),
+            let unit = try MeasureUnit(parsing: try row.decode(String.self, "measure_unit"))
+            resources[unit.rawValue] = ResourceTotals(
+                measureUnit: unit, count: try row.decode(Int.self, "n"), pledged: try row.decode(Int64.self, "pledged"),
                 remaining: try row.decode(Int64.self, "remaining"))
         }
         return ListSummary(

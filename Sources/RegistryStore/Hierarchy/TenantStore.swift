@@ -65,7 +65,7 @@ public struct TenantStore: Sendable {
         }
     }
 
-    static let columns = "id, slug, name, division_code, status, created_at, archived_at"
+    static let columns = "id, slug, name, division_code, status, created_at, archived_at, projects_follow_disclosure"
 
     static func tenant(_ row: Row) throws -> Tenant {
         Tenant(
@@ -75,6 +75,19 @@ public struct TenantStore: Sendable {
             divisionCode: try DivisionCode(try row.decode(String.self, "division_code")),
             status: Tenant.Status(rawValue: try row.decode(String.self, "status")) ?? .active,
             createdAt: try row.decode(Date.self, "created_at"),
-            archivedAt: try row.decode(Date?.self, "archived_at"))
+            archivedAt: try row.decode(Date?.self, "archived_at"),
+            settings: TenantSettings(projectsFollowDisclosure: try row.decode(Bool.self, "projects_follow_disclosure")))
+    }
+
+    /// Changes a district's settings; what is nil stays as it is.
+    ///
+    /// - Throws: ``RegistryStoreError/tenantNotFound(_:)``.
+    public func update(_ key: String, projectsFollowDisclosure: Bool? = nil) async throws -> Tenant {
+        let tenant = try await find(key)
+        let rows = try await database.operatorPool.query("""
+            UPDATE tenant SET projects_follow_disclosure = coalesce(\(projectsFollowDisclosure), projects_follow_disclosure)
+            WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
+            """)
+        return try Self.tenant(rows[0])
     }
 }

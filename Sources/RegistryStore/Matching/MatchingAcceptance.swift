@@ -1,7 +1,7 @@
 public import Registry
 
 /// What accepting a run did (`govreg match accept`).
-public struct MatchingAcceptance: Sendable, Hashable, Codable {
+public struct MatchingAcceptance: Sendable, Hashable, Encodable {
     public var run: Int64
     /// Allocations accepted (turned into project allocations) and left out (`--only`).
     public var acceptedAllocations: Int
@@ -16,6 +16,25 @@ public struct MatchingAcceptance: Sendable, Hashable, Codable {
     public var demands: Int
     /// What was drawn, per unit of measure.
     public var drawn: [MeasureUnit: Int64]
+}
+
+extension MatchingAcceptance {
+    private enum CodingKeys: String, CodingKey {
+        case run, acceptedAllocations, declinedAllocations, projects, created, dryRun, demands, drawn
+    }
+
+    /// `drawn` as `{"yuan": "5000.00", "volunteer_hours": "40"}`: each amount in its unit.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(run, forKey: .run)
+        try c.encode(acceptedAllocations, forKey: .acceptedAllocations)
+        try c.encode(declinedAllocations, forKey: .declinedAllocations)
+        try c.encode(projects, forKey: .projects)
+        try c.encode(created, forKey: .created)
+        try c.encode(dryRun, forKey: .dryRun)
+        try c.encode(demands, forKey: .demands)
+        try c.encode(Dictionary(uniqueKeysWithValues: drawn.map { ($0.key.rawValue, $0.key.decimalText($0.value)) }), forKey: .drawn)
+    }
 }
 
 /// A project an acceptance made (or would make).

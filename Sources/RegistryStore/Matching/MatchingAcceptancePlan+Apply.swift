@@ -43,17 +43,20 @@ extension MatchingAcceptancePlan {
             disclosed.append(demand.isPublic)
         }
         // A project follows its demand's disclosure (公示): residents who see the demand see
-        // what is being done about it, from today.
+        // what is being done about it, from today; unless the district said otherwise
+        // (`projects_follow_disclosure`, migration 0028).
         let created = try await tx.connection.query("""
-            WITH block AS MATERIALIZED (SELECT govreg_take_numbers('project', \(tenant), \(Int64(demandIDs.count))) AS first)
+            WITH block AS MATERIALIZED (SELECT govreg_take_numbers('project', \(tenant), \(Int64(demandIDs.count))) AS first),
+                 setting AS (SELECT projects_follow_disclosure AS follows FROM tenant WHERE id = \(tenant))
             INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
                                  is_public, published_on)
             SELECT \(tenant), block.first + t.position - 1, 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit,
-                   t.budget, t.due::date, 'planned', t.disclosed, CASE WHEN t.disclosed THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
+                   t.budget, t.due::date, 'planned', t.disclosed AND setting.follows,
+                   CASE WHEN t.disclosed AND setting.follows THEN (now() AT TIME ZONE 'Asia/Shanghai')::date END
             FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
                         \(dues)::text[], \(disclosed)::boolean[]) WITH ORDINALITY
                 AS t(demand, title, description, unit, budget, due, disclosed, position),
-                 block
+                 block, setting
             RETURNING id, external_id
             """)
         var projectOf: [Int64: Int64] = [:]

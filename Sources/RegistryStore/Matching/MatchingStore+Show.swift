@@ -144,7 +144,7 @@ extension MatchingStore {
     private static func allocationLines(_ run: Int64, demands: [Int64], _ tx: TenantTransaction) async throws -> [Int64: [MatchingAllocationLine]] {
         guard !demands.isEmpty else { return [:] }
         let rows = try await tx.connection.query("""
-            SELECT a.number, a.demand_id, a.resource_id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name,
+            SELECT a.number, a.demand_id, a.resource_id, r.external_id, r.title, r.measure_unit, u.external_id AS unit_external_id, u.name AS unit_name,
                    a.quantity, a.unit_cost, a.terms, a.term_names, p.external_id AS project_external_id
             FROM matching_allocation_row a
             JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
@@ -160,6 +160,7 @@ extension MatchingStore {
                 number: try row.decode(Int.self, "number"), resourceID: try row.decode(Int64.self, "resource_id"),
                 resourceExternalID: try row.decode(String?.self, "external_id"), resourceTitle: try row.decode(String.self, "title"),
                 unitExternalID: try row.decode(String?.self, "unit_external_id"), unitName: try row.decode(String.self, "unit_name"),
+                measureUnit: try MeasureUnit(parsing: try row.decode(String.self, "measure_unit")),
                 quantity: try row.decode(Int64.self, "quantity"), unitCost: try row.decode(Int64.self, "unit_cost"),
                 terms: zip(names, amounts).map { CostTerm(name: $0, amount: $1) },
                 projectExternalID: try row.decode(String?.self, "project_external_id")))

@@ -2,7 +2,7 @@ public import Foundation
 public import Registry
 
 /// One project with its demands, allocations, milestones, progress reports and history.
-public struct ProjectDetail: Sendable, Codable {
+public struct ProjectDetail: Sendable, Encodable {
     public var project: ProjectRecord
     public var description: String?
     public var cancelReason: String?
@@ -24,7 +24,7 @@ public struct ProjectDemandLine: Sendable, Hashable, Codable {
 }
 
 /// What a project was allocated of one resource, and what it holds now.
-public struct ProjectAllocationLine: Sendable, Hashable, Codable {
+public struct ProjectAllocationLine: Sendable, Hashable, Encodable {
     public var resourceID: Int64
     public var resourceExternalID: String?
     public var title: String
@@ -61,4 +61,18 @@ public struct ProjectEventLine: Sendable, Hashable, Codable {
     public var at: Date
     public var note: String?
     public var reason: String?
+}
+
+extension ProjectAllocationLine {
+    private enum CodingKeys: String, CodingKey { case resourceID, resourceExternalID, title, measureUnit, quantity, held }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(resourceID, forKey: .resourceID)
+        try c.encodeIfPresent(resourceExternalID, forKey: .resourceExternalID)
+        try c.encode(title, forKey: .title)
+        try c.encode(measureUnit, forKey: .measureUnit)
+        try c.encode(quantity, in: measureUnit, forKey: .quantity)
+        try c.encode(held, in: measureUnit, forKey: .held)
+    }
 }

@@ -36,7 +36,7 @@ public struct ResourceQuery: Sendable, Hashable {
 }
 
 /// One page of resources.
-public struct ResourcePage: Sendable, Codable {
+public struct ResourcePage: Sendable, Encodable {
     public var items: [ResourceRecord]
     /// The cursor for the next page (`--after`), or `nil` on the last page.
     public var nextCursor: Int64?

@@ -27,6 +27,7 @@ extension ResourceStore {
             ResourceLedgerLine(
                 id: try row.decode(Int64.self, "id"),
                 kind: try LedgerEntry.Kind(parsing: try row.decode(String.self, "kind")),
+                measureUnit: resource.measureUnit,
                 quantity: try row.decode(Int64.self, "quantity"),
                 projectID: try row.decode(Int64?.self, "project_id"),
                 projectExternalID: try row.decode(String?.self, "project_external_id"),
@@ -47,6 +48,7 @@ extension ResourceStore {
                 projectExternalID: try row.decode(String?.self, "external_id"),
                 title: try row.decode(String.self, "title"),
                 status: try ProjectStatus(parsing: try row.decode(String.self, "status")),
+                measureUnit: resource.measureUnit,
                 allocated: try row.decode(Int64.self, "allocated"),
                 held: try row.decode(Int64.self, "held"))
         }

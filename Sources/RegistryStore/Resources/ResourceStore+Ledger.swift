@@ -3,6 +3,23 @@ import Postgres
 import Registry
 
 extension ResourceStore {
+    /// Records a further pledge of an amount as a person writes it, in the resource's unit
+    /// (`"5000"`, `"1234.50"` yuan, `"8"` hours): what the command line and the API take.
+    ///
+    /// - Throws: as ``pledge(_:amount:note:in:)``, and ``RegistryError`` at `amount` when
+    ///   the text is no amount in the resource's unit.
+    @discardableResult
+    public static func pledge(_ key: String, written: String, note: String? = nil, in tx: TenantTransaction) async throws -> ResourceDetail {
+        let (_, _, unit) = try await Self.lock(key, tx)
+        let amount: Int64
+        do { amount = try unit.amount(written) } catch {
+            var refusal = error
+            refusal.field = "amount"
+            throw refusal
+        }
+        return try await pledge(key, amount: amount, note: note, in: tx)
+    }
+
     /// Records a further pledge by the unit (a new ledger line; what remains grows by it).
     ///
     /// - Parameters:

@@ -29,7 +29,7 @@ struct ResourceCommand: AsyncParsableCommand {
         @Option(help: "Resources per page.") var limit = 50
         @Option(help: "The cursor printed under the previous page.") var after: Int64?
         @OptionGroup var columns: ColumnChoice
-        @Flag(help: "Print the page as JSON (amounts in stored form: fen for yuan).") var json = false
+        @Flag(help: "Print the page as JSON (amounts as decimal strings in each unit, as the API writes them).") var json = false
 
         func validate() throws {
             _ = try columns.positions(in: ResourceCommand.headers)
@@ -81,10 +81,11 @@ struct ResourceCommand: AsyncParsableCommand {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenantID = try await tenant.resolve(in: registry)
-                let unit = try await registry.withTenant(tenantID, actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.show(resource, in: tx) }.resource.measureUnit
-                let amount = try unit.amount(quantity)
-                let detail = try await registry.withTenant(tenantID, actor: commandLineActor) { tx in try await ResourceStore.pledge(resource, amount: amount, note: note, in: tx) }
-                terminal.print("已追加承诺 pledged \(unit.chineseText(amount)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
+                let detail = try await registry.withTenant(tenantID, actor: commandLineActor) { tx in
+                    try await ResourceStore.pledge(resource, written: quantity, note: note, in: tx)
+                }
+                let unit = detail.resource.measureUnit
+                terminal.print("已追加承诺 pledged \(unit.chineseText(detail.ledger.last?.quantity ?? 0)); 剩余 remaining \(unit.chineseText(detail.resource.remaining))")
             }
         }
     }

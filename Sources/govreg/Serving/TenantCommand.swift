@@ -8,7 +8,7 @@ struct TenantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenant",
         abstract: "区县 Tenants: the districts sharing this database.",
-        subcommands: [Create.self, List.self, Show.self, Archive.self]
+        subcommands: [Create.self, List.self, Show.self, Set.self, Archive.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -71,6 +71,43 @@ struct TenantCommand: AsyncParsableCommand {
         }
     }
 
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "设置 Change a district's settings: whether an accepted run's projects follow their demands' disclosure.",
+            discussion: "Example: govreg tenant set langao --projects-follow-disclosure no")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var migrations: MigrationOptions
+        @Argument(help: "Slug, division code or id.") var tenant: String
+        @Option(help: "项目随需求公示 yes or no (是/否): are an accepted run's projects disclosed when their demand is?")
+        var projectsFollowDisclosure: String?
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func validate() throws {
+            guard projectsFollowDisclosure != nil else {
+                throw ValidationError("请至少给出一项设置 give at least one setting: --projects-follow-disclosure")
+            }
+            _ = try follows()
+        }
+
+        private func follows() throws -> Bool? {
+            guard let text = projectsFollowDisclosure else { return nil }
+            switch text.lowercased() {
+            case "yes", "true", "是": return true
+            case "no", "false", "否": return false
+            default: throw ValidationError("--projects-follow-disclosure: yes or no (是/否), not '\(text)'")
+            }
+        }
+
+        func run() async throws {
+            let terminal = Terminal()
+            try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
+                let changed = try await TenantStore(database: registry).update(
+                    tenant, projectsFollowDisclosure: try follows())
+                if json { try terminal.json(changed) } else { TenantCommand.print([changed], on: terminal) }
+            }
+        }
+    }
+
     struct Archive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Archive a district: every row is kept, the district becomes read-only.")
@@ -90,10 +127,11 @@ struct TenantCommand: AsyncParsableCommand {
 
     static func print(_ tenants: [Tenant], on terminal: Terminal) {
         terminal.table(
-            headers: ["代号 slug", "名称 name", "区划代码 division", "状态 status", "创建 created"],
+            headers: ["代号 slug", "名称 name", "区划代码 division", "状态 status", "项目随需求公示 projects follow", "创建 created"],
             rows: tenants.map { tenant in
                 [tenant.slug.rawValue, tenant.name, tenant.divisionCode.rawValue,
                  "\(tenant.status.chineseName) \(tenant.status.rawValue)",
+                 tenant.settings.projectsFollowDisclosure ? "是 yes" : "否 no",
                  tenant.createdAt.map { DatabaseCommand.Status.format($0) } ?? ""]
             })
     }
