@@ -57,7 +57,7 @@ public enum MediationStore {
         _ = try await Self.enabledSettings(tx)
         let current = try await Self.lock(id, tx)
         try current.check(colour)
-        let date = try day ?? CivilDate.todayInChina()
+        let date = try day ?? tx.today()
         try await tx.connection.execute("""
             UPDATE mediation_case SET colour = \(colour.rawValue), outcome = \(outcome?.rawValue),
                 closed_on = CASE WHEN \(colour.rawValue) = 'red' THEN \(date.description)::date END,
@@ -77,7 +77,7 @@ public enum MediationStore {
         guard current != .red else {
             throw RegistryError(.notAllowedInState, field: "colour", chinese: "已结案，不能再记录", english: "the case is closed")
         }
-        try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? CivilDate.todayInChina(), tx)
+        try await Self.log(id, colour: current, moved: false, note: text, on: try day ?? tx.today(), tx)
         return try await Self.detail(id, tx)
     }
 

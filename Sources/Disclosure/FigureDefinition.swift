@@ -21,8 +21,8 @@ extension FigureDefinition {
     /// The rules every demand figure shares.
     public static let demandRules = figure(
         "demand_rules", "需求口径", "demand rules",
-        "季度按协调世界时（UTC）的自然日划分。需求按其提出时间（filed_at）归入季度；按其当前所属组织单元归入街道（镇）和社区（村）。需求在季度末的状态，取季度末之前最后一次状态变更的结果；季度末之后才有首次记录变更的，取该变更之前的状态（季度内提出、季度末之后才录入提交的，算已提交）；草稿未提交即撤回的，从未受理，不计；从未记录变更的（如由文件导入），取其现状态。草稿不计。",
-        "Quarters are calendar days in UTC. A demand belongs to the quarter in which it was raised (filed_at), and to the street and community of the org unit it is filed under now. Its state at the quarter's end is the result of its last recorded transition before that moment; if its first recorded transition came later, the state that transition left (one raised in time but entered and submitted only after the end counts as submitted); a draft withdrawn before it was ever filed was never received and does not count; if it has none (loaded from a file), its stored state. Drafts never count.")
+        "季度按本区县时区（默认北京时间）的自然日划分。需求按其提出时间（filed_at）归入季度；按其当前所属组织单元归入街道（镇）和社区（村）。需求在季度末的状态，取季度末之前最后一次状态变更的结果；季度末之后才有首次记录变更的，取该变更之前的状态（季度内提出、季度末之后才录入提交的，算已提交）；草稿未提交即撤回的，从未受理，不计；从未记录变更的（如由文件导入），取其现状态。草稿不计。",
+        "Quarters are calendar days in the district's time zone (Beijing time unless it set another). A demand belongs to the quarter in which it was raised (filed_at), and to the street and community of the org unit it is filed under now. Its state at the quarter's end is the result of its last recorded transition before that moment; if its first recorded transition came later, the state that transition left (one raised in time but entered and submitted only after the end counts as submitted); a draft withdrawn before it was ever filed was never received and does not count; if it has none (loaded from a file), its stored state. Drafts never count.")
 
     public static let received = figure(
         "received", "受理", "received",

@@ -53,8 +53,8 @@ struct Window {
     let lastDay: SQL
 
     init(_ quarter: Quarter) {
-        start = "(\(quarter.firstDay.description)::date::timestamp AT TIME ZONE 'UTC')"
-        end = "(\(quarter.dayAfter.description)::date::timestamp AT TIME ZONE 'UTC')"
+        start = SQL.districtMidnight(quarter.firstDay)
+        end = SQL.districtMidnight(quarter.dayAfter)
         firstDay = "\(quarter.firstDay.description)::date"
         lastDay = "\(quarter.lastDay.description)::date"
     }
@@ -235,8 +235,8 @@ extension QuarterFigures {
             ),
             p AS (
                 SELECT p.id, p.completed_on, p.checked_on, p.rating, p.due_on, p.status, coalesce(p.budget_fen, 0) AS budget_fen,
-                       coalesce(p.starts_on, (p.created_at AT TIME ZONE 'UTC')::date) AS entered_on,
-                       coalesce((s.at AT TIME ZONE 'UTC')::date,
+                       coalesce(p.starts_on, (p.created_at AT TIME ZONE district_time_zone())::date) AS entered_on,
+                       coalesce((s.at AT TIME ZONE district_time_zone())::date,
                                 CASE WHEN p.status IN ('in_progress', 'completed', 'checked') THEN p.starts_on END) AS started_on
                 FROM project p LEFT JOIN started s ON s.project_id = p.id
                 WHERE p.tenant_id = \(t)

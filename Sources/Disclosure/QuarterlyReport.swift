@@ -46,7 +46,7 @@ public struct QuarterlyReport: Sendable, Hashable, Codable {
         public var version: Int
         public var replacesVersion: Int?
         public var correctionReason: String?
-        /// The day it was closed (UTC), the only date a closed report carries.
+        /// The day it was closed (in the district's days), the only date a closed report carries.
         public var closedOn: CivilDate
     }
 }

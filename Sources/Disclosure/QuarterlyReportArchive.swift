@@ -29,14 +29,19 @@ public struct QuarterlyReportArchive: Sendable {
     ///
     /// The first close makes version 1. Once a version exists, closing again is a
     /// correction and needs `correction`, the reason; it makes the next version, which names
-    /// the one it replaces. A quarter can be closed only after its last day.
+    /// the one it replaces. A quarter can be closed only after its last day, in the district's
+    /// days (`today`, by default today in its time zone).
     ///
     /// - Throws: ``RegistryStoreError`` `.conflict` when the quarter has not ended, is
     ///   already closed (without a correction), or has nothing to correct.
     @discardableResult
     public func close(
-        _ quarter: Quarter, correction: String? = nil, today: CivilDate, tenant: UUID, actor: String
+        _ quarter: Quarter, correction: String? = nil, today given: CivilDate? = nil, tenant: UUID, actor: String
     ) async throws -> Entry {
+        let today: CivilDate
+        if let given { today = given } else {
+            today = try await database.withTenant(tenant, actor: actor, readOnly: true) { tx in try tx.today() }
+        }
         guard today >= quarter.dayAfter else {
             throw RegistryStoreError.conflict(
                 "\(quarter.chineseName)尚未结束，\(quarter.dayAfter)起才能封存 \(quarter.englishName) has not ended; it can be closed from \(quarter.dayAfter)")

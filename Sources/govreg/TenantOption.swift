@@ -72,6 +72,11 @@ struct TenantScope: ParsableArguments {
     @OptionGroup var migrations: MigrationOptions
     @OptionGroup var tenant: TenantOption
 
+    /// The district's time zone, for showing its times (``Terminal/showingTimes(in:)``).
+    static func timeZone(of tenant: UUID, _ registry: RegistryDatabase) async throws -> String {
+        try await TenantStore(database: registry).find(tenant.uuidString).settings.timeZone
+    }
+
     func run<T>(terminal: Terminal = Terminal(), _ body: (RegistryDatabase, UUID) async throws -> T) async throws -> T {
         try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
             try await body(registry, try await tenant.resolve(in: registry))

@@ -10,6 +10,8 @@ struct Terminal: Sendable {
     /// How many cells a line may take: `COLUMNS` when set, else the terminal's width; nil
     /// when stdout is piped (a script gets every character of every cell).
     let width: Int?
+    /// The zone instants are shown in (``moment(_:)``): UTC until a district's is known.
+    var timeZone = "UTC"
 
     init() {
         showsProgress = isatty(STDERR_FILENO) == 1

@@ -31,6 +31,9 @@ struct RouteBaseline: Sendable {
             // Six digits under a province, unique per request.
             .init(uri: "/v1/tenants", body: #"{"slug": "cat\#(s.serial)", "name": "目录县", "division_code": "61\#(String(s.serial + 1000).suffix(4))"}"#)
         }],
+        "PATCH /v1/tenants/{tenant}/settings": [RouteBaseline { _ in
+            .init(uri: "/v1/tenants/langao/settings", body: #"{"time_zone": "Asia/Shanghai"}"#)
+        }],
         "POST /v1/tenants/{tenant}/accounts": [
             RouteBaseline(covers: ["/org_code"]) { s in
                 .init(uri: "/v1/tenants/langao/accounts", body: #"{"login": "staff\#(s.serial)", "display_name": "网格员", "role": "community_staff", "org_code": "C1"}"#)

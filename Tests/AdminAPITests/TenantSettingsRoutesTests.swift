@@ -18,6 +18,13 @@ import Testing
             #expect((changed.json["settings"] as? [String: Any])?["projects_follow_disclosure"] as? Bool == false)
             let again = try await client.send(.get, "/v1/tenants/langao", as: "viewer", f)
             #expect((again.json["settings"] as? [String: Any])?["projects_follow_disclosure"] as? Bool == false)
+            // The district's time zone: a name the time zone database knows, else a 422 at the field.
+            #expect((again.json["settings"] as? [String: Any])?["time_zone"] as? String == "Asia/Shanghai")
+            let unknown = try await client.send(.patch, path, as: "admin", f, json: #"{"time_zone": "Nowhere/City"}"#)
+            #expect(unknown.status == .unprocessableContent && unknown.fieldErrors == ["/time_zone"])
+            let urumqi = try await client.send(.patch, path, as: "admin", f, json: #"{"time_zone": "Asia/Urumqi"}"#)
+            #expect((urumqi.json["settings"] as? [String: Any])?["time_zone"] as? String == "Asia/Urumqi")
+            #expect((urumqi.json["settings"] as? [String: Any])?["projects_follow_disclosure"] as? Bool == false)
         }
     }
 }

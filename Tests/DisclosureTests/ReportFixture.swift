@@ -85,7 +85,8 @@ struct ReportFixture {
 
     var archive: QuarterlyReportArchive { QuarterlyReportArchive(database: database) }
 
-    /// Midnight UTC of `day` plus `hours`.
+    /// Midnight of `day` in the district (Beijing time, its default zone) plus `hours`: the
+    /// district's days are what the report counts in.
     static func at(_ day: String, hours: Double = 0) -> Date {
         let d = try! CivilDate(day)
         var c = DateComponents()
@@ -93,7 +94,7 @@ struct ReportFixture {
         c.month = d.month
         c.day = d.day
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         return calendar.date(from: c)!.addingTimeInterval(hours * 3600)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Registry
 import RegistryStore
 import Testing
@@ -37,6 +38,28 @@ import Testing
                 try await DemandStore.list(DemandFilter(level: .community, open: true), in: tx)
             }
             #expect(desk.items.map(\.title).sorted() == ["社区活动室", "社区需求"])
+        }
+    }
+
+    /// A district's days are its own: 20:00 UTC on 30 September is 1 October in Beijing time,
+    /// the default; set to UTC, the same instant is 30 September again.
+    @Test func daysAreCountedInTheDistrictsTimeZone() async throws {
+        try await DemandFixture.with { f in
+            let id = try await f.file(try f.draft("夜里上报的"))
+            try await f.database.operatorPool.execute("UPDATE demand SET filed_at = '2026-09-30 20:00:00+00' WHERE tenant_id = \(f.tenant) AND id = \(id.rawValue)")
+            func listed(from: String? = nil, to: String? = nil) async throws -> [String] {
+                try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
+                    try await DemandStore.list(DemandFilter(filedFrom: try from.map { try CivilDate($0) }, filedTo: try to.map { try CivilDate($0) }), in: tx)
+                }.items.map(\.filedOn.description)
+            }
+            #expect(try await listed() == ["2026-10-01"])
+            #expect(try await listed(from: "2026-10-01") == ["2026-10-01"])
+            #expect(try await listed(to: "2026-09-30").isEmpty)
+            let utc = try await TenantStore(database: f.database).update(f.tenant.uuidString, timeZone: "UTC")
+            #expect(utc.settings.timeZone == "UTC")
+            #expect(try await listed() == ["2026-09-30"])
+            #expect(try await listed(to: "2026-09-30") == ["2026-09-30"])
+            await #expect(throws: RegistryError.self) { try await TenantStore(database: f.database).update(f.tenant.uuidString, timeZone: "Mars/Olympus") }
         }
     }
 

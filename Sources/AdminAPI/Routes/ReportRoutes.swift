@@ -73,7 +73,7 @@ enum ReportRoutes {
                  response: entrySchema) { call in
             let input = call.body.isEmpty ? Close() : try call.decode(Close.self)
             let entry = try await QuarterlyReportArchive(database: call.services.database).close(
-                try quarter(call), correction: input.correction, today: CivilDate.todayUTC(), tenant: try call.tenantID, actor: try call.account.actor)
+                try quarter(call), correction: input.correction, tenant: try call.tenantID, actor: try call.account.actor)
             return try APIAnswer.json(entry, status: .created).response
         },
         APIRoute(.post, "\(base)/{quarter}/publish", .tenantAdmin, tag: "reports",
@@ -89,7 +89,7 @@ enum ReportRoutes {
                  query: [.init(name: "today", schema: .string(), description: "Count as if today were this day (YYYY-MM-DD)")],
                  response: .object([("items", .array(.object([("tenant", .string()), ("quarter", .string()), ("state", .string()),
                                                               ("deadline", .string()), ("overdue", .boolean())])))])) { call in
-            let today = try call.query("today") { try CivilDate($0) } ?? CivilDate.todayUTC()
+            let today = try call.query("today") { try CivilDate($0) } ?? CivilDate.todayInChina()
             let due = try await ReportDue.list(today: today, database: call.services.database, actor: try call.account.actor)
             return try APIAnswer.json(["items": due]).response
         },

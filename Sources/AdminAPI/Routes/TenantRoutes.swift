@@ -16,12 +16,14 @@ enum TenantRoutes {
 
     /// A district's own settings; a body names only what it changes.
     static let settingsSchema = Schema.object([
+        ("time_zone", .string(maxLength: 64, description: "IANA time zone the district's days begin and end in, e.g. Asia/Shanghai (JSON times stay UTC)")),
         ("projects_follow_disclosure", .boolean(description: "Whether an accepted run's projects are disclosed (公示) when their demand is")),
     ], description: "区县设置 The district's settings")
 
     struct Settings: Decodable {
+        var timeZone: String?
         var projectsFollowDisclosure: Bool?
-        enum CodingKeys: String, CodingKey { case projectsFollowDisclosure = "projects_follow_disclosure" }
+        enum CodingKeys: String, CodingKey { case timeZone = "time_zone", projectsFollowDisclosure = "projects_follow_disclosure" }
     }
 
     struct NewTenant: Decodable {
@@ -51,11 +53,12 @@ enum TenantRoutes {
             try APIAnswer.json(try await TenantStore(database: call.services.database).find(try call.tenantID.uuidString)).response
         },
         APIRoute(.patch, "/v1/tenants/{tenant}/settings", .tenantAdmin, tag: "tenants",
-                 summary: "修改区县设置 Change the district's settings (whether accepted projects follow their demands' disclosure)",
+                 summary: "修改区县设置 Change the district's settings (time zone; whether accepted projects follow their demands' disclosure)",
                  body: settingsSchema, response: tenantSchema) { call in
             let input = try call.decode(Settings.self)
+            let zone = try input.timeZone.map { name in try field("time_zone") { try TenantSettings.timeZone(name) } }
             return try APIAnswer.json(try await TenantStore(database: call.services.database).update(
-                try call.tenantID.uuidString, projectsFollowDisclosure: input.projectsFollowDisclosure)).response
+                try call.tenantID.uuidString, timeZone: zone, projectsFollowDisclosure: input.projectsFollowDisclosure)).response
         },
         APIRoute(.post, "/v1/tenants/{tenant}/archive", .platform, tag: "tenants",
                  summary: "归档区县（只读，不删除）Archive a district (read-only; nothing is deleted)", response: tenantSchema) { call in

@@ -38,7 +38,7 @@ extension PublicContext {
     /// Each quarter's latest published version, newest quarter first.
     func published(_ tx: TenantTransaction) async throws -> [PublishedReport] {
         try await tx.connection.query("""
-            SELECT DISTINCT ON (quarter) quarter, version, (published_at AT TIME ZONE 'UTC')::date::text AS published_on
+            SELECT DISTINCT ON (quarter) quarter, version, (published_at AT TIME ZONE district_time_zone())::date::text AS published_on
             FROM quarterly_report WHERE tenant_id = \(tx.tenantID) AND published_at IS NOT NULL
             ORDER BY quarter DESC, version DESC
             """).map { PublishedReport(quarter: try $0.decode(String.self, "quarter"), version: try $0.decode(Int.self, "version"),

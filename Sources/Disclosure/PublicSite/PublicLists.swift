@@ -73,7 +73,7 @@ enum PublicLists {
         guard let row = rows.first else { return nil }
         var item = try demand(row)
         item.history = try await tx.connection.query("""
-            SELECT (h.at AT TIME ZONE 'UTC')::date::text AS on, h.public_status
+            SELECT (h.at AT TIME ZONE district_time_zone())::date::text AS on, h.public_status
             FROM public_demand_history h WHERE h.tenant_id = \(tx.tenantID) AND h.demand_id = \(id) ORDER BY h.at, h.id
             """).map { PublicItems.Step(on: try CivilDate(try $0.decode(String.self, "on")), status: try $0.decode(String.self, "public_status")) }
         item.projects = try await tx.connection.query("""

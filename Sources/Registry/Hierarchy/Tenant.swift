@@ -44,13 +44,31 @@ public struct Tenant: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
-/// A district's own settings (migration 0028).
+/// A district's own settings (migrations 0028, 0029).
 public struct TenantSettings: Hashable, Sendable, Codable {
+    /// The IANA time zone its days begin and end in (lists, filters, reports, the public site)
+    /// and the command line shows its times in; JSON keeps UTC. Beijing time by default.
+    public var timeZone: String
     /// Whether the projects an accepted matching run makes are disclosed (公示) when their
     /// demand is, from the day they are made.
     public var projectsFollowDisclosure: Bool
 
-    public init(projectsFollowDisclosure: Bool = true) {
+    public init(timeZone: String = "Asia/Shanghai", projectsFollowDisclosure: Bool = true) {
+        self.timeZone = timeZone
         self.projectsFollowDisclosure = projectsFollowDisclosure
+    }
+
+    /// A time zone's name checked: one the time zone database knows (`Asia/Urumqi`, `UTC`),
+    /// as given (Foundation may call UTC `GMT`; PostgreSQL checks the name again).
+    ///
+    /// - Throws: ``RegistryError`` at `time_zone` for any other text.
+    public static func timeZone(_ name: String) throws(RegistryError) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard (1...64).contains(trimmed.count), TimeZone(identifier: trimmed) != nil else {
+            throw RegistryError.invalid(
+                "time_zone", chinese: "时区「\(name)」无法识别，应写作 Asia/Shanghai 这样的名称",
+                english: "time zone '\(name)' is not known; write a name like Asia/Shanghai")
+        }
+        return trimmed
     }
 }

@@ -80,14 +80,15 @@ public struct RegistryDatabase: Sendable {
             if readOnly {
                 // One round trip: the settings, then the status under them.
                 status = try await connection.query("""
-                    SELECT (SELECT status FROM tenant WHERE id = \(tenant)) AS status FROM (SELECT \(settings) OFFSET 0) AS settings
+                    SELECT t.status, t.time_zone FROM (SELECT \(settings) OFFSET 0) AS settings
+                    LEFT JOIN tenant t ON t.id = \(tenant)
                     """)
             } else {
                 // Writers share this lock and archiving takes it alone, so an archive waits for
                 // the writes in flight, and a write that starts later sees the tenant archived:
                 // the status is read by a later statement, whose snapshot follows the lock.
                 try await connection.execute("SELECT \(settings), pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
-                status = try await connection.query("SELECT status FROM tenant WHERE id = \(tenant)")
+                status = try await connection.query("SELECT status, time_zone FROM tenant WHERE id = \(tenant)")
             }
             guard let state = try status.first?.decode(String?.self, "status") else {
                 throw RegistryStoreError.tenantNotFound(tenant.uuidString)
@@ -95,7 +96,9 @@ public struct RegistryDatabase: Sendable {
             if state == "archived", !readOnly {
                 throw RegistryStoreError.tenantArchived(tenant.uuidString)
             }
-            return try await body(TenantTransaction(connection: connection, tenantID: tenant, actor: actor, modules: modules))
+            return try await body(TenantTransaction(
+                connection: connection, tenantID: tenant, actor: actor, modules: modules,
+                timeZone: try status[0].decode(String.self, "time_zone")))
         }
     }
 }
@@ -111,4 +114,9 @@ public struct TenantTransaction: Sendable {
     public let actor: String
     /// The modules shipped; which are enabled for the tenant is read when an event is emitted.
     public let modules: ModuleCatalogue
+    /// The district's time zone (migration 0029): its days begin and end in it.
+    public let timeZone: String
+
+    /// Today in the district: the day a record made now is dated.
+    public func today() throws -> CivilDate { try CivilDate.today(in: timeZone) }
 }

@@ -41,8 +41,8 @@ enum DemandImportStatements {
         // Files speak in days: a blank day, or the stored instant's own day, keeps the stored
         // instant (so an export re-imports unchanged); another day is that day's midnight.
         ("filed_at", """
-            CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = d.filed_at::date) THEN d.filed_at
-                 ELSE coalesce(s.filed_on::timestamptz, now()) END
+            CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = (d.filed_at AT TIME ZONE district_time_zone())::date) THEN d.filed_at
+                 ELSE coalesce(s.filed_on::timestamp AT TIME ZONE district_time_zone(), now()) END
             """),
         ("is_public", "s.is_public"), ("published_on", "s.published_on"),
     ]

@@ -30,7 +30,7 @@ public struct DemandListItem: Sendable, Hashable, Codable, Identifiable {
     static let columns = """
         d.id, d.external_id, d.title, d.category_code, c.name_zh AS category_name, o.code AS org_code,
         o.name AS org_name, d.source_channel, d.quantity, d.measure_unit, d.priority, d.due_on::text AS due_on,
-        d.state, d.escalation_level, d.filed_at::date::text AS filed_on, d.is_public
+        d.state, d.escalation_level, (d.filed_at AT TIME ZONE district_time_zone())::date::text AS filed_on, d.is_public
         """
 
     init(_ row: Row) throws {

@@ -79,7 +79,7 @@ extension DemandStore {
                 try await connection.execute(DemandImportStatements.createStaging)
                 var rowIssues = IssueList(limit: Self.issueLimit)
                 let (staged, refused) = try await Self.stage(
-                    &rows, into: connection, channels: tx.modules.sourceChannels, issues: &rowIssues, progress: progress)
+                    &rows, into: connection, today: try tx.today(), channels: tx.modules.sourceChannels, issues: &rowIssues, progress: progress)
                 progress(.resolving)
                 try await connection.execute("ANALYZE demand_import")
                 let unresolved = try await Self.unresolvedReferences(rows, refused: refused, tx)
@@ -109,11 +109,11 @@ extension DemandStore {
     /// checked and encoded on a task of their own (``DemandStagingText``), so that reading
     /// the file overlaps with the server storing what was read.
     private static func stage<Rows: DemandImportRows>(
-        _ rows: inout Rows, into connection: Connection, channels: SourceChannels, issues: inout IssueList,
+        _ rows: inout Rows, into connection: Connection, today: CivilDate, channels: SourceChannels, issues: inout IssueList,
         progress: (DemandImportProgress) -> Void
     ) async throws -> (staged: Int, refused: [DemandReference]) {
         let total = rows.recordCount
-        let (chunks, producer) = DemandStagingText.start(rows, today: try CivilDate.todayInChina(), channels: channels)
+        let (chunks, producer) = DemandStagingText.start(rows, today: today, channels: channels)
         do {
             var reported = 0
             try await connection.copyIn(DemandImportStatements.copy) { writer in

@@ -95,15 +95,15 @@ extension DemandStore {
         if let category = filter.category {
             sql.append(" AND d.category_code = \(try await categoryCode(category, tx))")
         }
-        // filed_at is an instant; a day runs from its midnight (UTC, the sessions' zone) to the next.
+        // filed_at is an instant; a day runs from its midnight in the district's zone to the next.
         // The bound is made a timestamptz first: `timestamptz >= date` is not leakproof, so
         // under row-level security it could not be an index condition (a sequential scan of
         // the whole district, measured), while `timestamptz >= timestamptz` is and can.
         if let from = filter.filedFrom {
-            sql.append(" AND d.filed_at >= \(from.description)::date::timestamptz")
+            sql.append(" AND d.filed_at >= \(SQL.districtMidnight(from))")
         }
         if let to = filter.filedTo {
-            sql.append(" AND d.filed_at < (\(to.description)::date + 1)::timestamptz")
+            sql.append(" AND d.filed_at < \(SQL.districtMidnight(to, plusDays: 1))")
         }
         if let level = filter.level {
             sql.append(" AND d.escalation_level = \(level.rawValue)")

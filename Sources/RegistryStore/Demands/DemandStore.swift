@@ -43,7 +43,7 @@ public enum DemandStore {
         // something is wrong, so a good demand costs no extra round trip).
         let checked: DemandDraft
         do {
-            checked = try draft.checked(on: try CivilDate.todayInChina(), door: .api, channels: tx.modules.sourceChannels)
+            checked = try draft.checked(on: try tx.today(), door: .api, channels: tx.modules.sourceChannels)
         } catch let invalid as InvalidFields {
             throw InvalidFields(invalid.problems + (try await Self.referenceProblems(
                 category: draft.category, orgCode: draft.orgCode, externalID: nil, in: tx)))
@@ -67,7 +67,7 @@ public enum DemandStore {
                     \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
                     \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
                     \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
-                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamptz, now()),
+                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamp AT TIME ZONE district_time_zone(), now()),
                     -- it starts on the rung where it arises (migration 0027)
                     (SELECT org_unit_starting_level(kind) FROM org_unit WHERE tenant_id = \(tx.tenantID) AND id = \(org)))
                 RETURNING id, now() AS now

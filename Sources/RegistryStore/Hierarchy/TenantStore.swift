@@ -65,7 +65,7 @@ public struct TenantStore: Sendable {
         }
     }
 
-    static let columns = "id, slug, name, division_code, status, created_at, archived_at, projects_follow_disclosure"
+    static let columns = "id, slug, name, division_code, status, created_at, archived_at, time_zone, projects_follow_disclosure"
 
     static func tenant(_ row: Row) throws -> Tenant {
         Tenant(
@@ -76,18 +76,30 @@ public struct TenantStore: Sendable {
             status: Tenant.Status(rawValue: try row.decode(String.self, "status")) ?? .active,
             createdAt: try row.decode(Date.self, "created_at"),
             archivedAt: try row.decode(Date?.self, "archived_at"),
-            settings: TenantSettings(projectsFollowDisclosure: try row.decode(Bool.self, "projects_follow_disclosure")))
+            settings: TenantSettings(
+                timeZone: try row.decode(String.self, "time_zone"),
+                projectsFollowDisclosure: try row.decode(Bool.self, "projects_follow_disclosure")))
     }
 
     /// Changes a district's settings; what is nil stays as it is.
     ///
-    /// - Throws: ``RegistryStoreError/tenantNotFound(_:)``.
-    public func update(_ key: String, projectsFollowDisclosure: Bool? = nil) async throws -> Tenant {
+    /// - Throws: ``RegistryError`` at `time_zone` for a zone the time zone database does not
+    ///   know; ``RegistryStoreError/tenantNotFound(_:)``.
+    public func update(_ key: String, timeZone: String? = nil, projectsFollowDisclosure: Bool? = nil) async throws -> Tenant {
+        let zone = try timeZone.map { name throws(RegistryError) in try TenantSettings.timeZone(name) }
         let tenant = try await find(key)
-        let rows = try await database.operatorPool.query("""
-            UPDATE tenant SET projects_follow_disclosure = coalesce(\(projectsFollowDisclosure), projects_follow_disclosure)
-            WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
-            """)
+        let rows: QueryResult
+        do {
+            rows = try await database.operatorPool.query("""
+                UPDATE tenant SET time_zone = coalesce(\(zone), time_zone),
+                                  projects_follow_disclosure = coalesce(\(projectsFollowDisclosure), projects_follow_disclosure)
+                WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
+                """)
+        } catch let error as PostgresError where error.sqlState == "22023" {
+            // Foundation knew the name, PostgreSQL's time zone database does not.
+            throw RegistryError(
+                .invalidValue, field: "time_zone", chinese: "时区「\(timeZone ?? "")」数据库不认识", english: "time zone '\(timeZone ?? "")' is not known to the database")
+        }
         return try Self.tenant(rows[0])
     }
 }

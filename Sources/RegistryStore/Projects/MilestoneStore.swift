@@ -60,7 +60,7 @@ public enum MilestoneStore {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues
             let projects = try await HistoryProject.locked(rows.map(\.projectExternalID), tx)
-            let today = try ProjectStore.today()
+            let today = try tx.today()
             var plan: [(row: MilestoneImportRow, project: Int64)] = []
             for row in rows {
                 if let problem = FieldProblem.afterToday(row.doneOn, today: today, field: "done_on") {

@@ -66,7 +66,7 @@ public enum ProgressReportStore {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             var issues = issues
             let projects = try await HistoryProject.locked(rows.map(\.projectExternalID), tx)
-            let today = try ProjectStore.today()
+            let today = try tx.today()
             var byProject: [String: [ProgressReportImportRow]] = [:]
             for row in rows {
                 if let problem = FieldProblem.afterToday(row.reportedOn, today: today, field: "reported_on") {

@@ -26,7 +26,7 @@ extension ProjectStore {
     /// states and the resources' status and unit.
     static func insert(_ draft: ProjectDraft, _ tx: TenantTransaction) async throws -> Int64 {
         let actor = try ActorID(tx.actor)
-        let draft = try draft.checked(on: try CivilDate.todayInChina(), door: .api)
+        let draft = try draft.checked(on: try tx.today(), door: .api)
         let unit = try await UnitStore.id(of: draft.responsibleUnit, tx)
         let demands = try await lockDemands(draft.demands, tx)
         for demand in demands {

@@ -38,11 +38,11 @@ extension ProjectStore {
         try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
     }
 
-    /// Now, or midnight UTC of `day` kept between the demand's raising or last event and now.
+    /// Now, or the district's midnight of `day` kept between the demand's raising or last event and now.
     static func eventMoment(_ day: CivilDate?, demand: Int64, tenant: UUID) -> SQL {
         guard let day else { return "now()" }
         return """
-            LEAST(now(), GREATEST((\(day.description)::date::timestamp AT TIME ZONE 'UTC'),
+            LEAST(now(), GREATEST(\(SQL.districtMidnight(day)),
                 (SELECT max(e.at) FROM demand_event e WHERE e.tenant_id = \(tenant) AND e.demand_id = \(demand)),
                 (SELECT d.filed_at FROM demand d WHERE d.tenant_id = \(tenant) AND d.id = \(demand))))
             """

@@ -9,7 +9,7 @@ extension ProjectStore {
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)``; ``RegistryError`` for a day after today.
     @discardableResult
     public static func publish(_ key: String, on day: CivilDate? = nil, in tx: TenantTransaction) async throws -> ProjectDetail {
-        let today = try CivilDate.todayInChina()
+        let today = try tx.today()
         if let problem = FieldProblem.afterToday(day, today: today, field: "published_on") { throw RegistryError(problem) }
         let id = try await Self.id(of: key, tx)
         try await tx.connection.execute("""

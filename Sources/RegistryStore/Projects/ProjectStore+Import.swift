@@ -32,7 +32,7 @@ extension ProjectStore {
     ) async throws -> ImportSummary {
         try await database.runListImport(tenant: tenant, actor: actor, dryRun: dryRun) { tx in
             let lookups = try await ProjectImportLookups.load(rows, tx)
-            let today = try Self.today()
+            let today = try tx.today()
             // The rules are the domain's: one pure check of the rows against what is stored.
             let check = ProjectImportCheck(rows: rows, facts: lookups.facts, today: today)
             var issues = issues
@@ -85,7 +85,7 @@ extension ProjectStore {
         if row.progressPercent > 0 {
             try await tx.connection.execute("""
                 INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
-                VALUES (\(tx.tenantID), \(id), \(try today().description)::date, \(row.progressPercent), \(ProjectImportPlan.note), \(tx.actor))
+                VALUES (\(tx.tenantID), \(id), \(try tx.today().description)::date, \(row.progressPercent), \(ProjectImportPlan.note), \(tx.actor))
                 """)
             try await tx.connection.execute("""
                 UPDATE project SET progress_percent = \(row.progressPercent) WHERE tenant_id = \(tx.tenantID) AND id = \(id)
@@ -111,7 +111,7 @@ extension ProjectStore {
         var reported = row.progressPercent <= stored.percent
         func reportIfDue() async throws {
             guard !reported, current == .inProgress else { return }
-            try await addReport(id, try ProgressReport(on: try today(), percentage: row.progressPercent, note: ProjectImportPlan.note), tx)
+            try await addReport(id, try ProgressReport(on: try tx.today(), percentage: row.progressPercent, note: ProjectImportPlan.note), tx)
             reported = true
         }
         try await reportIfDue()

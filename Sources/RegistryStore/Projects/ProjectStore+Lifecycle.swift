@@ -53,7 +53,7 @@ extension ProjectStore {
     static func advance(_ id: Int64, to target: ProjectStatus, on date: CivilDate?, note: String?, reason: String?, _ tx: TenantTransaction) async throws {
         var (project, title) = try await domainProject(id, tx)
         let event = try project.transition(to: target, actor: try ActorID(tx.actor), at: Date(), note: note, reason: reason)
-        let day = try pastDay(date).description
+        let day = try pastDay(date, tx).description
         let tenant = tx.tenantID
         try await tx.connection.execute("""
             UPDATE project SET status = \(target.rawValue), cancel_reason = \(project.cancellationReason),
@@ -162,15 +162,13 @@ extension ProjectStore {
         return (project, title)
     }
 
-    /// Today in China, where the districts are: the default day of completions, checks and reports.
-    static func today() throws -> CivilDate { try CivilDate.todayInChina() }
 
     /// The day something happened: `date`, or today; never a day still to come (a report
     /// dated ahead would hold every later report below it).
     ///
     /// - Throws: ``InvalidFields`` for a day after today (``FieldProblem/afterToday(_:today:field:named:)``).
-    static func pastDay(_ date: CivilDate?) throws -> CivilDate {
-        let today = try today()
+    static func pastDay(_ date: CivilDate?, _ tx: TenantTransaction) throws -> CivilDate {
+        let today = try tx.today()
         guard let date else { return today }
         if let problem = FieldProblem.afterToday(date, today: today, field: "on") { throw InvalidFields([problem]) }
         return date

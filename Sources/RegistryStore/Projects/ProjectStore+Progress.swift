@@ -21,7 +21,7 @@ extension ProjectStore {
     ) async throws -> ProjectDetail {
         let links = try attachments.map(Self.attachmentLink)
         let id = try await Self.id(of: key, tx)
-        try await Self.addReport(id, try ProgressReport(on: try Self.pastDay(date), percentage: percent, note: note, attachments: links), tx)
+        try await Self.addReport(id, try ProgressReport(on: try Self.pastDay(date, tx), percentage: percent, note: note, attachments: links), tx)
         return try await Self.detail(id, tx)
     }
 
@@ -69,7 +69,7 @@ extension ProjectStore {
         // Locks the project, so that a concurrent check or cancel waits for this.
         try await Self.domainProject(id, tx).0.checkMilestoneMayBeReached()
         let updated = try await tx.connection.execute("""
-            UPDATE project_milestone SET done_on = \(try Self.pastDay(date).description)::date
+            UPDATE project_milestone SET done_on = \(try Self.pastDay(date, tx).description)::date
             WHERE tenant_id = \(tx.tenantID) AND project_id = \(id) AND id = \(milestone)
             """)
         if updated == 0 { throw RegistryStoreError.notFound(kind: "milestone 里程碑", key: "\(key)/\(milestone)") }

@@ -38,7 +38,7 @@ public enum ResourceStore {
         }
         let row: ResourceImportRow
         do {
-            row = try given.checked(on: try CivilDate.todayInChina(), door: .api)
+            row = try given.checked(on: try tx.today(), door: .api)
         } catch let invalid as InvalidFields {
             throw InvalidFields(invalid.problems + (try await references()))
         }

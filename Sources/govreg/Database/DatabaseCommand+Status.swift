@@ -64,11 +64,8 @@ extension DatabaseCommand {
             }
         }
 
-        static func format(_ date: Date) -> String {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-            return formatter.string(from: date)
-        }
+        /// An instant of the cluster (not of a district): in UTC, in the one format (``Moment``).
+        static func format(_ date: Date) -> String { Moment.text(date, in: "UTC") }
 
         static func identity(_ configuration: ConnectionConfiguration) async throws -> String {
             let connection = try await Connection.connect(configuration)

@@ -61,12 +61,12 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let quarter = try ReportCommand.quarter(quarter)
             let terminal = Terminal()
-            let entry = try await scope.run(terminal: terminal) { registry, tenant in
-                try await QuarterlyReportArchive(database: registry).close(
-                    quarter, correction: correction, today: CivilDate.todayUTC(), tenant: tenant, actor: commandLineActor)
+            let (entry, zone) = try await scope.run(terminal: terminal) { registry, tenant in
+                (try await QuarterlyReportArchive(database: registry).close(
+                    quarter, correction: correction, tenant: tenant, actor: commandLineActor), try await TenantScope.timeZone(of: tenant, registry))
             }
             if json { return try terminal.json(entry) }
-            ReportCommand.print([entry], terminal)
+            ReportCommand.print([entry], terminal.showingTimes(in: zone))
         }
     }
 
@@ -80,11 +80,12 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let quarter = try ReportCommand.quarter(quarter)
             let terminal = Terminal()
-            let entry = try await scope.run(terminal: terminal) { registry, tenant in
-                try await QuarterlyReportArchive(database: registry).publish(quarter, version: version, tenant: tenant, actor: commandLineActor)
+            let (entry, zone) = try await scope.run(terminal: terminal) { registry, tenant in
+                (try await QuarterlyReportArchive(database: registry).publish(quarter, version: version, tenant: tenant, actor: commandLineActor),
+                 try await TenantScope.timeZone(of: tenant, registry))
             }
             if json { return try terminal.json(entry) }
-            ReportCommand.print([entry], terminal)
+            ReportCommand.print([entry], terminal.showingTimes(in: zone))
         }
     }
 
@@ -97,11 +98,12 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let quarter = try self.quarter.map(ReportCommand.quarter)
             let terminal = Terminal()
-            let entries = try await scope.run(terminal: terminal) { registry, tenant in
-                try await QuarterlyReportArchive(database: registry).entries(quarter: quarter, tenant: tenant, actor: commandLineActor)
+            let (entries, zone) = try await scope.run(terminal: terminal) { registry, tenant in
+                (try await QuarterlyReportArchive(database: registry).entries(quarter: quarter, tenant: tenant, actor: commandLineActor),
+                 try await TenantScope.timeZone(of: tenant, registry))
             }
             if json { return try terminal.json(entries) }
-            ReportCommand.print(entries, terminal)
+            ReportCommand.print(entries, terminal.showingTimes(in: zone))
         }
     }
 
@@ -114,7 +116,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let day = try today.map { try UnitCommand.day($0, "--today")! } ?? CivilDate.todayUTC()
+            let day = try today.map { try UnitCommand.day($0, "--today")! } ?? CivilDate.todayInChina()
             let terminal = Terminal()
             let due = try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 try await ReportDue.list(today: day, database: registry, actor: commandLineActor)
@@ -138,7 +140,7 @@ struct ReportCommand: AsyncParsableCommand {
             rows: entries.map { e in
                 [e.quarter.description, String(e.version),
                  e.replacesVersion.map { "v\($0): \(e.correctionReason ?? "")" } ?? "",
-                 "\(e.closedAt.formatted(.iso8601)) \(e.closedBy)", e.publishedAt.map { $0.formatted(.iso8601) } ?? "未公示 not yet",
+                 "\(terminal.moment(e.closedAt)) \(e.closedBy)", e.publishedAt.map(terminal.moment) ?? "未公示 not yet",
                  e.documents["html"] ?? ""]
             })
     }

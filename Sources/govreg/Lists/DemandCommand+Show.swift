@@ -17,10 +17,13 @@ extension DemandCommand {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let tenant = try await tenant.resolve(in: registry)
-                let detail = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in
-                    try await DemandStore.get(try await DemandStore.id(of: id, in: tx), in: tx)
+                let (detail, zone) = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in
+                    (try await DemandStore.get(try await DemandStore.id(of: id, in: tx), in: tx), tx.timeZone)
                 }
                 if json { try terminal.json(detail); return }
+                // In the district's zone: the day shown is the one `demand list` shows and
+                // `--from`/`--to` select, since the district's days are counted in it too.
+                let terminal = terminal.showingTimes(in: zone)
                 let demand = detail.demand
                 var lines: [(String, String)] = [
                     ("编号 id", "\(demand.id)" + (demand.externalID.map { " (\($0))" } ?? "")),
@@ -33,7 +36,7 @@ extension DemandCommand {
                     ("状态 state", "\(demand.state.chineseName) \(demand.state.rawValue)"
                         + (demand.publicStatus.map { "  公示 public: \($0.chineseName) \($0.rawValue)" } ?? "")),
                     ("层级 level", "\(demand.escalationLevel.chineseName) \(demand.escalationLevel.rawValue)"),
-                    ("提出 filed", Self.dayAndTime(detail.filedAt)),
+                    ("提出 filed", terminal.moment(detail.filedAt)),
                     ("公示 disclosed", demand.isPublic ? "是 yes" + (demand.publishedOn.map { " \($0)" } ?? "") : "否 no"),
                 ]
                 // One table row per field: line breaks in a description would break the table.
@@ -66,21 +69,9 @@ extension DemandCommand {
                             "未满足部分 unmet remainder"
                         }
                         let text = [entry.note, entry.reason.map { "理由 reason: \($0)" }].compactMap { $0 }.joined(separator: "; ")
-                        return [entry.at.formatted(.iso8601), entry.actor, change, "\(entry.visibility.chineseName) \(entry.visibility.rawValue)", text]
+                        return [terminal.moment(entry.at), entry.actor, change, "\(entry.visibility.chineseName) \(entry.visibility.rawValue)", text]
                     })
             }
         }
-    }
-}
-
-extension DemandCommand.Show {
-    /// A moment as the lists count days: in UTC, the sessions' zone, so that the day shown
-    /// here is the one `demand list` shows and `--from`/`--to` select.
-    static func dayAndTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }

@@ -98,7 +98,7 @@ struct ProjectCommand: AsyncParsableCommand {
         if !detail.events.isEmpty {
             terminal.print("\n流程 history")
             terminal.table(headers: ["时间 at", "从 from", "到 to", "经办 actor", "说明 note", "理由 reason"], rows: detail.events.map { e in
-                [DatabaseCommand.Status.format(e.at), e.from.chineseName, e.to.chineseName, e.actor, e.note ?? "", e.reason ?? ""]
+                [terminal.moment(e.at), e.from.chineseName, e.to.chineseName, e.actor, e.note ?? "", e.reason ?? ""]
             })
         }
     }
@@ -116,8 +116,8 @@ struct ProjectCommandTarget: ParsableArguments {
     func run(readOnly: Bool = false, _ body: (TenantTransaction) async throws -> ProjectDetail) async throws {
         let terminal = Terminal()
         try await scope.run(terminal: terminal) { registry, tenant in
-            let detail = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: readOnly) { tx in try await body(tx) }
-            if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal) }
+            let (detail, zone) = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: readOnly) { tx in (try await body(tx), tx.timeZone) }
+            if json { try terminal.json(detail) } else { ProjectCommand.print(detail, on: terminal.showingTimes(in: zone)) }
         }
     }
 }

@@ -62,8 +62,10 @@ struct ResourceCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.show(resource, in: tx) }
-                if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal) }
+                let (detail, zone) = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in
+                    (try await ResourceStore.show(resource, in: tx), tx.timeZone)
+                }
+                if json { try terminal.json(detail) } else { ResourceCommand.print(detail, on: terminal.showingTimes(in: zone)) }
             }
         }
     }
@@ -155,7 +157,7 @@ struct ResourceCommand: AsyncParsableCommand {
             headers: ["#", "类型 kind", "数量 quantity", "项目 project", "时间 at", "经办 actor", "备注 note"],
             rows: detail.ledger.map { line in
                 [String(line.id), "\(line.kind.chineseName) \(line.kind.rawValue)", unit.chineseText(line.quantity),
-                 line.projectExternalID ?? "", DatabaseCommand.Status.format(line.at), line.actor, line.note ?? ""]
+                 line.projectExternalID ?? "", terminal.moment(line.at), line.actor, line.note ?? ""]
             })
         if !detail.holdings.isEmpty {
             terminal.print("\n项目占用 held by projects")

@@ -17,14 +17,17 @@ extension MatchCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let runs = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await MatchingStore.runs(limit: limit, in: tx) }
+                let (runs, zone) = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in
+                    (try await MatchingStore.runs(limit: limit, in: tx), tx.timeZone)
+                }
                 if json { return try terminal.json(runs) }
+                let terminal = terminal.showingTimes(in: zone)
                 terminal.table(
                     headers: ["运行 run", "状态 status", "类别 category", "需求 demands", "已分配 served", "分配 allocations", "S", "C", "时间 created"],
                     rows: runs.map { run in
                         ["#\(run.id ?? 0)", MatchCommand.statusLabel(run.status), run.category ?? "(all)", String(run.demands), String(run.demandsServed),
                          String(run.allocations), String(run.weightedSatisfaction), String(run.cost),
-                         run.createdAt?.formatted(.iso8601) ?? ""]
+                         run.createdAt.map(terminal.moment) ?? ""]
                     })
             }
         }

@@ -148,7 +148,7 @@ struct TokenCommand: AsyncParsableCommand {
                 if json {
                     try terminal.json(issued)
                 } else {
-                    terminal.warn("令牌只显示这一次，请妥善保存 the token is shown this once; keep it safe (expires \(issued.token.expiresAt))")
+                    terminal.warn("令牌只显示这一次，请妥善保存 the token is shown this once; keep it safe (expires \(DatabaseCommand.Status.format(issued.token.expiresAt)))")
                     terminal.print(issued.secret)
                 }
             }

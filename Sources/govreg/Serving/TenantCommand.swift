@@ -73,19 +73,22 @@ struct TenantCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "设置 Change a district's settings: whether an accepted run's projects follow their demands' disclosure.",
-            discussion: "Example: govreg tenant set langao --projects-follow-disclosure no")
+            abstract: "设置 Change a district's settings: its time zone, and whether an accepted run's projects follow their demands' disclosure.",
+            discussion: "Example: govreg tenant set langao --time-zone Asia/Urumqi --projects-follow-disclosure no")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "Slug, division code or id.") var tenant: String
+        @Option(help: "时区 The IANA time zone the district's days begin and end in, and its times are shown in (default Asia/Shanghai).")
+        var timeZone: String?
         @Option(help: "项目随需求公示 yes or no (是/否): are an accepted run's projects disclosed when their demand is?")
         var projectsFollowDisclosure: String?
         @Flag(help: "Print the result as JSON.") var json = false
 
         func validate() throws {
-            guard projectsFollowDisclosure != nil else {
-                throw ValidationError("请至少给出一项设置 give at least one setting: --projects-follow-disclosure")
+            guard timeZone != nil || projectsFollowDisclosure != nil else {
+                throw ValidationError("请至少给出一项设置 give at least one setting: --time-zone or --projects-follow-disclosure")
             }
+            do { _ = try timeZone.map(TenantSettings.timeZone) } catch { throw ValidationError("--time-zone: \(error.message)") }
             _ = try follows()
         }
 
@@ -102,7 +105,7 @@ struct TenantCommand: AsyncParsableCommand {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let changed = try await TenantStore(database: registry).update(
-                    tenant, projectsFollowDisclosure: try follows())
+                    tenant, timeZone: timeZone, projectsFollowDisclosure: try follows())
                 if json { try terminal.json(changed) } else { TenantCommand.print([changed], on: terminal) }
             }
         }
@@ -127,12 +130,12 @@ struct TenantCommand: AsyncParsableCommand {
 
     static func print(_ tenants: [Tenant], on terminal: Terminal) {
         terminal.table(
-            headers: ["代号 slug", "名称 name", "区划代码 division", "状态 status", "项目随需求公示 projects follow", "创建 created"],
+            headers: ["代号 slug", "名称 name", "区划代码 division", "状态 status", "时区 time zone", "项目随需求公示 projects follow", "创建 created"],
             rows: tenants.map { tenant in
                 [tenant.slug.rawValue, tenant.name, tenant.divisionCode.rawValue,
-                 "\(tenant.status.chineseName) \(tenant.status.rawValue)",
+                 "\(tenant.status.chineseName) \(tenant.status.rawValue)", tenant.settings.timeZone,
                  tenant.settings.projectsFollowDisclosure ? "是 yes" : "否 no",
-                 tenant.createdAt.map { DatabaseCommand.Status.format($0) } ?? ""]
+                 tenant.createdAt.map { Moment.text($0, in: tenant.settings.timeZone) } ?? ""]
             })
     }
 }
