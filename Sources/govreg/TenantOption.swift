@@ -50,10 +50,25 @@ var commandLineActor: String { "cli:" + (CommandLineActor.person ?? ProcessInfo.
 enum CommandLineActor {
     @TaskLocal static var person: String?
 
-    /// The `--actor` flag, else `GOVREG_ACTOR`, checked as an actor id; nil when neither.
-    static func person(flag: String?) throws -> String? {
-        let given = flag ?? ProcessInfo.processInfo.environment["GOVREG_ACTOR"]
-        guard let given else { return nil }
+    /// The `--actor` flag, else `GOVREG_ACTOR`, checked as an actor id; nil when neither,
+    /// unless the installation runs in production mode (`GOVREG_MODE=production`), where
+    /// every command must say who acts: the operating system's `root` names nobody.
+    static func person(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        let production: Bool
+        switch environment["GOVREG_MODE"] {
+        case nil, "", "development": production = false
+        case "production": production = true
+        case let other?:
+            throw ValidationError("GOVREG_MODE: production or development, not '\(other)'")
+        }
+        let given = flag ?? environment["GOVREG_ACTOR"]
+        guard let given else {
+            if production {
+                throw ValidationError(
+                    "生产模式下须说明经办人 in production mode (GOVREG_MODE=production) every command says who acts: --actor NAME or GOVREG_ACTOR=NAME")
+            }
+            return nil
+        }
         do {
             // Checked alone (not empty, no control characters) and as the stored `cli:NAME`.
             let name = try ActorID(given).rawValue

@@ -70,6 +70,31 @@ import Testing
         }
     }
 
+    /// In production mode (GOVREG_MODE=production) a command that does not say who acts is
+    /// refused before it touches anything; saying it (flag or GOVREG_ACTOR) is enough.
+    @Test func productionModeRequiresAnActor() async throws {
+        try await TestDatabase.withFresh { configuration in
+            var environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("PG") }
+            let common = ["--database-url", configuration.connectionString, "--migrations", Self.migrations]
+            func govreg(_ arguments: [String]) async throws -> GovregProcess.Outcome {
+                try await GovregProcess.run(arguments + common, environment: environment)
+            }
+            #expect(try await govreg(["db", "migrate"]).status == 0)
+            environment["GOVREG_MODE"] = "production"
+            let refused = try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925"])
+            #expect(refused.status != 0 && refused.stderr.contains("GOVREG_ACTOR"), "\(refused.stderr)")
+            let none = try await govreg(["tenant", "list", "--json", "--actor", "wang.min"])
+            #expect(none.status == 0 && !none.stdout.contains("langao"), "\(none.stdout)")
+            let named = try await govreg(["tenant", "create", "langao", "--name", "岚皋县", "--division-code", "610925", "--actor", "wang.min"])
+            #expect(named.status == 0, "\(named.stderr)")
+            environment["GOVREG_ACTOR"] = "wang.min"
+            #expect(try await govreg(["tenant", "show", "langao"]).status == 0)
+            environment["GOVREG_MODE"] = "prod"
+            let typo = try await govreg(["tenant", "show", "langao"])
+            #expect(typo.status != 0 && typo.stderr.contains("GOVREG_MODE"), "\(typo.stderr)")
+        }
+    }
+
     /// On a terminal of 60 cells a list fits it, long Chinese titles cut with "…" by display
     /// width; piped, nothing is cut.
     @Test func aTableFitsTheTerminalByDisplayWidth() async throws {

@@ -20,6 +20,7 @@ import Testing
         ("resource_ledger", "kind", LedgerEntry.Kind.storedValues),
         ("project", "status", ProjectStatus.storedValues),
         ("tenant", "status", TenantStatus.storedValues),
+        ("tenant", "time_zone", TenantSettings.timeZones),
     ]
 
     @Test func checkConstraintsListTheDomainsValues() async throws {
@@ -33,7 +34,7 @@ import Testing
                       AND pg_get_constraintdef(c.oid) LIKE \("CHECK ((" + column + " = ANY%")
                     """)
                 let definition = try #require(rows.first, "no CHECK on \(table).\(column)").decode(String.self, "definition")
-                let listed = definition.matches(of: /'([a-z_0-9]+)'::text/).map { String($0.output.1) }
+                let listed = definition.matches(of: /'([A-Za-z_0-9\/]+)'::text/).map { String($0.output.1) }
                 #expect(Set(listed) == Set(values), "\(table).\(column): schema \(listed), domain \(values)")
             }
         }

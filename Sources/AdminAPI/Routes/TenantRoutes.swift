@@ -16,7 +16,7 @@ enum TenantRoutes {
 
     /// A district's own settings; a body names only what it changes.
     static let settingsSchema = Schema.object([
-        ("time_zone", .string(maxLength: 64, description: "IANA time zone the district's days begin and end in, e.g. Asia/Shanghai (JSON times stay UTC)")),
+        ("time_zone", .string(values: TenantSettings.timeZones, description: "The time zone the district's days begin and end in (JSON times stay UTC)")),
         ("projects_follow_disclosure", .boolean(description: "Whether an accepted run's projects are disclosed (公示) when their demand is")),
     ], description: "区县设置 The district's settings")
 

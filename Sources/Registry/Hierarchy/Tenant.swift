@@ -58,16 +58,19 @@ public struct TenantSettings: Hashable, Sendable, Codable {
         self.projectsFollowDisclosure = projectsFollowDisclosure
     }
 
-    /// A time zone's name checked: one the time zone database knows (`Asia/Urumqi`, `UTC`),
-    /// as given (Foundation may call UTC `GMT`; PostgreSQL checks the name again).
+    /// The zones a district may keep: Beijing time (all of China officially), Xinjiang's
+    /// local time, Hong Kong's and Macau's, and UTC. A closed list, as the database's check.
+    public static let timeZones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "UTC"]
+
+    /// A time zone's name checked against ``timeZones``.
     ///
-    /// - Throws: ``RegistryError`` at `time_zone` for any other text.
+    /// - Throws: ``RegistryError`` at `time_zone` for any other text, listing those allowed.
     public static func timeZone(_ name: String) throws(RegistryError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard (1...64).contains(trimmed.count), TimeZone(identifier: trimmed) != nil else {
+        guard timeZones.contains(trimmed) else {
             throw RegistryError.invalid(
-                "time_zone", chinese: "时区「\(name)」无法识别，应写作 Asia/Shanghai 这样的名称",
-                english: "time zone '\(name)' is not known; write a name like Asia/Shanghai")
+                "time_zone", chinese: "时区「\(name)」不可用，可选 \(timeZones.joined(separator: "、"))",
+                english: "time zone '\(name)' is not one a district keeps: \(timeZones.joined(separator: ", "))")
         }
         return trimmed
     }

@@ -88,18 +88,11 @@ public struct TenantStore: Sendable {
     public func update(_ key: String, timeZone: String? = nil, projectsFollowDisclosure: Bool? = nil) async throws -> Tenant {
         let zone = try timeZone.map { name throws(RegistryError) in try TenantSettings.timeZone(name) }
         let tenant = try await find(key)
-        let rows: QueryResult
-        do {
-            rows = try await database.operatorPool.query("""
-                UPDATE tenant SET time_zone = coalesce(\(zone), time_zone),
-                                  projects_follow_disclosure = coalesce(\(projectsFollowDisclosure), projects_follow_disclosure)
-                WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
-                """)
-        } catch let error as PostgresError where error.sqlState == "22023" {
-            // Foundation knew the name, PostgreSQL's time zone database does not.
-            throw RegistryError(
-                .invalidValue, field: "time_zone", chinese: "时区「\(timeZone ?? "")」数据库不认识", english: "time zone '\(timeZone ?? "")' is not known to the database")
-        }
+        let rows = try await database.operatorPool.query("""
+            UPDATE tenant SET time_zone = coalesce(\(zone), time_zone),
+                              projects_follow_disclosure = coalesce(\(projectsFollowDisclosure), projects_follow_disclosure)
+            WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)
+            """)
         return try Self.tenant(rows[0])
     }
 }

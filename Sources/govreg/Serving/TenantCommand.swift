@@ -78,7 +78,7 @@ struct TenantCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "Slug, division code or id.") var tenant: String
-        @Option(help: "时区 The IANA time zone the district's days begin and end in, and its times are shown in (default Asia/Shanghai).")
+        @Option(help: "时区 The time zone the district's days begin and end in, and its times are shown in: \(TenantSettings.timeZones.joined(separator: ", ")) (default Asia/Shanghai).")
         var timeZone: String?
         @Option(help: "项目随需求公示 yes or no (是/否): are an accepted run's projects disclosed when their demand is?")
         var projectsFollowDisclosure: String?
