@@ -49,7 +49,9 @@ struct Terminal: Sendable {
     /// Prints rows under headers with columns padded to their display width (CJK counts double).
     ///
     /// On a terminal the table fits its width: the widest columns give way first (never below
-    /// 8 cells), and a cell too long for its column ends in "…". Piped, nothing is cut.
+    /// 8 cells), and a cell too long for its column wraps onto the row's next lines, by
+    /// display width, up to ``wrappedLines`` of them, the last ending in "…" when the text goes
+    /// on further. Piped, nothing is cut or wrapped.
     ///
     /// `optional`: columns that may be left out, the last given first, while even the
     /// narrowest columns would not fit (a list of ten columns on an 80-cell terminal).
@@ -74,16 +76,22 @@ struct Terminal: Sendable {
         }
         let headers = kept.map { headers[$0] }
         let rows = rows.map { row in kept.map { row[$0] } }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { cell, width in
-                let shown = Self.truncated(cell, to: width)
-                return shown + String(repeating: " ", count: max(0, width - Self.displayWidth(shown)))
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        func lines(_ cells: [String]) -> [String] {
+            let pieces = zip(cells, widths).map { cell, width in Self.wrapped(cell, to: width, lines: Self.wrappedLines) }
+            return (0..<(pieces.map(\.count).max() ?? 1)).map { index in
+                zip(pieces, widths).map { cell, width in
+                    let shown = index < cell.count ? cell[index] : ""
+                    return shown + String(repeating: " ", count: max(0, width - Self.displayWidth(shown)))
+                }.joined(separator: "  ").replacing(/\ +$/, with: "")
+            }
         }
-        print(line(headers))
-        print(line(widths.map { String(repeating: "─", count: $0) }))
-        rows.forEach { print(line($0)) }
+        lines(headers).forEach(print)
+        print(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        rows.forEach { lines($0).forEach(print) }
     }
+
+    /// How many lines a cell may take on a terminal before it is cut.
+    static let wrappedLines = 3
 
     /// Writes a value as the API writes it (``CommandLineJSON``), indented, keys sorted.
     func json(_ value: some Encodable) throws {
@@ -98,6 +106,40 @@ struct Terminal: Sendable {
             widths[widest] -= 1
         }
         return widths
+    }
+
+    /// `text` in lines of at most `width` display cells, at most `limit` of them; the last
+    /// ends in "…" when the text goes on. A line breaks after a space or before a Chinese
+    /// character where it can (so `已提交 submitted` keeps its English word whole), inside a
+    /// word only when the word alone is wider than the column. Text that fits is one line.
+    static func wrapped(_ text: String, to width: Int, lines limit: Int) -> [String] {
+        guard displayWidth(text) > width else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if lines.count == limit - 1 || displayWidth(String(rest)) <= width {
+                lines.append(truncated(String(rest), to: width))
+                break
+            }
+            // The longest head of `rest` that fits, and the last place in it a line may break.
+            var used = 0, end = rest.startIndex, lastBreak: Substring.Index?
+            for index in rest.indices {
+                let character = rest[index]
+                let cells = displayWidth(String(character))
+                if used + cells > width { break }
+                if index > rest.startIndex, character == " " || cells == 2 { lastBreak = index }
+                used += cells
+                end = rest.index(after: index)
+            }
+            // At `end` when the break falls at a space or beside a Chinese character; else at
+            // the last such place, so that a Latin word moves whole to the next line.
+            let wide = { (index: Substring.Index) in displayWidth(String(rest[index])) == 2 }
+            let clean = end == rest.endIndex || rest[end] == " " || wide(end) || (end > rest.startIndex && wide(rest.index(before: end)))
+            let cut = clean ? end : (lastBreak ?? end)
+            lines.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        return lines
     }
 
     /// `text` cut to `width` display cells, ending in "…" when cut.
