@@ -15,7 +15,7 @@ extension QuarterFigures {
     static func read(
         quarter: Quarter, breakdowns: Bool, places: ReportPlaces, projects: [AreaKey: ProjectFigures], in tx: TenantTransaction
     ) async throws -> QuarterFigures {
-        let window = Window(quarter)
+        let window = Window(quarter, tx.timeZone)
         var byArea: [AreaKey: AreaFigures] = [:]
         func figures(_ key: AreaKey) -> AreaFigures {
             byArea[key] ?? AreaFigures(area: places.area(key))
@@ -45,16 +45,16 @@ extension QuarterFigures {
     }
 }
 
-/// The quarter's bounds as SQL: instants at midnight UTC (the day the lists count in), and days.
+/// The quarter's bounds as SQL: instants at midnight in the district's zone (its days), and days.
 struct Window {
     let start: SQL
     let end: SQL
     let firstDay: SQL
     let lastDay: SQL
 
-    init(_ quarter: Quarter) {
-        start = SQL.districtMidnight(quarter.firstDay)
-        end = SQL.districtMidnight(quarter.dayAfter)
+    init(_ quarter: Quarter, _ zone: String) {
+        start = SQL.districtMidnight(quarter.firstDay, in: zone)
+        end = SQL.districtMidnight(quarter.dayAfter, in: zone)
         firstDay = "\(quarter.firstDay.description)::date"
         lastDay = "\(quarter.lastDay.description)::date"
     }

@@ -69,7 +69,7 @@ extension QuarterlyReport {
         let closed = try await QuarterlyReportArchive.latest(quarter: quarter.previous, in: tx)
         // The project figures of both quarters come from one pass when both are counted now.
         let projects = try await QuarterFigures.readProjects(
-            closed == nil ? [Window(quarter), Window(quarter.previous)] : [Window(quarter)], tx)
+            closed == nil ? [Window(quarter, tx.timeZone), Window(quarter.previous, tx.timeZone)] : [Window(quarter, tx.timeZone)], tx)
         let places = try await ReportPlaces.read(in: tx)
         var current = try await QuarterFigures.read(quarter: quarter, breakdowns: true, places: places, projects: projects[0], in: tx)
         current.district.area = ReportArea(level: "district", code: district.divisionCode, name: district.name)
@@ -93,7 +93,7 @@ extension QuarterlyReport {
             } else if let closed = try await QuarterlyReportArchive.latest(quarter: q, in: tx) {
                 demands = closed.report.current.district.demands
             } else {
-                demands = try await QuarterFigures.readDemands(Window(q), tx, cohortOnly: true)[.district] ?? DemandFigures()
+                demands = try await QuarterFigures.readDemands(Window(q, tx.timeZone), tx, cohortOnly: true)[.district] ?? DemandFigures()
             }
             trend.append(TrendPoint(quarter: q, received: demands.received, closed: demands.closed, resolved: demands.resolved))
         }

@@ -100,10 +100,10 @@ extension DemandStore {
         // under row-level security it could not be an index condition (a sequential scan of
         // the whole district, measured), while `timestamptz >= timestamptz` is and can.
         if let from = filter.filedFrom {
-            sql.append(" AND d.filed_at >= \(SQL.districtMidnight(from))")
+            sql.append(" AND d.filed_at >= \(SQL.districtMidnight(from, in: tx.timeZone))")
         }
         if let to = filter.filedTo {
-            sql.append(" AND d.filed_at < \(SQL.districtMidnight(to, plusDays: 1))")
+            sql.append(" AND d.filed_at < \(SQL.districtMidnight(to, plusDays: 1, in: tx.timeZone))")
         }
         if let level = filter.level {
             sql.append(" AND d.escalation_level = \(level.rawValue)")

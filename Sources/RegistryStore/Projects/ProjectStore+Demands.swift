@@ -33,16 +33,16 @@ extension ProjectStore {
         try await tx.connection.execute("""
             INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, at, note, visibility)
             VALUES (\(tenant), \(demand.id), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
-                    \(Self.eventMoment(day, demand: demand.id, tenant: tenant)), \(event.note), \(event.visibility.rawValue))
+                    \(Self.eventMoment(day, demand: demand.id, tenant: tenant, zone: tx.timeZone)), \(event.note), \(event.visibility.rawValue))
             """)
         try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
     }
 
     /// Now, or the district's midnight of `day` kept between the demand's raising or last event and now.
-    static func eventMoment(_ day: CivilDate?, demand: Int64, tenant: UUID) -> SQL {
+    static func eventMoment(_ day: CivilDate?, demand: Int64, tenant: UUID, zone: String) -> SQL {
         guard let day else { return "now()" }
         return """
-            LEAST(now(), GREATEST(\(SQL.districtMidnight(day)),
+            LEAST(now(), GREATEST(\(SQL.districtMidnight(day, in: zone)),
                 (SELECT max(e.at) FROM demand_event e WHERE e.tenant_id = \(tenant) AND e.demand_id = \(demand)),
                 (SELECT d.filed_at FROM demand d WHERE d.tenant_id = \(tenant) AND d.id = \(demand))))
             """
