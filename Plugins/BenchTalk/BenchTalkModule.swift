@@ -42,10 +42,10 @@ struct TopicResolution: CoreEventHandler {
         // Resolved: the day it was; back on the list (a project cancelled): not resolved.
         try await tx.connection.execute("""
             UPDATE bench_talk_topic
-            SET demand_resolved_on = CASE \(to.rawValue) WHEN 'resolved' THEN (now() AT TIME ZONE district_time_zone())::date END,
+            SET demand_resolved_on = CASE \(to.rawValue) WHEN 'resolved' THEN \(SQL.day(nil)) END,
                 updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND demand_id = \(demand.rawValue)
-              AND demand_resolved_on IS DISTINCT FROM CASE \(to.rawValue) WHEN 'resolved' THEN (now() AT TIME ZONE district_time_zone())::date END
+              AND demand_resolved_on IS DISTINCT FROM CASE \(to.rawValue) WHEN 'resolved' THEN \(SQL.day(nil)) END
             """)
     }
 }

@@ -52,7 +52,7 @@ extension MatchingAcceptancePlan {
                                  is_public, published_on)
             SELECT \(tenant), block.first + t.position - 1, 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit,
                    t.budget, t.due::date, 'planned', t.disclosed AND setting.follows,
-                   CASE WHEN t.disclosed AND setting.follows THEN (now() AT TIME ZONE district_time_zone())::date END
+                   CASE WHEN t.disclosed AND setting.follows THEN \(SQL.day(nil)) END
             FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
                         \(dues)::text[], \(disclosed)::boolean[]) WITH ORDINALITY
                 AS t(demand, title, description, unit, budget, due, disclosed, position),

@@ -10,14 +10,13 @@ extension ResourceStore {
     ///   the text is no amount in the resource's unit.
     @discardableResult
     public static func pledge(_ key: String, written: String, note: String? = nil, in tx: TenantTransaction) async throws -> ResourceDetail {
-        let (_, _, unit) = try await Self.lock(key, tx)
-        let amount: Int64
-        do { amount = try unit.amount(written) } catch {
-            var refusal = error
-            refusal.field = "amount"
-            throw refusal
+        try await pledge(key, note: note, tx) { unit in
+            do { return try unit.amount(written) } catch let error as RegistryError {
+                var refusal = error
+                refusal.field = "amount"
+                throw refusal
+            }
         }
-        return try await pledge(key, amount: amount, note: note, in: tx)
     }
 
     /// Records a further pledge by the unit (a new ledger line; what remains grows by it).
@@ -30,9 +29,16 @@ extension ResourceStore {
     ///   over ``LedgerEntry/maximumNoteLength``.
     @discardableResult
     public static func pledge(_ key: String, amount: Int64, note: String? = nil, in tx: TenantTransaction) async throws -> ResourceDetail {
+        try await pledge(key, note: note, tx) { unit in try Quantity(amount, unit).amount }
+    }
+
+    /// Both pledges: the resource locked once, the amount read in its unit by `amountIn`.
+    private static func pledge(
+        _ key: String, note: String?, _ tx: TenantTransaction, amountIn: (MeasureUnit) throws -> Int64
+    ) async throws -> ResourceDetail {
         let note = try LedgerEntry.checkedNote(note)
         let (id, status, unit) = try await Self.lock(key, tx)
-        _ = try Quantity(amount, unit)
+        let amount = try amountIn(unit)
         guard status != .withdrawn else { throw Self.refused(status, chinese: "追加承诺", english: "pledge to") }
         try await Self.insertLedger(resource: id, kind: .pledged, quantity: amount, project: nil, note: note, tx)
         return try await Self.detail(id, tx)
