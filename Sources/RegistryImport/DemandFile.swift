@@ -44,15 +44,20 @@ public struct DemandFile: DemandImportRows {
     /// checking each row against it would only repeat that.
     let readsRows: Bool
     private var position = 0
+    /// The file's name and digest, for the import's record.
+    public let origin: ImportOrigin
 
     /// Reads a file in UTF-8 (with or without BOM) or GB18030/GBK, comma or tab separated.
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
+    ///   - fileName: The file's name, for the import's record (nil when the bytes came
+    ///     from no named file).
     ///   - encoding: The encoding, or `automatic` to detect it.
     ///   - channels: The source channels the file may name: the core's and the shipped
     ///     modules' (``ModuleCatalogue/sourceChannels``).
-    public init(data: Data, encoding: TextEncoding = .automatic, channels: SourceChannels = .core) {
+    public init(data: Data, fileName: String? = nil, encoding: TextEncoding = .automatic, channels: SourceChannels = .core) {
+        origin = ImportOrigin(fileName: fileName, data: data)
         self.channels = channels
         sourceChannels = Self.spellings(of: channels)
         file = ImportFile(data: data, header: Self.header, encoding: encoding, issueLimit: DemandStore.issueLimit)
@@ -107,6 +112,9 @@ public struct DemandFile: DemandImportRows {
 
     /// The encoding the file turned out to be in.
     public var encoding: DetectedEncoding { file.table.encoding }
+
+    /// The encoding read, for the import's record.
+    public var readingOptions: [String: String] { ["encoding": encoding.rawValue] }
 
     /// The header cell the file uses for one of the contract's fields (`类别` for `category`).
     public func columnName(_ field: String) -> String {

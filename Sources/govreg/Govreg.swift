@@ -27,6 +27,6 @@ struct Govreg: AsyncParsableCommand {
             district takes it from --tenant, else GOVREG_TENANT, else the default `govreg use` saved.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
     )
 }

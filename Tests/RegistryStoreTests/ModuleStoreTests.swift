@@ -4,6 +4,7 @@ import ListMatching
 import Matching
 import Postgres
 import Registry
+import RegistryImport
 import RegistryStore
 import Synchronization
 import Testing
@@ -121,6 +122,31 @@ struct ListeningModule: GovernanceModule {
             try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.disable(id, in: tx) }
             try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await DemandStore.transition(d3, to: .rejected, reason: "重复", visibility: .public, in: tx) }
             #expect(heard.of(f.tenant).count == 1)   // a disabled module hears nothing
+        }
+    }
+
+    @Test func anImportEmitsOneEventForItsBatchAndTheHandlerReadsTheRows() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let heard = Heard()
+            let f = try await fixture(configuration, heard: heard)
+            defer { Task { await f.close() } }
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(try ModuleID("listening"), in: tx) }
+            let csv = """
+                external_id,title,category,org_code,source_channel,quantity,measure_unit,state
+                IMP-1,路灯,roads,G01,grid_report,1,job,
+                IMP-2,井盖,roads,G01,grid_report,2,job,submitted
+
+                """
+            var file = DemandFile(data: Data(csv.utf8), fileName: "in.csv")
+            let summary = try await DemandStore.importRows(&file, on: f.database, tenant: f.tenant, actor: f.actor)
+            let importID = try #require(summary.importID)
+            #expect(heard.of(f.tenant) == [.demandsImported(importID: importID, created: 2, updated: 0)])
+            let rows = try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in try await DemandStore.importedDemands(importID, in: tx) }
+            #expect(rows.map(\.state) == [.accepted, .submitted] && rows.allSatisfy(\.created))
+            // The same file again changes nothing and says nothing.
+            var again = DemandFile(data: Data(csv.utf8), fileName: "in.csv")
+            _ = try await DemandStore.importRows(&again, on: f.database, tenant: f.tenant, actor: f.actor)
+            #expect(heard.of(f.tenant).count == 1)
         }
     }
 

@@ -81,6 +81,15 @@ enum DemandRoutes {
                 return try .json(detail, version: detail.rowVersion)
             }
         },
+        APIRoute(.get, "\(base)/{key}/audit", .tenantAdmin, tag: "demands",
+                 summary: "审计记录 Who created and changed a demand, when, from which import, file and line",
+                 response: .object([("items", .array(.object([
+                     ("at", .string(format: "date-time")), ("actor", .string()),
+                     ("action", .string(values: ["insert", "imported", "update", "delete"])), ("import_id", .integer()),
+                     ("line", .integer()), ("changed", .array(.string())),
+                 ])))])) { call in
+            try await call.read { tx in try .json(["items": try await AuditTrail.demand(try await call.demand(tx), in: tx)]) }
+        },
         APIRoute(.patch, "\(base)/{key}", .tenantWrite, tag: "demands",
                  summary: "修改需求（需 If-Match）Edit a demand's wording, priority or dates (If-Match required)",
                  body: DemandInputs.revisionSchema, response: detail, ifMatch: .required) { call in

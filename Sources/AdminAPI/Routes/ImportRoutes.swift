@@ -18,9 +18,10 @@ enum ImportRoutes {
         APIRoute(
             method: .post, path: "/v1/tenants/{tenant}/imports/{list}", access: .tenantAdmin, tag: "imports",
             summary: "批量导入（全部成功或全部不写）Import a spreadsheet file: org, demands, units, members, resources, projects, milestones or progress",
-            query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing")],
+            query: [.init(name: "dry_run", schema: .boolean(), description: "Check only; write nothing"),
+                    .init(name: "file_name", schema: .string(maxLength: 255), description: "The file's name, for the import's record (demands)")],
             bodyKind: .csv, body: nil,
-            response: .object([("list", .string()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
+            response: .object([("list", .string()), ("import_id", .integer()), ("inserted", .integer()), ("updated", .integer()), ("unchanged", .integer()),
                                ("replaced", .integer()), ("dry_run", .boolean()), ("ignored_columns", .array(.string()))])
         ) { call in
             let dryRun = try call.query("dry_run") { text -> Bool in
@@ -33,7 +34,13 @@ enum ImportRoutes {
             let database = call.services.database
             switch call.parameter("list") {
             case "demands":
-                var file = DemandFile(data: call.body, channels: database.modules.sourceChannels)
+                let fileName = try call.query("file_name") { text -> String in
+                    guard !text.isEmpty, text.count <= 255, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                        throw APIProblem.validation(field: "query:file_name", "须为 1–255 个字符，不含控制字符 must be 1–255 characters without control characters")
+                    }
+                    return text
+                }
+                var file = DemandFile(data: call.body, fileName: fileName, channels: database.modules.sourceChannels)
                 let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
                 return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun,
                                                  ignoredColumns: DemandFile.header.ignoredNames(in: call.body))).response
@@ -48,7 +55,29 @@ enum ImportRoutes {
             default: throw APIProblem.notFound("没有这个清单 no list \(call.parameter("list")); one of \(lists.joined(separator: ", "))")
             }
         },
+        APIRoute(
+            method: .get, path: "/v1/tenants/{tenant}/imports", access: .tenantAdmin, tag: "imports",
+            summary: "导入记录 The district's imports, newest first: who loaded which file (SHA-256), when, and what it changed",
+            query: [.init(name: "limit", schema: .integer(minimum: 1, maximum: 200), description: "Page size, 50 by default"),
+                    .init(name: "cursor", schema: .integer(minimum: 1), description: "next_cursor of the previous page")],
+            response: .object([("items", .array(.object([
+                ("id", .integer()), ("at", .string(format: "date-time")), ("actor", .string()), ("list", .string()),
+                ("file_name", .string()), ("file_sha256", .string()), ("rows", .integer()), ("inserted", .integer()), ("updated", .integer()),
+            ]))), ("next_cursor", .integer())])
+        ) { call in
+            let limit = try call.pageSize(), before = try call.cursor()
+            return try await call.read { tx in
+                let items = try await ImportBatchStore.list(limit: limit, before: before, in: tx)
+                return try .json(ImportPage(items: items, nextCursor: items.count == limit ? items.last?.id : nil))
+            }
+        },
     ]
+
+    /// A page of import records.
+    struct ImportPage: Encodable {
+        var items: [ImportBatch]
+        var nextCursor: Int64?
+    }
 
     /// The counts of a finished import, whatever the list.
     struct Report<Summary: Encodable>: Encodable {

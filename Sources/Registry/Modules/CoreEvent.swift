@@ -29,6 +29,10 @@ public enum CoreEvent: GovernanceEvent, Hashable {
     case projectCompleted(projectID: Int64)
     /// Residents rated a completed project.
     case projectRated(projectID: Int64, score: Int)
+    /// An import created `created` demands and changed `updated` (导入 #`importID`): one
+    /// event for the batch, not one per row, since a file may hold a million. A handler reads
+    /// the rows it cares about set-based (`DemandStore.importedDemands(_:in:)`).
+    case demandsImported(importID: Int64, created: Int, updated: Int)
 
     /// A short name, e.g. `demand.transitioned`.
     public var name: String {
@@ -37,6 +41,7 @@ public enum CoreEvent: GovernanceEvent, Hashable {
         case .demandEscalated: "demand.escalated"
         case .projectCompleted: "project.completed"
         case .projectRated: "project.rated"
+        case .demandsImported: "demand.imported"
         }
     }
 }

@@ -48,11 +48,19 @@ public protocol DemandImportRows: Sendable {
     /// name an unknown one too: every problem is reported at once, not the next layer of
     /// them after the first is fixed.
     var refusedRowReferences: [DemandReference] { get }
+    /// The file the rows come from, for the import's record (``ImportBatch``).
+    var origin: ImportOrigin { get }
+    /// How the rows were read (the encoding …), for the import's record.
+    var readingOptions: [String: String] { get }
 }
 
 extension DemandImportRows {
     /// None: a source whose rows are all well-formed.
     public var refusedRowReferences: [DemandReference] { [] }
+    /// No file, unless the source says so.
+    public var origin: ImportOrigin { .noFile }
+    /// None.
+    public var readingOptions: [String: String] { [:] }
 }
 
 /// The references of one row: its category and org code as written (nil when blank).
@@ -81,10 +89,12 @@ public struct DemandImportBatch: DemandImportRows {
     private let rows: [DemandImportRow]
     private var position = 0
     public private(set) var issues = IssueList()
+    public let origin: ImportOrigin
 
-    /// Wraps rows.
-    public init(_ rows: [DemandImportRow]) {
+    /// Wraps rows, which came from `origin` (no file unless said).
+    public init(_ rows: [DemandImportRow], origin: ImportOrigin = .noFile) {
         self.rows = rows
+        self.origin = origin
     }
 
     /// The next row of the array.

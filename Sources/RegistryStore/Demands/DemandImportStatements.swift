@@ -122,30 +122,34 @@ enum DemandImportStatements {
     }
 
     /// The upsert: one `INSERT … SELECT … ON CONFLICT DO UPDATE` that writes only rows that
-    /// differ, and counts what it inserted and updated (`xmax = 0` marks a fresh insert).
-    static func upsert(_ tenant: UUID) -> SQL {
+    /// differ, tags what it writes with the import `batch` and the row's line, and counts
+    /// what it inserted and updated (`xmax = 0` marks a fresh insert).
+    static func upsert(_ tenant: UUID, batch: Int64) -> SQL {
         let columns = written.map(\.column).joined(separator: ", ")
         let values = written.map(\.value).joined(separator: ", ")
         let assignments = written.map { "\($0.column) = excluded.\($0.column)" }.joined(separator: ", ")
         let stored = written.map { "demand.\($0.column)" }.joined(separator: ", ")
         let incoming = written.map { "excluded.\($0.column)" }.joined(separator: ", ")
-        // New rows take a block of the district's demand numbers, in the file's line order;
-        // a row that updates a stored demand keeps its number (and its proposed id is never
-        // written: the external id's conflict turns it into the update).
+        // New rows take a block of the district's demand numbers, counted off in the order
+        // the statement reads the staged rows (the file's order as COPY stored it; a running
+        // count, not a sort of a million wide rows, so the order is the plan's and not
+        // promised). A row that updates a stored demand keeps its number (its proposed id is
+        // never written: the external id's conflict turns it into the update).
         return "WITH " + categoryKeys(tenant) + """
             , block AS MATERIALIZED (
                 SELECT govreg_take_numbers('demand', \(tenant), (SELECT count(*) FILTER (WHERE d.id IS NULL)
             """ + sources(tenant) + """
                 )) AS first
             ), upserted AS (
-                INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, \(unsafeRaw: columns))
-                SELECT \(tenant), coalesce(d.id, block.first - 1 + count(*) FILTER (WHERE d.id IS NULL) OVER (ORDER BY s.line)),
+                INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, import_id, import_line, \(unsafeRaw: columns))
+                SELECT \(tenant), coalesce(d.id, block.first - 1 + count(*) FILTER (WHERE d.id IS NULL) OVER (ROWS UNBOUNDED PRECEDING)),
                        s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, org_unit_starting_level(o.kind)),
-                       CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(unsafeRaw: values)
+                       CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(batch), s.line, \(unsafeRaw: values)
             """ + sources(tenant) + """
                 CROSS JOIN block
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
-                SET \(unsafeRaw: assignments), updated_at = now(), row_version = demand.row_version + 1
+                SET \(unsafeRaw: assignments), import_id = excluded.import_id, import_line = excluded.import_line,
+                    updated_at = now(), row_version = demand.row_version + 1
                 WHERE (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: incoming))
                 RETURNING xmax = 0 AS inserted
             )

@@ -1,7 +1,7 @@
 public import Foundation
 import ImportIssues
 import Postgres
-import Registry
+public import Registry
 
 /// What a demand import changed, or would change (`dryRun`).
 public struct DemandImportSummary: Sendable, Hashable, Codable {
@@ -16,6 +16,8 @@ public struct DemandImportSummary: Sendable, Hashable, Codable {
     public var statesKept = 0
     /// Whether nothing was written (`--dry-run`): the counts say what would have been.
     public var dryRun = false
+    /// The import's record (导入 #N, ``ImportBatch``); nil for a dry run.
+    public var importID: Int64?
 
     /// Makes a summary.
     public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, statesKept: Int = 0, dryRun: Bool = false) {
@@ -48,8 +50,11 @@ extension DemandStore {
     /// `INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM …` writes
     /// the new and changed rows only. So importing the same file twice changes nothing,
     /// and an edited file updates its rows in place. A new demand starts in the file's
-    /// state (accepted when blank) with no event: the audit log records its arrival, and
-    /// its history starts with its first move. A stored demand keeps its state.
+    /// state (accepted when blank) with no history entry: it carries the import's number and
+    /// its file line (the import's one audit record, ``ImportBatch``, says who loaded which
+    /// file), and its history starts with its first move. A stored demand keeps its state; a
+    /// changed one keeps its per-row audit, which names the import. Modules hear one
+    /// ``Registry/CoreEvent/demandsImported(importID:created:updated:)`` for the batch.
     ///
     /// ```swift
     /// var file = DemandFile(data: bytes)
@@ -86,21 +91,44 @@ extension DemandStore {
                 let all = Self.merged([rows.issues, rowIssues], unresolved)
                 if !all.isEmpty { throw ImportRejected(issues: all) }
 
+                // The record first, so that the rows can name it (a dry run's goes with its rollback).
+                let batch = try await ImportBatchStore.begin(
+                    list: "demands", origin: rows.origin, rows: staged, options: rows.readingOptions, in: tx)
                 try await connection.execute(DemandImportStatements.adoptExportedIDs(tx.tenantID))
                 let kept = try await connection.query(DemandImportStatements.statesKept(tx.tenantID))[0].decode(Int.self, "kept")
                 progress(.writing)
                 let counts = try await connection.query(
-                    dryRun ? DemandImportStatements.wouldUpsert(tx.tenantID) : DemandImportStatements.upsert(tx.tenantID))[0]
+                    dryRun ? DemandImportStatements.wouldUpsert(tx.tenantID) : DemandImportStatements.upsert(tx.tenantID, batch: batch))[0]
                 let inserted = try counts.decode(Int.self, "inserted"), updated = try counts.decode(Int.self, "updated")
-                let summary = DemandImportSummary(
+                var summary = DemandImportSummary(
                     inserted: inserted, updated: updated, unchanged: staged - inserted - updated, statesKept: kept,
                     dryRun: dryRun)
                 // Leaving by an error is what rolls the transaction back.
                 if dryRun { throw DryRunFinished(summary: summary) }
+                try await ImportBatchStore.finish(inserted: inserted, updated: updated, unchanged: summary.unchanged, in: tx)
+                summary.importID = batch
+                // One event for the batch: a handler reads the rows set-based (``DemandStore/importedDemands(_:in:)``).
+                if inserted + updated > 0 {
+                    try await tx.emit([.demandsImported(importID: batch, created: inserted, updated: updated)])
+                }
                 return summary
             }
         } catch let finished as DryRunFinished {
             return finished.summary
+        }
+    }
+
+    /// The demands an import wrote (``Registry/CoreEvent/demandsImported(importID:created:updated:)``),
+    /// with their state and whether that import created them: for an event handler, inside the
+    /// import's transaction (later, a created row may have moved on and is no longer told apart).
+    public static func importedDemands(_ importID: Int64, in tx: TenantTransaction) async throws
+        -> [(id: DemandID, state: DemandState, created: Bool)]
+    {
+        try await tx.connection.query("""
+            SELECT id, state, row_version = 1 AS created FROM demand
+            WHERE tenant_id = \(tx.tenantID) AND import_id = \(importID) ORDER BY id
+            """).map { row in
+            (DemandID(try row.decode(Int64.self, "id")), try DemandState(parsing: try row.decode(String.self, "state")), try row.decode(Bool.self, "created"))
         }
     }
 

@@ -12,8 +12,10 @@ public import Registry
 /// the price is that a slow handler slows the change, so handlers must stay small (no
 /// network calls: those would want an outbox with at-least-once delivery).
 ///
-/// Only modules enabled for the tenant hear its events. Demand imports (set-based) emit none;
-/// project imports move their demands one by one and emit for each. A handler must not
+/// Only modules enabled for the tenant hear its events. A demand import emits one
+/// ``Registry/CoreEvent/demandsImported(importID:created:updated:)`` for its whole batch (a
+/// handler reads the rows with ``DemandStore/importedDemands(_:in:)``); project imports move
+/// their demands one by one and emit for each. A handler must not
 /// swallow an SQL error of its own: the transaction is then aborted, and the change fails
 /// anyway with a less helpful message.
 public protocol CoreEventHandler: ModuleContribution {

@@ -20,7 +20,7 @@ extension ImportCommand {
         func run() async throws {
             let terminal = Terminal()
             let data = try options.contents()
-            var file = DemandFile(data: data, channels: try ShippedModules.catalogue().sourceChannels)
+            var file = DemandFile(data: data, fileName: options.file, channels: try ShippedModules.catalogue().sourceChannels)
             terminal.progress("读取 read \(file.recordCount) rows (\(file.encoding)) from \(options.file)")
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)

@@ -57,11 +57,12 @@ extension ImportSummary: ImportCounts {
 
 extension DemandImportSummary: ImportCounts {
     var notes: [String] {
-        guard statesKept > 0 else { return [] }
-        return [
-            "注意 note: \(statesKept) stored demand(s) keep their state although the file gives another; "
-                + "states change only through `govreg demand transition` 状态只能通过流程变更"
-        ]
+        var notes = importID.map { ["导入记录 import record #\($0) (govreg audit imports; the new demands carry its number and their line)"] } ?? []
+        if statesKept > 0 {
+            notes.append("注意 note: \(statesKept) stored demand(s) keep their state although the file gives another; "
+                + "states change only through `govreg demand transition` 状态只能通过流程变更")
+        }
+        return notes
     }
 }
 
