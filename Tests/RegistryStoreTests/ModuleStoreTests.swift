@@ -150,6 +150,34 @@ struct ListeningModule: GovernanceModule {
         }
     }
 
+    @Test func anIntakeInOneStatementStillReachesTheHandlersOfEnabledModules() async throws {
+        try await TestDatabase.withMigrated { configuration in
+            let heard = Heard()
+            let f = try await fixture(configuration, heard: heard)
+            defer { Task { await f.close() } }
+            let draft = DemandDraft(title: "井盖松动", category: "roads", orgCode: "G01", sourceChannel: .gridReport, quantity: try Quantity(1, .job))
+            let caller = DemandIntake.Caller(tenant: f.tenant, actor: "api:grid", account: 1, key: nil, requestHash: nil, subtreeRoot: nil)
+            // No module listening: the one statement files it, and nobody hears of it.
+            guard case .filed(let quiet) = try await DemandIntake.file(draft, submit: true, by: caller, on: f.database) else {
+                Issue.record("not filed"); return
+            }
+            #expect(quiet.demand.state == .submitted && quiet.history.count == 1 && heard.of(f.tenant).isEmpty)
+            // A listening module enabled: the same statement inside a transaction, then the handler.
+            try await f.database.withTenant(f.tenant, actor: f.actor) { tx in try await ModuleStore.enable(try ModuleID("listening"), in: tx) }
+            guard case .filed(let heardOf) = try await DemandIntake.file(draft, submit: true, by: caller, on: f.database) else {
+                Issue.record("not filed"); return
+            }
+            #expect(heard.of(f.tenant) == [.demandTransitioned(heardOf.demand.id, from: .draft, to: .submitted)])
+            #expect(heardOf.demand.id.rawValue == quiet.demand.id.rawValue + 1)
+            // A handler that refuses undoes the intake: veto applies to rejections only, so
+            // check the roll-back through a draft the handler hears nothing of.
+            guard case .filed(let draftOnly) = try await DemandIntake.file(draft, submit: false, by: caller, on: f.database) else {
+                Issue.record("not filed"); return
+            }
+            #expect(draftOnly.demand.state == .draft && draftOnly.history.isEmpty && heard.of(f.tenant).count == 1)
+        }
+    }
+
     @Test func anEventAModuleDefinesReachesOtherModulesWithoutTheCore() async throws {
         try await TestDatabase.withMigrated { configuration in
             let heard = Heard()

@@ -67,12 +67,7 @@ enum DemandRoutes {
         APIRoute(.post, base, .tenantWrite, tag: "demands", summary: "登记需求 File a demand (submitted, or a draft)",
                  body: DemandInputs.intakeSchema, success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(DemandInputs.Intake.self)
-            return try await call.write { tx in
-                try await call.requireSubtree { root in try await OrgUnitStore.isInside(code: input.orgCode, subtreeOf: root, in: tx) }
-                let id = try await DemandStore.file(input.draft, submit: input.submit ?? true, in: tx)
-                let detail = try await DemandStore.get(id, in: tx)
-                return try .json(detail, status: .created, version: detail.rowVersion, location: "\(call.path(base))/\(id)")
-            }
+            return try await call.intake(input.draft, submit: input.submit ?? true) { id in "\(call.path(base))/\(id)" }
         },
         APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "demands", summary: "需求详情 Show a demand with its history",
                  response: detail) { call in

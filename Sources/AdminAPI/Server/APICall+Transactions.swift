@@ -42,7 +42,7 @@ extension APICall {
     }
 
     /// What a key is bound to: SHA-256 of method, path and body (computed only for keyed writes).
-    private var requestHash: Data {
+    var requestHash: Data {
         var hasher = SHA256()
         hasher.update(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hasher.update(Array(body))

@@ -191,8 +191,7 @@ extension APICall {
         let account = try account
         guard account.role == .communityStaff else { return }
         guard let root = account.orgUnitID, try await inside(root) else {
-            throw APIProblem(.forbidden, kind: "outside-subtree", title: "超出负责范围 Outside your part of the hierarchy",
-                             detail: "community staff write only under the org unit their account is bound to")
+            throw Self.outsideSubtree
         }
     }
 

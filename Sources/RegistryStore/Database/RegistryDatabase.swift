@@ -18,6 +18,8 @@ public struct RegistryDatabase: Sendable {
     /// The plug-in modules this process ships (the executable passes
     /// `ModuleRegistry.catalogue`; tests pass their own).
     public let modules: ModuleCatalogue
+    /// Each district's time zone as last seen, for intakes (``DemandIntake``).
+    public let districtZones = DistrictZones()
 
     /// Pools for the database at `configuration` (the owner's login).
     public init(configuration: ConnectionConfiguration, maxConnections: Int = 8, modules: ModuleCatalogue = .empty) {

@@ -37,21 +37,22 @@ public struct DemandHistoryEntry: Sendable, Hashable, Codable {
         e.id, e.kind, e.at, e.actor, e.from_state, e.to_state, e.from_level, e.to_level, e.note, e.reason, e.visibility
         """
 
-    init(_ row: Row) throws {
-        id = try row.decode(Int64.self, "id")
-        guard let kind = Kind(rawValue: try row.decode(String.self, "kind")) else {
+    /// Reads an event; `prefix` is before each column's name (`event_` in a filed row).
+    init(_ row: Row, prefix: String = "") throws {
+        id = try row.decode(Int64.self, prefix + "id")
+        guard let kind = Kind(rawValue: try row.decode(String.self, prefix + "kind")) else {
             throw RegistryStoreError.invalid(field: "kind", reason: "未知的需求事件类型 unknown demand event kind")
         }
         self.kind = kind
-        at = try row.decode(Date.self, "at")
-        actor = try row.decode(String.self, "actor")
-        fromState = try row.decode(String?.self, "from_state").map { try DemandState(parsing: $0) }
-        toState = try row.decode(String?.self, "to_state").map { try DemandState(parsing: $0) }
-        fromLevel = try row.decode(String?.self, "from_level").map { try EscalationLevel(parsing: $0) }
-        toLevel = try row.decode(String?.self, "to_level").map { try EscalationLevel(parsing: $0) }
-        note = try row.decode(String?.self, "note")
-        reason = try row.decode(String?.self, "reason")
-        visibility = try EventVisibility(parsing: try row.decode(String.self, "visibility"))
+        at = try row.decode(Date.self, prefix + "at")
+        actor = try row.decode(String.self, prefix + "actor")
+        fromState = try row.decode(String?.self, prefix + "from_state").map { try DemandState(parsing: $0) }
+        toState = try row.decode(String?.self, prefix + "to_state").map { try DemandState(parsing: $0) }
+        fromLevel = try row.decode(String?.self, prefix + "from_level").map { try EscalationLevel(parsing: $0) }
+        toLevel = try row.decode(String?.self, prefix + "to_level").map { try EscalationLevel(parsing: $0) }
+        note = try row.decode(String?.self, prefix + "note")
+        reason = try row.decode(String?.self, prefix + "reason")
+        visibility = try EventVisibility(parsing: try row.decode(String.self, prefix + "visibility"))
     }
 
     /// The entry as the domain's event, for a transition (e.g. to derive a ``PublicHistory``).

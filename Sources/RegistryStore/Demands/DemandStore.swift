@@ -37,57 +37,43 @@ public enum DemandStore {
     ///   for an unknown category, org unit or reporter; `.conflict` for a taken external id.
     @discardableResult
     public static func file(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandID {
-        let actorID = try ActorID(tx.actor)
-        // The rules of a new demand, every problem at once, before any database work; an
-        // unknown category or org code is named with them (looked up again only when
-        // something is wrong, so a good demand costs no extra round trip).
-        let checked: DemandDraft
+        try await fileReturningDetail(draft, submit: submit, in: tx).demand.id
+    }
+
+    /// ``file(_:submit:in:)``, answering with the filed demand as ``get(_:in:)`` would,
+    /// without reading it back: the filing statement returns it.
+    public static func fileReturningDetail(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandDetail {
+        let checked = try await Self.checked(draft, today: try tx.today(), in: tx)
+        let visibility = try DemandFiling.firstMove(submit: submit, actor: tx.actor)
+        let rows: QueryResult
         do {
-            checked = try draft.checked(on: try tx.today(), door: .api, channels: tx.modules.sourceChannels)
-        } catch let invalid as InvalidFields {
+            rows = try await tx.connection.query("""
+                SELECT * FROM govreg_file_demand(\(tx.tenantID), \(DemandFiling.arguments(checked, submit: submit)),
+                    \(tx.actor), NULL::text, \(visibility.rawValue))
+                """)
+        } catch let error as PostgresError {
+            throw DemandFiling.refusal(error, draft: checked) ?? error
+        }
+        guard let row = rows.first else {
+            // The category or the org code names nothing here: say which, with the field.
+            let problems = try await Self.referenceProblems(category: checked.category, orgCode: checked.orgCode, externalID: nil, in: tx)
+            throw problems.isEmpty ? RegistryStoreError.notFound(kind: "category 类别", key: checked.category) : InvalidFields(problems)
+        }
+        let detail = try DemandFiling.detail(row, tenant: tx.tenantID)
+        if submit { try await tx.emit([.demandTransitioned(detail.demand.id, from: .draft, to: .submitted)]) }
+        return detail
+    }
+
+    /// The rules of a new demand, every problem at once, before any database work; an
+    /// unknown category or org code is named with them (looked up only when something is
+    /// wrong, so a good demand costs no extra round trip).
+    static func checked(_ draft: DemandDraft, today: CivilDate, in tx: TenantTransaction) async throws -> DemandDraft {
+        do throws(InvalidFields) {
+            return try draft.checked(on: today, door: .api, channels: tx.modules.sourceChannels)
+        } catch let invalid {
             throw InvalidFields(invalid.problems + (try await Self.referenceProblems(
                 category: draft.category, orgCode: draft.orgCode, externalID: nil, in: tx)))
         }
-        let category: String, org: Int64
-        do {
-            category = try await Self.categoryCode(checked.category, tx)
-            org = try await Self.orgUnitID(checked.orgCode, tx)
-        } catch let error as RegistryStoreError {
-            let problems = try await Self.referenceProblems(category: checked.category, orgCode: checked.orgCode, externalID: nil, in: tx)
-            throw problems.isEmpty ? error : InvalidFields(problems)
-        }
-        let state: DemandState = submit ? .submitted : .draft
-        let inserted: QueryResult
-        do {
-            inserted = try await tx.connection.query("""
-                INSERT INTO demand (tenant_id, external_id, title, description, category_code, org_unit_id,
-                    source_channel, reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state,
-                    is_public, published_on, filed_at, escalation_level)
-                VALUES (\(tx.tenantID), \(checked.externalID), \(checked.title), \(checked.details), \(category), \(org),
-                    \(checked.sourceChannel.rawValue), \(checked.reporter?.rawValue), \(checked.beneficiaries),
-                    \(checked.quantity.amount), \(checked.quantity.unit.rawValue), \(checked.priority.value),
-                    \(checked.dueOn?.description)::date, \(state.rawValue), \(checked.isPublic),
-                    \(checked.publishedOn?.description)::date, coalesce(\(checked.filedOn?.description)::date::timestamp AT TIME ZONE district_time_zone(), now()),
-                    -- it starts on the rung where it arises (migration 0027)
-                    (SELECT org_unit_starting_level(kind) FROM org_unit WHERE tenant_id = \(tx.tenantID) AND id = \(org)))
-                RETURNING id, now() AS now
-                """)
-        } catch let error as PostgresError where error.sqlState == "23503" {
-            throw RegistryStoreError.notFound(kind: "person 人员", key: draft.reporter.map { "\($0)" } ?? "")
-        } catch let error as PostgresError where error.sqlState == "23505" {
-            throw RegistryStoreError.conflict("需求编号已存在 a demand with external id \(checked.externalID ?? "") exists")
-        }
-        let id = DemandID(try inserted[0].decode(Int64.self, "id"))
-        // Every demand has an external id, so that exports and project files can name it;
-        // one filed without gets `GR-D<id>` from a trigger (migration 0015), as resources
-        // and projects get `GR-R`/`GR-P`.
-        if submit {
-            let event = try DemandWorkflow.transition(
-                of: id, from: .draft, to: .submitted, actor: actorID, at: try inserted[0].decode(Date.self, "now"),
-                visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted))
-            try await Self.record(event, tx)
-        }
-        return id
     }
 
     /// The demand a person names: by its external id (需求编号, as files and lists show it),
@@ -139,7 +125,7 @@ public enum DemandStore {
             categoryName: try row.decode(String.self, "category_name"),
             filedAt: try row.decode(Date.self, "filed_at"), updatedAt: try row.decode(Date.self, "updated_at"),
             rowVersion: try row.decode(Int.self, "row_version"),
-            history: try history.map(DemandHistoryEntry.init))
+            history: try history.map { try DemandHistoryEntry($0) })
     }
 
     // MARK: - Shared by the store's files
