@@ -9,8 +9,10 @@ import Registry
 /// PostgreSQL, and a temporary table is not under it. `ON COMMIT DROP`, so neither a
 /// commit nor a rollback leaves it on the pooled session.
 ///
-/// The written columns are listed once (``written``), so the upsert's insert list, its
-/// `SET` list, its unchanged test and the dry run's comparison cannot drift apart.
+/// The written columns are listed once (``written``), so the insert's list, the update's
+/// `SET` list, its unchanged test and the dry run's comparison cannot drift apart. Stored rows
+/// are updated first, then new ones inserted, so that the update does not compare a million
+/// rows just inserted with themselves.
 enum DemandImportStatements {
     static let createStaging: SQL = """
         CREATE TEMP TABLE demand_import (
@@ -31,8 +33,10 @@ enum DemandImportStatements {
         """
 
     /// Every column an import writes, other than the key and the state, with its value over
-    /// the sources of ``sources(_:)``: `s` the staged row, `k` its category, `o` its org unit
-    /// and `d` the stored demand with the same external id, if any.
+    /// the sources of ``sources(_:zone:)``: `s` the staged row, `k` its category, `o` its org
+    /// unit, `d` the stored demand with the same external id, if any, and `z.zone` the
+    /// district's time zone (a parameter, read once: `district_time_zone()` would be read
+    /// again for every row).
     static let written: [(column: String, value: String)] = [
         ("title", "s.title"), ("description", "s.description"), ("category_code", "k.code"),
         ("org_unit_id", "o.id"), ("source_channel", "s.source_channel"), ("quantity", "s.quantity"),
@@ -41,8 +45,8 @@ enum DemandImportStatements {
         // Files speak in days: a blank day, or the stored instant's own day, keeps the stored
         // instant (so an export re-imports unchanged); another day is that day's midnight.
         ("filed_at", """
-            CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = (d.filed_at AT TIME ZONE district_time_zone())::date) THEN d.filed_at
-                 ELSE coalesce(s.filed_on::timestamp AT TIME ZONE district_time_zone(), now()) END
+            CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = (d.filed_at AT TIME ZONE z.zone)::date) THEN d.filed_at
+                 ELSE coalesce(s.filed_on::timestamp AT TIME ZONE z.zone, now()) END
             """),
         ("is_public", "s.is_public"), ("published_on", "s.published_on"),
     ]
@@ -66,14 +70,33 @@ enum DemandImportStatements {
 
     /// The staged rows with their resolved references; rows whose references do not
     /// resolve drop out (they were reported before anything is written).
-    static func sources(_ tenant: UUID) -> SQL {
+    /// With `storedOnly`, only the rows a stored demand has (an inner join).
+    static func sources(_ tenant: UUID, zone: String, storedOnly: Bool = false) -> SQL {
         // Starts with a line break: it is appended to a select list.
         """
 
         FROM demand_import s
         JOIN category_key k ON k.key = s.category
         JOIN org_unit o ON o.tenant_id = \(tenant) AND o.code = s.org_code
-        LEFT JOIN demand d ON d.tenant_id = \(tenant) AND d.external_id = s.external_id
+        \(unsafeRaw: storedOnly ? "JOIN" : "LEFT JOIN") demand d ON d.tenant_id = \(tenant) AND d.external_id = s.external_id
+        CROSS JOIN (SELECT \(zone)::text AS zone) z
+        """
+    }
+
+    /// The staged rows no stored demand has, with their resolved references. `d` is a row of
+    /// NULLs here, so that ``written``'s values, which fall back when there is no stored
+    /// demand, serve new rows as they are. `NOT EXISTS` rather than a left join filtered on
+    /// NULL: the demand table is under row-level security, and the planner then estimated
+    /// the filtered join at one row and looped over the org units for each staged row.
+    static func newSources(_ tenant: UUID, zone: String) -> SQL {
+        """
+
+        FROM demand_import s
+        JOIN category_key k ON k.key = s.category
+        JOIN org_unit o ON o.tenant_id = \(tenant) AND o.code = s.org_code
+        CROSS JOIN (SELECT NULL::timestamptz AS filed_at) d
+        CROSS JOIN (SELECT \(zone)::text AS zone) z
+        WHERE NOT EXISTS (SELECT 1 FROM demand x WHERE x.tenant_id = \(tenant) AND x.external_id = s.external_id)
         """
     }
 
@@ -121,51 +144,77 @@ enum DemandImportStatements {
         """
     }
 
-    /// The upsert: one `INSERT … SELECT … ON CONFLICT DO UPDATE` that writes only rows that
-    /// differ, tags what it writes with the import `batch` and the row's line, and counts
-    /// what it inserted and updated (`xmax = 0` marks a fresh insert).
-    static func upsert(_ tenant: UUID, batch: Int64) -> SQL {
+    /// The new rows: one plain `INSERT … SELECT` of the staged rows no stored demand has
+    /// (an anti-join on the external id), tagged with the import `batch` and their line, and
+    /// numbered on from `next`, the district's next demand number, whose counter row the
+    /// caller holds locked (``nextNumber(_:)``) and moves on by the count inserted
+    /// (``takeNumbers(_:count:)``): so the staged rows are read once, and neither counted
+    /// first nor held in memory. Not an `ON CONFLICT` upsert: the rows are known to be new,
+    /// and a speculative insert costs a second index probe per row; an import running at the
+    /// same time with the same external ids makes this one fail on the key (23505) and roll
+    /// back, rather than mix their rows.
+    ///
+    /// Numbers are counted off in the order the statement reads the staged rows (the file's
+    /// order as COPY stored it; `row_number()` without a sort of a million wide rows, so the
+    /// order is the plan's and not promised).
+    static func insertNew(_ tenant: UUID, batch: Int64, zone: String, next: Int64) -> SQL {
         let columns = written.map(\.column).joined(separator: ", ")
         let values = written.map(\.value).joined(separator: ", ")
-        let assignments = written.map { "\($0.column) = excluded.\($0.column)" }.joined(separator: ", ")
-        let stored = written.map { "demand.\($0.column)" }.joined(separator: ", ")
-        let incoming = written.map { "excluded.\($0.column)" }.joined(separator: ", ")
-        // New rows take a block of the district's demand numbers, counted off in the order
-        // the statement reads the staged rows (the file's order as COPY stored it; a running
-        // count, not a sort of a million wide rows, so the order is the plan's and not
-        // promised). A row that updates a stored demand keeps its number (its proposed id is
-        // never written: the external id's conflict turns it into the update).
         return "WITH " + categoryKeys(tenant) + """
-            , block AS MATERIALIZED (
-                SELECT govreg_take_numbers('demand', \(tenant), (SELECT count(*) FILTER (WHERE d.id IS NULL)
-            """ + sources(tenant) + """
-                )) AS first
-            ), upserted AS (
+            , inserted AS (
                 INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, import_id, import_line, \(unsafeRaw: columns))
-                SELECT \(tenant), coalesce(d.id, block.first - 1 + count(*) FILTER (WHERE d.id IS NULL) OVER (ROWS UNBOUNDED PRECEDING)),
-                       s.external_id, coalesce(d.state, s.state, 'accepted'), coalesce(d.escalation_level, s.escalation_level, org_unit_starting_level(o.kind)),
-                       CASE WHEN d.id IS NULL THEN s.settled_level ELSE d.settled_level END, \(batch), s.line, \(unsafeRaw: values)
-            """ + sources(tenant) + """
-                CROSS JOIN block
-                ON CONFLICT (tenant_id, external_id) DO UPDATE
-                SET \(unsafeRaw: assignments), import_id = excluded.import_id, import_line = excluded.import_line,
-                    updated_at = now(), row_version = demand.row_version + 1
-                WHERE (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: incoming))
-                RETURNING xmax = 0 AS inserted
+                SELECT \(tenant), \(next) - 1 + row_number() OVER (), s.external_id, coalesce(s.state, 'accepted'),
+                       coalesce(s.escalation_level, org_unit_starting_level(o.kind)), s.settled_level, \(batch), s.line, \(unsafeRaw: values)
+            """ + newSources(tenant, zone: zone) + """
+
+                RETURNING 1
             )
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM upserted
+            SELECT count(*) AS inserted FROM inserted
             """
     }
 
-    /// What ``upsert(_:)`` would insert and update, without writing: the dry run.
-    static func wouldUpsert(_ tenant: UUID) -> SQL {
+    /// Locks the district's demand counter (creating it if need be) and returns its next
+    /// number, taking none: the import numbers its new rows from it.
+    static func nextNumber(_ tenant: UUID) -> SQL {
+        "SELECT govreg_take_numbers('demand', \(tenant), 0) AS next"
+    }
+
+    /// Moves the district's demand counter on by `count`, the rows an import numbered.
+    static func takeNumbers(_ tenant: UUID, count: Int) -> SQL {
+        "SELECT govreg_take_numbers('demand', \(tenant), \(Int64(count))) AS first"
+    }
+
+    /// The changed rows: one `UPDATE … FROM` of the stored demands whose staged row differs,
+    /// tagged with the import `batch` and the line (their per-row audit names the import). A
+    /// stored demand keeps its number, state and levels (its workflow changes those).
+    static func updateChanged(_ tenant: UUID, batch: Int64, zone: String) -> SQL {
+        let assignments = written.map { "\($0.column) = v.\($0.column)" }.joined(separator: ", ")
+        let values = written.map { "\($0.value) AS \($0.column)" }.joined(separator: ", ")
+        let stored = written.map { "demand.\($0.column)" }.joined(separator: ", ")
+        let incoming = written.map { "v.\($0.column)" }.joined(separator: ", ")
+        return "WITH " + categoryKeys(tenant) + """
+            , updated AS (
+                UPDATE demand SET \(unsafeRaw: assignments), import_id = \(batch), import_line = v.line,
+                    updated_at = now(), row_version = demand.row_version + 1
+                FROM (SELECT d.id, s.line, \(unsafeRaw: values)
+            """ + sources(tenant, zone: zone, storedOnly: true) + """
+                     ) v
+                WHERE demand.tenant_id = \(tenant) AND demand.id = v.id
+                  AND (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: incoming))
+                RETURNING 1
+            )
+            SELECT count(*) AS updated FROM updated
+            """
+    }
+
+    /// What ``updateChanged(_:batch:zone:)`` and ``insertNew(_:batch:zone:next:)`` would write, without writing: the dry run.
+    static func wouldUpsert(_ tenant: UUID, zone: String) -> SQL {
         let stored = written.map { "d.\($0.column)" }.joined(separator: ", ")
         let values = written.map(\.value).joined(separator: ", ")
         return "WITH " + categoryKeys(tenant) + """
             SELECT count(*) FILTER (WHERE d.id IS NULL) AS inserted,
                    count(*) FILTER (WHERE d.id IS NOT NULL AND (\(unsafeRaw: stored)) IS DISTINCT FROM (\(unsafeRaw: values))) AS updated
-            """ + sources(tenant)
+            """ + sources(tenant, zone: zone)
     }
 }
 

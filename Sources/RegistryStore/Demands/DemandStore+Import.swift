@@ -46,9 +46,9 @@ extension DemandStore {
     /// Imports demands all or nothing, matched to stored ones by external id.
     ///
     /// The rows stream through `COPY` into a temporary staging table while they are
-    /// checked; categories and org codes are then resolved set-based, and one
-    /// `INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM …` writes
-    /// the new and changed rows only. So importing the same file twice changes nothing,
+    /// checked; categories and org codes are then resolved set-based, one
+    /// `UPDATE … FROM … WHERE … IS DISTINCT FROM …` writes the changed rows and one
+    /// `INSERT … SELECT` the new ones. So importing the same file twice changes nothing,
     /// and an edited file updates its rows in place. A new demand starts in the file's
     /// state (accepted when blank) with no history entry: it carries the import's number and
     /// its file line (the import's one audit record, ``ImportBatch``, says who loaded which
@@ -97,9 +97,18 @@ extension DemandStore {
                 try await connection.execute(DemandImportStatements.adoptExportedIDs(tx.tenantID))
                 let kept = try await connection.query(DemandImportStatements.statesKept(tx.tenantID))[0].decode(Int.self, "kept")
                 progress(.writing)
-                let counts = try await connection.query(
-                    dryRun ? DemandImportStatements.wouldUpsert(tx.tenantID) : DemandImportStatements.upsert(tx.tenantID, batch: batch))[0]
-                let inserted = try counts.decode(Int.self, "inserted"), updated = try counts.decode(Int.self, "updated")
+                let inserted: Int, updated: Int
+                let tenant = tx.tenantID, zone = tx.timeZone
+                if dryRun {
+                    let counts = try await connection.query(DemandImportStatements.wouldUpsert(tenant, zone: zone))[0]
+                    (inserted, updated) = (try counts.decode(Int.self, "inserted"), try counts.decode(Int.self, "updated"))
+                } else {
+                    updated = try await connection.query(DemandImportStatements.updateChanged(tenant, batch: batch, zone: zone))[0].decode(Int.self, "updated")
+                    let next = try await connection.query(DemandImportStatements.nextNumber(tenant))[0].decode(Int64.self, "next")
+                    inserted = try await connection.query(
+                        DemandImportStatements.insertNew(tenant, batch: batch, zone: zone, next: next))[0].decode(Int.self, "inserted")
+                    if inserted > 0 { try await connection.execute(DemandImportStatements.takeNumbers(tenant, count: inserted)) }
+                }
                 var summary = DemandImportSummary(
                     inserted: inserted, updated: updated, unchanged: staged - inserted - updated, statesKept: kept,
                     dryRun: dryRun)
