@@ -5,13 +5,13 @@ import Registry
 extension MatchingAcceptancePlan {
     /// Writes the projects, their demand and allocation rows, the ledger draws, the demands'
     /// transitions and events, and links the allocations to their projects. Returns the new
-    /// projects' external ids, by demand id.
+    /// projects' ids and external ids, in demand id order.
     ///
     /// A demand the run serves in part keeps its unmet remainder on the list: its project
     /// records what it serves (`project_demand.served`), the demand's history says what is
     /// still missing, and the next run sees the rest. A remainder taken up by a later run
     /// stays in_project and gains another project.
-    func apply(run: Int64, _ tx: TenantTransaction) async throws -> [String] {
+    func apply(run: Int64, _ tx: TenantTransaction) async throws -> [(id: Int64, externalID: String)] {
         let tenant = tx.tenantID
         let byDemand = Dictionary(grouping: allocations, by: \.demand)
         let demandIDs = byDemand.keys.sorted()
@@ -42,35 +42,32 @@ extension MatchingAcceptancePlan {
             dues.append(demand.dueOn)
             disclosed.append(demand.isPublic)
         }
+        // The projects' numbers, one block of the district's counter (migration 0026): the
+        // project of demandIDs[i] is first + i, so no row needs reading back to be linked.
+        let first = try await tx.connection.query("SELECT govreg_take_numbers('project', \(tenant), \(Int64(demandIDs.count))) AS first")
+            .first!.decode(Int64.self, "first")
+        let projectIDs = demandIDs.indices.map { first + Int64($0) }
+        let projectOf = Dictionary(uniqueKeysWithValues: zip(demandIDs, projectIDs))
         // A project follows its demand's disclosure (公示): residents who see the demand see
         // what is being done about it, from today; unless the district said otherwise
-        // (`projects_follow_disclosure`, migration 0028).
+        // (`projects_follow_disclosure`, migration 0028). Its external id is GR-P<id>, as for
+        // every project made without one, named in the INSERT (an UPDATE after it rewrote
+        // every row and audited it twice); if the district already uses that text for
+        // another project, the next free GR-P<id>-2, -3 … (migration 0013).
         let created = try await tx.connection.query("""
-            WITH block AS MATERIALIZED (SELECT govreg_take_numbers('project', \(tenant), \(Int64(demandIDs.count))) AS first),
-                 setting AS (SELECT projects_follow_disclosure AS follows FROM tenant WHERE id = \(tenant))
+            WITH setting AS (SELECT projects_follow_disclosure AS follows FROM tenant WHERE id = \(tenant))
             INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
                                  is_public, published_on)
-            SELECT \(tenant), block.first + t.position - 1, 'GR-M' || \(run) || '-' || t.demand, t.title, t.description, t.unit,
-                   t.budget, t.due::date, 'planned', t.disclosed AND setting.follows,
+            SELECT \(tenant), t.id,
+                   CASE WHEN taken.id IS NULL THEN 'GR-P' || t.id ELSE govreg_free_external_id('project', \(tenant), 'GR-P' || t.id) END,
+                   t.title, t.description, t.unit, t.budget, t.due::date, 'planned', t.disclosed AND setting.follows,
                    CASE WHEN t.disclosed AND setting.follows THEN \(SQL.day(nil)) END
-            FROM unnest(\(demandIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
-                        \(dues)::text[], \(disclosed)::boolean[]) WITH ORDINALITY
-                AS t(demand, title, description, unit, budget, due, disclosed, position),
-                 block, setting
+            FROM unnest(\(projectIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
+                        \(dues)::text[], \(disclosed)::boolean[])
+                AS t(id, title, description, unit, budget, due, disclosed)
+            CROSS JOIN setting
+            LEFT JOIN project taken ON taken.tenant_id = \(tenant) AND taken.external_id = 'GR-P' || t.id
             RETURNING id, external_id
-            """)
-        var projectOf: [Int64: Int64] = [:]
-        for row in created {
-            let marker = try row.decode(String.self, "external_id")
-            projectOf[Int64(marker.split(separator: "-").last!)!] = try row.decode(Int64.self, "id")
-        }
-        let projectIDs = demandIDs.map { projectOf[$0]! }
-        // Projects made without an external id are known as GR-P<id>, as everywhere else.
-        let names = try await tx.connection.query("""
-            UPDATE project p SET external_id = CASE
-                WHEN EXISTS (SELECT 1 FROM project o WHERE o.tenant_id = p.tenant_id AND o.external_id = 'GR-P' || p.id)
-                THEN govreg_free_external_id('project', p.tenant_id, 'GR-P' || p.id) ELSE 'GR-P' || p.id END
-            WHERE p.tenant_id = \(tenant) AND p.id = ANY(\(projectIDs)) RETURNING p.id, p.external_id
             """)
         let servedAmounts = demandIDs.map { id in byDemand[id]!.reduce(Int64(0)) { $0 + $1.quantity } }
         try await tx.connection.execute("""
@@ -102,8 +99,10 @@ extension MatchingAcceptancePlan {
         for row in try await tx.connection.query("SELECT id, name FROM unit WHERE tenant_id = \(tenant) AND id = ANY(\(Array(Set(units))))") {
             unitNames[try row.decode(Int64.self, "id")] = try row.decode(String.self, "name")
         }
+        // By position in demandIDs: looking each demand up by search was quadratic, 7 s for a large run.
+        let position = Dictionary(uniqueKeysWithValues: demandIDs.enumerated().map { ($1, $0) })
         let notes = taken.map { id in
-            let index = demandIDs.firstIndex(of: id)!
+            let index = position[id]!
             return "已立项「\(titles[index])」，由\(unitNames[units[index]] ?? "共建单位")承办 taken up by a project; \(unitNames[units[index]] ?? "a unit") does the work"
         }
         try await tx.connection.execute("""
@@ -135,7 +134,7 @@ extension MatchingAcceptancePlan {
             FROM unnest(\(allocations.map(\.number))::integer[], \(allocationProjects)::bigint[]) AS t(number, project)
             """)
         var external: [Int64: String] = [:]
-        for row in names { external[try row.decode(Int64.self, "id")] = try row.decode(String.self, "external_id") }
-        return projectIDs.map { external[$0]! }
+        for row in created { external[try row.decode(Int64.self, "id")] = try row.decode(String.self, "external_id") }
+        return projectIDs.map { (id: $0, externalID: external[$0]!) }
     }
 }

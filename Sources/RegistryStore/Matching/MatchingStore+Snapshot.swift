@@ -30,7 +30,9 @@ extension MatchingStore {
                        SELECT s.served FROM demand_service s WHERE s.tenant_id = d.tenant_id AND s.demand_id = d.id), 0)
                    ELSE d.quantity END,
                    d.measure_unit, d.priority, extract(epoch FROM d.filed_at)::bigint,
-                   (d.filed_at AT TIME ZONE district_time_zone())::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
+                   -- the zone read once for the query, not once per row (a function holding
+                   -- a subquery is not inlined)
+                   (d.filed_at AT TIME ZONE (SELECT district_time_zone()))::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
             FROM demand d
             WHERE d.tenant_id = \(tenant) AND
             """
