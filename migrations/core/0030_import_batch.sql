@@ -61,17 +61,59 @@ GRANT UPDATE (inserted, updated, unchanged) ON import_batch TO govreg_app;
 ALTER TABLE demand ADD COLUMN import_id bigint, ADD COLUMN import_line integer,
     ADD CONSTRAINT demand_import_tag CHECK ((import_id IS NULL) = (import_line IS NULL) AND import_line > 0);
 
--- Per-row audit entries written while an import runs name it.
-ALTER TABLE audit_log ADD COLUMN import_id bigint DEFAULT current_import_id();
+-- Per-row audit entries written while an import runs name it. The trigger functions read the
+-- import once per statement into a variable (a column default, or the function in the select
+-- list, would be evaluated again for every row an accepted run writes).
+ALTER TABLE audit_log ADD COLUMN import_id bigint;
+
+CREATE OR REPLACE FUNCTION audit_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch bigint := current_import_id();
+    who text := current_actor();
+BEGIN
+    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, after, import_id)
+    SELECT n.tenant_id, who, 'insert', TG_TABLE_NAME, n.id, to_jsonb(n) - coalesce(TG_ARGV, '{}'), batch
+    FROM audit_new n;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION audit_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch bigint := current_import_id();
+    who text := current_actor();
+BEGIN
+    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, before, after, import_id)
+    SELECT n.tenant_id, who, 'update', TG_TABLE_NAME, n.id, to_jsonb(o) - coalesce(TG_ARGV, '{}'), to_jsonb(n) - coalesce(TG_ARGV, '{}'), batch
+    FROM audit_new n JOIN audit_old o ON o.tenant_id = n.tenant_id AND o.id = n.id
+    WHERE to_jsonb(o) IS DISTINCT FROM to_jsonb(n);
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION audit_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch bigint := current_import_id();
+    who text := current_actor();
+BEGIN
+    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, before, import_id)
+    SELECT o.tenant_id, who, 'delete', TG_TABLE_NAME, o.id, to_jsonb(o) - coalesce(TG_ARGV, '{}'), batch
+    FROM audit_old o;
+    RETURN NULL;
+END
+$$;
 
 -- Demand inserts: every row is audited except those tagged with this transaction's own
 -- import (a row cannot escape its audit by carrying some other batch's tag).
 CREATE FUNCTION audit_insert_unless_imported() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch bigint := current_import_id();
+    who text := current_actor();
 BEGIN
-    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, after)
-    SELECT n.tenant_id, current_actor(), 'insert', TG_TABLE_NAME, n.id, to_jsonb(n) - coalesce(TG_ARGV, '{}')
+    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, after, import_id)
+    SELECT n.tenant_id, who, 'insert', TG_TABLE_NAME, n.id, to_jsonb(n) - coalesce(TG_ARGV, '{}'), batch
     FROM audit_new n
-    WHERE n.import_id IS DISTINCT FROM current_import_id();
+    WHERE n.import_id IS DISTINCT FROM batch;
     RETURN NULL;
 END
 $$;

@@ -69,9 +69,12 @@ CREATE TRIGGER resource_ledger_apply AFTER INSERT ON resource_ledger REFERENCING
 -- to compare them and once to store them; to_jsonb of a demand row costs about as much as
 -- the rest of its update, and accepting a run moves 58,000 demands in one statement.
 CREATE OR REPLACE FUNCTION audit_update() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch bigint := current_import_id();  -- read once per statement (0030)
+    who text := current_actor();
 BEGIN
-    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, before, after)
-    SELECT i.tenant_id, current_actor(), 'update', TG_TABLE_NAME, i.id, i.before - coalesce(TG_ARGV, '{}'), i.after - coalesce(TG_ARGV, '{}')
+    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, before, after, import_id)
+    SELECT i.tenant_id, who, 'update', TG_TABLE_NAME, i.id, i.before - coalesce(TG_ARGV, '{}'), i.after - coalesce(TG_ARGV, '{}'), batch
     FROM (SELECT n.tenant_id, n.id, to_jsonb(o) AS before, to_jsonb(n) AS after
           FROM audit_new n JOIN audit_old o ON o.tenant_id = n.tenant_id AND o.id = n.id
           OFFSET 0) i  -- OFFSET 0: built once here, not again wherever the outer query names them
