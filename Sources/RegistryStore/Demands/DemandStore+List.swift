@@ -37,7 +37,7 @@ extension DemandStore {
         let size = min(max(limit, 1), Self.maximumPageSize)
         // One more than the page holds: whether there is a next page.
         let sql = try await Self.page(filter, rows: size + 1, after: cursor, tx)
-        var items = try await tx.connection.query(sql).map(DemandListItem.init)
+        var items = try await Self.withoutSorting(filter, tx) { try await tx.connection.query(sql) }.map(DemandListItem.init)
         let more = items.count > size
         if more { items.removeLast() }
         return DemandPage(items: items, nextCursor: more ? items.last?.id : nil)
@@ -53,7 +53,20 @@ extension DemandStore {
         let size = min(max(limit, 1), Self.maximumPageSize)
         var sql: SQL = "EXPLAIN (ANALYZE, BUFFERS) "
         sql.append(try await Self.page(filter, rows: size + 1, after: cursor, tx))
-        return try await tx.connection.query(sql).map { try $0.decode(String.self, at: 0) }
+        return try await Self.withoutSorting(filter, tx) { try await tx.connection.query(sql) }.map { try $0.decode(String.self, at: 0) }
+    }
+
+    /// Runs `query` with plans that sort ruled out when the filter names an org subtree. Every
+    /// filter has an index that yields a subtree's matches in id order, but the planner
+    /// estimates the subtree's path range from a histogram of paths, which puts a grid's 4,000
+    /// demands in a 1,000,000-demand district at 1 row; it then scanned the whole district in
+    /// parallel and sorted (350 ms, where the index reads 12,000 entries in 1 ms).
+    private static func withoutSorting(_ filter: DemandFilter, _ tx: TenantTransaction, _ query: () async throws -> QueryResult) async throws -> QueryResult {
+        guard filter.under != nil else { return try await query() }
+        try await tx.connection.execute("SET LOCAL enable_sort = off")
+        let result = try await query()
+        try await tx.connection.execute("SET LOCAL enable_sort = on")
+        return result
     }
 
     /// The page's statement: the newest `rows` matches below `cursor` (one backward index
