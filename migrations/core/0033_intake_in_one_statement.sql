@@ -49,12 +49,12 @@ CREATE FUNCTION govreg_file_demand(
         WHERE tenant_id = p_tenant AND (code = p_category OR name_zh = p_category)
         ORDER BY code = p_category DESC, sort_order LIMIT 1
     ), place AS (
-        SELECT id, code, name, kind FROM org_unit WHERE tenant_id = p_tenant AND code = p_org_code
+        SELECT id, code, name, kind, path FROM org_unit WHERE tenant_id = p_tenant AND code = p_org_code
     ), number AS MATERIALIZED (
         -- taken only when both resolve, so a refused filing uses no number
         SELECT govreg_take_numbers('demand', p_tenant, 1) AS n FROM category, place
     ), filed AS (
-        INSERT INTO demand (tenant_id, id, external_id, title, description, category_code, org_unit_id, source_channel,
+        INSERT INTO demand (tenant_id, id, external_id, title, description, category_code, org_unit_id, org_path, source_channel,
             reporter_id, beneficiaries, quantity, measure_unit, priority, due_on, state, is_public, published_on,
             filed_at, escalation_level)
         SELECT p_tenant, number.n,
@@ -62,7 +62,8 @@ CREATE FUNCTION govreg_file_demand(
                coalesce(p_external_id, CASE
                    WHEN EXISTS (SELECT 1 FROM demand x WHERE x.tenant_id = p_tenant AND x.external_id = 'GR-D' || number.n)
                    THEN govreg_free_external_id('demand', p_tenant, 'GR-D' || number.n) ELSE 'GR-D' || number.n END),
-               p_title, p_description, category.code, place.id, p_source_channel, p_reporter, p_beneficiaries,
+               -- the place's path, for lists by subtree (0032)
+               p_title, p_description, category.code, place.id, place.path, p_source_channel, p_reporter, p_beneficiaries,
                p_quantity, p_measure_unit, p_priority, p_due_on, CASE WHEN p_submit THEN 'submitted' ELSE 'draft' END,
                p_is_public, p_published_on,
                coalesce(p_filed_on::timestamp AT TIME ZONE district_time_zone(), now()),

@@ -39,7 +39,7 @@ enum DemandImportStatements {
     /// again for every row).
     static let written: [(column: String, value: String)] = [
         ("title", "s.title"), ("description", "s.description"), ("category_code", "k.code"),
-        ("org_unit_id", "o.id"), ("source_channel", "s.source_channel"), ("quantity", "s.quantity"),
+        ("org_unit_id", "o.id"), ("org_path", "o.path COLLATE \"C\""), ("source_channel", "s.source_channel"), ("quantity", "s.quantity"),
         ("measure_unit", "s.measure_unit"), ("priority", "s.priority"), ("beneficiaries", "s.beneficiaries"),
         ("due_on", "s.due_on"),
         // Files speak in days: a blank day, or the stored instant's own day, keeps the stored

@@ -48,6 +48,8 @@ struct DemandCommand: AsyncParsableCommand {
         @Option(help: "The cursor printed under the previous page.") var after: String?
         @OptionGroup var columns: ColumnChoice
         @Flag(help: "Print the page as JSON.") var json = false
+        @Flag(help: "Print PostgreSQL's plan of the page's query, run and measured (EXPLAIN ANALYZE, BUFFERS), instead of the page.")
+        var explain = false
 
         static let headers = ["编号 id", "需求编号 ext", "需求名称 title", "类别 category", "组织 org", "数量 quantity", "优先 pri",
                               "状态 state", "层级 level", "提出 filed"]
@@ -71,8 +73,18 @@ struct DemandCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
-                let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await DemandStore.list(
-                    try filter(), limit: limit, after: try after.map(DemandCommand.id), in: tx) }
+                let district = try await tenant.resolve(in: registry)
+                let cursor = try after.map(DemandCommand.id)
+                if explain {
+                    let plan = try await registry.withTenant(district, actor: commandLineActor, readOnly: true) { tx in
+                        try await DemandStore.explainList(try filter(), limit: limit, after: cursor, in: tx)
+                    }
+                    for line in plan { terminal.print(line) }
+                    return
+                }
+                let page = try await registry.withTenant(district, actor: commandLineActor, readOnly: true) { tx in
+                    try await DemandStore.list(try filter(), limit: limit, after: cursor, in: tx)
+                }
                 if json { try terminal.json(page); return }
                 terminal.table(
                     headers: Self.headers,
