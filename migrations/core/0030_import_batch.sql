@@ -63,7 +63,8 @@ ALTER TABLE demand ADD COLUMN import_id bigint, ADD COLUMN import_line integer,
 
 -- Per-row audit entries written while an import runs name it. The trigger functions read the
 -- import once per statement into a variable (a column default, or the function in the select
--- list, would be evaluated again for every row an accepted run writes).
+-- list, would be evaluated again for every row an accepted run writes). audit_update() is
+-- rewritten the same way by 0031, which also builds its images once.
 ALTER TABLE audit_log ADD COLUMN import_id bigint;
 
 CREATE OR REPLACE FUNCTION audit_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -74,19 +75,6 @@ BEGIN
     INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, after, import_id)
     SELECT n.tenant_id, who, 'insert', TG_TABLE_NAME, n.id, to_jsonb(n) - coalesce(TG_ARGV, '{}'), batch
     FROM audit_new n;
-    RETURN NULL;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION audit_update() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    batch bigint := current_import_id();
-    who text := current_actor();
-BEGIN
-    INSERT INTO audit_log (tenant_id, actor, action, table_name, row_id, before, after, import_id)
-    SELECT n.tenant_id, who, 'update', TG_TABLE_NAME, n.id, to_jsonb(o) - coalesce(TG_ARGV, '{}'), to_jsonb(n) - coalesce(TG_ARGV, '{}'), batch
-    FROM audit_new n JOIN audit_old o ON o.tenant_id = n.tenant_id AND o.id = n.id
-    WHERE to_jsonb(o) IS DISTINCT FROM to_jsonb(n);
     RETURN NULL;
 END
 $$;

@@ -101,10 +101,11 @@ ALTER TABLE idempotency_key ADD COLUMN response_row jsonb;
 --   no_tenant, archived, zone_changed (the server checked the dates in another zone than the
 --              district's, now in `time_zone`), outside_subtree, unresolved (category or org
 --              code), listeners (a module that hears core events is enabled: nothing was done)
--- Nothing is written unless the outcome is `filed`.
+-- Nothing is written unless the outcome is `filed`. A key is remembered `p_key_lifetime`
+-- (IdempotencyKeys.lifetime, the one place that says how long).
 CREATE FUNCTION govreg_intake(
     p_tenant uuid, p_actor text, p_lock_key bigint, p_time_zone text, p_listeners text[],
-    p_account bigint, p_key text, p_request_hash bytea, p_subtree_root bigint,
+    p_account bigint, p_key text, p_request_hash bytea, p_key_lifetime interval, p_subtree_root bigint,
     p_external_id text, p_title text, p_description text, p_category text, p_org_code text,
     p_source_channel text, p_reporter bigint, p_beneficiaries integer, p_quantity bigint, p_measure_unit text,
     p_priority smallint, p_due_on date, p_is_public boolean, p_published_on date, p_filed_on date,
@@ -137,7 +138,7 @@ BEGIN
         ON CONFLICT (tenant_id, account_id, key) DO UPDATE
             SET request_hash = EXCLUDED.request_hash, created_at = now(),
                 status_code = NULL, response_headers = NULL, response_body = NULL, response_row = NULL
-            WHERE k.created_at < now() - '24 hours'::interval
+            WHERE k.created_at < now() - p_key_lifetime
         RETURNING true INTO v_claimed;
         IF NOT coalesce(v_claimed, false) THEN
             SELECT * INTO v_key FROM idempotency_key k WHERE k.tenant_id = p_tenant AND k.account_id = p_account AND k.key = p_key;
@@ -174,5 +175,5 @@ BEGIN
     RETURN QUERY SELECT 'filed', v_zone, 201::smallint, NULL::text, NULL::bytea, v_filed;
 END
 $$;
-GRANT EXECUTE ON FUNCTION govreg_intake(uuid, text, bigint, text, text[], bigint, text, bytea, bigint, text, text, text,
+GRANT EXECUTE ON FUNCTION govreg_intake(uuid, text, bigint, text, text[], bigint, text, bytea, interval, bigint, text, text, text,
     text, text, text, bigint, integer, bigint, text, smallint, date, boolean, date, date, boolean, text, text) TO govreg_app;

@@ -12,9 +12,7 @@ extension APICall {
     func intake(_ draft: DemandDraft, submit: Bool, location: (DemandID) -> String) async throws -> Response {
         let account = try account
         let key = request.headers[.idempotencyKey]
-        if let key, !(1...255).contains(key.utf8.count) || key.contains(where: \.isNewline) {
-            throw RegistryStoreError.invalid(field: "Idempotency-Key", reason: "须为 1–255 字节 must be 1–255 bytes on one line")
-        }
+        if let key { try IdempotencyKeys.check(key) }
         var subtreeRoot: Int64?
         if account.role == .communityStaff {
             guard let root = account.orgUnitID else { throw Self.outsideSubtree }

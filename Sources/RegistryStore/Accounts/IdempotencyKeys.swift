@@ -34,9 +34,7 @@ public enum IdempotencyKeys {
     public static func claim(
         _ key: String, account: Int64, requestHash: Data, in tx: TenantTransaction
     ) async throws -> StoredAnswer? {
-        guard (1...255).contains(key.utf8.count), !key.contains(where: { $0.isNewline }) else {
-            throw RegistryStoreError.invalid(field: "Idempotency-Key", reason: "须为 1–255 字节 must be 1–255 bytes on one line")
-        }
+        try check(key)
         let claimed = try await tx.connection.query("""
             INSERT INTO idempotency_key AS k (tenant_id, account_id, key, request_hash)
             VALUES (\(tx.tenantID), \(account), \(key), \(requestHash))
@@ -60,6 +58,14 @@ public enum IdempotencyKeys {
         return StoredAnswer(
             status: Int(try row.decode(Int16.self, "status_code")), headers: headers,
             body: try row.decode(Data.self, "response_body"))
+    }
+
+    /// Refuses a key that is not 1–255 bytes on one line (every write that takes a key, the
+    /// one-statement intake included, checks it here).
+    public static func check(_ key: String) throws {
+        guard (1...255).contains(key.utf8.count), !key.contains(where: { $0.isNewline }) else {
+            throw RegistryStoreError.invalid(field: "Idempotency-Key", reason: "须为 1–255 字节 must be 1–255 bytes on one line")
+        }
     }
 
     /// Stores the answer under the claimed key, in the same transaction as the write.

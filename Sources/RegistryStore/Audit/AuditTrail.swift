@@ -78,9 +78,12 @@ public enum AuditTrail {
                     changed: []), at: 0)
             }
         }
-        // Names the file of each change an import made.
+        // Names the file of each change an import made, each import read once.
+        var origins: [Int64: ImportOrigin?] = [:]
         for index in entries.indices where entries[index].origin == nil {
-            if let importID = entries[index].importID { entries[index].origin = try await ImportBatchStore.find(importID, in: tx)?.origin }
+            guard let importID = entries[index].importID else { continue }
+            if origins[importID] == nil { origins[importID] = try await ImportBatchStore.find(importID, in: tx)?.origin }
+            entries[index].origin = origins[importID] ?? nil
         }
         return entries
     }

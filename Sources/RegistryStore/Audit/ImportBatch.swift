@@ -50,10 +50,9 @@ public enum ImportBatchStore {
     public static func begin(
         list: String, origin: ImportOrigin, rows: Int, options: [String: String], in tx: TenantTransaction
     ) async throws -> Int64 {
-        let optionText = String(decoding: try JSONEncoder.sortedKeys.encode(options), as: UTF8.self)
         let row = try await tx.connection.query("""
             INSERT INTO import_batch (tenant_id, list, file_name, file_sha256, file_bytes, rows, options)
-            VALUES (\(tx.tenantID), \(list), \(origin.fileName), \(origin.sha256), \(origin.byteCount.map(Int64.init)), \(Int64(rows)), \(optionText)::jsonb)
+            VALUES (\(tx.tenantID), \(list), \(origin.fileName), \(origin.sha256), \(origin.byteCount.map(Int64.init)), \(Int64(rows)), \(JSONDocument(options)))
             RETURNING id, set_config('app.import_id', id::text, true) AS import_set
             """)[0]
         return try row.decode(Int64.self, "id")
@@ -83,26 +82,17 @@ public enum ImportBatchStore {
             """).first.map(decode)
     }
 
-    static let columns = "id, at, actor, list, file_name, file_sha256, file_bytes, rows, inserted, updated, unchanged, options::text AS options"
+    static let columns = "id, at, actor, list, file_name, file_sha256, file_bytes, rows, inserted, updated, unchanged, options"
 
     static func decode(_ row: Row) throws -> ImportBatch {
-        let options = try JSONDecoder().decode([String: String].self, from: Data(try row.decode(String.self, "options").utf8))
-        return ImportBatch(
+        ImportBatch(
             id: try row.decode(Int64.self, "id"), at: try row.decode(Date.self, "at"), actor: try row.decode(String.self, "actor"),
             list: try row.decode(String.self, "list"),
             origin: ImportOrigin(
                 fileName: try row.decode(String?.self, "file_name"), sha256: try row.decode(String?.self, "file_sha256"),
                 byteCount: try row.decode(Int64?.self, "file_bytes").map(Int.init)),
             rows: try row.decode(Int.self, "rows"), inserted: try row.decode(Int.self, "inserted"),
-            updated: try row.decode(Int.self, "updated"), unchanged: try row.decode(Int.self, "unchanged"), options: options)
-    }
-}
-
-extension JSONEncoder {
-    /// Keys in order, so that the same options are the same text.
-    static var sortedKeys: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
+            updated: try row.decode(Int.self, "updated"), unchanged: try row.decode(Int.self, "unchanged"),
+            options: try row.decode(JSONDocument<[String: String]>.self, "options").value)
     }
 }

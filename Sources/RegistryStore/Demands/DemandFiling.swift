@@ -18,14 +18,33 @@ enum DemandFiling {
         """
     }
 
-    /// The visibility of a filing's first move, checked by the workflow's own rule.
-    static func firstMove(submit: Bool, actor: String) throws -> EventVisibility {
-        // The domain's check that a new demand may be submitted; the event itself is written
-        // by the statement, at the transaction's time.
+    /// A new demand checked by the domain's rules on `today`, or refused with every problem:
+    /// an unknown category or org code among them (`references`, looked up only then, so a
+    /// good demand costs no extra round trip).
+    static func checked(
+        _ draft: DemandDraft, today: CivilDate, channels: SourceChannels, references: () async throws -> [FieldProblem]
+    ) async throws -> DemandDraft {
+        do throws(InvalidFields) {
+            return try draft.checked(on: today, door: .api, channels: channels)
+        } catch let invalid {
+            throw InvalidFields(invalid.problems + (try await references()))
+        }
+    }
+
+    /// The visibility of a filing's first move, checked by the workflow's own rule (the event
+    /// itself is written by the statement, at the transaction's time).
+    static func firstMove(actor: String) throws -> EventVisibility {
+        let visibility = DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted)
         _ = try DemandWorkflow.transition(
-            of: DemandID(1), from: .draft, to: .submitted, actor: try ActorID(actor), at: Date(),
-            visibility: DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted))
-        return DemandWorkflow.suggestedVisibility(from: .draft, to: .submitted)
+            of: DemandID(1), from: .draft, to: .submitted, actor: try ActorID(actor), at: Date(), visibility: visibility)
+        return visibility
+    }
+
+    /// The refusal of a filing whose category or org code names nothing in the district:
+    /// the fields' `problems`, or not found when the lookup saw none (a category removed
+    /// between the statement and the lookup).
+    static func unresolved(_ draft: DemandDraft, problems: [FieldProblem]) -> any Error {
+        problems.isEmpty ? RegistryStoreError.notFound(kind: "category 类别", key: draft.category) : InvalidFields(problems)
     }
 
     /// A filed row (the `demand_filed` columns) as the detail the API answers with.

@@ -60,14 +60,10 @@ public enum DemandIntake {
     public static func file(_ draft: DemandDraft, submit: Bool, by caller: Caller, on database: RegistryDatabase) async throws -> Outcome {
         var zone = database.districtZones[caller.tenant]
         for _ in 0..<2 {
-            let checked: DemandDraft
-            let today = try CivilDate.today(in: zone)
-            do throws(InvalidFields) {
-                checked = try draft.checked(on: today, door: .api, channels: database.modules.sourceChannels)
-            } catch let invalid {
-                throw InvalidFields(invalid.problems + (try await references(draft, caller, database)))
+            let checked = try await DemandFiling.checked(draft, today: try CivilDate.today(in: zone), channels: database.modules.sourceChannels) {
+                try await references(draft, caller, database)
             }
-            let visibility = try DemandFiling.firstMove(submit: submit, actor: caller.actor)
+            let visibility = try DemandFiling.firstMove(actor: caller.actor)
             let statement = Self.statement(checked, submit: submit, visibility: visibility, zone: zone, caller: caller, listeners: listeners(database))
             let row = try await run(checked, caller, database) { try await database.tenantPool.query(statement)[0] }
             switch try row.decode(String.self, "outcome") {
@@ -111,8 +107,7 @@ public enum DemandIntake {
             switch error.sqlState {
             case "GR403": throw OutsideSubtree()
             case "GR422":
-                let problems = try await references(draft, caller, database)
-                throw problems.isEmpty ? RegistryStoreError.notFound(kind: "category 类别", key: draft.category) : InvalidFields(problems)
+                throw DemandFiling.unresolved(draft, problems: try await references(draft, caller, database))
             default: throw DemandFiling.refusal(error, draft: draft) ?? error
             }
         }
@@ -151,7 +146,7 @@ public enum DemandIntake {
         """
         SELECT i.outcome, i.time_zone, i.status_code, i.response_headers, i.response_body, (i.filed).*
         FROM govreg_intake(\(caller.tenant), \(caller.actor), \(RegistryDatabase.tenantLockKey(caller.tenant)), \(zone), \(listeners)::text[],
-            \(caller.account), \(caller.key), \(caller.requestHash)::bytea, \(caller.subtreeRoot)::bigint,
+            \(caller.account), \(caller.key), \(caller.requestHash)::bytea, \(IdempotencyKeys.lifetime)::interval, \(caller.subtreeRoot)::bigint,
             \(DemandFiling.arguments(draft, submit: submit)), NULL::text, \(visibility.rawValue)) i
         """
     }

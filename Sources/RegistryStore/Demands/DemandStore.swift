@@ -43,8 +43,10 @@ public enum DemandStore {
     /// ``file(_:submit:in:)``, answering with the filed demand as ``get(_:in:)`` would,
     /// without reading it back: the filing statement returns it.
     public static func fileReturningDetail(_ draft: DemandDraft, submit: Bool, in tx: TenantTransaction) async throws -> DemandDetail {
-        let checked = try await Self.checked(draft, today: try tx.today(), in: tx)
-        let visibility = try DemandFiling.firstMove(submit: submit, actor: tx.actor)
+        let checked = try await DemandFiling.checked(draft, today: try tx.today(), channels: tx.modules.sourceChannels) {
+            try await Self.referenceProblems(category: draft.category, orgCode: draft.orgCode, externalID: nil, in: tx)
+        }
+        let visibility = try DemandFiling.firstMove(actor: tx.actor)
         let rows: QueryResult
         do {
             rows = try await tx.connection.query("""
@@ -56,24 +58,12 @@ public enum DemandStore {
         }
         guard let row = rows.first else {
             // The category or the org code names nothing here: say which, with the field.
-            let problems = try await Self.referenceProblems(category: checked.category, orgCode: checked.orgCode, externalID: nil, in: tx)
-            throw problems.isEmpty ? RegistryStoreError.notFound(kind: "category 类别", key: checked.category) : InvalidFields(problems)
+            throw DemandFiling.unresolved(checked, problems: try await Self.referenceProblems(
+                category: checked.category, orgCode: checked.orgCode, externalID: nil, in: tx))
         }
         let detail = try DemandFiling.detail(row, tenant: tx.tenantID)
         if submit { try await tx.emit([.demandTransitioned(detail.demand.id, from: .draft, to: .submitted)]) }
         return detail
-    }
-
-    /// The rules of a new demand, every problem at once, before any database work; an
-    /// unknown category or org code is named with them (looked up only when something is
-    /// wrong, so a good demand costs no extra round trip).
-    static func checked(_ draft: DemandDraft, today: CivilDate, in tx: TenantTransaction) async throws -> DemandDraft {
-        do throws(InvalidFields) {
-            return try draft.checked(on: today, door: .api, channels: tx.modules.sourceChannels)
-        } catch let invalid {
-            throw InvalidFields(invalid.problems + (try await Self.referenceProblems(
-                category: draft.category, orgCode: draft.orgCode, externalID: nil, in: tx)))
-        }
     }
 
     /// The demand a person names: by its external id (需求编号, as files and lists show it),
