@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Server-rendered HTML (the report and, later, the public pages and the console).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The console's passwords: bcrypt from a maintained library (HummingbirdBcrypt), never by hand.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -71,11 +73,26 @@ let package = Package(
         .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
         .target(name: "MediationRoom", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/MediationRoom"),
         .target(name: "RedProperty", dependencies: ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres"], path: "Plugins/RedProperty"),
+        // The web console (issue 17): server-rendered pages over the same store functions as the
+        // API, signed in with a password and a session cookie.
+        .target(
+            name: "Console",
+            dependencies: [
+                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Disclosure", "Digest", "ListMatching", "Matching",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The HTTP admin API: routes, accounts and roles, problem+json, idempotency (issue 6).
         .target(
             name: "AdminAPI",
             dependencies: [
-                "APISchema", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure",
+                "APISchema", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure", "Console",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -87,7 +104,7 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI", "Disclosure",
+                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI", "Disclosure", "Console",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -3,11 +3,11 @@ import Registry
 /// The report's charts as inline SVG, drawn by govreg (no script, no font or file fetched):
 /// horizontal bars by community, the trend of the last quarters, and the share of each
 /// settlement level. Each is plain markup whose text is escaped here.
-enum ReportChart {
+public enum ReportChart {
     static let palette = ["#2b6cb0", "#38a169", "#d69e2e", "#c53030", "#718096"]
 
     /// Received and resolved demands for each labelled area, one pair of bars per row.
-    static func bars(title: String, rows: [(label: String, received: Int, resolved: Int)]) -> String {
+    public static func bars(title: String, rows: [(label: String, received: Int, resolved: Int)]) -> String {
         let rowHeight = 22, labelWidth = 150, barWidth = 420
         let height = 40 + rows.count * rowHeight
         let maximum = max(1, rows.map(\.received).max() ?? 1)
@@ -44,7 +44,7 @@ enum ReportChart {
     }
 
     /// One bar split by settlement level, each part as wide as its share.
-    static func shares(title: String, parts: [(label: String, count: Int)]) -> String {
+    public static func shares(title: String, parts: [(label: String, count: Int)]) -> String {
         let width = 600, total = parts.reduce(0) { $0 + $1.count }
         var svg = open(width: width + 20, height: 110, title: title)
         var x = 10

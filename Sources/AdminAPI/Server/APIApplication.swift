@@ -2,6 +2,7 @@ import HTTPTypes
 public import Hummingbird
 public import Logging
 import NIOCore
+import Console
 import Disclosure
 public import RegistryStore
 
@@ -28,6 +29,11 @@ public func buildApplication(
     PublicRoutes.register(
         on: router, site: PublicSite(database: database, baseURL: configuration.publicURL),
         cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)), missesPerSecond: configuration.publicMissesPerSecond)
+    // The web console, beside the API on the same listener (not on the public-only one).
+    if !configuration.publicOnly {
+        let secure = configuration.publicURL?.hasPrefix("https://") ?? false
+        Console(database: database, configuration: .init(secureCookies: secure), logger: logger).register(on: router)
+    }
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),

@@ -89,6 +89,10 @@ public struct AccountEvent: Sendable, Hashable, Codable {
         case accountDisabled = "account_disabled"
         case tokenIssued = "token_issued"
         case tokenRevoked = "token_revoked"
+        /// A console password was set (migration 0034).
+        case passwordSet = "password_set"
+        /// Too many wrong passwords in a row locked the console sign-in for a while.
+        case accountLocked = "account_locked"
 
         /// The action in Chinese, for tables.
         public var chineseName: String {
@@ -97,6 +101,8 @@ public struct AccountEvent: Sendable, Hashable, Codable {
             case .accountDisabled: "停用账号"
             case .tokenIssued: "签发令牌"
             case .tokenRevoked: "吊销令牌"
+            case .passwordSet: "设置密码"
+            case .accountLocked: "登录锁定"
             }
         }
     }

@@ -8,7 +8,7 @@ struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "账号 API accounts: operators, district admins, community staff, viewers.",
-        subcommands: [Create.self, List.self, Disable.self, Events.self]
+        subcommands: [Create.self, List.self, Disable.self, Password.self, Events.self]
     )
 
     struct Create: AsyncParsableCommand {

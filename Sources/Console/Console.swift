@@ -1,0 +1,89 @@
+public import Hummingbird
+public import Logging
+public import RegistryStore
+import Registry
+
+/// The web console (控制台) at `/console/`: server-rendered pages for district admins,
+/// community staff and grid workers, served by `govreg serve` beside the API.
+///
+/// It signs people in with the API's accounts (a password, a session cookie) and calls the
+/// same store functions as the API inside the same tenant transactions, so the rules (the
+/// workflow, the field checks, the subtree limit of community staff, row-level security)
+/// are the API's and live in one place.
+///
+/// ```swift
+/// let console = Console(database: registry, configuration: .init(secureCookies: false), logger: logger)
+/// console.register(on: router)
+/// ```
+public struct Console: Sendable {
+    /// How sessions and sign-in behave.
+    public struct Configuration: Sendable {
+        /// `Secure` cookies: on when the console is reached over TLS (a `https` public URL).
+        public var secureCookies: Bool
+        /// A session's longest life, and how long it survives without a request.
+        public var sessionSeconds = 12 * 3600
+        public var idleSeconds = 2 * 3600
+        /// Wrong passwords in a row that lock an account, and for how long.
+        public var failuresBeforeLock = 5
+        public var lockSeconds = 15 * 60
+
+        public init(secureCookies: Bool) { self.secureCookies = secureCookies }
+    }
+
+    let database: RegistryDatabase
+    let configuration: Configuration
+    let sessions: ConsoleSessions
+    let logger: Logger
+
+    public init(database: RegistryDatabase, configuration: Configuration, logger: Logger) {
+        self.database = database
+        self.configuration = configuration
+        self.sessions = ConsoleSessions(database: database)
+        self.logger = logger
+    }
+
+    /// Adds the console's routes to `router`.
+    public func register<Context: RequestContext>(on router: Router<Context>) {
+        let console = self
+        router.get("/console/console.css") { _, _ in ConsoleResponse.css() }
+        router.get("/console") { request, _ in try await console.visit(request, [:]) { try await SignInPages.home($0) } }
+        router.get("/console/language") { request, _ in ConsoleResponse.language(request) }
+        router.get("/console/sign-in") { request, _ in try await console.visit(request, [:]) { try await SignInPages.form($0) } }
+        router.post("/console/sign-in") { request, _ in try await console.visit(request, [:], reads: true) { try await SignInPages.signIn($0) } }
+        router.post("/console/sign-out") { request, _ in try await console.visit(request, [:], reads: true) { try await SignInPages.signOut($0) } }
+        for page in ConsoleRoutes.pages {
+            let handler: @Sendable (Request, Context) async throws -> Response = { request, context in
+                var parameters: [String: String] = [:]
+                for name in page.parameters { parameters[name] = context.parameters.get(name) ?? "" }
+                return try await console.visit(request, parameters, reads: page.method == .post) { try await $0.enter(page) }
+            }
+            switch page.method {
+            case .post: router.post(RouterPath(page.routerPath), use: handler)
+            case .get: router.get(RouterPath(page.routerPath), use: handler)
+            }
+        }
+    }
+
+    /// Runs one request of the console: reads its cookies (and its form, for a post), and
+    /// turns what the store refuses into a page that says so, never a bare 500.
+    private func visit(
+        _ request: Request, _ parameters: [String: String], reads form: Bool = false, _ body: (Visit) async throws -> Response
+    ) async throws -> Response {
+        let visit: Visit
+        do {
+            visit = try await Visit(console: self, request: request, parameters: parameters, readForm: form)
+        } catch let refusal as ConsoleRefusal {
+            return ConsoleResponse.html(refusal.message, status: refusal.status)
+        }
+        do {
+            return try await body(visit)
+        } catch let refusal as ConsoleRefusal {
+            return visit.refusal(refusal)
+        } catch let error as RegistryStoreError {
+            return visit.refusal(ConsoleRefusal(error, words: visit.words))
+        } catch {
+            logger.error("console: \(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+            return visit.refusal(ConsoleRefusal(.internalServerError, visit.words("出错了，请稍后再试", "Something went wrong; please try again")))
+        }
+    }
+}

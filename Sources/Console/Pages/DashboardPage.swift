@@ -1,0 +1,63 @@
+import Hummingbird
+import Disclosure
+import Foundation
+import Registry
+import RegistryStore
+
+/// `/console/{tenant}/`: the district at a glance. Open demands by state and by the level
+/// that must act, what is overdue, projects by status, and this quarter's figures as the
+/// quarterly report defines them (``QuarterlyReport``; no second formula here).
+enum DashboardPage {
+    static let routes = [ConsoleRoute(.get, "/", .tenantRead, show)]
+
+    static func show(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let (figures, report) = try await visit.read { tx in
+            let quarter = Quarter(containing: try tx.today())
+            return (try await DeskFigures.read(in: tx), try await QuarterlyReport.read(quarter: quarter, in: tx))
+        }
+        let demands = visit.href("demands")
+
+        var open = ConsolePage.Section(w("需求清单", "Demands"))
+        open.tiles = [ConsolePage.Tile(label: w("办理中", "open"), value: "\(figures.openDemands)", href: "\(demands)?open=true")]
+        open.tiles += DemandState.allCases.filter(\.isOpen).map { state in
+            ConsolePage.Tile(label: w.name(state), value: "\(figures.demandsByState[state] ?? 0)", href: "\(demands)?state=\(state.rawValue)")
+        }
+        open.tiles.append(.init(label: w("已逾期", "overdue"), value: "\(figures.overdue)"))
+
+        var levels = ConsolePage.Section(w("待办层级（吹哨）", "Open demands by the level that must act"))
+        levels.tiles = EscalationLevel.allCases.map { level in
+            ConsolePage.Tile(label: w.name(level), value: "\(figures.openByLevel[level] ?? 0)", href: "\(demands)?open=true&level=\(level.rawValue)")
+        }
+        levels.markup = ReportChart.shares(
+            title: w("办理中的需求所在层级", "Where open demands are"),
+            parts: EscalationLevel.allCases.map { (label: w.name($0), count: figures.openByLevel[$0] ?? 0) })
+
+        var projects = ConsolePage.Section(w("项目清单", "Projects"))
+        projects.tiles = ProjectStatus.allCases.map { status in
+            ConsolePage.Tile(label: w.name(status), value: "\(figures.projectsByStatus[status] ?? 0)",
+                             href: visit.href("projects?status=\(status.rawValue)"))
+        }
+
+        let district = report.current.district.demands
+        var quarter = ConsolePage.Section(w("本季度 \(report.quarter)（按季度汇报的口径）", "This quarter, \(report.quarter) (as the quarterly report counts)"))
+        quarter.facts = [
+            .init(name: w(FigureDefinition.received.chinese, FigureDefinition.received.english), value: "\(district.received)"),
+            .init(name: w(FigureDefinition.closureRate.chinese, FigureDefinition.closureRate.english), value: district.closureRate.percent),
+            .init(name: w(FigureDefinition.resolutionRate.chinese, FigureDefinition.resolutionRate.english), value: district.resolutionRate.percent),
+            .init(name: w(FigureDefinition.satisfactionRate.chinese, FigureDefinition.satisfactionRate.english), value: district.satisfactionRate.percent),
+            .init(name: w(FigureDefinition.medianDaysToResolve.chinese, FigureDefinition.medianDaysToResolve.english),
+                  value: district.medianDaysToResolve.map { String(format: "%.1f", $0) } ?? "—"),
+            .init(name: w(FigureDefinition.openAtEnd.chinese, FigureDefinition.openAtEnd.english), value: "\(district.openAtEnd)"),
+        ]
+        let communities = report.current.areas.filter { $0.area.level == "community" && $0.demands.received > 0 }
+            .sorted { $0.demands.received > $1.demands.received }.prefix(12)
+        if !communities.isEmpty {
+            quarter.markup = ReportChart.bars(
+                title: w("受理与解决最多的社区", "Communities with the most demands received"),
+                rows: communities.map { ($0.area.name, $0.demands.received, $0.demands.resolved) })
+        }
+        quarter.links = [.init(text: w("公示页面", "Public pages"), href: "/public/\(visit.tenant)/")]
+        return visit.render(ConsolePage(w("首页", "Dashboard"), sections: [open, levels, projects, quarter]))
+    }
+}

@@ -1,0 +1,224 @@
+import Hummingbird
+import Foundation
+import Registry
+import RegistryStore
+
+/// The resource list (资源清单) and the project list (项目清单): their lists, a resource's
+/// ledger figures, and a project with its demands, milestones and progress, and the project's
+/// steps (start, progress report, milestone, completion, check 验收, rating, cancellation).
+enum ListPages {
+    static let routes = [
+        ConsoleRoute(.get, "/resources", .tenantRead, resources),
+        ConsoleRoute(.get, "/resources/{key}", .tenantRead, resource),
+        ConsoleRoute(.get, "/projects", .tenantRead, projects),
+        ConsoleRoute(.get, "/projects/{key}", .tenantRead) { try await project($0) },
+        ConsoleRoute(.post, "/projects/{key}/steps", .tenantWrite, projectStep),
+    ]
+
+    static func resources(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let status = visit.form["status"].flatMap { ResourceStatus(rawValue: $0) }
+        let after = visit.form["cursor"].flatMap(Int64.init)
+        let page = try await visit.read { tx in try await ResourceStore.list(ResourceQuery(status: status, after: after, limit: 50), in: tx) }
+        var filters = ConsolePage.Form(action: visit.href("resources"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
+        filters.fields = [.select("status", w("状态", "Status"), ResourceStatus.allCases.map { ($0.rawValue, w.name($0)) },
+                                  value: visit.form["status"], blank: w("全部", "all"))]
+        var section = ConsolePage.Section()
+        section.forms = [filters]
+        section.table = .init(
+            columns: [w("编号", "No."), w("资源名称", "Title"), w("单位", "Unit"), w("类别", "Category"), w("认领", "Pledged"), w("剩余", "Remaining"), w("状态", "Status")],
+            rows: page.items.map { r in
+                let key = r.externalID ?? "#\(r.id)"
+                return ConsolePage.Row(cells: [
+                    .init(key, href: visit.href("resources/\(ConsoleFormat.path(key))")), .init(r.title), .init(r.unitName), .init(r.categoryName),
+                    .init(ResourceStore.amountText(r.pledged, in: r.measureUnit)), .init(ResourceStore.amountText(r.remaining, in: r.measureUnit)),
+                    .init(w.name(r.status)),
+                ])
+            },
+            emptyText: w("没有资源", "No resources"), next: next(visit, page.nextCursor))
+        return visit.render(ConsolePage(w("资源清单", "Resources"), sections: [section]))
+    }
+
+    static func resource(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let detail = try await visit.read { tx in try await ResourceStore.show(visit.parameter("key"), in: tx) }
+        let r = detail.resource
+        var facts = ConsolePage.Section()
+        facts.facts = [
+            .init(name: w("编号", "No."), value: r.externalID ?? "#\(r.id)"), .init(name: w("共建单位", "Unit"), value: r.unitName),
+            .init(name: w("类别", "Category"), value: r.categoryName), .init(name: w("计量单位", "Measure"), value: w.name(r.measureUnit)),
+            .init(name: w("认领", "Pledged"), value: ResourceStore.amountText(r.pledged, in: r.measureUnit)),
+            .init(name: w("剩余", "Remaining"), value: ResourceStore.amountText(r.remaining, in: r.measureUnit)),
+            .init(name: w("状态", "Status"), value: w.name(r.status)),
+            .init(name: w("可用期", "Available"), value: "\(r.availableFrom?.description ?? "…") – \(r.availableUntil?.description ?? "…")"),
+            .init(name: w("服务范围", "Serves"), value: r.serviceArea.joined(separator: ", ")),
+        ]
+        return visit.render(ConsolePage(r.title, sections: [facts]))
+    }
+
+    static func projects(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let status = visit.form["status"].flatMap { ProjectStatus(rawValue: $0) }
+        let after = visit.form["cursor"].flatMap(Int64.init)
+        let page = try await visit.read { tx in try await ProjectStore.list(ProjectQuery(status: status, after: after, limit: 50), in: tx) }
+        var filters = ConsolePage.Form(action: visit.href("projects"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
+        filters.fields = [.select("status", w("状态", "Status"), ProjectStatus.allCases.map { ($0.rawValue, w.name($0)) },
+                                  value: visit.form["status"], blank: w("全部", "all"))]
+        var section = ConsolePage.Section()
+        section.forms = [filters]
+        section.table = .init(
+            columns: [w("编号", "No."), w("项目名称", "Title"), w("责任单位", "Responsible unit"), w("状态", "Status"), w("进度", "Progress"),
+                      w("需求数", "Demands"), w("期限", "Due")],
+            rows: page.items.map { p in
+                let key = p.externalID ?? "#\(p.id)"
+                return ConsolePage.Row(cells: [
+                    .init(key, href: visit.href("projects/\(ConsoleFormat.path(key))")), .init(p.title), .init(p.responsibleUnitName),
+                    .init(w.name(p.status)), .init("\(p.progressPercent)%"), .init("\(p.demandCount)"), .init(p.dueOn?.description ?? ""),
+                ])
+            },
+            emptyText: w("没有项目", "No projects"), next: next(visit, page.nextCursor))
+        return visit.render(ConsolePage(w("项目清单", "Projects"), sections: [section]))
+    }
+
+    static func project(_ visit: Visit, error: (step: String, field: String?, message: String)? = nil) async throws -> Response {
+        let w = visit.words
+        let key = visit.parameter("key")
+        let (detail, inside) = try await visit.read { tx in
+            let detail = try await ProjectStore.show(key, in: tx)
+            var inside = visit.mayWrite
+            if visit.account.role == .communityStaff, let root = visit.account.orgUnitID {
+                inside = try await ProjectStore.isInside(key, subtreeOf: root, in: tx)
+            }
+            return (detail, inside)
+        }
+        let p = detail.project
+        var facts = ConsolePage.Section()
+        facts.facts = [
+            .init(name: w("编号", "No."), value: p.externalID ?? "#\(p.id)"), .init(name: w("状态", "Status"), value: w.name(p.status)),
+            .init(name: w("责任单位", "Responsible unit"), value: p.responsibleUnitName), .init(name: w("进度", "Progress"), value: "\(p.progressPercent)%"),
+            .init(name: w("预算", "Budget"), value: p.budget?.description ?? "—"),
+            .init(name: w("起止", "Dates"), value: "\(p.startsOn?.description ?? "…") – \(p.dueOn?.description ?? "…")"),
+            .init(name: w("评分", "Rating"), value: p.rating.map { "\($0) ★" } ?? "—"),
+        ]
+        facts.text = detail.description
+        var demands = ConsolePage.Section(w("所服务的需求", "Demands served"))
+        demands.table = .init(
+            columns: [w("编号", "No."), w("需求名称", "Title"), w("状态", "State")],
+            rows: detail.demands.map { ConsolePage.Row(cells: [.init("#\($0.id)", href: visit.href("demands/\($0.id)")), .init($0.title), .init(w.name($0.state))]) },
+            emptyText: w("无", "None"))
+        var milestones = ConsolePage.Section(w("里程碑", "Milestones"))
+        milestones.table = .init(
+            columns: [w("里程碑", "Milestone"), w("计划", "Due"), w("完成", "Done")],
+            rows: detail.milestones.map { ConsolePage.Row(cells: [.init($0.title), .init($0.dueOn?.description ?? ""), .init($0.doneOn?.description ?? "")]) },
+            emptyText: w("无", "None"))
+        var progress = ConsolePage.Section(w("进度报告", "Progress reports"))
+        progress.table = .init(
+            columns: [w("日期", "Day"), w("进度", "Progress"), w("说明", "Note"), w("报告人", "By")],
+            rows: detail.progress.reversed().map { ConsolePage.Row(cells: [.init($0.reportedOn.description), .init("\($0.percent)%"), .init($0.note ?? ""), .init($0.actor)]) },
+            emptyText: w("尚无报告", "None yet"))
+        var steps = ConsolePage.Section(w("办理", "Actions"))
+        if inside { steps.forms = stepForms(detail, visit: visit, error: error) }
+        if steps.forms.isEmpty { steps.text = inside ? w("项目已结束。", "The project is finished.") : w("只能查看。", "Read only.") }
+        var page = ConsolePage(p.title, sections: [facts, steps, demands, milestones, progress])
+        page.error = error?.message
+        return visit.render(page, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The steps the project's status allows, each a small form.
+    private static func stepForms(_ detail: ProjectDetail, visit: Visit, error: (step: String, field: String?, message: String)?) -> [ConsolePage.Form] {
+        let w = visit.words
+        let p = detail.project
+        let action = visit.href("projects/\(ConsoleFormat.path(p.externalID ?? "#\(p.id)"))/steps")
+        func form(_ step: String, _ submit: String, _ fields: [ConsolePage.Field], quiet: Bool = false) -> ConsolePage.Form {
+            var form = ConsolePage.Form(action: action, submit: submit, csrf: visit.csrf, quiet: quiet, id: "step-\(step)")
+            form.fields = [.init(name: "step", label: "", kind: .hidden, value: step)] + fields
+            if let error, error.step == step, let field = error.field { form.mark([field: error.message]) }
+            return form
+        }
+        let note = ConsolePage.Field(name: "note", label: w("说明", "Note"))
+        var forms: [ConsolePage.Form] = []
+        switch p.status {
+        case .planned: forms.append(form("start", w("开始实施", "Start"), [note]))
+        case .inProgress:
+            forms.append(form("progress", w("报告进度", "Report progress"), [
+                .init(name: "percent", label: w("进度（%）", "Progress (%)"), kind: .number, value: "\(p.progressPercent)", required: true, inputMode: "numeric"), note]))
+            forms.append(form("milestone", w("添加里程碑", "Add a milestone"), [
+                .init(name: "title", label: w("里程碑", "Milestone"), required: true), .init(name: "due_on", label: w("计划日期", "Due"), kind: .date)], quiet: true))
+            for milestone in detail.milestones where milestone.doneOn == nil {
+                forms.append(form("reach", w("完成里程碑：", "Milestone reached: ") + milestone.title,
+                                  [.init(name: "milestone", label: "", kind: .hidden, value: "\(milestone.id)")], quiet: true))
+            }
+            forms.append(form("complete", w("完工", "Complete"), [note]))
+        case .completed:
+            forms.append(form("check", w("验收", "Check and accept (验收)"), [note]))
+        case .checked:
+            if p.rating == nil {
+                forms.append(form("rate", w("评价", "Rate"), [
+                    .select("score", w("满意度评分", "Rating"), (1...5).reversed().map { ("\($0)", "\($0) ★") }, value: "5"),
+                    .init(name: "comment", label: w("评语", "Comment"))]))
+            }
+        case .cancelled: break
+        }
+        if ProjectWorkflow.isAllowed(from: p.status, to: .cancelled) {
+            forms.append(form("cancel", w("取消项目", "Cancel the project"), [.init(name: "reason", label: w("取消理由", "Reason"), required: true)], quiet: true))
+        }
+        return forms
+    }
+
+    static func projectStep(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let f = visit.form
+        let key = visit.parameter("key")
+        let step = f["step"] ?? ""
+        do {
+            _ = try await visit.write { tx in
+                try await visit.requireSubtree { try await ProjectStore.isInside(key, subtreeOf: $0, in: tx) }
+                switch step {
+                case "start": return try await ProjectStore.start(key, note: f["note"], in: tx)
+                case "progress":
+                    guard let percent = f["percent"].flatMap(Int.init) else {
+                        throw RegistryError(.invalidValue, field: "percent", chinese: "须为 0–100 的整数", english: "must be a whole number 0–100")
+                    }
+                    return try await ProjectStore.report(key, percent: percent, note: f["note"], in: tx)
+                case "milestone":
+                    let due = try f["due_on"].map { try CivilDate($0) }
+                    return try await ProjectStore.addMilestone(key, title: f["title"] ?? "", dueOn: due, in: tx)
+                case "reach":
+                    return try await ProjectStore.reachMilestone(key, milestone: Int64(f["milestone"] ?? "") ?? 0, in: tx)
+                case "complete": return try await ProjectStore.complete(key, note: f["note"], in: tx)
+                case "check": return try await ProjectStore.check(key, note: f["note"], in: tx)
+                case "rate": return try await ProjectStore.rate(key, score: Int(f["score"] ?? "") ?? 0, comment: f["comment"], in: tx)
+                case "cancel": return try await ProjectStore.cancel(key, reason: f["reason"] ?? "", note: f["note"], in: tx)
+                default: throw ConsoleRefusal(.unprocessableContent, w("未知的操作", "Unknown step"))
+                }
+            }
+        } catch let error as RegistryError {
+            return try await project(visit, error: (step, error.field, w(error.chineseMessage, error.englishMessage)))
+        } catch RegistryStoreError.invalid(let field, let reason) {
+            return try await project(visit, error: (step, field, reason))
+        }
+        return visit.redirect(visit.href("projects/\(ConsoleFormat.path(key))"), notice: w("已保存", "Saved"))
+    }
+
+    static func next(_ visit: Visit, _ cursor: Int64?) -> ConsolePage.Link? {
+        guard let cursor else { return nil }
+        var query = (visit.request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
+        query.append("cursor=\(cursor)")
+        return .init(text: visit.words("下一页 →", "Next page →"), href: "\(visit.request.uri.path)?\(query.joined(separator: "&"))")
+    }
+}
+
+/// Small formats the pages share.
+enum ConsoleFormat {
+    /// A key as one path segment (external ids may hold `/` or `#`).
+    static func path(_ key: String) -> String {
+        key.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? key
+    }
+
+    /// An instant as people in China read it (the console shows Beijing time).
+    static func time(_ date: Date) -> String {
+        date.formatted(Date.VerbatimFormatStyle(
+            format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: TimeZone(identifier: "Asia/Shanghai")!, calendar: Calendar(identifier: .gregorian)))
+    }
+}

@@ -1,0 +1,44 @@
+import HummingbirdBcrypt
+import NIOPosix
+
+/// A console password: the rules a new one must meet, and its bcrypt hash (HummingbirdBcrypt,
+/// a maintained implementation; nothing here is hand-made crypto).
+public enum ConsolePassword {
+    /// bcrypt's work factor: 2^12 rounds, about a quarter of a second on a current core, so a
+    /// stolen table is slow to guess and a sign-in is still quick.
+    public static let cost: UInt8 = 12
+
+    /// The shortest accepted password, in characters.
+    public static let minimumLength = 10
+    /// bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused.
+    public static let maximumBytes = 72
+
+    /// Why `password` may not be set for `login`, or `nil` when it may.
+    public static func problem(_ password: String, login: String) -> String? {
+        if password.count < minimumLength { return "密码至少 \(minimumLength) 个字符 a password needs at least \(minimumLength) characters" }
+        if password.utf8.count > maximumBytes { return "密码最多 \(maximumBytes) 字节 a password is at most \(maximumBytes) bytes (bcrypt reads no more)" }
+        if password.lowercased().contains(login.lowercased()) { return "密码不能包含登录名 a password must not contain the login" }
+        if Set(password).count < 4 { return "密码过于简单 a password needs at least 4 different characters" }
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "密码不能含控制字符 a password must not contain control characters"
+        }
+        return nil
+    }
+
+    /// The stored form of `password`, computed off the request threads.
+    public static func hash(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Whether `password` is the one `hash` was made from. With no hash (unknown login, or no
+    /// password set) a fixed dummy hash is checked instead, so the answer takes as long and
+    /// an attacker cannot tell unknown logins by the time they take.
+    public static func verify(_ password: String, hash: String?) async throws -> Bool {
+        let stored = hash ?? dummy
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: stored) }
+        return matches && hash != nil
+    }
+
+    /// A hash of the same cost that no password is checked against for real.
+    private static let dummy = Bcrypt.hash("govreg: no such account", cost: cost)
+}
