@@ -34,6 +34,8 @@ public struct Console: Sendable {
     let configuration: Configuration
     let sessions: ConsoleSessions
     let logger: Logger
+    /// Uploaded files between their dry run and their import.
+    let uploads = UploadShelf()
 
     public init(database: RegistryDatabase, configuration: Configuration, logger: Logger) {
         self.database = database

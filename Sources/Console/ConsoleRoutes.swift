@@ -37,7 +37,7 @@ struct ConsoleRoute: Sendable {
 enum ConsoleRoutes {
     static let pages: [ConsoleRoute] =
         DashboardPage.routes + DemandPages.routes + IntakePage.routes + ListPages.routes
-        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes
+        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes + ImportPages.routes
 
     /// The navigation for the signed-in account's role.
     static func navigation(_ visit: Visit) -> [ConsolePage.Link] {
@@ -53,6 +53,7 @@ enum ConsoleRoutes {
         if visit.isAdmin { links.append(.init(text: w("供需匹配", "Matching"), href: visit.href("matching"))) }
         links.append(.init(text: w("组织架构", "Hierarchy"), href: visit.href("org")))
         if visit.isAdmin {
+            links.append(.init(text: w("导入", "Imports"), href: visit.href("imports")))
             links.append(.init(text: w("模块", "Modules"), href: visit.href("modules")))
             links.append(.init(text: w("账号", "Accounts"), href: visit.href("accounts")))
         }

@@ -12,7 +12,7 @@ import SpreadsheetCSV
 /// UTF-8 with BOM or GB18030; Chinese or English headers), all or nothing, with the same
 /// report: the counts, or every problem by line and column and nothing written.
 enum ImportRoutes {
-    static let lists = ["org", "demands", "units", "members", "resources", "projects", "milestones", "progress"]
+    static let lists = SpreadsheetImport.lists
 
     static let routes: [APIRoute] = [
         APIRoute(
@@ -29,31 +29,20 @@ enum ImportRoutes {
                 return value
             } ?? false
             guard !call.body.isEmpty else { throw APIProblem.malformed("请求体为空 send the file as the body (text/csv)") }
-            let tenant = try call.tenantID
-            let actor = try call.account.actor
-            let database = call.services.database
-            switch call.parameter("list") {
-            case "demands":
-                let fileName = try call.query("file_name") { text -> String in
-                    guard !text.isEmpty, text.count <= 255, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                        throw APIProblem.validation(field: "query:file_name", "须为 1–255 个字符，不含控制字符 must be 1–255 characters without control characters")
-                    }
-                    return text
+            // The file's name is checked for every list; only demands keep it (their import record).
+            let fileName = try call.query("file_name") { text -> String in
+                guard !text.isEmpty, text.count <= 255, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    throw APIProblem.validation(field: "query:file_name", "须为 1–255 个字符，不含控制字符 must be 1–255 characters without control characters")
                 }
-                var file = DemandFile(data: call.body, fileName: fileName, channels: database.modules.sourceChannels)
-                let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
-                return try APIAnswer.json(Report(list: "demands", summary: summary, dryRun: dryRun,
-                                                 ignoredColumns: DemandFile.header.ignoredNames(in: call.body))).response
-            case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, "org", call, dryRun)
-            case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, "units", call, dryRun)
-            case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, "members", call, dryRun)
-            case "resources": return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, "resources", call, dryRun)
-            case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, "projects", call, dryRun)
-            case "milestones": return try await load(MilestoneStore.self, MilestoneFile.header, { MilestoneFile.read($0) }, "milestones", call, dryRun)
-            case "progress":
-                return try await load(ProgressReportStore.self, ProgressReportFile.header, { ProgressReportFile.read($0) }, "progress", call, dryRun)
-            default: throw APIProblem.notFound("没有这个清单 no list \(call.parameter("list")); one of \(lists.joined(separator: ", "))")
+                return text
             }
+            guard let outcome = try await SpreadsheetImport.run(
+                call.parameter("list"), data: call.body, fileName: fileName, on: call.services.database, tenant: try call.tenantID,
+                actor: try call.account.actor, dryRun: dryRun)
+            else {
+                throw APIProblem.notFound("没有这个清单 no list \(call.parameter("list")); one of \(lists.joined(separator: ", "))")
+            }
+            return try APIAnswer.json(outcome).response
         },
         APIRoute(
             method: .get, path: "/v1/tenants/{tenant}/imports", access: .tenantAdmin, tag: "imports",
@@ -77,37 +66,5 @@ enum ImportRoutes {
     struct ImportPage: Encodable {
         var items: [ImportBatch]
         var nextCursor: Int64?
-    }
-
-    /// The counts of a finished import, whatever the list.
-    struct Report<Summary: Encodable>: Encodable {
-        var list: String
-        var summary: Summary
-        var dryRun: Bool
-        /// The file's columns left out (remarks, running numbers: ``HeaderMap/ignoredNames(in:)``).
-        var ignoredColumns: [String] = []
-
-        func encode(to encoder: any Encoder) throws {
-            try summary.encode(to: encoder)
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(list, forKey: .list)
-            try container.encode(dryRun, forKey: .dryRun)
-            try container.encode(ignoredColumns, forKey: .ignoredColumns)
-        }
-        enum Keys: String, CodingKey { case list, dryRun, ignoredColumns }
-    }
-
-    private static func load<Store: ListStore>(
-        _ store: Store.Type, _ header: HeaderMap, _ read: (Data) -> (rows: [Store.Row], issues: IssueList), _ list: String,
-        _ call: APICall, _ dryRun: Bool
-    ) async throws -> Response {
-        let (rows, issues) = read(call.body)
-        do {
-            let summary = try await Store.importRows(
-                rows, issues: issues, on: call.services.database, tenant: try call.tenantID, actor: try call.account.actor, dryRun: dryRun)
-            return try APIAnswer.json(Report(list: list, summary: summary, dryRun: dryRun, ignoredColumns: header.ignoredNames(in: call.body))).response
-        } catch let rejected as ImportRejected {
-            throw rejected.inFileWords(header.columnsAsWritten(in: call.body))
-        }
     }
 }

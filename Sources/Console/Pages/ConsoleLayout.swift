@@ -57,7 +57,7 @@ enum ConsoleLayout {
         """
 
     static let form = """
-        <form method="{{method}}" action="{{action}}"{{#inline}} class="inline"{{/inline}}{{#.id}} id="{{.}}"{{/.id}}>
+        <form method="{{method}}" action="{{action}}"{{#multipart}} enctype="multipart/form-data"{{/multipart}}{{#inline}} class="inline"{{/inline}}{{#.id}} id="{{.}}"{{/.id}}>
         {{#.csrf}}<input type="hidden" name="csrf" value="{{.}}">{{/.csrf}}
         {{#fields}}
         {{#isHidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/isHidden}}

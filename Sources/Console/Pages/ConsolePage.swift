@@ -97,10 +97,12 @@ struct ConsolePage {
         /// Buttons on one line with their fields (filters, single-button actions).
         var inline = false
         var id: String?
+        /// A file upload (`multipart/form-data`).
+        var multipart = false
     }
 
     struct Field {
-        enum Kind: String { case text, textarea, select, number, date, password, hidden, search, checkbox }
+        enum Kind: String { case text, textarea, select, number, date, password, hidden, search, checkbox, file }
 
         var name: String
         var label: String
@@ -135,7 +137,7 @@ struct ConsolePage {
             self.inputMode = inputMode ?? (kind == .number ? "decimal" : nil)
             self.autocomplete = autocomplete
             type = kind == .number ? "text" : kind.rawValue
-            isText = [.text, .number, .date, .password, .search].contains(kind)
+            isText = [.text, .number, .date, .password, .search, .file].contains(kind)
             isTextarea = kind == .textarea
             isSelect = kind == .select
             isHidden = kind == .hidden

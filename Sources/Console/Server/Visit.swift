@@ -21,6 +21,8 @@ struct Visit: Sendable {
     let form: FormValues
     /// A notice carried over a redirect (the flash cookie).
     let flash: String?
+    /// Files sent with a `multipart/form-data` form, by field name.
+    let files: [String: UploadedFile]
 
     /// The largest form the console reads (a demand's text is at most a few kilobytes).
     static let formLimit = 64 * 1024
@@ -40,7 +42,21 @@ struct Visit: Sendable {
             self.secret = nil
             session = nil
         }
-        if readForm {
+        if readForm, let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "") {
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: MultipartForm.limit)
+            } catch {
+                throw ConsoleRefusal(.contentTooLarge, words("文件过大（最大 32 MB）", "The file is too large (32 MB at most)"))
+            }
+            do {
+                let (fields, files) = try MultipartForm.read(body, boundary: boundary)
+                form = FormValues(fields)
+                self.files = files
+            } catch {
+                throw ConsoleRefusal(.badRequest, words("无法读取上传的表单", "The uploaded form could not be read"))
+            }
+        } else if readForm {
             let body: ByteBuffer
             do {
                 body = try await request.body.collect(upTo: Self.formLimit)
@@ -48,8 +64,10 @@ struct Visit: Sendable {
                 throw ConsoleRefusal(.contentTooLarge, words("表单过大", "The form is too large"))
             }
             form = FormValues(urlEncoded: String(buffer: body))
+            files = [:]
         } else {
             form = FormValues(urlEncoded: request.uri.query ?? "")
+            files = [:]
         }
     }
 
@@ -181,6 +199,10 @@ struct ConsoleRefusal: Error {
 /// A posted form or a query string: each name's values in order (checkboxes repeat a name).
 struct FormValues: Sendable {
     private(set) var values: [String: [String]] = [:]
+
+    init(_ pairs: [(String, String)]) {
+        for (name, value) in pairs { values[name, default: []].append(value) }
+    }
 
     init(urlEncoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {

@@ -1,0 +1,79 @@
+public import Foundation
+public import ImportIssues
+public import RegistryStore
+import Registry
+import SpreadsheetCSV
+
+/// One import of a spreadsheet file into one list, whichever door it came through (the API's
+/// import route, the console's upload): the list's reader, its store, all or nothing, and
+/// problems named in the file's own column names.
+///
+/// ```swift
+/// let outcome = try await SpreadsheetImport.run("resources", data: file, on: registry, tenant: id, actor: "account:wang", dryRun: true)
+/// ```
+public enum SpreadsheetImport {
+    /// The lists a file may load, in the order a district loads them.
+    public static let lists = ["org", "units", "members", "demands", "resources", "projects", "milestones", "progress"]
+
+    /// What an import did (or, dry, would do).
+    public struct Outcome: Sendable, Encodable {
+        public var list: String
+        public var counts: ImportSummary
+        /// The import's record (demands, not dry).
+        public var importID: Int64?
+        public var dryRun: Bool
+        /// The file's columns left out (remarks, running numbers).
+        public var ignoredColumns: [String]
+        /// The store's own summary, as the API has always answered it.
+        let summary: any Encodable & Sendable
+
+        public func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(list, forKey: .list)
+            try container.encode(dryRun, forKey: .dryRun)
+            try container.encode(ignoredColumns, forKey: .ignoredColumns)
+        }
+        enum Keys: String, CodingKey { case list, dryRun, ignoredColumns }
+    }
+
+    /// Loads `data` into `list`; `nil` when there is no such list.
+    ///
+    /// - Throws: ``ImportRejected`` with every problem (nothing written), or the store's errors.
+    public static func run(
+        _ list: String, data: Data, fileName: String? = nil, on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool
+    ) async throws -> Outcome? {
+        switch list {
+        case "demands":
+            var file = DemandFile(data: data, fileName: fileName, channels: database.modules.sourceChannels)
+            let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+            return Outcome(
+                list: list, counts: ImportSummary(inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged),
+                importID: summary.importID, dryRun: dryRun, ignoredColumns: DemandFile.header.ignoredNames(in: data), summary: summary)
+        case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "resources":
+            return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "milestones":
+            return try await load(MilestoneStore.self, MilestoneFile.header, { MilestoneFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "progress":
+            return try await load(ProgressReportStore.self, ProgressReportFile.header, { ProgressReportFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        default: return nil
+        }
+    }
+
+    private static func load<Store: ListStore>(
+        _ store: Store.Type, _ header: HeaderMap, _ read: (Data) -> (rows: [Store.Row], issues: IssueList), _ list: String,
+        _ data: Data, _ database: RegistryDatabase, _ tenant: UUID, _ actor: String, _ dryRun: Bool
+    ) async throws -> Outcome {
+        let (rows, issues) = read(data)
+        do {
+            let summary = try await Store.importRows(rows, issues: issues, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+            return Outcome(list: list, counts: summary, importID: nil, dryRun: dryRun, ignoredColumns: header.ignoredNames(in: data), summary: summary)
+        } catch let rejected as ImportRejected {
+            throw rejected.inFileWords(header.columnsAsWritten(in: data))
+        }
+    }
+}
