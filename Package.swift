@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
-            "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom",
+            "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom", "Console",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
