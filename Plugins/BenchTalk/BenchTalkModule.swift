@@ -27,7 +27,7 @@ public struct BenchTalkModule: GovernanceModule {
                      kind: .integer(1...90), default: .integer(7)),
     ])
     public var contributions: [any ModuleContribution] { [
-        IntakeChannel(.benchTalk, chinese: "板凳会", english: "bench talk"), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints(),
+        IntakeChannel(.benchTalk, chinese: "板凳会", english: "bench talk"), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints(), BenchTalkConsolePages(),
     ] }
 
     public init() {}

@@ -12,9 +12,10 @@ enum DashboardPage {
 
     static func show(_ visit: Visit) async throws -> Response {
         let w = visit.words
-        let (figures, report) = try await visit.read { tx in
+        let (figures, report, modules) = try await visit.read { tx in
             let quarter = Quarter(containing: try tx.today())
-            return (try await DeskFigures.read(in: tx), try await QuarterlyReport.read(quarter: quarter, in: tx))
+            return (try await DeskFigures.read(in: tx), try await QuarterlyReport.read(quarter: quarter, in: tx),
+                    try await ModuleStore.list(in: tx).filter(\.enabled).map(\.id))
         }
         let demands = visit.href("demands")
 
@@ -58,6 +59,13 @@ enum DashboardPage {
                 rows: communities.map { ($0.area.name, $0.demands.received, $0.demands.resolved) })
         }
         quarter.links = [.init(text: w("公示页面", "Public pages"), href: "/public/\(visit.tenant)/")]
-        return visit.render(ConsolePage(w("首页", "Dashboard"), sections: [open, levels, projects, quarter]))
+        var sections = [open, levels, projects, quarter]
+        let pages = ModulePages.links(visit, enabled: Set(modules))
+        if !pages.isEmpty {
+            var practices = ConsolePage.Section(w("本区县启用的模块", "This district's modules"))
+            practices.links = pages
+            sections.append(practices)
+        }
+        return visit.render(ConsolePage(w("首页", "Dashboard"), sections: sections))
     }
 }

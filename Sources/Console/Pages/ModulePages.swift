@@ -12,12 +12,60 @@ enum ModulePages {
         ConsoleRoute(.get, "/modules/{module}", .tenantAdmin) { try await settings($0) },
         ConsoleRoute(.post, "/modules/{module}", .tenantAdmin, save),
         ConsoleRoute(.post, "/modules/{module}/disable", .tenantAdmin, disable),
+        ConsoleRoute(.get, "/m/{module}/{page}", .tenantRead, modulePage),
     ]
+
+    /// The pages modules add (``ModuleConsolePages``), with the module each belongs to.
+    static func contributedPages(_ catalogue: ModuleCatalogue) -> [(module: any GovernanceModule, page: ModuleConsolePage)] {
+        catalogue.modules.flatMap { module in
+            module.contributions.compactMap { $0 as? any ModuleConsolePages }.flatMap { $0.pages.map { (module, $0) } }
+        }
+    }
+
+    /// Links to the pages of the modules the district has enabled.
+    static func links(_ visit: Visit, enabled: Set<ModuleID>) -> [ConsolePage.Link] {
+        let w = visit.words
+        return contributedPages(visit.console.database.modules).filter { enabled.contains($0.module.id) }.map { module, page in
+            .init(text: w("\(module.chineseName)：\(page.chineseTitle)", "\(module.englishName): \(page.englishTitle)"),
+                  href: visit.href("m/\(module.id.rawValue)/\(page.path)"))
+        }
+    }
+
+    /// A module's page, laid out like the console's own: only for a district that enabled
+    /// the module, and only for the roles the page admits.
+    static func modulePage(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        guard let (module, page) = contributedPages(visit.console.database.modules)
+            .first(where: { $0.module.id.rawValue == visit.parameter("module") && $0.page.path == visit.parameter("page") })
+        else { throw ConsoleRefusal(.notFound, w("没有这个页面", "No such page")) }
+        let access: AccessClass = switch page.access { case .read: .tenantRead; case .write: .tenantWrite; case .admin: .tenantAdmin }
+        guard visit.account.role.permits(access) else { throw ConsoleRefusal(.forbidden, w("您的角色不能使用此页面", "Your role may not use this page")) }
+        var query: [String: String] = [:]
+        for name in visit.form.values.keys { query[name] = visit.form[name] }
+        let content = try await visit.read { tx in
+            guard try await ModuleStore.settings(of: module.id, in: tx) != nil else {
+                throw ConsoleRefusal(.notFound, w("本区县未启用\(module.chineseName)", "This district has not enabled \(module.englishName)"))
+            }
+            return try await page.read(query, tx)
+        }
+        let sections = content.sections.map { section -> ConsolePage.Section in
+            var out = ConsolePage.Section(section.heading.map { w($0.chinese, $0.english) })
+            out.facts = section.facts.map { .init(name: w($0.name.chinese, $0.name.english), value: $0.value) }
+            if !section.columns.isEmpty {
+                out.table = .init(columns: section.columns.map { w($0.chinese, $0.english) },
+                                  rows: section.rows.map { ConsolePage.Row(cells: $0.map { .init($0) }) },
+                                  emptyText: w(section.empty.chinese, section.empty.english))
+            }
+            return out
+        }
+        return visit.render(ConsolePage(w("\(module.chineseName)：\(page.chineseTitle)", "\(module.englishName): \(page.englishTitle)"), sections: sections))
+    }
 
     static func catalogue(_ visit: Visit) async throws -> Response {
         let w = visit.words
         let installed = try await visit.read { tx in try await ModuleStore.list(in: tx) }
         var section = ConsolePage.Section()
+        section.links = links(visit, enabled: Set(installed.filter(\.enabled).map(\.id)))
         section.table = .init(
             columns: [w("模块", "Module"), w("说明", "Summary"), w("版本", "Version"), w("状态", "Status")],
             rows: visit.console.database.modules.modules.map { module in
