@@ -37,7 +37,7 @@ struct ConsoleRoute: Sendable {
 enum ConsoleRoutes {
     static let pages: [ConsoleRoute] =
         DashboardPage.routes + DemandPages.routes + IntakePage.routes + ListPages.routes
-        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes + ImportPages.routes
+        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes + ImportPages.routes + ReportPages.routes
 
     /// The navigation for the signed-in account's role.
     static func navigation(_ visit: Visit) -> [ConsolePage.Link] {
@@ -51,6 +51,7 @@ enum ConsoleRoutes {
         links.append(.init(text: w("资源清单", "Resources"), href: visit.href("resources")))
         links.append(.init(text: w("项目清单", "Projects"), href: visit.href("projects")))
         if visit.isAdmin { links.append(.init(text: w("供需匹配", "Matching"), href: visit.href("matching"))) }
+        links.append(.init(text: w("季度汇报", "Reports"), href: visit.href("reports")))
         links.append(.init(text: w("组织架构", "Hierarchy"), href: visit.href("org")))
         if visit.isAdmin {
             links.append(.init(text: w("导入", "Imports"), href: visit.href("imports")))

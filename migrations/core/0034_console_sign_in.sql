@@ -131,6 +131,30 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     UPDATE console_session SET ended_at = now() WHERE secret_hash = p_secret_hash AND ended_at IS NULL
 $$;
 
+-- A district admin sets a password for an account of the transaction's district (the console's
+-- account page): the same as the operator's `govreg account password`, limited to the district.
+CREATE FUNCTION govreg_set_password(p_account bigint, p_hash text)
+RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    district uuid;
+BEGIN
+    SELECT a.tenant_id INTO district FROM account a
+    WHERE a.id = p_account AND a.status = 'active' AND a.tenant_id = current_tenant_id();
+    IF district IS NULL THEN
+        RETURN false;
+    END IF;
+    INSERT INTO account_password (account_id, tenant_id, password_hash) VALUES (p_account, district, p_hash)
+    ON CONFLICT (account_id) DO UPDATE
+    SET password_hash = EXCLUDED.password_hash, set_at = now(), set_by = current_actor(), failed_attempts = 0, locked_until = NULL;
+    UPDATE console_session SET ended_at = now() WHERE account_id = p_account AND ended_at IS NULL;
+    INSERT INTO account_event (tenant_id, account_id, action) VALUES (district, p_account, 'password_set');
+    RETURN true;
+END
+$$;
+
+REVOKE ALL ON FUNCTION govreg_set_password(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION govreg_set_password(bigint, text) TO govreg_app;
 REVOKE ALL ON FUNCTION govreg_sign_in_account(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION govreg_sign_in_failed(bigint, integer, interval) FROM PUBLIC;
 REVOKE ALL ON FUNCTION govreg_sign_in_succeeded(bigint, bytea, interval, interval) FROM PUBLIC;

@@ -39,6 +39,14 @@ public enum ConsolePassword {
         return matches && hash != nil
     }
 
+    /// A new random password: 16 characters from an alphabet without look-alikes (no 0/O,
+    /// 1/l/I), about 94 bits, for an operator or an admin to hand over once.
+    public static func generated() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
     /// A hash of the same cost that no password is checked against for real.
     private static let dummy = Bcrypt.hash("govreg: no such account", cost: cost)
 }

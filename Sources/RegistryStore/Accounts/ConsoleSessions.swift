@@ -107,4 +107,11 @@ extension AccountStore {
             return account
         }
     }
+
+    /// Sets the console password of an active account of the transaction's district (a
+    /// district admin in the console); ends its sessions. `false` when there is no such account.
+    public static func setPassword(_ account: Int64, hash: String, in tx: TenantTransaction) async throws -> Bool {
+        let rows = try await tx.connection.query("SELECT govreg_set_password(\(account), \(hash)) AS done")
+        return try rows.first?.decode(Bool.self, "done") ?? false
+    }
 }

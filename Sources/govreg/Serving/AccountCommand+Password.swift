@@ -33,7 +33,7 @@ extension AccountCommand {
             let terminal = Terminal()
             let password: String
             if generate {
-                password = Self.generated()
+                password = ConsolePassword.generated()
             } else if passwordStdin {
                 password = readLine(strippingNewline: true) ?? ""
             } else {
@@ -50,13 +50,6 @@ extension AccountCommand {
                 if generate { terminal.print(password) }
                 terminal.warn("已设置 \(account.login) 的控制台密码 set the console password of \(account.login) (\(account.tenant ?? ""))")
             }
-        }
-
-        /// 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I), 88 bits.
-        static func generated() -> String {
-            let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-            var generator = SystemRandomNumberGenerator()
-            return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
         }
     }
 }
