@@ -1,5 +1,6 @@
 import Hummingbird
 import Foundation
+import HTTPTypes
 import Registry
 import RegistryStore
 
@@ -12,6 +13,7 @@ enum DemandPages {
         ConsoleRoute(.get, "/demands/{key}", .tenantRead) { try await detail($0) },
         ConsoleRoute(.post, "/demands/{key}/transitions", .tenantWrite, transition),
         ConsoleRoute(.post, "/demands/{key}/escalations", .tenantWrite, escalate),
+        ConsoleRoute(.post, "/demands/{key}/revision", .tenantWrite, revise),
     ]
 
     // MARK: - Lists
@@ -120,6 +122,7 @@ enum DemandPages {
         var values: FormValues
         var errors: [String: String]
         var message: String
+        var status: HTTPResponse.Status = .unprocessableContent
     }
 
     static func detail(_ visit: Visit, retry: Retry? = nil) async throws -> Response {
@@ -154,6 +157,7 @@ enum DemandPages {
         if inside {
             actions.forms = moves(d, visit: visit, version: detail.rowVersion, retry: retry)
             if let escalation = escalation(d, visit: visit, retry: retry) { actions.forms.append(escalation) }
+            if DemandStore.revisableStates.contains(d.state) { actions.forms.append(revision(d, visit: visit, version: detail.rowVersion, retry: retry)) }
             if actions.forms.isEmpty { actions.text = w("此需求已办结，无可办理的操作。", "This demand is closed; nothing more can be done with it.") }
         } else {
             actions.text = visit.mayWrite ? w("此需求不在您负责的范围内，只能查看。", "This demand is outside your area: you may read it only.")
@@ -176,7 +180,7 @@ enum DemandPages {
             emptyText: w("尚无记录", "Nothing yet"))
         var page = ConsolePage("#\(d.id.rawValue) \(d.title)", sections: [facts, actions, history])
         page.error = retry?.message
-        return visit.render(page, status: retry == nil ? .ok : .unprocessableContent)
+        return visit.render(page, status: retry?.status ?? .ok)
     }
 
     /// One form per move the workflow allows by hand from the demand's state; moves into or
@@ -224,6 +228,57 @@ enum DemandPages {
         ]
         if let mine { form.mark(mine.errors) }
         return form
+    }
+
+    /// The demand's wording, priority and dates, while it may still be edited; sent with the
+    /// version it was read at, so an edit never overwrites a change made meanwhile.
+    private static func revision(_ d: Demand, visit: Visit, version: Int, retry: Retry?) -> ConsolePage.Form {
+        let w = visit.words
+        let mine = retry?.form == "revision" ? retry : nil
+        let typed = { (name: String, current: String) in mine?.values[name] ?? (mine == nil ? current : "") }
+        var form = ConsolePage.Form(action: visit.href("demands/\(d.id.rawValue)/revision"), submit: w("保存修改", "Save the changes"),
+                                    csrf: visit.csrf, quiet: true, id: "revise")
+        var disclose = ConsolePage.Field(name: "is_public", label: w("在公示页面公开", "Disclose on the public pages"), kind: .checkbox, value: "yes")
+        disclose.checked = mine.map { $0.values["is_public"] == "yes" } ?? d.isPublic
+        form.fields = [
+            .init(name: "version", label: "", kind: .hidden, value: "\(version)"),
+            .init(name: "title", label: w("需求名称", "Title"), value: typed("title", d.title), required: true),
+            .init(name: "description", label: w("需求描述", "Description"), kind: .textarea, value: typed("description", d.details ?? "")),
+            .select("priority", w("优先级", "Priority"), Priority.range.map { ("\($0)", "\($0)") }, value: typed("priority", "\(d.priority)")),
+            .init(name: "due_on", label: w("期限", "Due"), kind: .date, value: typed("due_on", d.dueOn?.description ?? "")),
+            disclose,
+        ]
+        if let mine { form.mark(mine.errors) }
+        return form
+    }
+
+    static func revise(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let f = visit.form
+        var errors: [String: String] = [:]
+        func parse<T>(_ name: String, _ read: (String) throws -> T) -> T? {
+            guard let text = f[name] else { return nil }
+            do { return try read(text) } catch let error as RegistryError {
+                errors[name] = w(error.chineseMessage, error.englishMessage)
+            } catch { errors[name] = w("无效", "not valid") }
+            return nil
+        }
+        let revision = DemandRevision(
+            title: f["title"], details: f["description"], priority: parse("priority") { try Priority(Int($0) ?? 0) },
+            dueOn: parse("due_on") { try CivilDate($0) }, isPublic: f["is_public"] == "yes")
+        if f["title"] == nil { errors["title"] = w("不能为空", "must not be empty") }
+        guard errors.isEmpty else {
+            return try await detail(visit, retry: Retry(form: "revision", values: f, errors: errors, message: w("未保存：请更正标出的栏目", "Not saved: correct the marked fields")))
+        }
+        return try await refusalAsRetry(visit, form: "revision") {
+            let id = try await visit.write { tx in
+                let id = try await DemandStore.id(of: visit.parameter("key"), in: tx)
+                try await visit.requireSubtree { try await OrgUnitStore.isInside(demand: id, subtreeOf: $0, in: tx) }
+                _ = try await DemandStore.revise(id, revision, expectedVersion: f["version"].flatMap(Int.init), in: tx)
+                return id
+            }
+            return visit.redirect(visit.href("demands/\(id.rawValue)"), notice: w("已保存修改", "Changes saved"))
+        }
     }
 
     static func transition(_ visit: Visit) async throws -> Response {
@@ -288,7 +343,7 @@ enum DemandPages {
             switch error {
             case .staleVersion:
                 return try await detail(visit, retry: Retry(form: form, values: visit.form, errors: [:], message: w(
-                    "此需求刚被他人修改，请查看最新状态后重试", "Someone changed this demand meanwhile; read its new state and try again")))
+                    "此需求刚被他人修改，请查看最新状态后重试", "Someone changed this demand meanwhile; read its new state and try again"), status: .conflict))
             case .invalid(let field, let reason):
                 return try await detail(visit, retry: Retry(form: form, values: visit.form, errors: [field: reason], message: reason))
             case .notFound(let kind, _) where kind.contains("merge") || visit.form["merged_into"] != nil:

@@ -9,7 +9,8 @@ import RegistryStore
 enum ListPages {
     static let routes = [
         ConsoleRoute(.get, "/resources", .tenantRead, resources),
-        ConsoleRoute(.get, "/resources/{key}", .tenantRead, resource),
+        ConsoleRoute(.get, "/resources/{key}", .tenantRead) { try await resource($0) },
+        ConsoleRoute(.post, "/resources/{key}/steps", .tenantAdmin, resourceStep),
         ConsoleRoute(.get, "/projects", .tenantRead, projects),
         ConsoleRoute(.get, "/projects/{key}", .tenantRead) { try await project($0) },
         ConsoleRoute(.post, "/projects/{key}/steps", .tenantWrite, projectStep),
@@ -39,7 +40,7 @@ enum ListPages {
         return visit.render(ConsolePage(w("资源清单", "Resources"), sections: [section]))
     }
 
-    static func resource(_ visit: Visit) async throws -> Response {
+    static func resource(_ visit: Visit, error: (step: String, message: String)? = nil) async throws -> Response {
         let w = visit.words
         let detail = try await visit.read { tx in try await ResourceStore.show(visit.parameter("key"), in: tx) }
         let r = detail.resource
@@ -53,7 +54,57 @@ enum ListPages {
             .init(name: w("可用期", "Available"), value: "\(r.availableFrom?.description ?? "…") – \(r.availableUntil?.description ?? "…")"),
             .init(name: w("服务范围", "Serves"), value: r.serviceArea.joined(separator: ", ")),
         ]
-        return visit.render(ConsolePage(r.title, sections: [facts]))
+        var steps = ConsolePage.Section(w("办理", "Actions"))
+        if visit.isAdmin {
+            let action = visit.href("resources/\(ConsoleFormat.path(visit.parameter("key")))/steps")
+            func form(_ step: String, _ submit: String, _ fields: [ConsolePage.Field], quiet: Bool = false) -> ConsolePage.Form {
+                var form = ConsolePage.Form(action: action, submit: submit, csrf: visit.csrf, quiet: quiet, id: "resource-\(step)")
+                form.fields = [.init(name: "step", label: "", kind: .hidden, value: step)] + fields
+                if let error, error.step == step { form.fields[form.fields.count - 1].error = error.message }
+                return form
+            }
+            if r.status == .offered { steps.forms.append(form("confirm", w("确认资源（可用）", "Confirm (available)"), [])) }
+            if r.status != .withdrawn {
+                steps.forms.append(form("pledge", w("追加认领", "Pledge more"), [
+                    .init(name: "amount", label: w("数量", "Amount") + " (\(w.name(r.measureUnit)))", kind: .number, required: true),
+                    .init(name: "note", label: w("说明", "Note"))], quiet: true))
+                steps.forms.append(form("withdraw", w("撤回资源", "Withdraw"), [.init(name: "reason", label: w("撤回理由", "Reason"), required: true)], quiet: true))
+            }
+        }
+        var ledger = ConsolePage.Section(w("台账", "Ledger"))
+        ledger.table = .init(
+            columns: [w("时间", "When"), w("变化", "Change"), w("数量", "Amount"), w("项目", "Project"), w("经办", "By"), w("说明", "Note")],
+            rows: detail.ledger.map { line in
+                ConsolePage.Row(cells: [.init(ConsoleFormat.time(line.at)), .init(w.name(line.kind)),
+                                        .init(ResourceStore.amountText(line.quantity, in: line.measureUnit)), .init(line.projectExternalID ?? ""),
+                                        .init(line.actor), .init(line.note ?? "")])
+            },
+            emptyText: w("无", "None"))
+        var page = ConsolePage(r.title, sections: [facts] + (steps.forms.isEmpty ? [] : [steps]) + [ledger])
+        page.error = error?.message
+        return visit.render(page, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    static func resourceStep(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let f = visit.form
+        let key = visit.parameter("key")
+        let step = f["step"] ?? ""
+        do {
+            _ = try await visit.write { tx in
+                switch step {
+                case "confirm": return try await ResourceStore.confirm(key, in: tx)
+                case "pledge": return try await ResourceStore.pledge(key, written: f["amount"] ?? "", note: f["note"], in: tx)
+                case "withdraw": return try await ResourceStore.withdraw(key, reason: f["reason"] ?? "", in: tx)
+                default: throw ConsoleRefusal(.unprocessableContent, w("未知的操作", "Unknown step"))
+                }
+            }
+        } catch let error as RegistryError {
+            return try await resource(visit, error: (step, w(error.chineseMessage, error.englishMessage)))
+        } catch RegistryStoreError.invalid(_, let reason) {
+            return try await resource(visit, error: (step, reason))
+        }
+        return visit.redirect(visit.href("resources/\(ConsoleFormat.path(key))"), notice: w("已保存", "Saved"))
     }
 
     static func projects(_ visit: Visit) async throws -> Response {
