@@ -6,9 +6,12 @@ import RegistryStore
 /// contract it (包联) and the members who reported for duty there (双报到), whose personal
 /// data the store masks for every role.
 enum HierarchyPage {
-    static let routes = [ConsoleRoute(.get, "/org", .tenantRead, show)]
+    static let routes = [
+        ConsoleRoute(.get, "/org", .tenantRead) { try await show($0) },
+        ConsoleRoute(.post, "/org/move", .tenantAdmin, move),
+    ]
 
-    static func show(_ visit: Visit) async throws -> Response {
+    static func show(_ visit: Visit, error: String? = nil) async throws -> Response {
         let w = visit.words
         let code = visit.form["under"]
         let (node, children, units, members) = try await visit.read { tx in
@@ -28,6 +31,14 @@ enum HierarchyPage {
             tree.facts = [.init(name: w("编码", "Code"), value: node.code), .init(name: w("层级", "Kind"), value: w.name(node.kind)),
                           .init(name: w("上级", "Parent"), value: node.parentCode ?? "—", href: visit.href("org" + (node.parentCode.map { "?under=\($0)" } ?? "")))]
             tree.links = [.init(text: w("本辖区的需求", "Demands here"), href: visit.href("demands?under=\(node.code)"))]
+            if visit.isAdmin {
+                var move = ConsolePage.Form(action: visit.href("org/move"), submit: w("移动", "Move"), csrf: visit.csrf, quiet: true, inline: true, id: "org-move")
+                var parent = ConsolePage.Field(name: "parent_code", label: w("移到此上级之下（编码，留空为顶层）", "Move under (a code; empty: top level)"),
+                                               value: visit.form["parent_code"] ?? "")
+                parent.error = error
+                move.fields = [.init(name: "code", label: "", kind: .hidden, value: node.code), parent]
+                tree.forms = [move]
+            }
         }
         tree.table = .init(
             columns: [w("名称", "Name"), w("编码", "Code"), w("层级", "Kind")],
@@ -47,6 +58,29 @@ enum HierarchyPage {
                 emptyText: w("无", "None"))
             sections += [contract, duty]
         }
-        return visit.render(ConsolePage(w("组织架构", "Hierarchy"), sections: sections))
+        var page = ConsolePage(w("组织架构", "Hierarchy"), sections: sections)
+        page.error = error
+        return visit.render(page, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// Moves a node with its subtree under another (the store refuses a move that turns the
+    /// levels over or puts a node into its own subtree, and says why).
+    static func move(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        guard let code = visit.form["code"] else { throw ConsoleRefusal(.unprocessableContent, w("未指明节点", "No node given")) }
+        let parent = visit.form["parent_code"]
+        let failure: String?
+        do {
+            try await visit.write { tx in try await OrgUnitStore.move(code, under: parent, in: tx) }
+            failure = nil
+        } catch let error as InvalidFields {
+            failure = error.problems.map { w($0.chinese, $0.english) }.joined(separator: "；")
+        } catch RegistryStoreError.notFound(_, let key) {
+            failure = w("没有这个组织编码：\(key)", "No org unit with the code \(key)")
+        }
+        guard let failure else {
+            return visit.redirect(visit.href("org?under=\(code)"), notice: w("已移动 \(code)", "Moved \(code)"))
+        }
+        return try await show(visit.with(query: "under=\(code)&parent_code=\(ConsoleResponse.queryEscaped(parent ?? ""))"), error: failure)
     }
 }

@@ -18,7 +18,7 @@ struct Visit: Sendable {
     /// The live session the cookie names, if any.
     let session: ConsoleSessions.Session?
     /// The posted form (for a post) or the query (for a get), by field name.
-    let form: FormValues
+    private(set) var form: FormValues
     /// A notice carried over a redirect (the flash cookie).
     let flash: String?
     /// Files sent with a `multipart/form-data` form, by field name.
@@ -69,6 +69,13 @@ struct Visit: Sendable {
             form = FormValues(urlEncoded: request.uri.query ?? "")
             files = [:]
         }
+    }
+
+    /// The same visit with another form (a post answered with a page that reads a query).
+    func with(query: String) -> Visit {
+        var copy = self
+        copy.form = FormValues(urlEncoded: query)
+        return copy
     }
 
     // MARK: - Who and where
