@@ -64,6 +64,15 @@ public struct Console: Sendable {
             case .get: router.get(RouterPath(page.routerPath), use: handler)
             }
         }
+        // Any other path under a district's console is a console page that says so, not the
+        // API's JSON. (Hummingbird's router refuses `/console/**` beside `/console/{tenant}`.)
+        let missing: @Sendable (Request, Context) async throws -> Response = { request, _ in
+            try await console.visit(request, [:]) { visit in
+                throw ConsoleRefusal(.notFound, visit.words("没有这个页面", "No such page"))
+            }
+        }
+        router.get("/console/:tenant/**", use: missing)
+        router.post("/console/:tenant/**", use: missing)
     }
 
     /// Runs one request of the console: reads its cookies (and its form, for a post), and

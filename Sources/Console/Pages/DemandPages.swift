@@ -146,7 +146,7 @@ enum DemandPages {
             .init(name: w("所在组织", "Place"), value: "\(detail.orgName) (\(detail.orgCode))"),
             .init(name: w("数量", "Quantity"), value: d.quantity.unit.chineseText(d.quantity.amount)),
             .init(name: w("优先级", "Priority"), value: "\(d.priority)"),
-            .init(name: w("来源渠道", "Channel"), value: d.sourceChannel.rawValue),
+            .init(name: w("来源渠道", "Channel"), value: w(d.sourceChannel.chineseName, d.sourceChannel.englishName)),
             .init(name: w("登记日期", "Filed"), value: ConsoleFormat.time(detail.filedAt)),
             .init(name: w("期限", "Due"), value: d.dueOn?.description ?? "—"),
             .init(name: w("公示", "Disclosed"), value: d.isPublic ? w("是", "yes") : w("否", "no")),

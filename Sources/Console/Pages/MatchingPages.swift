@@ -59,7 +59,8 @@ enum MatchingPages {
         ]
         if let by = r.acceptedBy { summary.facts.append(.init(name: w("接受", "Accepted by"), value: by)) }
 
-        let proposed = r.status == "proposed"
+        // Nothing to accept when the run allocated nothing.
+        let proposed = r.status == "proposed" && r.allocations > 0
         var served = ConsolePage.Section(w("分配方案", "Allocations"))
         let rows = detail.served.flatMap { line in
             line.allocations.map { a in

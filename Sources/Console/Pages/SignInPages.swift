@@ -8,8 +8,8 @@ import RegistryStore
 /// against the account's bcrypt hash off the request threads; a wrong one is counted, and
 /// the fifth in a row locks the account for a quarter of an hour (the store does both in one
 /// statement, so parallel guesses cannot slip past the count). Whatever was wrong (no such
-/// district or login, no password set, a wrong password) the page says the same thing and
-/// takes as long. A right one opens a new session under a new secret, so a cookie planted
+/// district or login, no password set, a wrong password, a lock) the page says the same
+/// thing, with the same status, and takes as long. A right one opens a new session under a new secret, so a cookie planted
 /// before sign-in is worth nothing after it.
 enum SignInPages {
     /// `/console`: the dashboard when signed in, the sign-in form when not.
@@ -43,27 +43,28 @@ enum SignInPages {
             page.error = error
             return visit.render(page, status: status)
         }
-        let wrong = w("区县、登录名或密码不正确", "Wrong district, login or password")
+        // One answer for every failure (no such district or login, no password set, a wrong
+        // password, a locked account), after one bcrypt check each: the page cannot be used
+        // to learn which logins exist or which are locked.
+        let refused = w("未登录：区县、登录名或密码不正确，或账号因连续输错密码已锁定 15 分钟",
+                        "Not signed in: wrong district, login or password, or the account is locked for 15 minutes after repeated wrong passwords")
         guard !tenant.isEmpty, !login.isEmpty, !password.isEmpty, tenant.count <= 64, login.count <= 64, password.utf8.count <= 1024 else {
             return again(w("请填写区县、登录名和密码", "Give the district, the login and the password"), status: .unprocessableContent)
         }
         let candidate = try await visit.console.sessions.candidate(tenant: tenant, login: login)
-        if let locked = candidate?.lockedUntil {
-            return again(lockedMessage(locked, w), status: .tooManyRequests)
-        }
-        guard try await ConsolePassword.verify(password, hash: candidate?.passwordHash), let candidate else {
-            if let candidate, candidate.passwordHash != nil,
-               let locked = try await visit.console.sessions.failed(
-                   candidate.accountID, limit: configuration.failuresBeforeLock, lockSeconds: configuration.lockSeconds) {
-                return again(lockedMessage(locked, w), status: .tooManyRequests)
+        let matches = try await ConsolePassword.verify(password, hash: candidate?.passwordHash)
+        guard let candidate, candidate.lockedUntil == nil, matches else {
+            if let candidate, candidate.lockedUntil == nil, candidate.passwordHash != nil {
+                _ = try await visit.console.sessions.failed(
+                    candidate.accountID, limit: configuration.failuresBeforeLock, lockSeconds: configuration.lockSeconds)
             }
-            return again(wrong)
+            return again(refused)
         }
         let session = ConsoleCookie.newSecret()
         guard try await visit.console.sessions.open(
             candidate.accountID, secretHash: ConsoleCookie.hash(session),
             lifetimeSeconds: configuration.sessionSeconds, idleSeconds: configuration.idleSeconds)
-        else { return again(wrong) }
+        else { return again(refused) }
         let home = "/console/\(tenant)/"
         let next = visit.form["next"].flatMap { $0.hasPrefix(home) && !$0.contains("//") && !$0.contains("\\") ? $0 : nil }
         var response = ConsoleResponse.redirect(next ?? home)
@@ -83,12 +84,6 @@ enum SignInPages {
                                       notice: visit.words("已退出", "Signed out"))
         response.setCookie(ConsoleCookie.expired(ConsoleCookie.session, secure: visit.console.configuration.secureCookies))
         return response
-    }
-
-    private static func lockedMessage(_ until: Date, _ w: Words) -> String {
-        let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-        return w("密码错误次数过多，账号已锁定，请 \(minutes) 分钟后再试，或请管理员重设密码",
-                 "Too many wrong passwords: the account is locked; try again in \(minutes) minutes, or ask an administrator to reset the password")
     }
 
     private static func page(_ visit: Visit, secret: String, tenant: String?, login: String?, next: String?) -> ConsolePage {

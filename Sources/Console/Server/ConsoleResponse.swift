@@ -46,6 +46,7 @@ enum ConsoleResponse {
         return response
     }
 
+    /// `text` as one query value (a path with its own query stays one value).
     static func queryEscaped(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? ""
     }

@@ -107,7 +107,8 @@ struct Visit: Sendable {
     /// page, and a post must carry the session's CSRF token.
     func enter(_ page: ConsoleRoute) async throws -> Response {
         guard let session else {
-            let next = request.method == .get ? "&next=\(ConsoleResponse.queryEscaped(request.uri.path))" : ""
+            let asked = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            let next = request.method == .get ? "&next=\(ConsoleResponse.queryEscaped(asked))" : ""
             return ConsoleResponse.redirect("/console/sign-in?tenant=\(ConsoleResponse.queryEscaped(parameter("tenant")))\(next)")
         }
         guard session.tenant == parameter("tenant") else {
@@ -195,7 +196,7 @@ struct ConsoleRefusal: Error {
     /// The store's refusal as a page: the statuses the API gives for the same errors.
     init(_ error: RegistryStoreError, words: Words) {
         switch error {
-        case .notFound, .tenantNotFound: self.init(.notFound, words("找不到", "Not found") + ": \(error)")
+        case .notFound, .tenantNotFound: self.init(.notFound, "\(error)")
         case .conflict, .staleVersion, .tenantArchived: self.init(.conflict, "\(error)")
         case .invalid: self.init(.unprocessableContent, "\(error)")
         default: self.init(.internalServerError, words("出错了", "Something went wrong"))
