@@ -26,6 +26,11 @@ public struct Console: Sendable {
         /// Wrong passwords in a row that lock an account, and for how long.
         public var failuresBeforeLock = 5
         public var lockSeconds = 15 * 60
+        /// Asked before each sign-in with the client's address: `nil` lets it through, a number
+        /// of seconds refuses it for that long. Every attempt costs a bcrypt check (a quarter of
+        /// a second of a core), so a flood of them must not be free; the API's limiter of failed
+        /// authentications per address is what `govreg serve` gives.
+        public var admitSignIn: @Sendable (_ address: String) async -> Int? = { _ in nil }
 
         public init(secureCookies: Bool) { self.secureCookies = secureCookies }
     }
@@ -44,14 +49,19 @@ public struct Console: Sendable {
         self.logger = logger
     }
 
-    /// Adds the console's routes to `router`.
-    public func register<Context: RequestContext>(on router: Router<Context>) {
+    /// Adds the console's routes to `router`; `clientAddress` reads a request's client address
+    /// from its context (for ``Configuration/admitSignIn``).
+    public func register<Context: RequestContext>(
+        on router: Router<Context>, clientAddress: @escaping @Sendable (Context) -> String = { _ in "" }
+    ) {
         let console = self
         router.get("/console/console.css") { _, _ in ConsoleResponse.css() }
         router.get("/console") { request, _ in try await console.visit(request, [:]) { try await SignInPages.home($0) } }
         router.get("/console/language") { request, _ in ConsoleResponse.language(request) }
         router.get("/console/sign-in") { request, _ in try await console.visit(request, [:]) { try await SignInPages.form($0) } }
-        router.post("/console/sign-in") { request, _ in try await console.visit(request, [:], reads: true) { try await SignInPages.signIn($0) } }
+        router.post("/console/sign-in") { request, context in
+            try await console.visit(request, [:], reads: true) { try await SignInPages.signIn($0, from: clientAddress(context)) }
+        }
         router.post("/console/sign-out") { request, _ in try await console.visit(request, [:], reads: true) { try await SignInPages.signOut($0) } }
         for page in ConsoleRoutes.pages {
             let handler: @Sendable (Request, Context) async throws -> Response = { request, context in

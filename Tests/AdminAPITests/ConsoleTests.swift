@@ -1,3 +1,4 @@
+import AdminAPI
 import Console
 import Foundation
 import HTTPTypes
@@ -126,6 +127,19 @@ import Testing
     static func refusal(_ page: String) -> String {
         guard let start = page.range(of: "id=\"page-error\">") else { return "" }
         return String(page[start.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test func signInsFromOneAddressAreLimited() async throws {
+        try await APIFixture.with(configuration: APIConfiguration(failedLoginBurst: 3, failedLoginsPerSecond: 0.01)) { f, client in
+            try await Self.setPassword("admin", f)
+            var browser = ConsoleBrowser()
+            for _ in 1...3 { #expect(try await browser.signIn("langao", "admin", "wrong-password-x", client).status == .unauthorized) }
+            // The fourth is refused before any password is checked, even the right one.
+            let refused = try await browser.signIn("langao", "admin", Self.password, client)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.retryAfter] != nil)
+            #expect(try await f.total("console_session") == 0)
+        }
     }
 
     static func setPassword(_ login: String, _ f: APIFixture, tenant: UUID? = nil) async throws {

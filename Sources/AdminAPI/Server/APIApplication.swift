@@ -31,8 +31,10 @@ public func buildApplication(
         cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)), missesPerSecond: configuration.publicMissesPerSecond)
     // The web console, beside the API on the same listener (not on the public-only one).
     if !configuration.publicOnly {
-        let secure = configuration.publicURL?.hasPrefix("https://") ?? false
-        Console(database: database, configuration: .init(secureCookies: secure), logger: logger).register(on: router)
+        var console = Console.Configuration(secureCookies: configuration.publicURL?.hasPrefix("https://") ?? false)
+        let failedLogins = services.failedLogins
+        console.admitSignIn = { address in await failedLogins.admit(address) }
+        Console(database: database, configuration: console, logger: logger).register(on: router) { $0.clientAddress }
     }
     return Application(
         router: router,

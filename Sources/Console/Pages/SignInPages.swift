@@ -28,7 +28,7 @@ enum SignInPages {
         return response
     }
 
-    static func signIn(_ visit: Visit) async throws -> Response {
+    static func signIn(_ visit: Visit, from address: String) async throws -> Response {
         let w = visit.words
         let configuration = visit.console.configuration
         guard let secret = visit.request.cookies[ConsoleCookie.signIn]?.value, let token = visit.form["csrf"],
@@ -50,6 +50,12 @@ enum SignInPages {
                         "Not signed in: wrong district, login or password, or the account is locked for 15 minutes after repeated wrong passwords")
         guard !tenant.isEmpty, !login.isEmpty, !password.isEmpty, tenant.count <= 64, login.count <= 64, password.utf8.count <= 1024 else {
             return again(w("请填写区县、登录名和密码", "Give the district, the login and the password"), status: .unprocessableContent)
+        }
+        if let wait = await configuration.admitSignIn(address) {
+            var response = again(w("此地址登录尝试过于频繁，请 \(wait) 秒后再试", "Too many sign-in attempts from this address; try again in \(wait) s"),
+                                 status: .tooManyRequests)
+            response.headers[.retryAfter] = "\(wait)"
+            return response
         }
         let candidate = try await visit.console.sessions.candidate(tenant: tenant, login: login)
         let matches = try await ConsolePassword.verify(password, hash: candidate?.passwordHash)

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("public-rate"), help: "Public pages each client address may have made afresh per second (cached ones are free).")
     var publicRate = 50.0
     @Option(name: .customLong("failed-auth-rate"),
-            help: "Failed authentications each client address regains per second (burst: 20 times this); then 429.")
+            help: "Failed API authentications and console sign-in attempts each client address regains per second (burst: 20 times this); then 429.")
     var failedAuthRate = 1.0
 
     func validate() throws {
