@@ -57,7 +57,7 @@ public struct Console: Sendable {
         let console = self
         router.get("/console/console.css") { _, _ in ConsoleResponse.css() }
         router.get("/console") { request, _ in try await console.visit(request, [:]) { try await SignInPages.home($0) } }
-        router.get("/console/language") { request, _ in ConsoleResponse.language(request) }
+        router.get("/console/language") { request, _ in ConsoleResponse.language(request, secure: console.configuration.secureCookies) }
         router.get("/console/sign-in") { request, _ in try await console.visit(request, [:]) { try await SignInPages.form($0) } }
         router.post("/console/sign-in") { request, context in
             try await console.visit(request, [:], reads: true) { try await SignInPages.signIn($0, from: clientAddress(context)) }
@@ -95,6 +95,10 @@ public struct Console: Sendable {
             visit = try await Visit(console: self, request: request, parameters: parameters, readForm: form)
         } catch let refusal as ConsoleRefusal {
             return ConsoleResponse.html(refusal.message, status: refusal.status)
+        } catch {
+            // The session could not be looked up (the database is away): said plainly, logged.
+            logger.error("console: \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            return ConsoleResponse.html("出错了，请稍后再试 Something went wrong; please try again", status: .serviceUnavailable)
         }
         do {
             return try await body(visit)

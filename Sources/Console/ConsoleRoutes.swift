@@ -10,12 +10,17 @@ struct ConsoleRoute: Sendable {
     /// `/console/{tenant}/…`, with `{name}` for path parameters.
     let path: String
     let access: AccessClass
+    /// Whether the page takes a file (`multipart/form-data`, read only once the caller has
+    /// been let in; every other page refuses one unread).
+    let uploads: Bool
     let handler: @Sendable (Visit) async throws -> Response
 
-    init(_ method: Method, _ path: String, _ access: AccessClass, _ handler: @escaping @Sendable (Visit) async throws -> Response) {
+    init(_ method: Method, _ path: String, _ access: AccessClass, uploads: Bool = false,
+         _ handler: @escaping @Sendable (Visit) async throws -> Response) {
         self.method = method
         self.path = "/console/{tenant}" + path
         self.access = access
+        self.uploads = uploads
         self.handler = handler
     }
 
@@ -37,7 +42,7 @@ struct ConsoleRoute: Sendable {
 enum ConsoleRoutes {
     static let pages: [ConsoleRoute] =
         DashboardPage.routes + DemandPages.routes + IntakePage.routes + ListPages.routes
-        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes + ImportPages.routes + ReportPages.routes
+        + MatchingPages.routes + ModulePages.routes + HierarchyPage.routes + AccountPages.routes + ImportPages.routes + ReportPages.routes + UnitPages.routes
 
     /// The navigation for the signed-in account's role.
     static func navigation(_ visit: Visit) -> [ConsolePage.Link] {
@@ -53,6 +58,7 @@ enum ConsoleRoutes {
         if visit.isAdmin { links.append(.init(text: w("供需匹配", "Matching"), href: visit.href("matching"))) }
         links.append(.init(text: w("季度汇报", "Reports"), href: visit.href("reports")))
         links.append(.init(text: w("组织架构", "Hierarchy"), href: visit.href("org")))
+        links.append(.init(text: w("共建单位", "Units"), href: visit.href("units")))
         if visit.isAdmin {
             links.append(.init(text: w("导入", "Imports"), href: visit.href("imports")))
             links.append(.init(text: w("模块", "Modules"), href: visit.href("modules")))

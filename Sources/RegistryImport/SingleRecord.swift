@@ -1,7 +1,7 @@
 import Foundation
 public import ImportIssues
 public import Registry
-import RegistryStore
+public import RegistryStore
 import SpreadsheetCSV
 
 /// One record given field by field rather than as a line of a file: the command line's
@@ -65,6 +65,16 @@ extension ResourceFile {
     ///   name as its column.
     public static func record(_ values: [String: String]) -> (row: ResourceImportRow?, issues: IssueList) {
         var (rows, issues) = read(SingleRecord.file(header, values), door: .api)
+        if rows.isEmpty, issues.isEmpty { issues.append(SingleRecord.nothingGiven) }
+        return (issues.isEmpty ? rows.first : nil, issues)
+    }
+}
+
+extension UnitFile {
+    /// One unit given field by field (``SingleRecord``), checked as a file's row is: the
+    /// columns of ``header`` (`communities` separated by `;`, `；` or `、`).
+    public static func record(_ values: [String: String]) -> (row: UnitImportRow?, issues: IssueList) {
+        var (rows, issues) = read(SingleRecord.file(header, values))
         if rows.isEmpty, issues.isEmpty { issues.append(SingleRecord.nothingGiven) }
         return (issues.isEmpty ? rows.first : nil, issues)
     }

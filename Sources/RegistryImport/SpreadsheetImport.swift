@@ -37,6 +37,14 @@ public enum SpreadsheetImport {
         enum Keys: String, CodingKey { case list, dryRun, ignoredColumns }
     }
 
+    /// Why `name` cannot be an import's file name (it goes into the import's record), or `nil`.
+    public static func fileNameProblem(_ name: String) -> String? {
+        guard !name.isEmpty, name.count <= 255, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            return "文件名须为 1–255 个字符，不含控制字符 a file name is 1–255 characters without control characters"
+        }
+        return nil
+    }
+
     /// Loads `data` into `list`; `nil` when there is no such list.
     ///
     /// - Throws: ``ImportRejected`` with every problem (nothing written), or the store's errors.

@@ -129,6 +129,37 @@ import Testing
         return String(page[start.upperBound...].prefix { $0 != "<" })
     }
 
+    @Test func anAdminMayNotActAsAnotherAdminNorStaffCloseProjects() async throws {
+        try await APIFixture.with { f, client in
+            let other = try await client.send(.post, "/v1/tenants/langao/accounts", as: "admin", f,
+                                              json: #"{"login": "zhao.admin", "display_name": "赵", "role": "district_admin"}"#)
+            let otherID = try #require(other.json["id"] as? Int)
+            try await Self.setPassword("admin", f)
+            var admin = ConsoleBrowser()
+            #expect(try await admin.signIn("langao", "admin", Self.password, client).status == .seeOther)
+            _ = try await admin.get("/console/langao/accounts", client)
+            for path in ["/console/langao/accounts/password", "/console/langao/accounts/tokens"] {
+                let refused = try await admin.post(path, ["account": "\(otherID)", "csrf": admin.csrf], client)
+                #expect(refused.status == .forbidden, "\(path)")
+            }
+            #expect(try await f.database.operatorPool.query("SELECT count(*) AS n FROM account_password WHERE account_id = \(Int64(otherID))")[0].decode(Int.self, "n") == 0)
+            // Staff may report progress but not cancel a project, whatever they post.
+            try await Self.setPassword("staff", f)
+            var staff = ConsoleBrowser()
+            #expect(try await staff.signIn("langao", "staff", Self.password, client).status == .seeOther)
+            _ = try await staff.get("/console/langao/", client)
+            let cancel = try await staff.post("/console/langao/projects/P1/steps", ["step": "cancel", "reason": "x", "csrf": staff.csrf], client)
+            #expect(cancel.status == .forbidden)
+            // A file sent to a page that takes none is refused unread.
+            var fields = HTTPFields()
+            fields[.contentType] = "multipart/form-data; boundary=x"
+            fields[.cookie] = staff.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            let upload = try await client.execute(uri: "/console/langao/demands/1/transitions", method: .post, headers: fields,
+                                                  body: ByteBuffer(string: "--x--")) { $0.status }
+            #expect(upload == .unsupportedMediaType)
+        }
+    }
+
     @Test func signInsFromOneAddressAreLimited() async throws {
         try await APIFixture.with(configuration: APIConfiguration(failedLoginBurst: 3, failedLoginsPerSecond: 0.01)) { f, client in
             try await Self.setPassword("admin", f)

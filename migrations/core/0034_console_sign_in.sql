@@ -4,8 +4,12 @@
 -- The password is a bcrypt hash made and checked by the application (hummingbird-auth's
 -- HummingbirdBcrypt): the database never sees a password. The hash, the failure count and the
 -- sessions are in tables the application role cannot read or write at all; it reaches them
--- only through the SECURITY DEFINER functions below, each doing one narrow thing, so a SQL
--- injection in a request could neither list hashes nor mint a session.
+-- only through the SECURITY DEFINER functions below, each doing one narrow thing: it can read
+-- one account's hash by district and login (to check a password), count a failure, open a
+-- session for an account it vouches for, and look one up by its secret's hash. It cannot list
+-- hashes or sessions, change a hash outside a district's reset, or read a session's secret.
+-- (Because the application checks the password, code running as the application could open
+-- a session; checking it in the database, with pgcrypto's crypt(), would close that.)
 
 CREATE TABLE account_password (
     account_id bigint PRIMARY KEY REFERENCES account (id),
@@ -18,9 +22,9 @@ CREATE TABLE account_password (
     failed_attempts integer NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
     locked_until timestamptz
 );
+-- Row-level security on, no policy and no grant for govreg_app: it sees nothing here. Not
+-- FORCEd: the functions below run as the owner, who need not be a superuser.
 ALTER TABLE account_password ENABLE ROW LEVEL SECURITY;
-ALTER TABLE account_password FORCE ROW LEVEL SECURITY;
--- No policy for govreg_app and no grant: the functions below run as the owner.
 
 -- A signed-in browser. The cookie carries a random secret; only its SHA-256 is kept, like an
 -- API token's. A session ends at expires_at, after idle_timeout without a request, at
@@ -39,7 +43,6 @@ CREATE TABLE console_session (
 );
 CREATE INDEX console_session_account ON console_session (account_id) WHERE ended_at IS NULL;
 ALTER TABLE console_session ENABLE ROW LEVEL SECURITY;
-ALTER TABLE console_session FORCE ROW LEVEL SECURITY;
 
 -- The account history learns the console's events too.
 ALTER TABLE account_event DROP CONSTRAINT account_event_action_check;
@@ -82,13 +85,18 @@ BEGIN
 END
 $$;
 
--- A right password: clears the failures and opens a session under the secret's hash.
+-- A right password: clears the failures and opens a session under the secret's hash, unless
+-- the account is locked (a guess checked in parallel with the one that locked it must not
+-- open it, nor lift the lock).
 CREATE FUNCTION govreg_sign_in_succeeded(p_account bigint, p_secret_hash bytea, p_lifetime interval, p_idle interval)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     session bigint;
 BEGIN
+    IF EXISTS (SELECT 1 FROM account_password WHERE account_id = p_account AND locked_until > now()) THEN
+        RETURN NULL;
+    END IF;
     UPDATE account_password SET failed_attempts = 0, locked_until = NULL WHERE account_id = p_account;
     INSERT INTO console_session (account_id, tenant_id, secret_hash, expires_at, idle_timeout)
     SELECT a.id, a.tenant_id, p_secret_hash, now() + p_lifetime, p_idle

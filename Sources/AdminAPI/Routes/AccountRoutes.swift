@@ -88,7 +88,7 @@ enum AccountRoutes {
             return try await call.write { tx in
                 // A district admin may not mint a token that acts as another district admin.
                 let target = try await AccountStore.get(id, in: tx)
-                if caller.role == .districtAdmin, target.role == .districtAdmin, target.id != caller.accountID {
+                if !AccountStore.mayIssueCredential(by: caller.role, callerID: caller.accountID, for: target) {
                     throw APIProblem.forbidden("区县管理员只能为自己及工作人员、只读账号签发令牌 a district admin issues tokens for themselves, staff and viewers only")
                 }
                 return try .json(try await AccountStore.issueToken(for: id, label: input.label, days: input.days ?? AccountStore.defaultTokenLifetime, in: tx),

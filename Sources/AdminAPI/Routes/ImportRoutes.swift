@@ -31,9 +31,7 @@ enum ImportRoutes {
             guard !call.body.isEmpty else { throw APIProblem.malformed("请求体为空 send the file as the body (text/csv)") }
             // The file's name is checked for every list; only demands keep it (their import record).
             let fileName = try call.query("file_name") { text -> String in
-                guard !text.isEmpty, text.count <= 255, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                    throw APIProblem.validation(field: "query:file_name", "须为 1–255 个字符，不含控制字符 must be 1–255 characters without control characters")
-                }
+                if let problem = SpreadsheetImport.fileNameProblem(text) { throw APIProblem.validation(field: "query:file_name", problem) }
                 return text
             }
             guard let outcome = try await SpreadsheetImport.run(

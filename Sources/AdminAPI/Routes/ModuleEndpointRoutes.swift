@@ -17,11 +17,7 @@ enum ModuleEndpointRoutes {
     }
 
     private static func route(_ module: ModuleID, _ endpoint: ModuleEndpoint) -> APIRoute {
-        let access: AccessClass = switch endpoint.access {
-        case .read: .tenantRead
-        case .write: .tenantWrite
-        case .admin: .tenantAdmin
-        }
+        let access = endpoint.access.accessClass
         let method = HTTPRequest.Method(rawValue: endpoint.method.rawValue)!
         let takesBody = endpoint.method == .post || endpoint.method == .put
         return APIRoute(

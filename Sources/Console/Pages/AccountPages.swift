@@ -111,7 +111,9 @@ enum AccountPages {
         let password = ConsolePassword.generated()
         let hash = try await ConsolePassword.hash(password)
         let (done, record) = try await visit.write { tx in
-            (try await AccountStore.setPassword(id, hash: hash, in: tx), try await AccountStore.get(id, in: tx))
+            let target = try await AccountStore.get(id, in: tx)
+            try requireMayIssue(visit, for: target)
+            return (try await AccountStore.setPassword(id, hash: hash, in: tx), target)
         }
         guard done else { throw ConsoleRefusal(.notFound, w("没有这个启用的账号", "No such active account")) }
         var shown = ConsolePage.Section(w("一次性密码（只显示这一次）", "One-time password (shown only now)"))
@@ -131,11 +133,12 @@ enum AccountPages {
     static func issue(_ visit: Visit) async throws -> Response {
         let w = visit.words
         let id = try account(visit)
-        let days = Int(visit.form["days"] ?? "") ?? AccountStore.defaultTokenLifetime
-        guard (1...AccountStore.longestTokenLifetime).contains(days) else {
-            throw ConsoleRefusal(.unprocessableContent, w("有效天数须为 1–\(AccountStore.longestTokenLifetime)", "Days must be 1–\(AccountStore.longestTokenLifetime)"))
+        // The lifetime's limits are the store's (it refuses 0 or 400 days with the reason).
+        let days = visit.form["days"].map { Int($0) ?? 0 } ?? AccountStore.defaultTokenLifetime
+        let issued = try await visit.write { tx in
+            try requireMayIssue(visit, for: try await AccountStore.get(id, in: tx))
+            return try await AccountStore.issueToken(for: id, label: visit.form["label"], days: days, in: tx)
         }
-        let issued = try await visit.write { tx in try await AccountStore.issueToken(for: id, label: visit.form["label"], days: days, in: tx) }
         var shown = ConsolePage.Section(w("新令牌（只显示这一次）", "New token (shown only now)"))
         shown.facts = [.init(name: w("账号", "Account"), value: issued.token.login.rawValue), .init(name: w("令牌", "Token"), value: issued.secret),
                        .init(name: w("到期", "Expires"), value: ConsoleFormat.time(issued.token.expiresAt))]
@@ -148,6 +151,14 @@ enum AccountPages {
         guard let id = visit.form["token"].flatMap(Int64.init) else { throw ConsoleRefusal(.unprocessableContent, w("请选择令牌", "Choose a token")) }
         let token = try await visit.write { tx in try await AccountStore.revokeToken(id, in: tx) }
         return visit.redirect(visit.href("accounts"), notice: w("已吊销令牌 \(token.id)", "Revoked token \(token.id)"))
+    }
+
+    /// The API's rule: a district admin mints credentials for themselves, staff and viewers only.
+    private static func requireMayIssue(_ visit: Visit, for target: AccountRecord) throws {
+        guard AccountStore.mayIssueCredential(by: visit.account.role, callerID: visit.account.accountID, for: target) else {
+            throw ConsoleRefusal(.forbidden, visit.words("区县管理员只能为自己及工作人员、只读账号签发令牌或密码",
+                                                         "A district admin issues tokens and passwords for themselves, staff and viewers only"))
+        }
     }
 
     private static func account(_ visit: Visit) throws -> Int64 {

@@ -49,7 +49,7 @@ enum HierarchyPage {
             var contract = ConsolePage.Section(w("包联单位", "Contracting units (包联)"))
             contract.table = .init(
                 columns: [w("单位", "Unit"), w("类型", "Kind"), w("报到成员", "Members"), w("资源", "Resources")],
-                rows: units.map { ConsolePage.Row(cells: [.init($0.name), .init(w.name($0.kind)), .init("\($0.memberCount)"), .init("\($0.resourceCount)")]) },
+                rows: units.map { ConsolePage.Row(cells: [.init($0.name, href: visit.href("units/\(ConsoleFormat.path($0.externalID ?? "\($0.id)"))")), .init(w.name($0.kind)), .init("\($0.memberCount)"), .init("\($0.resourceCount)")]) },
                 emptyText: w("无", "None"))
             var duty = ConsolePage.Section(w("双报到成员（个人信息已遮挡）", "Members reporting for duty (personal data masked)"))
             duty.table = .init(

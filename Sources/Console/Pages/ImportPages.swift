@@ -12,7 +12,7 @@ import RegistryStore
 enum ImportPages {
     static let routes = [
         ConsoleRoute(.get, "/imports", .tenantAdmin) { try await show($0) },
-        ConsoleRoute(.post, "/imports", .tenantAdmin, dryRun),
+        ConsoleRoute(.post, "/imports", .tenantAdmin, uploads: true, dryRun),
         ConsoleRoute(.post, "/imports/commit", .tenantAdmin, commit),
     ]
 
@@ -61,6 +61,9 @@ enum ImportPages {
         guard SpreadsheetImport.lists.contains(list) else { return try await show(visit, error: w("请选择清单", "Choose a list")) }
         guard let file = visit.files["file"], !file.data.isEmpty else {
             return try await show(visit, error: w("请选择要上传的文件", "Choose a file to upload"), list: list)
+        }
+        if let name = file.fileName, let problem = SpreadsheetImport.fileNameProblem(name) {
+            return try await show(visit, error: problem, list: list)
         }
         do {
             let outcome = try await run(visit, list, file, dryRun: true)

@@ -18,8 +18,8 @@ enum ListPages {
 
     static func resources(_ visit: Visit) async throws -> Response {
         let w = visit.words
-        let status = visit.form["status"].flatMap { ResourceStatus(rawValue: $0) }
-        let after = visit.form["cursor"].flatMap(Int64.init)
+        let status = try filter(visit, "status") { try ResourceStatus(parsing: $0) }
+        let after = try cursor(visit)
         let page = try await visit.read { tx in try await ResourceStore.list(ResourceQuery(status: status, after: after, limit: 50), in: tx) }
         var filters = ConsolePage.Form(action: visit.href("resources"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
         filters.fields = [.select("status", w("状态", "Status"), ResourceStatus.allCases.map { ($0.rawValue, w.name($0)) },
@@ -109,8 +109,8 @@ enum ListPages {
 
     static func projects(_ visit: Visit) async throws -> Response {
         let w = visit.words
-        let status = visit.form["status"].flatMap { ProjectStatus(rawValue: $0) }
-        let after = visit.form["cursor"].flatMap(Int64.init)
+        let status = try filter(visit, "status") { try ProjectStatus(parsing: $0) }
+        let after = try cursor(visit)
         let page = try await visit.read { tx in try await ProjectStore.list(ProjectQuery(status: status, after: after, limit: 50), in: tx) }
         var filters = ConsolePage.Form(action: visit.href("projects"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
         filters.fields = [.select("status", w("状态", "Status"), ProjectStatus.allCases.map { ($0.rawValue, w.name($0)) },
@@ -189,7 +189,7 @@ enum ListPages {
         let note = ConsolePage.Field(name: "note", label: w("说明", "Note"))
         var forms: [ConsolePage.Form] = []
         switch p.status {
-        case .planned: forms.append(form("start", w("开始实施", "Start"), [note]))
+        case .planned: if visit.isAdmin { forms.append(form("start", w("开始实施", "Start"), [note])) }
         case .inProgress:
             forms.append(form("progress", w("报告进度", "Report progress"), [
                 .init(name: "percent", label: w("进度（%）", "Progress (%)"), kind: .number, value: "\(p.progressPercent)", required: true, inputMode: "numeric"), note]))
@@ -199,9 +199,9 @@ enum ListPages {
                 forms.append(form("reach", w("完成里程碑：", "Milestone reached: ") + milestone.title,
                                   [.init(name: "milestone", label: "", kind: .hidden, value: "\(milestone.id)")], quiet: true))
             }
-            forms.append(form("complete", w("完工", "Complete"), [note]))
+            if visit.isAdmin { forms.append(form("complete", w("完工", "Complete"), [note])) }
         case .completed:
-            forms.append(form("check", w("验收", "Check and accept (验收)"), [note]))
+            if visit.isAdmin { forms.append(form("check", w("验收", "Check and accept (验收)"), [note])) }
         case .checked:
             if p.rating == nil {
                 forms.append(form("rate", w("评价", "Rate"), [
@@ -210,17 +210,24 @@ enum ListPages {
             }
         case .cancelled: break
         }
-        if ProjectWorkflow.isAllowed(from: p.status, to: .cancelled) {
+        if visit.isAdmin, ProjectWorkflow.isAllowed(from: p.status, to: .cancelled) {
             forms.append(form("cancel", w("取消项目", "Cancel the project"), [.init(name: "reason", label: w("取消理由", "Reason"), required: true)], quiet: true))
         }
         return forms
     }
+
+    static let adminSteps: Set<String> = ["start", "complete", "check", "cancel"]
 
     static func projectStep(_ visit: Visit) async throws -> Response {
         let w = visit.words
         let f = visit.form
         let key = visit.parameter("key")
         let step = f["step"] ?? ""
+        // As the API: starting, completing, checking and cancelling a project are the district
+        // admins'; progress, milestones and the rating are any writer's inside their subtree.
+        if Self.adminSteps.contains(step), !visit.isAdmin {
+            throw ConsoleRefusal(.forbidden, w("只有区县管理员能开始、完工、验收或取消项目", "Only district admins start, complete, check or cancel a project"))
+        }
         do {
             _ = try await visit.write { tx in
                 try await visit.requireSubtree { try await ProjectStore.isInside(key, subtreeOf: $0, in: tx) }
@@ -251,25 +258,26 @@ enum ListPages {
         return visit.redirect(visit.href("projects/\(ConsoleFormat.path(key))"), notice: w("已保存", "Saved"))
     }
 
+    /// A filter of the query, parsed; a value it refuses is a 422 naming it, as in the API.
+    static func filter<T>(_ visit: Visit, _ name: String, _ parse: (String) throws -> T) throws -> T? {
+        guard let text = visit.form[name] else { return nil }
+        do { return try parse(text) } catch let error as RegistryError {
+            throw ConsoleRefusal(.unprocessableContent, "\(name): " + visit.words(error.chineseMessage, error.englishMessage))
+        }
+    }
+
+    /// `cursor`: the last id of the previous page.
+    static func cursor(_ visit: Visit) throws -> Int64? {
+        try filter(visit, "cursor") { text in
+            guard let id = Int64(text), id > 0 else { throw RegistryError(.invalidValue, chinese: "不是有效的游标", english: "not a cursor") }
+            return id
+        }
+    }
+
     static func next(_ visit: Visit, _ cursor: Int64?) -> ConsolePage.Link? {
         guard let cursor else { return nil }
         var query = (visit.request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cursor=") }.map(String.init)
         query.append("cursor=\(cursor)")
         return .init(text: visit.words("下一页 →", "Next page →"), href: "\(visit.request.uri.path)?\(query.joined(separator: "&"))")
-    }
-}
-
-/// Small formats the pages share.
-enum ConsoleFormat {
-    /// A key as one path segment (external ids may hold `/` or `#`).
-    static func path(_ key: String) -> String {
-        key.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? key
-    }
-
-    /// An instant as people in China read it (the console shows Beijing time).
-    static func time(_ date: Date) -> String {
-        date.formatted(Date.VerbatimFormatStyle(
-            format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-            timeZone: TimeZone(identifier: "Asia/Shanghai")!, calendar: Calendar(identifier: .gregorian)))
     }
 }

@@ -38,8 +38,7 @@ enum ModulePages {
         guard let (module, page) = contributedPages(visit.console.database.modules)
             .first(where: { $0.module.id.rawValue == visit.parameter("module") && $0.page.path == visit.parameter("page") })
         else { throw ConsoleRefusal(.notFound, w("没有这个页面", "No such page")) }
-        let access: AccessClass = switch page.access { case .read: .tenantRead; case .write: .tenantWrite; case .admin: .tenantAdmin }
-        guard visit.account.role.permits(access) else { throw ConsoleRefusal(.forbidden, w("您的角色不能使用此页面", "Your role may not use this page")) }
+        guard visit.account.role.permits(page.access.accessClass) else { throw ConsoleRefusal(.forbidden, w("您的角色不能使用此页面", "Your role may not use this page")) }
         var query: [String: String] = [:]
         for name in visit.form.values.keys { query[name] = visit.form[name] }
         let content = try await visit.read { tx in
@@ -137,10 +136,8 @@ enum ModulePages {
         if !errors.isEmpty { return try await settings(visit, typed: visit.form, errors: errors) }
         let data = try JSONSerialization.data(withJSONObject: document)
         do {
-            _ = try await visit.write { tx in
-                let enabled = try await ModuleStore.list(in: tx).contains { $0.id == module.id && $0.enabled }
-                if enabled { try await ModuleStore.configure(module.id, settings: data, in: tx) } else { try await ModuleStore.enable(module.id, settings: data, in: tx) }
-            }
+            // Enabling layers the settings over the earlier ones: one locked upsert, as the API's PUT.
+            _ = try await visit.write { tx in try await ModuleStore.enable(module.id, settings: data, in: tx) }
         } catch let error as ModuleSettingsError {
             return try await settings(visit, typed: visit.form, errors: [error.key: error.reason])
         }

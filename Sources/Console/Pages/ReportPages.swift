@@ -1,5 +1,6 @@
 import Disclosure
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Registry
@@ -17,7 +18,7 @@ enum ReportPages {
         ConsoleRoute(.post, "/reports/publish", .tenantAdmin, publish),
     ]
 
-    static func list(_ visit: Visit, error: String? = nil) async throws -> Response {
+    static func list(_ visit: Visit, error: RegistryStoreError? = nil) async throws -> Response {
         let w = visit.words
         let archive = QuarterlyReportArchive(database: visit.console.database)
         let entries = try await archive.entries(tenant: visit.tenantID, actor: visit.account.actor)
@@ -59,8 +60,13 @@ enum ReportPages {
             sections.append(actions)
         }
         var page = ConsolePage(w("季度汇报", "Quarterly reports"), sections: sections)
-        page.error = error
-        return visit.render(page, status: error == nil ? .ok : .conflict)
+        page.error = error.map { "\($0)" }
+        let status: HTTPResponse.Status = switch error {
+        case nil: .ok
+        case .invalid?: .unprocessableContent
+        default: .conflict
+        }
+        return visit.render(page, status: status)
     }
 
     /// The report as its own printable page (the report's HTML, with its inline style).
@@ -88,7 +94,7 @@ enum ReportPages {
                 .close(quarter, correction: visit.form["correction"], tenant: visit.tenantID, actor: visit.account.actor)
             return visit.redirect(visit.href("reports"), notice: w("已封存\(quarter.chineseName)（第 \(entry.version) 版）", "Closed \(quarter.englishName) (version \(entry.version))"))
         } catch let error as RegistryStoreError {
-            return try await list(visit, error: "\(error)")
+            return try await list(visit, error: error)
         }
     }
 
@@ -100,7 +106,7 @@ enum ReportPages {
                 .publish(quarter, tenant: visit.tenantID, actor: visit.account.actor)
             return visit.redirect(visit.href("reports"), notice: w("已公示\(quarter.chineseName)（第 \(entry.version) 版）", "Published \(quarter.englishName) (version \(entry.version))"))
         } catch let error as RegistryStoreError {
-            return try await list(visit, error: "\(error)")
+            return try await list(visit, error: error)
         }
     }
 

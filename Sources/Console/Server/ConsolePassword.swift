@@ -34,8 +34,8 @@ public enum ConsolePassword {
     /// password set) a fixed dummy hash is checked instead, so the answer takes as long and
     /// an attacker cannot tell unknown logins by the time they take.
     public static func verify(_ password: String, hash: String?) async throws -> Bool {
-        let stored = hash ?? dummy
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: stored) }
+        // The dummy is made (once) on the pool too, never on a request's thread.
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash ?? dummy) }
         return matches && hash != nil
     }
 

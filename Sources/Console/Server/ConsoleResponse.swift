@@ -36,13 +36,13 @@ enum ConsoleResponse {
 
     /// `/console/language?to=en&back=/console/…`: remembers the language and goes back. Only
     /// a console path is a way back, so the link cannot send anyone elsewhere.
-    static func language(_ request: Request) -> Response {
+    static func language(_ request: Request, secure: Bool) -> Response {
         let query = FormValues(urlEncoded: request.uri.query ?? "")
         let english = query["to"] == "en"
         var back = query["back"] ?? "/console"
         if !back.hasPrefix("/console") || back.contains("//") || back.contains("\\") { back = "/console" }
         var response = redirect(back)
-        response.setCookie(ConsoleCookie.make(ConsoleCookie.language, english ? "en" : "zh", maxAge: 365 * 86400, secure: false))
+        response.setCookie(ConsoleCookie.make(ConsoleCookie.language, english ? "en" : "zh", maxAge: 365 * 86400, secure: secure))
         return response
     }
 

@@ -11,7 +11,7 @@ import RegistryStore
 struct Visit: Sendable {
     let console: Console
     let request: Request
-    let parameters: [String: String]
+    private(set) var parameters: [String: String]
     let words: Words
     /// The session cookie's secret, as presented (checked only when `session` is set).
     let secret: String?
@@ -22,7 +22,9 @@ struct Visit: Sendable {
     /// A notice carried over a redirect (the flash cookie).
     let flash: String?
     /// Files sent with a `multipart/form-data` form, by field name.
-    let files: [String: UploadedFile]
+    private(set) var files: [String: UploadedFile]
+    /// Set for a `multipart/form-data` post whose body is not read yet.
+    private let multipartBoundary: String?
 
     /// The largest form the console reads (a demand's text is at most a few kilobytes).
     static let formLimit = 64 * 1024
@@ -43,19 +45,10 @@ struct Visit: Sendable {
             session = nil
         }
         if readForm, let boundary = MultipartForm.boundary(request.headers[.contentType] ?? "") {
-            let body: ByteBuffer
-            do {
-                body = try await request.body.collect(upTo: MultipartForm.limit)
-            } catch {
-                throw ConsoleRefusal(.contentTooLarge, words("文件过大（最大 32 MB）", "The file is too large (32 MB at most)"))
-            }
-            do {
-                let (fields, files) = try MultipartForm.read(body, boundary: boundary)
-                form = FormValues(fields)
-                self.files = files
-            } catch {
-                throw ConsoleRefusal(.badRequest, words("无法读取上传的表单", "The uploaded form could not be read"))
-            }
+            // Read by ``enter(_:)``, once the caller is let in and only for a page that takes files.
+            multipartBoundary = boundary
+            form = FormValues([])
+            files = [:]
         } else if readForm {
             let body: ByteBuffer
             do {
@@ -65,16 +58,45 @@ struct Visit: Sendable {
             }
             form = FormValues(urlEncoded: String(buffer: body))
             files = [:]
+            multipartBoundary = nil
         } else {
             form = FormValues(urlEncoded: request.uri.query ?? "")
             files = [:]
+            multipartBoundary = nil
         }
+    }
+
+    /// The visit with its uploaded form read (MultipartKit), within ``MultipartForm/limit``.
+    private func withUpload(_ boundary: String) async throws -> Visit {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: MultipartForm.limit)
+        } catch {
+            throw ConsoleRefusal(.contentTooLarge, words("文件过大（最大 32 MB）", "The file is too large (32 MB at most)"))
+        }
+        var copy = self
+        do {
+            let (fields, files) = try MultipartForm.read(body, boundary: boundary)
+            copy.form = FormValues(fields)
+            copy.files = files
+        } catch {
+            throw ConsoleRefusal(.badRequest, words("无法读取上传的表单", "The uploaded form could not be read"))
+        }
+        return copy
     }
 
     /// The same visit with another form (a post answered with a page that reads a query).
     func with(query: String) -> Visit {
         var copy = self
         copy.form = FormValues(urlEncoded: query)
+        return copy
+    }
+
+    /// The same visit as if its path named `key` (a post answered with that record's page).
+    func with(key: String, form: FormValues) -> Visit {
+        var copy = self
+        copy.parameters["key"] = key
+        copy.form = form
         return copy
     }
 
@@ -117,6 +139,17 @@ struct Visit: Sendable {
         guard session.account.role.permits(page.access) else {
             throw ConsoleRefusal(.forbidden, words("您的角色不能使用此页面", "Your role may not use this page"))
         }
+        if let boundary = multipartBoundary {
+            guard page.uploads else {
+                throw ConsoleRefusal(.unsupportedMediaType, words("此页面不接收文件", "This page takes no file"))
+            }
+            return try await withUpload(boundary).enterChecked(page)
+        }
+        return try await enterChecked(page)
+    }
+
+    /// The CSRF check and the page, once the caller is let in.
+    private func enterChecked(_ page: ConsoleRoute) async throws -> Response {
         if page.method == .post, !carriesCSRFToken {
             throw ConsoleRefusal(.forbidden, words("表单已失效（缺少或错误的校验码），请返回刷新后重试",
                                                    "The form has expired (missing or wrong CSRF token); go back, reload and try again"))

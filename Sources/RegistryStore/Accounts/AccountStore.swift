@@ -135,6 +135,13 @@ public struct AccountStore: Sendable {
         try await disable(.init(tenant: tx.tenantID, id: id), tx.connection)
     }
 
+    /// Whether an account of role `callerRole` (and id `callerID`) may mint a credential (a
+    /// token, a console password) that acts as `target`: a district admin may for themselves,
+    /// staff and viewers, never for another district admin.
+    public static func mayIssueCredential(by callerRole: AccountRole, callerID: Int64, for target: AccountRecord) -> Bool {
+        !(callerRole == .districtAdmin && target.role == .districtAdmin && target.id != callerID)
+    }
+
     /// Issues a token for an active account of the tenant.
     public static func issueToken(for id: Int64, label: String?, days: Int, in tx: TenantTransaction) async throws -> IssuedToken {
         _ = try await get(id, in: tx)

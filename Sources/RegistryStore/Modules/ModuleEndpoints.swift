@@ -16,7 +16,18 @@ public struct ModuleEndpoint: Sendable {
     public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", delete = "DELETE" }
 
     /// Who may call it: any account of the tenant, those who may write, or the district's admins.
-    public enum Access: Sendable { case read, write, admin }
+    public enum Access: Sendable {
+        case read, write, admin
+
+        /// The core's access class of the same reach (the API's routes and the console's pages).
+        public var accessClass: AccessClass {
+            switch self {
+            case .read: .tenantRead
+            case .write: .tenantWrite
+            case .admin: .tenantAdmin
+            }
+        }
+    }
 
     /// A body field or query parameter, for the document and the strict check of bodies
     /// (nested objects too: a key an object's fields do not name is refused there as well).

@@ -16,12 +16,23 @@ extension UnitStore {
     /// Every unit as an import file would give it, contacts in full, ordered by external id:
     /// an export that imports back unchanged. Not for disclosure (see ``disclosures(in:)``).
     public static func exportRows(in tx: TenantTransaction) async throws -> [UnitImportRow] {
+        try await rows(tx, where: "")
+    }
+
+    /// One unit as a file row, its contact unmasked: what an edit starts from, so that a
+    /// contact left blank in a form is kept rather than erased (never shown as such).
+    public static func row(_ key: String, in tx: TenantTransaction) async throws -> UnitImportRow {
+        let id = try await Self.id(of: key, tx)
+        return try await rows(tx, where: "AND u.id = \(id)")[0]
+    }
+
+    private static func rows(_ tx: TenantTransaction, where filter: SQL) async throws -> [UnitImportRow] {
         let rows = try await tx.connection.query("""
             SELECT u.id, u.external_id, u.name, u.kind, u.contact_name, u.contact_phone, u.address,
                    coalesce((SELECT array_agg(o.code ORDER BY o.code)
                              FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
                              WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id), '{}') AS communities
-            FROM unit u WHERE u.tenant_id = \(tx.tenantID)
+            FROM unit u WHERE u.tenant_id = \(tx.tenantID) \(filter)
             ORDER BY u.external_id NULLS LAST, u.id
             """)
         return try rows.map { row in
