@@ -72,6 +72,31 @@ public enum SpreadsheetImport {
         }
     }
 
+    /// One record given field by field (names as ``header(of:)`` has them), loaded as the one
+    /// row of a file of `list`: the same reading, checks and upsert as a whole file, so a
+    /// form and a spreadsheet cannot disagree. `nil` when there is no such list.
+    public static func runRecord(
+        _ list: String, values: [String: String], on database: RegistryDatabase, tenant: UUID, actor: String
+    ) async throws -> Outcome? {
+        guard let header = header(of: list) else { return nil }
+        return try await run(list, data: SingleRecord.file(header, values), on: database, tenant: tenant, actor: actor, dryRun: false)
+    }
+
+    /// The columns of `list`'s file.
+    static func header(of list: String) -> HeaderMap? {
+        switch list {
+        case "org": OrgUnitFile.header
+        case "units": UnitFile.header
+        case "members": MemberFile.header
+        case "demands": DemandFile.header
+        case "resources": ResourceFile.header
+        case "projects": ProjectFile.header
+        case "milestones": MilestoneFile.header
+        case "progress": ProgressReportFile.header
+        default: nil
+        }
+    }
+
     private static func load<Store: ListStore>(
         _ store: Store.Type, _ header: HeaderMap, _ read: (Data) -> (rows: [Store.Row], issues: IssueList), _ list: String,
         _ data: Data, _ database: RegistryDatabase, _ tenant: UUID, _ actor: String, _ dryRun: Bool

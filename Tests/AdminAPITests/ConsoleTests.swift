@@ -160,6 +160,29 @@ import Testing
         }
     }
 
+    @Test func anAdminAddsAndRenamesOrgUnitsAsTheImportWould() async throws {
+        try await APIFixture.with { f, client in
+            try await Self.setPassword("admin", f)
+            var admin = ConsoleBrowser()
+            #expect(try await admin.signIn("langao", "admin", Self.password, client).status == .seeOther)
+            _ = try await admin.get("/console/langao/org?under=C1", client)
+            // A town under a community turns the levels over: refused beside the kind, as typed.
+            let refused = try await admin.post("/console/langao/org/nodes", [
+                "mode": "add", "code": "G13", "name": "东坡三网格", "kind": "town", "parent_code": "C1", "csrf": admin.csrf], client)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("f-kind-error") && refused.text.contains("value=\"G13\""))
+            #expect(try await f.database.operatorPool.query("SELECT count(*) AS n FROM org_unit WHERE code = 'G13'")[0].decode(Int.self, "n") == 0)
+            let added = try await admin.post("/console/langao/org/nodes", [
+                "mode": "add", "code": "G13", "name": "东坡三网格", "kind": "grid", "parent_code": "C1", "csrf": admin.csrf], client)
+            #expect(added.status == .seeOther)
+            let renamed = try await admin.post("/console/langao/org/nodes", [
+                "mode": "rename", "code": "G13", "name": "东坡新三网格", "kind": "grid", "parent_code": "C1", "csrf": admin.csrf], client)
+            #expect(renamed.status == .seeOther)
+            let rows = try await f.database.operatorPool.query("SELECT name FROM org_unit WHERE tenant_id = \(f.langao) AND code = 'G13'")
+            #expect(try rows.map { try $0.decode(String.self, "name") } == ["东坡新三网格"])
+        }
+    }
+
     @Test func signInsFromOneAddressAreLimited() async throws {
         try await APIFixture.with(configuration: APIConfiguration(failedLoginBurst: 3, failedLoginsPerSecond: 0.01)) { f, client in
             try await Self.setPassword("admin", f)

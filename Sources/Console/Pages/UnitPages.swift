@@ -14,7 +14,10 @@ enum UnitPages {
         ConsoleRoute(.get, "/units", .tenantRead) { try await list($0) },
         ConsoleRoute(.post, "/units", .tenantAdmin, save),
         ConsoleRoute(.get, "/units/{key}", .tenantRead) { try await show($0) },
+        ConsoleRoute(.post, "/members", .tenantAdmin, registerMember),
     ]
+
+    static let memberFields = ["external_id", "name", "phone", "id_card", "unit_external_id", "community_code", "registered_on"]
 
     static let fields = ["external_id", "name", "kind", "contact_name", "contact_phone", "address", "communities"]
 
@@ -42,7 +45,7 @@ enum UnitPages {
         return visit.render(result, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    static func show(_ visit: Visit, typed: FormValues? = nil, errors: [String: String] = [:]) async throws -> Response {
+    static func show(_ visit: Visit, typed: FormValues? = nil, errors: [String: String] = [:], memberErrors: [String: String] = [:]) async throws -> Response {
         let w = visit.words
         let detail = try await visit.read { tx in try await UnitStore.show(visit.parameter("key"), in: tx) }
         let u = detail.unit
@@ -62,11 +65,37 @@ enum UnitPages {
             columns: [w("姓名", "Name"), w("电话", "Phone"), w("报到社区", "Community"), w("报到日期", "Since")],
             rows: detail.members.map { ConsolePage.Row(cells: [.init($0.name), .init($0.phone ?? ""), .init($0.communityName), .init($0.registeredOn.description)]) },
             emptyText: w("无", "None"))
+        if visit.isAdmin, !u.communities.isEmpty {
+            // A member reporting for duty (双报到) with this unit, at one of its communities.
+            let mine = memberErrors.isEmpty ? nil : visit.form
+            var register = ConsolePage.Form(action: visit.href("members"), submit: w("登记报到", "Register"), csrf: visit.csrf, quiet: true, id: "member-register")
+            register.fields = [
+                .init(name: "unit_external_id", label: "", kind: .hidden, value: u.externalID ?? "\(u.id)"),
+                .init(name: "external_id", label: w("人员编号", "Person no."), value: mine?["external_id"] ?? "", required: true),
+                .init(name: "name", label: w("姓名", "Name"), value: mine?["name"] ?? "", required: true, autocomplete: "off"),
+                .init(name: "phone", label: w("手机号", "Phone"), value: mine?["phone"] ?? "", inputMode: "tel", autocomplete: "off"),
+                .init(name: "id_card", label: w("身份证号", "ID card number"), value: mine?["id_card"] ?? "", autocomplete: "off"),
+                .select("community_code", w("报到社区", "Community"), u.communities.map { ($0.code, $0.name) }, value: mine?["community_code"]),
+                .init(name: "registered_on", label: w("报到日期", "Since"), kind: .date, value: mine?["registered_on"] ?? "", required: true),
+            ]
+            register.mark(memberErrors)
+            members.forms = [register]
+        }
         var sections = [facts, contracts, members]
         if visit.isAdmin { sections.append(formSection(visit, title: w("修改", "Edit"), current: u, typed: typed, errors: errors)) }
         var page = ConsolePage(u.name, sections: sections)
-        if !errors.isEmpty { page.error = w("未保存：请更正标出的栏目", "Not saved: correct the marked fields") }
-        return visit.render(page, status: errors.isEmpty ? .ok : .unprocessableContent)
+        if !errors.isEmpty || !memberErrors.isEmpty { page.error = w("未保存：请更正标出的栏目", "Not saved: correct the marked fields") }
+        return visit.render(page, status: errors.isEmpty && memberErrors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// A member reporting for duty, as one row of the members' file (personal data stored,
+    /// shown masked).
+    static func registerMember(_ visit: Visit) async throws -> Response {
+        let w = visit.words
+        let unit = visit.form["unit_external_id"] ?? ""
+        let errors = try await RecordForm.save("members", fields: memberFields, visit)
+        guard errors.isEmpty else { return try await show(visit.with(key: unit, form: visit.form), memberErrors: errors) }
+        return visit.redirect(visit.href("units/\(ConsoleFormat.path(unit))"), notice: w("已登记报到", "Registered"))
     }
 
     private static func formSection(_ visit: Visit, title: String, current: UnitRecord?, typed: FormValues?, errors: [String: String]) -> ConsolePage.Section {

@@ -92,6 +92,12 @@ struct Visit: Sendable {
         return copy
     }
 
+    /// The posted values of `names` as a query string (to answer a post with a page that reads
+    /// its query and shows what was typed).
+    func formQuery(_ names: [String]) -> String {
+        names.compactMap { name in form[name].map { "\(name)=\(ConsoleResponse.queryEscaped($0))" } }.joined(separator: "&")
+    }
+
     /// The same visit as if its path named `key` (a post answered with that record's page).
     func with(key: String, form: FormValues) -> Visit {
         var copy = self
