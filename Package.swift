@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Disclosure", "Digest", "ListMatching", "Matching",
+                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Disclosure", "Digest", "ListMatching", "Matching", "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),

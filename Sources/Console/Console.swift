@@ -41,6 +41,8 @@ public struct Console: Sendable {
     let logger: Logger
     /// Uploaded files between their dry run and their import.
     let uploads = UploadShelf()
+    /// This quarter's figures per district, for the dashboards.
+    let glances = QuarterGlances()
 
     public init(database: RegistryDatabase, configuration: Configuration, logger: Logger) {
         self.database = database

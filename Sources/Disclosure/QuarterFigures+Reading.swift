@@ -1,8 +1,17 @@
-import Registry
-import RegistryStore
+public import Registry
+public import RegistryStore
 import Postgres
 
 extension QuarterFigures {
+    /// The quarter's figures by area, as the report counts them but without its breakdowns,
+    /// the previous quarter, the trend or the modules' sections: what a dashboard shows at a
+    /// glance. Read it in a repeatable-read transaction.
+    public static func glance(quarter: Quarter, in tx: TenantTransaction) async throws -> QuarterFigures {
+        let places = try await ReportPlaces.read(in: tx)
+        let projects = try await readProjects([Window(quarter, tx.timeZone)], tx)
+        return try await read(quarter: quarter, breakdowns: false, places: places, projects: projects[0], in: tx)
+    }
+
     /// Counts the quarter's figures in `tx`, exactly as ``FigureDefinition/all`` describes them.
     ///
     /// Run it in a repeatable-read transaction so that every query sees the same lists.

@@ -6,17 +6,17 @@ import RegistryStore
 
 /// `/console/{tenant}/`: the district at a glance. Open demands by state and by the level
 /// that must act, what is overdue, projects by status, and this quarter's figures as the
-/// quarterly report defines them (``QuarterlyReport``; no second formula here).
+/// quarterly report defines them (``QuarterFigures/glance(quarter:in:)``; no second formula
+/// here), counted at most once a minute per district (``QuarterGlances``).
 enum DashboardPage {
     static let routes = [ConsoleRoute(.get, "/", .tenantRead, show)]
 
     static func show(_ visit: Visit) async throws -> Response {
         let w = visit.words
-        let (figures, report, modules) = try await visit.read { tx in
-            let quarter = Quarter(containing: try tx.today())
-            return (try await DeskFigures.read(in: tx), try await QuarterlyReport.read(quarter: quarter, in: tx),
-                    try await ModuleStore.list(in: tx).filter(\.enabled).map(\.id))
+        let (figures, modules) = try await visit.read { tx in
+            (try await DeskFigures.read(in: tx), try await ModuleStore.list(in: tx).filter(\.enabled).map(\.id))
         }
+        let (quarterFigures, countedAt) = try await visit.console.glances.figures(for: visit)
         let demands = visit.href("demands")
 
         var open = ConsolePage.Section(w("需求清单", "Demands"))
@@ -40,8 +40,9 @@ enum DashboardPage {
                              href: visit.href("projects?status=\(status.rawValue)"))
         }
 
-        let district = report.current.district.demands
-        var quarter = ConsolePage.Section(w("本季度 \(report.quarter)（按季度汇报的口径）", "This quarter, \(report.quarter) (as the quarterly report counts)"))
+        let district = quarterFigures.district.demands
+        var quarter = ConsolePage.Section(w("本季度 \(quarterFigures.quarter)（按季度汇报的口径，\(ConsoleFormat.time(countedAt)) 统计）",
+                                            "This quarter, \(quarterFigures.quarter) (as the quarterly report counts, at \(ConsoleFormat.time(countedAt)))"))
         quarter.facts = [
             .init(name: w(FigureDefinition.received.chinese, FigureDefinition.received.english), value: "\(district.received)"),
             .init(name: w(FigureDefinition.closureRate.chinese, FigureDefinition.closureRate.english), value: district.closureRate.percent),
@@ -51,7 +52,7 @@ enum DashboardPage {
                   value: district.medianDaysToResolve.map { String(format: "%.1f", $0) } ?? "—"),
             .init(name: w(FigureDefinition.openAtEnd.chinese, FigureDefinition.openAtEnd.english), value: "\(district.openAtEnd)"),
         ]
-        let communities = report.current.areas.filter { $0.area.level == "community" && $0.demands.received > 0 }
+        let communities = quarterFigures.areas.filter { $0.area.level == "community" && $0.demands.received > 0 }
             .sorted { $0.demands.received > $1.demands.received }.prefix(12)
         if !communities.isEmpty {
             quarter.markup = ReportChart.bars(

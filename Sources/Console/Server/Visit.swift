@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Postgres
 import Registry
 import RegistryStore
 
@@ -165,9 +166,13 @@ struct Visit: Sendable {
 
     // MARK: - The store
 
-    /// A read in one read-only transaction of the signed-in tenant.
-    func read<T>(_ work: (TenantTransaction) async throws -> T) async throws -> T {
-        try await console.database.withTenant(tenantID, actor: account.actor, readOnly: true, work)
+    /// A read in one read-only transaction of the signed-in tenant (`oneSnapshot`: repeatable
+    /// read, when its statements must all see the same lists).
+    func read<T>(oneSnapshot: Bool = false, _ work: (TenantTransaction) async throws -> T) async throws -> T {
+        if oneSnapshot {
+            return try await console.database.withTenant(tenantID, actor: account.actor, readOnly: true, isolation: .repeatableRead, work)
+        }
+        return try await console.database.withTenant(tenantID, actor: account.actor, readOnly: true, work)
     }
 
     /// A write in one transaction of the signed-in tenant.
