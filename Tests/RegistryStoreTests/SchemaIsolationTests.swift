@@ -6,9 +6,11 @@ import Testing
 /// Rules every tenant-owned table must keep, core and modules alike, checked on the migrated
 /// schema itself, so a new table that forgets one fails here rather than in production.
 @Suite struct SchemaIsolationTests {
-    /// Tables with a tenant_id that may be NULL (operators' accounts and their tokens): row-level
-    /// security is on for the application, not FORCEd on the owner (migration 0014).
-    static let platformCatalogue: Set<String> = ["account", "api_token", "account_event"]
+    /// Tables with a tenant_id that may be NULL (operators' accounts and their tokens), and the
+    /// console's passwords and sessions, which the owner's SECURITY DEFINER functions work on
+    /// across districts: row-level security is on for the application, not FORCEd on the owner
+    /// (migrations 0014 and 0034; an owner without BYPASSRLS could not sign anyone in).
+    static let platformCatalogue: Set<String> = ["account", "api_token", "account_event", "account_password", "console_session"]
 
     @Test func everyTenantTableHasForcedRowLevelSecurityAndTheAppCannotTruncateIt() async throws {
         try await TestDatabase.withMigrated { configuration in
