@@ -41,8 +41,8 @@ public struct Console: Sendable {
     let logger: Logger
     /// Uploaded files between their dry run and their import.
     let uploads = UploadShelf()
-    /// This quarter's figures per district, for the dashboards.
-    let glances = QuarterGlances()
+    /// What each district's dashboard counts, counted at most once a minute.
+    let dashboards = DashboardCounts()
 
     public init(database: RegistryDatabase, configuration: Configuration, logger: Logger) {
         self.database = database

@@ -7,19 +7,18 @@ import RegistryStore
 /// `/console/{tenant}/`: the district at a glance. Open demands by state and by the level
 /// that must act, what is overdue, projects by status, and this quarter's figures as the
 /// quarterly report defines them (``QuarterFigures/glance(quarter:in:)``; no second formula
-/// here), counted at most once a minute per district (``QuarterGlances``).
+/// here), counted at most once a minute per district (``DashboardCounts``).
 enum DashboardPage {
     static let routes = [ConsoleRoute(.get, "/", .tenantRead, show)]
 
     static func show(_ visit: Visit) async throws -> Response {
         let w = visit.words
-        let (figures, modules) = try await visit.read { tx in
-            (try await DeskFigures.read(in: tx), try await ModuleStore.list(in: tx).filter(\.enabled).map(\.id))
-        }
-        let (quarterFigures, countedAt) = try await visit.console.glances.figures(for: visit)
+        let modules = try await visit.read { tx in try await ModuleStore.list(in: tx).filter(\.enabled).map(\.id) }
+        let counts = try await visit.console.dashboards.counts(for: visit)
+        let (figures, quarterFigures, countedAt) = (counts.desk, counts.quarter, counts.at)
         let demands = visit.href("demands")
 
-        var open = ConsolePage.Section(w("需求清单", "Demands"))
+        var open = ConsolePage.Section(w("需求清单（\(ConsoleFormat.time(countedAt)) 统计，每分钟至多一次）", "Demands (counted at \(ConsoleFormat.time(countedAt)), at most once a minute)"))
         open.tiles = [ConsolePage.Tile(label: w("办理中", "open"), value: "\(figures.openDemands)", href: "\(demands)?open=true")]
         open.tiles += DemandState.allCases.filter(\.isOpen).map { state in
             ConsolePage.Tile(label: w.name(state), value: "\(figures.demandsByState[state] ?? 0)", href: "\(demands)?state=\(state.rawValue)")
@@ -41,8 +40,7 @@ enum DashboardPage {
         }
 
         let district = quarterFigures.district.demands
-        var quarter = ConsolePage.Section(w("本季度 \(quarterFigures.quarter)（按季度汇报的口径，\(ConsoleFormat.time(countedAt)) 统计）",
-                                            "This quarter, \(quarterFigures.quarter) (as the quarterly report counts, at \(ConsoleFormat.time(countedAt)))"))
+        var quarter = ConsolePage.Section(w("本季度 \(quarterFigures.quarter)（按季度汇报的口径）", "This quarter, \(quarterFigures.quarter) (as the quarterly report counts)"))
         quarter.facts = [
             .init(name: w(FigureDefinition.received.chinese, FigureDefinition.received.english), value: "\(district.received)"),
             .init(name: w(FigureDefinition.closureRate.chinese, FigureDefinition.closureRate.english), value: district.closureRate.percent),
