@@ -94,7 +94,7 @@ enum ProjectRoutes {
         APIRoute(.get, "\(base)/{key}", .tenantRead, tag: "projects", summary: "项目详情 Show a project", response: detail) { call in
             try await call.read { tx in try .json(try await ProjectStore.show(call.parameter("key"), in: tx)) }
         },
-        APIRoute(.post, "\(base)/{key}/transitions", .tenantAdmin, tag: "projects",
+        APIRoute(.post, "\(base)/{key}/transitions", ProjectWorkflow.movesAccess, tag: "projects",
                  summary: "项目流转：开工、完成、验收、取消 Start, complete, check (验收) or cancel a project",
                  body: .object([("to", .string(values: ["in_progress", "completed", "checked", "cancelled"])), ("on", .string(format: "date")),
                                 ("note", .string(maxLength: DemandWorkflow.maximumTextLength)),
@@ -111,7 +111,7 @@ enum ProjectRoutes {
                 }
             }
         },
-        APIRoute(.post, "\(base)/{key}/progress", .tenantWrite, tag: "projects",
+        APIRoute(.post, "\(base)/{key}/progress", ProjectWorkflow.progressAccess, tag: "projects",
                  summary: "进度报告 Report progress (percentage never goes back; attachments are links)",
                  body: .object([("percent", .integer(minimum: 0, maximum: 100)), ("on", .string(format: "date")),
                                 ("note", .string(maxLength: DemandWorkflow.maximumTextLength)),
@@ -122,7 +122,7 @@ enum ProjectRoutes {
                 try await ProjectStore.report(key, percent: input.percent, on: input.on, note: input.note, attachments: input.attachments ?? [], in: tx)
             }
         },
-        APIRoute(.post, "\(base)/{key}/milestones", .tenantWrite, tag: "projects", summary: "添加里程碑 Add a milestone",
+        APIRoute(.post, "\(base)/{key}/milestones", ProjectWorkflow.progressAccess, tag: "projects", summary: "添加里程碑 Add a milestone",
                  body: .object([("title", .string(maxLength: 200)), ("due_on", .string(format: "date"))], required: ["title"]),
                  success: .created, response: detail, idempotent: true) { call in
             let input = try call.decode(NewMilestone.self)
@@ -130,7 +130,7 @@ enum ProjectRoutes {
                 try await ProjectStore.addMilestone(key, title: input.title, dueOn: input.dueOn, in: tx)
             }
         },
-        APIRoute(.post, "\(base)/{key}/milestones/{id}/reached", .tenantWrite, tag: "projects", summary: "里程碑完成 Mark a milestone reached",
+        APIRoute(.post, "\(base)/{key}/milestones/{id}/reached", ProjectWorkflow.progressAccess, tag: "projects", summary: "里程碑完成 Mark a milestone reached",
                  body: .object([("on", .string(format: "date"))]), bodyOptional: true, response: detail, idempotent: true) { call in
             let milestone = try call.id("id")
             let input = call.body.isEmpty ? OnDay() : try call.decode(OnDay.self)
@@ -144,7 +144,7 @@ enum ProjectRoutes {
             let input = call.body.isEmpty ? OnDay() : try call.decode(OnDay.self)
             return try await call.projectWrite { tx, key in try await ProjectStore.publish(key, on: input.on, in: tx) }
         },
-        APIRoute(.post, "\(base)/{key}/rating", .tenantWrite, tag: "projects",
+        APIRoute(.post, "\(base)/{key}/rating", ProjectWorkflow.progressAccess, tag: "projects",
                  summary: "群众评价（评单）The residents' rating, 1–5, once the project is completed",
                  body: .object([("score", .integer(minimum: 1, maximum: 5)), ("comment", .string(maxLength: Registry.Rating.maximumCommentLength))], required: ["score"]),
                  response: detail, idempotent: true) { call in

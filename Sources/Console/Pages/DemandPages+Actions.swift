@@ -99,14 +99,8 @@ extension DemandPages {
         guard errors.isEmpty else {
             return try await detail(visit, retry: Retry(form: "revision", values: f, errors: errors, message: w("未保存：请更正标出的栏目", "Not saved: correct the marked fields")))
         }
-        return try await refusalAsRetry(visit, form: "revision") {
-            let id = try await visit.write { tx in
-                let id = try await DemandStore.id(of: visit.parameter("key"), in: tx)
-                try await visit.requireSubtree { try await OrgUnitStore.isInside(demand: id, subtreeOf: $0, in: tx) }
-                _ = try await DemandStore.revise(id, revision, expectedVersion: version, in: tx)
-                return id
-            }
-            return visit.redirect(visit.href("demands/\(id.rawValue)"), notice: w("已保存修改", "Changes saved"))
+        return try await demandWrite(visit, form: "revision", notice: w("已保存修改", "Changes saved")) { id, tx in
+            _ = try await DemandStore.revise(id, revision, expectedVersion: version, in: tx)
         }
     }
 
@@ -127,18 +121,12 @@ extension DemandPages {
         if case .some(.none) = mergedInto { errors["merged_into"] = w("须为需求编号（数字）", "must be a demand number") }
         let retryAs = { (message: String) in Retry(form: target.rawValue, values: f, errors: errors, message: message) }
         if !errors.isEmpty { return try await detail(visit, retry: retryAs(w("请更正标出的栏目", "Correct the marked fields"))) }
-        return try await refusalAsRetry(visit, form: target.rawValue) {
-            let id = try await visit.write { tx in
-                let id = try await DemandStore.id(of: visit.parameter("key"), in: tx)
-                try await visit.requireSubtree { try await OrgUnitStore.isInside(demand: id, subtreeOf: $0, in: tx) }
-                try await DemandStore.transition(
-                    id, to: target, note: target == .rated ? nil : f["note"], reason: f["reason"],
-                    mergedInto: mergedInto.flatMap { $0 }.map { DemandID(rawValue: $0) }, rating: rating,
-                    visibility: f["visibility"].flatMap { EventVisibility(rawValue: $0) } ?? .public,
-                    expectedVersion: f["version"].flatMap(Int.init), in: tx)
-                return id
-            }
-            return visit.redirect(visit.href("demands/\(id.rawValue)"), notice: w("已移至「\(w.name(target))」", "Moved to \(w.name(target))"))
+        return try await demandWrite(visit, form: target.rawValue, notice: w("已移至「\(w.name(target))」", "Moved to \(w.name(target))")) { id, tx in
+            try await DemandStore.transition(
+                id, to: target, note: target == .rated ? nil : f["note"], reason: f["reason"],
+                mergedInto: mergedInto.flatMap { $0 }.map { DemandID(rawValue: $0) }, rating: rating,
+                visibility: f["visibility"].flatMap { EventVisibility(rawValue: $0) } ?? .public,
+                expectedVersion: f["version"].flatMap(Int.init), in: tx)
         }
     }
 
@@ -148,23 +136,27 @@ extension DemandPages {
         guard let level = f["to"].flatMap({ EscalationLevel(rawValue: $0) }) else {
             return try await detail(visit, retry: Retry(form: "escalation", values: f, errors: ["to": w("请选择层级", "Choose a level")], message: w("请选择上交层级", "Choose a level")))
         }
-        return try await refusalAsRetry(visit, form: "escalation") {
-            let id = try await visit.write { tx in
-                let id = try await DemandStore.id(of: visit.parameter("key"), in: tx)
-                try await visit.requireSubtree { try await OrgUnitStore.isInside(demand: id, subtreeOf: $0, in: tx) }
-                _ = try await DemandStore.escalate(id, to: level, reason: f["reason"] ?? "", in: tx)
-                return id
-            }
-            return visit.redirect(visit.href("demands/\(id.rawValue)"), notice: w("已上交至\(w.name(level))", "Escalated to \(w.name(level))"))
+        return try await demandWrite(visit, form: "escalation", notice: w("已上交至\(w.name(level))", "Escalated to \(w.name(level))")) { id, tx in
+            _ = try await DemandStore.escalate(id, to: level, reason: f["reason"] ?? "", in: tx)
         }
     }
 
-    /// Runs a write; what the workflow or the store refuses comes back on the demand's page,
-    /// beside the form that was sent, with what was typed.
-    static func refusalAsRetry(_ visit: Visit, form: String, _ write: () async throws -> Response) async throws -> Response {
+    /// A write to the demand the path names, as the API's `demandWrite`: for community staff
+    /// only inside their subtree, in one transaction, answered by the demand's page with
+    /// `notice`. What the workflow or the store refuses comes back on the demand's page, beside
+    /// the form that was sent (`form`), with what was typed.
+    static func demandWrite(
+        _ visit: Visit, form: String, notice: String, _ work: (DemandID, TenantTransaction) async throws -> Void
+    ) async throws -> Response {
         let w = visit.words
         do {
-            return try await write()
+            let id = try await visit.write { tx in
+                let id = try await DemandStore.id(of: visit.parameter("key"), in: tx)
+                try await visit.requireSubtree { try await OrgUnitStore.isInside(demand: id, subtreeOf: $0, in: tx) }
+                try await work(id, tx)
+                return id
+            }
+            return visit.redirect(visit.href("demands/\(id.rawValue)"), notice: notice)
         } catch let error as RegistryError {
             let message = w(error.chineseMessage, error.englishMessage)
             return try await detail(visit, retry: Retry(form: form, values: visit.form, errors: error.field.map { [$0: message] } ?? [:], message: message))

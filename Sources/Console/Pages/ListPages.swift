@@ -13,7 +13,7 @@ enum ListPages {
         ConsoleRoute(.post, "/resources/{key}/steps", .tenantAdmin, resourceStep),
         ConsoleRoute(.get, "/projects", .tenantRead, projects),
         ConsoleRoute(.get, "/projects/{key}", .tenantRead) { try await project($0) },
-        ConsoleRoute(.post, "/projects/{key}/steps", .tenantWrite, projectStep),
+        ConsoleRoute(.post, "/projects/{key}/steps", ProjectWorkflow.progressAccess, projectStep),
     ]
 
     static func resources(_ visit: Visit) async throws -> Response {
@@ -21,11 +21,8 @@ enum ListPages {
         let status = try filter(visit, "status") { try ResourceStatus(parsing: $0) }
         let after = try cursor(visit)
         let page = try await visit.read { tx in try await ResourceStore.list(ResourceQuery(status: status, after: after, limit: 50), in: tx) }
-        var filters = ConsolePage.Form(action: visit.href("resources"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
-        filters.fields = [.select("status", w("状态", "Status"), ResourceStatus.allCases.map { ($0.rawValue, w.name($0)) },
-                                  value: visit.form["status"], blank: w("全部", "all"))]
         var section = ConsolePage.Section()
-        section.forms = [filters]
+        section.forms = [statusFilter(visit, "resources", ResourceStatus.self)]
         section.table = .init(
             columns: [w("编号", "No."), w("资源名称", "Title"), w("单位", "Unit"), w("类别", "Category"), w("认领", "Pledged"), w("剩余", "Remaining"), w("状态", "Status")],
             rows: page.items.map { r in
@@ -112,11 +109,8 @@ enum ListPages {
         let status = try filter(visit, "status") { try ProjectStatus(parsing: $0) }
         let after = try cursor(visit)
         let page = try await visit.read { tx in try await ProjectStore.list(ProjectQuery(status: status, after: after, limit: 50), in: tx) }
-        var filters = ConsolePage.Form(action: visit.href("projects"), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
-        filters.fields = [.select("status", w("状态", "Status"), ProjectStatus.allCases.map { ($0.rawValue, w.name($0)) },
-                                  value: visit.form["status"], blank: w("全部", "all"))]
         var section = ConsolePage.Section()
-        section.forms = [filters]
+        section.forms = [statusFilter(visit, "projects", ProjectStatus.self)]
         section.table = .init(
             columns: [w("编号", "No."), w("项目名称", "Title"), w("责任单位", "Responsible unit"), w("状态", "Status"), w("进度", "Progress"),
                       w("需求数", "Demands"), w("期限", "Due")],
@@ -187,9 +181,10 @@ enum ListPages {
             return form
         }
         let note = ConsolePage.Field(name: "note", label: w("说明", "Note"))
+        let mayMove = visit.account.role.permits(ProjectWorkflow.movesAccess)
         var forms: [ConsolePage.Form] = []
         switch p.status {
-        case .planned: if visit.isAdmin { forms.append(form("start", w("开始实施", "Start"), [note])) }
+        case .planned: if mayMove { forms.append(form("start", w("开始实施", "Start"), [note])) }
         case .inProgress:
             forms.append(form("progress", w("报告进度", "Report progress"), [
                 .init(name: "percent", label: w("进度（%）", "Progress (%)"), kind: .number, value: "\(p.progressPercent)", required: true, inputMode: "numeric"), note]))
@@ -199,9 +194,9 @@ enum ListPages {
                 forms.append(form("reach", w("完成里程碑：", "Milestone reached: ") + milestone.title,
                                   [.init(name: "milestone", label: "", kind: .hidden, value: "\(milestone.id)")], quiet: true))
             }
-            if visit.isAdmin { forms.append(form("complete", w("完工", "Complete"), [note])) }
+            if mayMove { forms.append(form("complete", w("完工", "Complete"), [note])) }
         case .completed:
-            if visit.isAdmin { forms.append(form("check", w("验收", "Check and accept (验收)"), [note])) }
+            if mayMove { forms.append(form("check", w("验收", "Check and accept (验收)"), [note])) }
         case .checked:
             if p.rating == nil {
                 forms.append(form("rate", w("评价", "Rate"), [
@@ -210,22 +205,23 @@ enum ListPages {
             }
         case .cancelled: break
         }
-        if visit.isAdmin, ProjectWorkflow.isAllowed(from: p.status, to: .cancelled) {
+        if mayMove, ProjectWorkflow.isAllowed(from: p.status, to: .cancelled) {
             forms.append(form("cancel", w("取消项目", "Cancel the project"), [.init(name: "reason", label: w("取消理由", "Reason"), required: true)], quiet: true))
         }
         return forms
     }
 
-    static let adminSteps: Set<String> = ["start", "complete", "check", "cancel"]
+    /// The steps that move the project along its workflow.
+    static let moves: Set<String> = ["start", "complete", "check", "cancel"]
 
     static func projectStep(_ visit: Visit) async throws -> Response {
         let w = visit.words
         let f = visit.form
         let key = visit.parameter("key")
         let step = f["step"] ?? ""
-        // As the API: starting, completing, checking and cancelling a project are the district
-        // admins'; progress, milestones and the rating are any writer's inside their subtree.
-        if Self.adminSteps.contains(step), !visit.isAdmin {
+        // As the API: the workflow's moves are the district admins', progress, milestones and
+        // the rating any writer's inside their subtree (ProjectWorkflow's access classes).
+        if Self.moves.contains(step), !visit.account.role.permits(ProjectWorkflow.movesAccess) {
             throw ConsoleRefusal(.forbidden, w("只有区县管理员能开始、完工、验收或取消项目", "Only district admins start, complete, check or cancel a project"))
         }
         do {
@@ -256,6 +252,15 @@ enum ListPages {
             return try await project(visit, error: (step, field, reason))
         }
         return visit.redirect(visit.href("projects/\(ConsoleFormat.path(key))"), notice: w("已保存", "Saved"))
+    }
+
+    /// The list's filter by status (a GET form: the choice stays in the address).
+    static func statusFilter<Status: Vocabulary>(_ visit: Visit, _ list: String, _ status: Status.Type) -> ConsolePage.Form {
+        let w = visit.words
+        var filters = ConsolePage.Form(action: visit.href(list), method: "get", submit: w("筛选", "Filter"), inline: true, id: "filters")
+        filters.fields = [.select("status", w("状态", "Status"), Status.allCases.map { ($0.rawValue, w.name($0)) },
+                                  value: visit.form["status"], blank: w("全部", "all"))]
+        return filters
     }
 
     /// A filter of the query, parsed; a value it refuses is a 422 naming it, as in the API.

@@ -10,6 +10,12 @@ public import Foundation
 /// - completed → checked: inspected and accepted (验收).
 /// - checked, cancelled: final.
 public enum ProjectWorkflow {
+    /// Who moves a project along this workflow (start, completion, check, cancellation): the
+    /// district's admins. Progress reports, milestones and the rating are any writer's
+    /// (community staff inside their subtree): ``progressAccess``. Every door asks these.
+    public static let movesAccess: AccessClass = .tenantAdmin
+    public static let progressAccess: AccessClass = .tenantWrite
+
     /// Every allowed move.
     public static let transitions: [ProjectStatus: [ProjectStatus]] = [
         .planned: [.inProgress, .cancelled],
