@@ -10,6 +10,26 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
 ]
 
+// The plug-in modules, each a folder under Plugins/ named as its target, built against the
+// same part of the core (the module kit), with its tests in Tests/<Name>Tests. Adding a module
+// adds its name here and its instance to Sources/govreg/Modules/ShippedModules.swift. (The
+// folders are not discovered by listing Plugins/: SwiftPM caches this manifest by its text,
+// so a new folder would go unseen until the manifest changed.)
+let moduleNames = ["BenchTalk", "MediationRoom", "RedProperty"]
+let moduleKit: [Target.Dependency] = ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres", "ImportIssues"]
+let moduleTargets: [Target] = moduleNames.map { name in
+    .target(name: name, dependencies: moduleKit, path: "Plugins/\(name)")
+}
+let moduleTestTargets: [Target] = moduleNames.map { name in
+    .testTarget(name: "\(name)Tests", dependencies: [
+        .byName(name: name), "Registry", "RegistryStore", "Matching", "Postgres", "GovregTestSupport", "AdminAPI",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+    ])
+}
+
 let package = Package(
     name: "govreg",
     platforms: [.macOS(.v15)],
@@ -71,10 +91,6 @@ let package = Package(
             name: "Disclosure",
             dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", "Digest", "SpreadsheetCSV", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // Plug-in modules: each its own target under Plugins/, importing the core, never imported by it.
-        .target(name: "BenchTalk", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/BenchTalk"),
-        .target(name: "MediationRoom", dependencies: ["Registry", "RegistryStore", "Postgres"], path: "Plugins/MediationRoom"),
-        .target(name: "RedProperty", dependencies: ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres"], path: "Plugins/RedProperty"),
         // The web console (issue 17): server-rendered pages over the same store functions as the
         // API, signed in with a password and a session cookie.
         .target(
@@ -107,11 +123,11 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
-                "BenchTalk", "RedProperty", "MediationRoom", "AdminAPI", "Disclosure", "Console",
+                "AdminAPI", "Disclosure", "Console",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ] + moduleNames.map { .byName(name: $0) }
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build makes a
         // replayer of their inputs, which the tests run over the committed seed corpus).
@@ -129,9 +145,6 @@ let package = Package(
         .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
         .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", "Digest", "GovregTestSupport"]),
-        .testTarget(name: "BenchTalkTests", dependencies: ["BenchTalk", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
-        .testTarget(name: "MediationRoomTests", dependencies: ["MediationRoom", "RegistryStore", "Registry", "Postgres", "GovregTestSupport"]),
-        .testTarget(name: "RedPropertyTests", dependencies: ["RedProperty", "RegistryStore", "Registry", "Matching", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
             "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom", "Console",
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -146,7 +159,7 @@ let package = Package(
         ]),
         // Runs the built `govreg` executable end to end, as an operator would.
         .testTarget(name: "GovregCLITests", dependencies: ["govreg", "Postgres", "GovregTestSupport"]),
-    ]
+    ] + moduleTargets + moduleTestTargets
 )
 
 for target in package.targets where target.type != .system {
