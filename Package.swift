@@ -16,7 +16,10 @@ let swiftSettings: [SwiftSetting] = [
 // folders are not discovered by listing Plugins/: SwiftPM caches this manifest by its text,
 // so a new folder would go unseen until the manifest changed.)
 let moduleNames = ["BenchTalk", "MediationRoom", "RedProperty"]
-let moduleKit: [Target.Dependency] = ["Registry", "RegistryStore", "ListMatching", "Matching", "Postgres", "ImportIssues"]
+let moduleKit: [Target.Dependency] = [
+    "Registry", "RegistryStore", "ListMatching", "Matching", "Postgres", "ImportIssues", "GovregCommandLine",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
 let moduleTargets: [Target] = moduleNames.map { name in
     .target(name: name, dependencies: moduleKit, path: "Plugins/\(name)")
 }
@@ -119,11 +122,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // What every command of `govreg` shares, the modules' commands included: the database
+        // options, the district (--tenant), the terminal's tables and progress, --json.
+        .target(
+            name: "GovregCommandLine",
+            dependencies: [
+                "AdminAPI", "EmbeddedCluster", "Migrations", "Postgres", "Registry", "RegistryStore", "SpreadsheetCSV", "ImportIssues",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
-                "AdminAPI", "Disclosure", "Console",
+                "AdminAPI", "Disclosure", "Console", "GovregCommandLine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,3 +1,4 @@
+import GovregCommandLine
 public import Registry
 import Postgres
 import RegistryStore
@@ -28,6 +29,7 @@ public struct BenchTalkModule: GovernanceModule {
     ])
     public var contributions: [any ModuleContribution] { [
         IntakeChannel(.benchTalk, chinese: "板凳会", english: "bench talk"), TopicResolution(), BenchTalkReport(), BenchTalkEndpoints(), BenchTalkConsolePages(),
+        ModuleCommands(BenchTalkCommand.self), BenchTalkDemo(),
     ] }
 
     public init() {}

@@ -1,3 +1,4 @@
+import GovregCommandLine
 public import Registry
 
 /// The neighbourhood mediation room (睦邻调解室): disputes with their parties, a grade
@@ -22,7 +23,7 @@ public struct MediationRoomModule: GovernanceModule {
                      kind: .text(maxLength: 50), default: .text("街道联合调解")),
     ])
 
-    public var contributions: [any ModuleContribution] { [MediationReport(), MediationEndpoints()] }
+    public var contributions: [any ModuleContribution] { [MediationReport(), MediationEndpoints(), ModuleCommands(MediationCommand.self)] }
 
     public init() {}
 }

@@ -1,3 +1,4 @@
+import GovregCommandLine
 public import Registry
 
 /// Red property (红色物业): which property company serves which residential compound, the
@@ -27,7 +28,7 @@ public struct RedPropertyModule: GovernanceModule {
         SettingField(key: "categories", chineseName: "物业类需求类别（逗号分隔）", englishName: "property-management categories (comma-separated)",
                      kind: .text(maxLength: 200), default: .text("housing_repair")),
     ])
-    public var contributions: [any ModuleContribution] { [CompoundPreference(), RedPropertyReport(), RedPropertyEndpoints()] }
+    public var contributions: [any ModuleContribution] { [CompoundPreference(), RedPropertyReport(), RedPropertyEndpoints(), ModuleCommands(RedPropertyCommand.self), RedPropertyDemo()] }
 
     public init() {}
 }

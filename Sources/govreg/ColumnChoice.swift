@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 
 /// `--columns` of a list command: which columns of its table to show, in which order.
 ///

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 
 /// The process's entry: the shipped modules are registered once, then the command runs.
@@ -18,7 +19,9 @@ enum GovregMain {
 
 /// The `govreg` command: a thin shell over the library targets.
 struct Govreg: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    /// The core's commands, then each shipped module's (``ModuleCommands``): read when the
+    /// command line is parsed, after the modules are registered.
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "govreg",
         abstract: "govreg — 三张清单 the three lists (demand 需求, resource 资源, project 项目) for district governance.",
         discussion: """
@@ -27,6 +30,7 @@ struct Govreg: AsyncParsableCommand {
             district takes it from --tenant, else GOVREG_TENANT, else the default `govreg use` saved.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, BenchTalkCommand.self, RedPropertyCommand.self, MediationCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
-    )
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self]
+            + ModuleCommands.all(in: ModuleRegistry.catalogue)
+    ) }
 }

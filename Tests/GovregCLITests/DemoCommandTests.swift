@@ -39,10 +39,11 @@ import Testing
             #expect(served > 100)
             #expect(projects.values.reduce(0, +) == 60 + served)
             #expect((matching["arcs"] as? Int ?? 0) > served)
-            // The bench_talk module is enabled with a meeting whose topic became a demand.
-            let benchTalk = try #require(report["bench_talk"] as? [String: Any])
+            // The modules with demo records are enabled: bench_talk with a meeting whose topic became a demand.
+            let modules = try #require(report["modules"] as? [String: Any])
+            let benchTalk = try #require(modules["bench_talk"] as? [String: Any])
             #expect(benchTalk["meetings"] as? Int == 1 && benchTalk["topics"] as? Int == 3 && benchTalk["turned_into_demands"] as? Int == 1)
-            let redProperty = try #require(report["red_property"] as? [String: Any])
+            let redProperty = try #require(modules["red_property"] as? [String: Any])
             #expect(redProperty["compounds"] as? Int == 1 && redProperty["problems_logged"] as? Int == 3 && redProperty["problems_closed"] as? Int == 1)
 
             // The projects' history is the demo year's: the reports the project file wrote on

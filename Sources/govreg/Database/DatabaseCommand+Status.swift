@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedCluster
 import Foundation
+import GovregCommandLine
 import Migrations
 import Postgres
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedCluster
 import Foundation
+import GovregCommandLine
 import Migrations
 
 /// `govreg db …`: the database server and its schema.
@@ -121,19 +122,4 @@ struct DatabaseCommand: AsyncParsableCommand {
 private struct MigrateJSON: Encodable {
     var dryRun: Bool
     var applied: [String]
-}
-
-/// Progress lines of a migration run.
-enum MigrationProgressText {
-    static func line(for event: MigrationProgress) -> String {
-        switch event {
-        case .waitingForLock(let holder): "waiting for the migration lock, held by \(holder) …"
-        case .acquiredLock: "got the migration lock"
-        case .applying(let file, let index, let total): "[\(index)/\(total)] \(file.identifier) …"
-        case .applied(let file, let milliseconds): "      \(file.identifier) done in \(milliseconds) ms"
-        case .retryingAfterLockTimeout(let file, let attempt): "      \(file.identifier) waited too long for a table lock; retry \(attempt) …"
-        case .checked(let file): "      \(file.identifier) ok (will be rolled back)"
-        case .notTried(let file, let reason): "      \(file.identifier) not tried: \(reason)"
-        }
-    }
 }

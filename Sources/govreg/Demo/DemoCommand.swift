@@ -1,8 +1,7 @@
 import ArgumentParser
-import BenchTalk
 import DemoDistrict
-import RedProperty
 import Foundation
+import GovregCommandLine
 import Postgres
 import Registry
 import RegistryImport
@@ -57,21 +56,38 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await ProgressReportStore.importRows(
                 try ProgressReportFile.rows(from: demo.progress), on: registry, tenant: tenant, actor: actor)
 
-            let benchTalk = try await DemoBenchTalk(year: year, place: demo.benchTalkPlace).load(registry, tenant: tenant, actor: actor, terminal: terminal)
-            let redProperty = try await DemoRedProperty(year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity)
-                .load(registry, tenant: tenant, actor: actor, terminal: terminal)
+            let modules = try await demoModules(DemoContext(
+                registry: registry, tenant: tenant, actor: actor, year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity, terminal: terminal))
             let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
 
             let summary = try await registry.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
                 try await ListSummary.read(in: tx)
             }
-            if json { return try terminal.json(DemoReport(lists: summary, matching: run, benchTalk: benchTalk, redProperty: redProperty)) }
+            if json { return try terminal.json(DemoReport(lists: summary, matching: run, modules: modules)) }
             DemoSummaryText.print(summary, on: terminal)
-            terminal.print("模块 modules: bench_talk — " + BenchTalkCommand.text(benchTalk))
-            terminal.print("模块 modules: red_property — " + RedPropertyCommand.text(redProperty))
+            for (module, figures) in modules.sorted(by: { $0.key < $1.key }) {
+                terminal.print("模块 module \(module) — \(figures.text)")
+            }
             terminal.print("")
             MatchCommand.printRun(run, again: " --tenant \(DemoDistrict.slug)", on: terminal)
         }
+    }
+
+    /// Every shipped module with demo records (``ModuleDemo``), enabled for the demo district
+    /// and given its records, in the catalogue's order: before the matching run, which may
+    /// serve the demands they file. Returns each one's figures by module id.
+    private func demoModules(_ context: DemoContext) async throws -> [String: ModuleDemoSummary] {
+        let enabled = try await context.read { tx in try await ModuleStore.list(in: tx) }.filter(\.enabled).map(\.id)
+        var figures: [String: ModuleDemoSummary] = [:]
+        for module in ModuleRegistry.catalogue.modules {
+            for case let demo as any ModuleDemo in module.contributions {
+                if !enabled.contains(module.id) {
+                    try await context.write { tx in try await ModuleStore.enable(module.id, settings: Data(demo.settings.utf8), in: tx) }
+                }
+                figures[module.id.rawValue] = try await demo.load(context)
+            }
+        }
+        return figures
     }
 
     /// The demo's matching run, accepted into the project list: made on the first run, read
@@ -108,10 +124,8 @@ struct DemoReport: Encodable {
     var lists: ListSummary
     /// The matching run the demo made and accepted.
     var matching: MatchingRunRecord
-    /// The bench talk module's report section for the demo's year.
-    var benchTalk: BenchTalkSummary
-    /// The red property module's report section for the demo's year.
-    var redProperty: RedPropertySummary
+    /// The year's figures of each module the demo enabled, by module id.
+    var modules: [String: ModuleDemoSummary]
 }
 
 /// The demo's closing summary, for people.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Disclosure
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Disclosure
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -116,7 +117,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let day = try today.map { try UnitCommand.day($0, "--today")! } ?? CivilDate.todayInChina()
+            let day = try today.map { try CommandLineValue.day($0, "--today")! } ?? CivilDate.todayInChina()
             let terminal = Terminal()
             let due = try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 try await ReportDue.list(today: day, database: registry, actor: commandLineActor)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -66,7 +67,7 @@ struct DemandCommand: AsyncParsableCommand {
         func filter() throws -> DemandFilter {
             DemandFilter(
                 state: try state.map { try DemandCommand.parse(DemandState.self, $0) }, category: category, under: under,
-                filedFrom: try UnitCommand.day(from, "--from"), filedTo: try UnitCommand.day(to, "--to"), search: search, unmet: unmet,
+                filedFrom: try CommandLineValue.day(from, "--from"), filedTo: try CommandLineValue.day(to, "--to"), search: search, unmet: unmet,
                 level: try level.map { try DemandCommand.parse(EscalationLevel.self, $0) }, open: open)
         }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GovregCommandLine
 import Postgres
 import Registry
 import RegistryImport

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 
 /// `govreg export LIST --tenant T`: writes one of the lists as CSV or JSON. Each list is a
 /// subcommand in its own file (`ExportCommand+Demands.swift` …); adding a list is adding

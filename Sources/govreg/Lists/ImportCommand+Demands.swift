@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryImport
 import RegistryStore

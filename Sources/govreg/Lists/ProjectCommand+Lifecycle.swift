@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -40,8 +41,8 @@ extension ProjectCommand {
                 allocations: allocations, budget: try budget.map { text in
                     do { return try Money(parsing: text) } catch { throw ValidationError("--budget: \(error)") }
                 },
-                startsOn: try UnitCommand.day(startsOn, "--starts-on"), dueOn: try UnitCommand.day(dueOn, "--due-on"),
-                isPublic: `public`, publishedOn: try UnitCommand.day(publishedOn, "--published-on"))
+                startsOn: try CommandLineValue.day(startsOn, "--starts-on"), dueOn: try CommandLineValue.day(dueOn, "--due-on"),
+                isPublic: `public`, publishedOn: try CommandLineValue.day(publishedOn, "--published-on"))
             let terminal = Terminal()
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let detail = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor) { tx in try await ProjectStore.create(draft, in: tx) }
@@ -66,7 +67,7 @@ extension ProjectCommand {
         @Option(help: "The day of disclosure (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.run { tx in try await ProjectStore.publish(target.project, on: day, in: tx) }
         }
     }
@@ -81,7 +82,7 @@ extension ProjectCommand {
         @Option(help: "A link (http or https) to a photo or document; repeat for several.") var attachment: [String] = []
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.run { tx in
                 try await ProjectStore.report(target.project, percent: percent, on: day, note: note, attachments: attachment, in: tx)
             }
@@ -102,7 +103,7 @@ extension ProjectCommand {
         }
 
         func run() async throws {
-            let due = try UnitCommand.day(dueOn, "--due-on"), day = try UnitCommand.day(on, "--on")
+            let due = try CommandLineValue.day(dueOn, "--due-on"), day = try CommandLineValue.day(on, "--on")
             try await target.run { tx in
                 if let reached {
                     return try await ProjectStore.reachMilestone(target.project, milestone: reached, on: day, in: tx)
@@ -119,7 +120,7 @@ extension ProjectCommand {
         @Option(help: "A note.") var note: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.run { tx in try await ProjectStore.complete(target.project, on: day, note: note, in: tx) }
         }
     }
@@ -131,7 +132,7 @@ extension ProjectCommand {
         @Option(help: "A note.") var note: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.run { tx in try await ProjectStore.check(target.project, on: day, note: note, in: tx) }
         }
     }

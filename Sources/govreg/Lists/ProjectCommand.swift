@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -38,8 +39,8 @@ struct ProjectCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             let query = ProjectQuery(
-                status: try status.map { try UnitCommand.word(ProjectStatus.self, $0) }, category: category, orgCode: under, unit: unit,
-                from: try UnitCommand.day(from, "--from"), to: try UnitCommand.day(to, "--to"), after: after, limit: try UnitCommand.pageSize(limit))
+                status: try status.map { try CommandLineValue.word(ProjectStatus.self, $0) }, category: category, orgCode: under, unit: unit,
+                from: try CommandLineValue.day(from, "--from"), to: try CommandLineValue.day(to, "--to"), after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ProjectStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }

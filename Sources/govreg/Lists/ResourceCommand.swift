@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -38,9 +39,9 @@ struct ResourceCommand: AsyncParsableCommand {
         func run() async throws {
             let terminal = Terminal()
             let query = ResourceQuery(
-                status: try status.map { try UnitCommand.word(ResourceStatus.self, $0) }, category: category,
-                kind: try kind.map { try UnitCommand.word(ResourceKind.self, $0) }, unit: unit, orgCode: under,
-                availableFrom: try UnitCommand.day(from, "--from"), availableUntil: try UnitCommand.day(to, "--to"),
+                status: try status.map { try CommandLineValue.word(ResourceStatus.self, $0) }, category: category,
+                kind: try kind.map { try CommandLineValue.word(ResourceKind.self, $0) }, unit: unit, orgCode: under,
+                availableFrom: try CommandLineValue.day(from, "--from"), availableUntil: try CommandLineValue.day(to, "--to"),
                 after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await ResourceStore.list(query, in: tx) }

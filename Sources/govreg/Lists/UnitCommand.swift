@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovregCommandLine
 import ImportIssues
 import Registry
 import RegistryStore
@@ -33,7 +34,7 @@ struct UnitCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let query = UnitQuery(kind: try kind.map { try UnitCommand.word(UnitKind.self, $0) }, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit))
+            let query = UnitQuery(kind: try kind.map { try CommandLineValue.word(UnitKind.self, $0) }, orgCode: under, after: after, limit: try UnitCommand.pageSize(limit))
             try await database.withRegistry(terminal: terminal, migrations: migrations) { registry in
                 let page = try await registry.withTenant(try await tenant.resolve(in: registry), actor: commandLineActor, readOnly: true) { tx in try await UnitStore.list(query, in: tx) }
                 if json { try terminal.json(page); return }
@@ -121,23 +122,5 @@ struct UnitCommand: AsyncParsableCommand {
         guard (1...500).contains(limit) else { throw ValidationError("--limit 须为 1–500 must be 1 to 500") }
         return limit
     }
-
-    /// A vocabulary value in English or Chinese.
-    static func word<V: Vocabulary>(_ type: V.Type, _ text: String) throws -> V {
-        do { return try V(parsing: text) } catch { throw ValidationError("\(error)") }
-    }
-
-    /// A day written YYYY-MM-DD.
-    static func day(_ text: String?, _ option: String) throws -> CivilDate? {
-        guard let text else { return nil }
-        // The forms files take (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日), read the same way.
-        do {
-            let date = try CSVField(line: 0, column: option, text: text).date()
-            return try CivilDate(year: date.year, month: date.month, day: date.day)
-        } catch let issue as ImportIssue {
-            throw ValidationError("\(option) \(text): \(issue.reason)")
-        } catch {
-            throw ValidationError("\(option): \(error)")
-        }
-    }
 }
+

@@ -1,3 +1,4 @@
+import GovregCommandLine
 import Matching
 import Registry
 import RegistryStore

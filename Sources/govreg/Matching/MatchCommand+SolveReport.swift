@@ -1,4 +1,5 @@
 import Foundation
+import GovregCommandLine
 import Matching
 
 extension MatchCommand {

@@ -1,6 +1,7 @@
+import AdminAPI
 import ArgumentParser
 import Foundation
-import AdminAPI
+import GovregCommandLine
 import Hummingbird
 import Logging
 import Migrations

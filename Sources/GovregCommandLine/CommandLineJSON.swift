@@ -1,18 +1,18 @@
 import AdminAPI
-import Foundation
+public import Foundation
 
 /// Every `--json` of the command line, and `export --format json`: the API's JSON
 /// (``APIJSON``: snake_case keys such as `external_id`, ISO 8601 times), so that a script
 /// reads a record with the same field names whether it asked the command line or the API.
 /// Keys come sorted, so that two outputs compare line by line.
-enum CommandLineJSON {
+public enum CommandLineJSON {
     /// A document for a person or a script: indented two spaces, one key per line.
-    static func document(_ value: some Encodable) throws -> String {
+    public static func document(_ value: some Encodable) throws -> String {
         String(decoding: indented(try APIJSON.encode(value, sortedKeys: true)), as: UTF8.self)
     }
 
     /// One value on one line, for a list written a line per record (`export --format json`).
-    static func line(_ value: some Encodable) throws -> Data {
+    public static func line(_ value: some Encodable) throws -> Data {
         try APIJSON.encode(value, sortedKeys: true)
     }
 
@@ -20,7 +20,7 @@ enum CommandLineJSON {
     /// `[]` and `{}`; text inside strings is copied unchanged. (Foundation's own pretty
     /// printing writes `"key" : value`, which the API's key rewriting does not read, so the
     /// layout comes after the rewriting.)
-    static func indented(_ json: Data) -> Data {
+    public static func indented(_ json: Data) -> Data {
         let bytes = [UInt8](json)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)

@@ -1,19 +1,19 @@
-import Foundation
+public import Foundation
 
 /// Output for people and machines: progress goes to stderr only when it is a terminal, results
 /// go to stdout, as readable tables or (with `--json`) as the API's JSON.
-struct Terminal: Sendable {
-    let showsProgress: Bool
+public struct Terminal: Sendable {
+    public let showsProgress: Bool
     /// Whether a line may be rewritten in place (not on a `TERM=dumb` terminal).
-    let rewritesLines: Bool
+    public let rewritesLines: Bool
 
     /// How many cells a line may take: `COLUMNS` when set, else the terminal's width; nil
     /// when stdout is piped (a script gets every character of every cell).
-    let width: Int?
+    public let width: Int?
     /// The zone instants are shown in (``moment(_:)``): UTC until a district's is known.
-    var timeZone = "UTC"
+    public var timeZone = "UTC"
 
-    init() {
+    public init() {
         showsProgress = isatty(STDERR_FILENO) == 1
         rewritesLines = showsProgress && ProcessInfo.processInfo.environment["TERM"] != "dumb"
         width = Self.outputWidth()
@@ -28,21 +28,21 @@ struct Terminal: Sendable {
 
     /// A progress line; silent when stderr is piped or redirected. A counter (`updating`)
     /// rewrites the line in place instead of adding one per step; the next line replaces it.
-    func progress(_ line: String, updating: Bool = false) {
+    public func progress(_ line: String, updating: Bool = false) {
         guard showsProgress else { return }
         let text = rewritesLines ? Self.clearLine + line + (updating ? "" : "\n") : line + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// A warning or error line, always shown (over a counter left on the line, if any).
-    func warn(_ line: String) {
+    public func warn(_ line: String) {
         FileHandle.standardError.write(Data(((rewritesLines ? Self.clearLine : "") + line + "\n").utf8))
     }
 
     /// Back to the start of the line, and erase it.
     private static let clearLine = "\r\u{1B}[K"
 
-    func print(_ line: String) {
+    public func print(_ line: String) {
         Swift.print(line)
     }
 
@@ -58,7 +58,7 @@ struct Terminal: Sendable {
     ///
     /// `only`: the columns a person chose (`--columns`, ``ColumnChoice``), in their order;
     /// none of them is left out.
-    func table(headers: [String], rows: [[String]], optional: [Int] = [], only: [Int]? = nil) {
+    public func table(headers: [String], rows: [[String]], optional: [Int] = [], only: [Int]? = nil) {
         if let only {
             return table(headers: only.map { headers[$0] }, rows: rows.map { row in only.map { row[$0] } })
         }
@@ -91,15 +91,15 @@ struct Terminal: Sendable {
     }
 
     /// How many lines a cell may take on a terminal before it is cut.
-    static let wrappedLines = 3
+    public static let wrappedLines = 3
 
     /// Writes a value as the API writes it (``CommandLineJSON``), indented, keys sorted.
-    func json(_ value: some Encodable) throws {
+    public func json(_ value: some Encodable) throws {
         print(try CommandLineJSON.document(value))
     }
 
     /// Column widths narrowed, widest first, until the row (with two-cell gaps) fits `total`.
-    static func fit(_ widths: [Int], into total: Int, narrowest: Int = 8) -> [Int] {
+    public static func fit(_ widths: [Int], into total: Int, narrowest: Int = 8) -> [Int] {
         var widths = widths
         while widths.reduce(0, +) + 2 * max(widths.count - 1, 0) > total,
               let widest = widths.indices.filter({ widths[$0] > narrowest }).max(by: { widths[$0] < widths[$1] }) {
@@ -112,7 +112,7 @@ struct Terminal: Sendable {
     /// ends in "…" when the text goes on. A line breaks after a space or before a Chinese
     /// character where it can (so `已提交 submitted` keeps its English word whole), inside a
     /// word only when the word alone is wider than the column. Text that fits is one line.
-    static func wrapped(_ text: String, to width: Int, lines limit: Int) -> [String] {
+    public static func wrapped(_ text: String, to width: Int, lines limit: Int) -> [String] {
         guard displayWidth(text) > width else { return [text] }
         var lines: [String] = []
         var rest = Substring(text)
@@ -143,7 +143,7 @@ struct Terminal: Sendable {
     }
 
     /// `text` cut to `width` display cells, ending in "…" when cut.
-    static func truncated(_ text: String, to width: Int) -> String {
+    public static func truncated(_ text: String, to width: Int) -> String {
         guard displayWidth(text) > width else { return text }
         var shown = "", used = 0
         for character in text {
@@ -155,7 +155,7 @@ struct Terminal: Sendable {
         return shown + "…"
     }
 
-    static func displayWidth(_ text: String) -> Int {
+    public static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             // East Asian wide characters (CJK ideographs, fullwidth forms) take two cells.
             let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)

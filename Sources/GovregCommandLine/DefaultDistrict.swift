@@ -1,19 +1,19 @@
 import ArgumentParser
-import Foundation
+public import Foundation
 
 /// The district a command works in when `--tenant` is not given, so that the staff of one
 /// district need not type it on every command: `GOVREG_TENANT`, else the district
 /// `govreg use` wrote to the config file. The flag comes first, then the variable, then the
 /// file; whichever names it, the district is looked up as a `--tenant` is.
-enum DefaultDistrict {
+public enum DefaultDistrict {
     /// Where a command's district came from.
-    enum Source: Equatable {
+    public enum Source: Equatable {
         case flag
         case environment
         case file(String)
 
         /// How a message names it, e.g. in a "no such district" refusal.
-        var name: String {
+        public var name: String {
             switch self {
             case .flag: "--tenant"
             case .environment: "GOVREG_TENANT"
@@ -23,7 +23,7 @@ enum DefaultDistrict {
     }
 
     /// What a command needing a district says when none was given, in both languages, with the three ways to give one.
-    static var missing: String {
+    public static var missing: String {
         """
         未指定区县 no district given. 任选其一 give it any one way:
           --tenant TENANT                这一条命令 for this command
@@ -34,7 +34,7 @@ enum DefaultDistrict {
 
     /// The district named by `flag`, `GOVREG_TENANT` or the config file, in that order, and
     /// where it came from; nil when none names one.
-    static func chosen(flag: String?) throws -> (key: String, source: Source)? {
+    public static func chosen(flag: String?) throws -> (key: String, source: Source)? {
         if let flag { return (flag, .flag) }
         if let variable = environmentValue { return (variable, .environment) }
         if let saved = try saved() { return (saved, .file(configFile.path)) }
@@ -42,7 +42,7 @@ enum DefaultDistrict {
     }
 
     /// `GOVREG_TENANT`, unless unset or blank.
-    static var environmentValue: String? {
+    public static var environmentValue: String? {
         guard let value = ProcessInfo.processInfo.environment["GOVREG_TENANT"]?.trimmingCharacters(in: .whitespaces),
               !value.isEmpty else { return nil }
         return value
@@ -50,7 +50,7 @@ enum DefaultDistrict {
 
     /// `$XDG_CONFIG_HOME/govreg/config.json`, else `~/.config/govreg/config.json`, as the XDG
     /// base directories say.
-    static var configFile: URL {
+    public static var configFile: URL {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(filePath: $0) : nil }
             ?? URL(filePath: environment["HOME"] ?? NSHomeDirectory()).appending(path: ".config")
@@ -63,7 +63,7 @@ enum DefaultDistrict {
     }
 
     /// The district `govreg use` saved, if any.
-    static func saved() throws -> String? {
+    public static func saved() throws -> String? {
         guard let data = FileManager.default.contents(atPath: configFile.path) else { return nil }
         do {
             return try JSONDecoder().decode(Config.self, from: data).tenant
@@ -75,7 +75,7 @@ enum DefaultDistrict {
     }
 
     /// Saves `slug` as the default district.
-    static func save(_ slug: String) throws {
+    public static func save(_ slug: String) throws {
         let file = configFile
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -85,7 +85,7 @@ enum DefaultDistrict {
 
     /// Forgets the default district (the file goes: it holds nothing else); true when there
     /// was one to forget.
-    static func forget() throws -> Bool {
+    public static func forget() throws -> Bool {
         guard FileManager.default.fileExists(atPath: configFile.path) else { return false }
         try FileManager.default.removeItem(at: configFile)
         return true

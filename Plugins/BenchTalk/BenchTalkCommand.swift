@@ -1,6 +1,6 @@
 import ArgumentParser
-import BenchTalk
 import Foundation
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -24,7 +24,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @Option(help: "A topic raised; repeat for several.") var topic: [String] = []
 
         func run() async throws {
-            let draft = MeetingDraft(heldOn: try UnitCommand.day(on, "--on")!, placeCode: place, host: host, attendees: attendees,
+            let draft = MeetingDraft(heldOn: try CommandLineValue.day(on, "--on")!, placeCode: place, host: host, attendees: attendees,
                                      photos: photo, note: note, topics: topic)
             try await target.run { registry, tenant in
                 let meeting = try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.hold(draft, in: tx) }
@@ -47,7 +47,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
                 guard let value = TopicOutcome(rawValue: text) else { throw ValidationError("--outcome: open, answered, demand or referred") }
                 return value
             }
-            let day = try UnitCommand.day(overdueOn, "--overdue-on")
+            let day = try CommandLineValue.day(overdueOn, "--overdue-on")
             try await target.run { registry, tenant in
                 let topics = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await BenchTalkStore.topics(outcome: wanted, overdueOn: day, limit: limit, in: tx) }
                 if target.json { return try Terminal().json(topics) }
@@ -64,7 +64,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.answer(topic, answer: answer, on: day, in: tx) } }
         }
     }
@@ -77,7 +77,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.refer(topic, to: to, on: day, in: tx) } }
         }
     }
@@ -104,7 +104,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
                 throw ValidationError("--quantity/--measure-unit: \(error)")
             }
             let request = TopicDemandRequest(
-                category: category, quantity: try Quantity(amount, measure), priority: try Priority(priority), dueOn: try UnitCommand.day(dueOn, "--due-on"))
+                category: category, quantity: try Quantity(amount, measure), priority: try Priority(priority), dueOn: try CommandLineValue.day(dueOn, "--due-on"))
             try await target.settle { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await BenchTalkStore.turnIntoDemand(topic, request, in: tx) } }
         }
     }
@@ -116,7 +116,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
         func run() async throws {
-            let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
+            let (start, end) = (try CommandLineValue.day(from, "--from")!, try CommandLineValue.day(to, "--to")!)
             try await target.run { registry, tenant in
                 let summary = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await BenchTalkStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(summary) }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RedProperty
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -20,7 +20,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "Since (YYYY-MM-DD).") var since: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(since, "--since")
+            let day = try CommandLineValue.day(since, "--since")
             try await target.run { registry, tenant in
                 try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.assign(compound: compound, company: company, since: day, in: tx) }
                 Terminal().print("小区 \(compound) 由 \(company) 服务 compound \(compound) is served by \(company)")
@@ -37,7 +37,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "Members.") var members = 0
 
         func run() async throws {
-            let day = try UnitCommand.day(setUpOn, "--set-up-on")!
+            let day = try CommandLineValue.day(setUpOn, "--set-up-on")!
             try await target.run { registry, tenant in
                 try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.setUpBranch(company: company, name: name, setUpOn: day, members: members, in: tx) }
                 Terminal().print("支部 branch \(name) recorded")
@@ -60,7 +60,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
                 throw ValidationError("--direction: community_to_company or company_to_community")
             }
             let draft = AppointmentDraft(personName: name, direction: way, communityCode: community, company: company, role: role,
-                                         since: try UnitCommand.day(since, "--since")!)
+                                         since: try CommandLineValue.day(since, "--since")!)
             try await target.run { registry, tenant in
                 try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.appoint(draft, in: tx) }
                 Terminal().print("任职 appointment recorded")
@@ -78,7 +78,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let source = ProblemSource(rawValue: by) else { throw ValidationError("--by: resident, company or grid_worker") }
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.problem { registry, tenant in
                 try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.raise(compound: compound, title: title, by: source, on: day, in: tx) }
             }
@@ -92,7 +92,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.escalate(problem, on: day, in: tx) } }
         }
     }
@@ -105,7 +105,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.respond(problem, response: response, on: day, in: tx) } }
         }
     }
@@ -118,7 +118,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.problem { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await RedPropertyStore.close(problem, fix: fix, on: day, in: tx) } }
         }
     }
@@ -134,7 +134,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
                 guard let value = ProblemStatus(rawValue: text) else { throw ValidationError("--status: open, escalated, responded or closed") }
                 return value
             }
-            let day = try UnitCommand.day(overdueOn, "--overdue-on")
+            let day = try CommandLineValue.day(overdueOn, "--overdue-on")
             try await target.run { registry, tenant in
                 let problems = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await RedPropertyStore.problems(status: wanted, overdueOn: day, in: tx) }
                 if target.json { return try Terminal().json(problems) }
@@ -150,7 +150,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
         func run() async throws {
-            let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
+            let (start, end) = (try CommandLineValue.day(from, "--from")!, try CommandLineValue.day(to, "--to")!)
             try await target.run { registry, tenant in
                 let summary = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await RedPropertyStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(summary) }

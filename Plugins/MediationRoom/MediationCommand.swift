@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MediationRoom
+import GovregCommandLine
 import Registry
 import RegistryStore
 
@@ -33,7 +33,7 @@ struct MediationCommand: AsyncParsableCommand {
                     return PartyDraft(role: role, name: try PersonalName(parts[1]), phone: parts.count == 3 ? try PhoneNumber(parts[2]) : nil)
                 } catch { throw ValidationError("--party: \(error)") }
             }
-            let draft = CaseDraft(placeCode: place, title: title, grade: level, mediator: mediator, openedOn: try UnitCommand.day(on, "--on")!, parties: parties)
+            let draft = CaseDraft(placeCode: place, title: title, grade: level, mediator: mediator, openedOn: try CommandLineValue.day(on, "--on")!, parties: parties)
             try await target.show { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.open(draft, in: tx) } }
         }
     }
@@ -53,7 +53,7 @@ struct MediationCommand: AsyncParsableCommand {
                 guard let value = CaseOutcome(rawValue: text) else { throw ValidationError("--outcome: agreement, withdrawn or referred") }
                 return value
             }
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.show { registry, tenant in
                 try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.move(id, to: colour, note: note, outcome: result, on: day, in: tx) }
             }
@@ -68,7 +68,7 @@ struct MediationCommand: AsyncParsableCommand {
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
         func run() async throws {
-            let day = try UnitCommand.day(on, "--on")
+            let day = try CommandLineValue.day(on, "--on")
             try await target.show { registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await MediationStore.note(id, note, on: day, in: tx) } }
         }
     }
@@ -118,7 +118,7 @@ struct MediationCommand: AsyncParsableCommand {
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
         func run() async throws {
-            let (start, end) = (try UnitCommand.day(from, "--from")!, try UnitCommand.day(to, "--to")!)
+            let (start, end) = (try CommandLineValue.day(from, "--from")!, try CommandLineValue.day(to, "--to")!)
             try await target.run { registry, tenant in
                 let s = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await MediationStore.summary(from: start, to: end, in: tx) }
                 if target.json { return try Terminal().json(s) }

@@ -1,29 +1,31 @@
-import ArgumentParser
-import EmbeddedCluster
+public import ArgumentParser
+public import EmbeddedCluster
 import Foundation
-import Postgres
+public import Postgres
 
 /// How a command finds its database: flag, then environment, then the embedded cluster.
-struct DatabaseOptions: ParsableArguments {
+public struct DatabaseOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo string (default: $GOVREG_DATABASE_URL, then PG* variables, then the embedded cluster).")
-    var databaseURL: String?
+    public var databaseURL: String?
 
     @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR or ./.govreg).")
-    var dataDirectory: String?
+    public var dataDirectory: String?
 
     @Option(name: .customLong("actor"), help: "经办人 Who is acting, as histories and the audit log will name you (cli:NAME; default: $GOVREG_ACTOR, then the operating-system user).")
-    var actor: String?
+    public var actor: String?
 
     /// The `PG*` variables whose presence means "the user has a server of their own".
-    static let connectionVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+    public static let connectionVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
 
     /// Where the database is.
-    enum Target {
+    public enum Target {
         case external(String)
         case embedded(EmbeddedCluster)
     }
 
-    var target: Target {
+    public var target: Target {
         let environment = ProcessInfo.processInfo.environment
         if let databaseURL { return .external(databaseURL) }
         if let url = environment["GOVREG_DATABASE_URL"], !url.isEmpty { return .external(url) }
@@ -35,7 +37,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The connection to use, starting the embedded cluster first when that is the target.
-    func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
+    public func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
         switch target {
         case .external(let connectionString):
             return ConnectionConfiguration(connectionString)
@@ -50,7 +52,9 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// Where the migration files are.
-struct MigrationOptions: ParsableArguments {
+public struct MigrationOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("migrations"), help: "The migrations folder (default: $GOVREG_MIGRATIONS, ./migrations, or the one beside the executable).")
-    var migrationsFolder: String?
+    public var migrationsFolder: String?
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import Migrations
-import Postgres
+public import Migrations
+public import Postgres
 import Registry
-import RegistryStore
+public import RegistryStore
 
 extension DatabaseOptions {
     /// The registry's database, with its schema current.
@@ -41,7 +41,7 @@ extension DatabaseOptions {
     /// Runs `body` with the registry's database (see ``registry(terminal:migrations:)``) and
     /// closes its connection pools when `body` is done, on success and on failure alike, so
     /// every session ends with a proper goodbye to the server rather than a dropped socket.
-    func withRegistry<T>(
+    public func withRegistry<T>(
         terminal: Terminal, migrations: MigrationOptions, maxConnections: Int = 8, _ body: (RegistryDatabase) async throws -> T
     ) async throws -> T {
         let person = try CommandLineActor.person(flag: actor)
@@ -59,7 +59,7 @@ extension DatabaseOptions {
 
 extension DatabaseOptions {
     /// The migrator of this database and the migrations folder, reporting on `terminal`.
-    func migrator(_ configuration: ConnectionConfiguration, terminal: Terminal, migrations: MigrationOptions) throws -> Migrator {
+    public func migrator(_ configuration: ConnectionConfiguration, terminal: Terminal, migrations: MigrationOptions) throws -> Migrator {
         let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
         return Migrator(configuration: configuration, source: source) { event in
             terminal.progress(MigrationProgressText.line(for: event))
