@@ -17,7 +17,7 @@ let swiftSettings: [SwiftSetting] = [
 // so a new folder would go unseen until the manifest changed.)
 let moduleNames = ["BenchTalk", "MediationRoom", "RedProperty"]
 let moduleKit: [Target.Dependency] = [
-    "Registry", "RegistryStore", "ListMatching", "Matching", "Postgres", "ImportIssues", "GovregCommandLine",
+    "Registry", "RegistryStore", "RegistryImport", "ListMatching", "Matching", "Postgres", "ImportIssues", "SpreadsheetCSV", "GovregCommandLine",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 let moduleTargets: [Target] = moduleNames.map { name in
@@ -25,7 +25,7 @@ let moduleTargets: [Target] = moduleNames.map { name in
 }
 let moduleTestTargets: [Target] = moduleNames.map { name in
     .testTarget(name: "\(name)Tests", dependencies: [
-        .byName(name: name), "Registry", "RegistryStore", "Matching", "Postgres", "GovregTestSupport", "AdminAPI",
+        .byName(name: name), "Registry", "RegistryStore", "Matching", "Postgres", "ImportIssues", "GovregTestSupport", "AdminAPI",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -20,7 +20,7 @@ struct RedPropertyDemo: ModuleDemo {
                 [OrgUnitImportRow(line: 2, code: compound, name: "幸福里小区", kind: .compound, parentCode: demo.grid)], on: demo.registry, tenant: demo.tenant, actor: demo.actor)
             let company = try await demo.read { tx in
                 try await tx.connection.query("""
-                    SELECT external_id FROM unit WHERE tenant_id = \(tx.tenantID) AND kind = 'property_company' ORDER BY id LIMIT 1
+                    SELECT external_id FROM module_unit WHERE tenant_id = \(tx.tenantID) AND kind = 'property_company' ORDER BY id LIMIT 1
                     """)[0].decode(String.self, "external_id")
             }
             try await demo.write { tx in try await RedPropertyStore.assign(compound: compound, company: company, since: try demo.day(1, 1), in: tx) }

@@ -57,6 +57,8 @@ extension Schema {
             case .integer(let range): .integer(minimum: range.lowerBound, maximum: range.upperBound, description: description)
             case .boolean: .boolean(description: description)
             case .choice(let options): .string(values: options, description: description)
+            case .textList(_, let maxLength):
+                .array(.string(maxLength: maxLength, pattern: Schema.nonBlankText, description: nil), description: description)
             }
             return (field.key, schema)
         }, description: "The settings to change; the others keep their value")

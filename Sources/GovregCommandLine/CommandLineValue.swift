@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import ImportIssues
 public import Registry
 import SpreadsheetCSV

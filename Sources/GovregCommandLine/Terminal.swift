@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Output for people and machines: progress goes to stderr only when it is a terminal, results
 /// go to stdout, as readable tables or (with `--json`) as the API's JSON.

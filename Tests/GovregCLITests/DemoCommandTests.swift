@@ -29,7 +29,9 @@ import Testing
             #expect(org["grid"] == 253)
             #expect((org["community"] ?? 0) + (org["village"] ?? 0) == 35)
             let demands = try #require(summary["demands"] as? [String: Int])
-            #expect(demands.values.reduce(0, +) == 1_201)   // 1,200 imported, one from the bench talk
+            // 1,200 imported, and the few that modules' demo records file (a bench talk's topic, a
+            // deliberation's agreed repair …): a module adds its records without this test changing.
+            #expect((1_201...1_220).contains(demands.values.reduce(0, +)))
             #expect((demands["in_project"] ?? 0) > 0)
             let projects = try #require(summary["projects"] as? [String: Int])
             // The demo ends with a matching run, accepted: one planned project per demand it served.

@@ -15,6 +15,7 @@ struct SampleModule: GovernanceModule {
         SettingField(key: "deadline_days", chineseName: "时限", englishName: "deadline", kind: .integer(1...90), default: .integer(7)),
         SettingField(key: "strict", chineseName: "严格", englishName: "strict", kind: .boolean, default: .boolean(false)),
         SettingField(key: "mode", chineseName: "方式", englishName: "mode", kind: .choice(["prefer", "require"]), default: .text("prefer")),
+        SettingField(key: "steps", chineseName: "步骤", englishName: "steps", kind: .textList(maxItems: 3, maxLength: 4), default: .textList(["收集", "议事"])),
     ])
 
     init(_ id: String) { self.id = try! ModuleID(id) }
@@ -84,6 +85,13 @@ struct SampleModule: GovernanceModule {
         (#"{"local_name": ""}"#, "local_name"),
         (#"{"local_name": "一二三四五六七八九十一"}"#, "local_name"),
         (#"[1]"#, "(file)"),
+        (#"{"steps": []}"#, "steps"),
+        (#"{"steps": ["一", "二", "三", "四"]}"#, "steps"),
+        (#"{"steps": ["收集", " 收集 "]}"#, "steps"),
+        (#"{"steps": ["收集", "  "]}"#, "steps"),
+        (#"{"steps": ["五个字的项"]}"#, "steps"),
+        (#"{"steps": "收集"}"#, "steps"),
+        (#"{"steps": [1, 2]}"#, "steps"),
     ])
     func aBadSettingNamesItsKey(json: String, key: String) {
         guard case let .failure(error) = validate(json) else {
@@ -91,6 +99,14 @@ struct SampleModule: GovernanceModule {
             return
         }
         #expect(error.key == key, "\(error)")
+    }
+
+    /// A list setting keeps the district's order, trimmed; its default stands until changed.
+    @Test func aListSettingKeepsTheDistrictsItemsInOrder() throws {
+        #expect(try validate("{}").get().textList("steps") == ["收集", "议事"])
+        let chosen = try validate(#"{"steps": [" 议事 ", "公示", "收集"]}"#).get()
+        #expect(chosen.textList("steps") == ["议事", "公示", "收集"])
+        #expect(chosen.text("steps") == nil && chosen.textList("local_name") == nil)
     }
 
     @Test func theSchemaIsPublishedAsJSON() throws {

@@ -100,6 +100,9 @@ enum ModulePages {
                 return .select(field.key, label, [("true", w("是", "yes")), ("false", w("否", "no"))], value: value)
             case .choice(let options):
                 return .select(field.key, label, options.map { ($0, $0) }, value: value)
+            case .textList(let maxItems, let maxLength):
+                return .init(name: field.key, label: label, kind: .textarea, value: value,
+                             hint: w("每行一项，最多 \(maxItems) 项，每项最多 \(maxLength) 字", "one per line, at most \(maxItems) items of \(maxLength) characters"))
             }
         }
         form.mark(errors)
@@ -131,6 +134,10 @@ enum ModulePages {
                 document[field.key] = number
             case .boolean: document[field.key] = value == "true"
             case .text, .choice: document[field.key] = value ?? ""
+            case .textList:
+                // One item per line; blank lines are gaps, not items.
+                document[field.key] = (value ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                    .filter { !$0.allSatisfy(\.isWhitespace) }
             }
         }
         if !errors.isEmpty { return try await settings(visit, typed: visit.form, errors: errors) }
@@ -162,6 +169,7 @@ enum ModulePages {
         case .text(let text): text
         case .integer(let number): "\(number)"
         case .boolean(let flag): flag ? "true" : "false"
+        case .textList(let items): items.joined(separator: "\n")
         }
     }
 }

@@ -3,26 +3,31 @@ public enum SettingValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case text(String)
     case integer(Int64)
     case boolean(Bool)
+    /// A list of texts (a district's own roles, steps or kinds).
+    case textList([String])
 
-    /// Decodes a bare JSON string, number or boolean.
+    /// Decodes a bare JSON string, number, boolean or list of strings.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let flag = try? container.decode(Bool.self) {
             self = .boolean(flag)
         } else if let number = try? container.decode(Int64.self) {
             self = .integer(number)
+        } else if let items = try? container.decode([String].self) {
+            self = .textList(items)
         } else {
             self = .text(try container.decode(String.self))
         }
     }
 
-    /// Encodes a bare JSON string, number or boolean.
+    /// Encodes a bare JSON string, number, boolean or list of strings.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case let .text(text): try container.encode(text)
         case let .integer(number): try container.encode(number)
         case let .boolean(flag): try container.encode(flag)
+        case let .textList(items): try container.encode(items)
         }
     }
 
@@ -31,6 +36,7 @@ public enum SettingValue: Sendable, Hashable, Codable, CustomStringConvertible {
         case let .text(text): text
         case let .integer(number): String(number)
         case let .boolean(flag): flag ? "true" : "false"
+        case let .textList(items): items.joined(separator: "、")
         }
     }
 }
@@ -70,6 +76,12 @@ public struct ModuleSettings: Sendable, Hashable, Codable {
         if case let .boolean(flag) = values[key] { return flag }
         return nil
     }
+
+    /// A list-of-texts setting, or nil when absent or not one.
+    public func textList(_ key: String) -> [String]? {
+        if case let .textList(items) = values[key] { return items }
+        return nil
+    }
 }
 
 /// A JSON value as a settings document holds it (decoded strictly: `1` is not `true`, `1.5`
@@ -79,6 +91,7 @@ enum JSONValue: Decodable {
     case integer(Int64)
     case fraction(Double)
     case boolean(Bool)
+    case textList([String])
     case null
     case other
 
@@ -94,6 +107,8 @@ enum JSONValue: Decodable {
             self = .fraction(number)
         } else if let text = try? container.decode(String.self) {
             self = .text(text)
+        } else if let items = try? container.decode([String].self) {
+            self = .textList(items)
         } else {
             self = .other
         }
@@ -105,6 +120,7 @@ enum JSONValue: Decodable {
         case let .text(text): self = .text(text)
         case let .integer(number): self = .integer(number)
         case let .boolean(flag): self = .boolean(flag)
+        case let .textList(items): self = .textList(items)
         }
     }
 
@@ -114,6 +130,7 @@ enum JSONValue: Decodable {
         case .integer: "a whole number"
         case .fraction: "a fraction"
         case .boolean: "true/false"
+        case .textList: "a list of texts"
         case .null: "null"
         case .other: "an array or object"
         }

@@ -71,6 +71,9 @@ public struct SettingField: Sendable, Hashable, Codable {
         case boolean
         /// One of the listed values.
         case choice([String])
+        /// A list of 1…maxItems distinct texts, each of 1…maxLength characters, in the
+        /// district's order (its own roles, steps or kinds of matter).
+        case textList(maxItems: Int, maxLength: Int)
     }
 
     public init(key: String, chineseName: String, englishName: String, kind: Kind, default: SettingValue) {
@@ -102,9 +105,30 @@ public struct SettingField: Sendable, Hashable, Codable {
                 throw ModuleSettingsError(key: key, reason: "\"\(text)\" is not one of \(options.joined(separator: ", "))")
             }
             return .text(text)
+        case let (.textList(maxItems, maxLength), .textList(items)):
+            return .textList(try Self.checkedList(items, key: key, maxItems: maxItems, maxLength: maxLength))
         default:
             throw ModuleSettingsError(key: key, reason: "expected \(kind.expectation), got \(value.kindName)")
         }
+    }
+}
+
+extension SettingField {
+    /// The items trimmed, each 1…maxLength characters, none twice, 1…maxItems of them.
+    static func checkedList(_ items: [String], key: String, maxItems: Int, maxLength: Int) throws(ModuleSettingsError) -> [String] {
+        let trimmed = items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard (1...maxItems).contains(trimmed.count) else {
+            throw ModuleSettingsError(key: key, reason: "expected 1–\(maxItems) items, got \(trimmed.count) 须有 1–\(maxItems) 项")
+        }
+        for (index, item) in trimmed.enumerated() {
+            guard !item.isEmpty, item.count <= maxLength else {
+                throw ModuleSettingsError(key: key, reason: "item \(index + 1) must be 1–\(maxLength) characters 第 \(index + 1) 项须为 1–\(maxLength) 个字")
+            }
+            guard !trimmed[..<index].contains(item) else {
+                throw ModuleSettingsError(key: key, reason: "\"\(item)\" is listed twice 重复")
+            }
+        }
+        return trimmed
     }
 }
 
@@ -115,6 +139,7 @@ extension SettingField.Kind {
         case .integer: "a whole number 整数"
         case .boolean: "true or false 是/否"
         case let .choice(options): "one of \(options.joined(separator: ", "))"
+        case let .textList(maxItems, maxLength): "a list of 1–\(maxItems) texts of 1–\(maxLength) characters 文本列表"
         }
     }
 }

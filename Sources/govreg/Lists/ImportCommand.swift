@@ -82,7 +82,7 @@ enum ImportReport {
             summary = try await body()
         } catch let rejected as ImportRejected {
             if options.json {
-                try terminal.json(Rejection(rejected.issues))
+                try terminal.json(ImportRejection(rejected.issues))
             } else {
                 terminal.warn(rejected.description)
             }
@@ -111,24 +111,5 @@ enum ImportReport {
             try container.encode(ignoredColumns, forKey: .ignoredColumns)
         }
         enum Keys: String, CodingKey { case ignoredColumns }
-    }
-
-    /// The problems of a refused import, as JSON.
-    struct Rejection: Encodable {
-        struct Issue: Encodable {
-            var line: Int
-            var column: String?
-            var value: String?
-            var reason: String
-        }
-
-        var rejected = true
-        var total: Int
-        var issues: [Issue]
-
-        init(_ list: IssueList) {
-            total = list.totalCount
-            issues = list.issues.map { Issue(line: $0.line, column: $0.column, value: $0.value, reason: $0.reason) }
-        }
     }
 }

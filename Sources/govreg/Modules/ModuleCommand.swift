@@ -153,6 +153,7 @@ struct ModuleCommand: AsyncParsableCommand {
         case let .integer(range): "integer \(range.lowerBound)…\(range.upperBound)"
         case .boolean: "true/false"
         case let .choice(options): options.joined(separator: " | ")
+        case let .textList(maxItems, maxLength): "list of ≤ \(maxItems) texts ≤ \(maxLength)"
         }
     }
 }
