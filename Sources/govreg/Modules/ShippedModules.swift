@@ -1,5 +1,6 @@
 import BenchTalk
 import MediationRoom
+import ProxyService
 import RedProperty
 import Registry
 
@@ -7,6 +8,6 @@ import Registry
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule()])
     }
 }
