@@ -1,4 +1,5 @@
 import BenchTalk
+import Deliberation
 import MediationRoom
 import ProxyService
 import RedProperty
@@ -8,6 +9,6 @@ import Registry
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule(), DeliberationModule()])
     }
 }
