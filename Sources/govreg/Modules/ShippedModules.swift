@@ -1,6 +1,7 @@
 import BenchTalk
 import Deliberation
 import MediationRoom
+import MicroWishes
 import ProxyService
 import RedProperty
 import Registry
@@ -9,6 +10,6 @@ import Registry
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule(), DeliberationModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule(), DeliberationModule(), MicroWishesModule()])
     }
 }
