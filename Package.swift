@@ -127,7 +127,7 @@ let package = Package(
         .target(
             name: "GovregCommandLine",
             dependencies: [
-                "AdminAPI", "EmbeddedCluster", "Migrations", "Postgres", "Registry", "RegistryStore", "SpreadsheetCSV", "ImportIssues",
+                "APISchema", "EmbeddedCluster", "Migrations", "Postgres", "Registry", "RegistryStore", "SpreadsheetCSV", "ImportIssues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

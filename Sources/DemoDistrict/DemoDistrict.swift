@@ -21,10 +21,10 @@ public struct DemoDistrict: Sendable {
     /// The projects' milestones and monthly progress reports (after the projects).
     public var milestones: Data
     public var progress: Data
-    /// The org code of a grid in an urban community, where the demo's bench talk is held
-    /// (and its compound lies), and of that community.
-    public var benchTalkPlace: String
-    public var benchTalkCommunity: String
+    /// The org code of a grid in an urban community, where the demo's module records take
+    /// place (a bench talk, a compound, orders and wishes), and of that community.
+    public var moduleGrid: String
+    public var moduleCommunity: String
 
     /// Generates the district for `year` from `seed`; the same seed gives the same bytes.
     public init(seed: UInt64 = 610_925, year: Int = 2024) {
@@ -40,8 +40,8 @@ public struct DemoDistrict: Sendable {
         projects = lists.projectsCSV
         milestones = DemoProjectHistory.milestonesCSV(lists.timelines, year: year)
         progress = DemoProjectHistory.progressCSV(lists.timelines, year: year)
-        benchTalkPlace = hierarchy.grids.first { hierarchy.urbanCommunities.contains(hierarchy.communityOfGrid[$0]!) }!
-        benchTalkCommunity = hierarchy.communityOfGrid[benchTalkPlace]!
+        moduleGrid = hierarchy.grids.first { hierarchy.urbanCommunities.contains(hierarchy.communityOfGrid[$0]!) }!
+        moduleCommunity = hierarchy.communityOfGrid[moduleGrid]!
     }
 
     /// CSV with a BOM and CRLF, as Excel writes it.

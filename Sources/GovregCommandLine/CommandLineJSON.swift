@@ -1,4 +1,4 @@
-import AdminAPI
+import APISchema
 public import Foundation
 
 /// Every `--json` of the command line, and `export --format json`: the API's JSON

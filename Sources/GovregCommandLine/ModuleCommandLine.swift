@@ -30,8 +30,15 @@ public struct ModuleCommands: ModuleContribution {
 public protocol ModuleDemo: ModuleContribution {
     /// The settings (JSON) the demo enables the module with, checked as `module enable` checks them.
     var settings: String { get }
+    /// When it runs among the modules' demos: lowest first, then in the catalogue's order
+    /// (0 unless said; a module whose records others' records rely on says -1).
+    var order: Int { get }
     /// Adds the module's records unless they are there, and returns the year's figures.
     func load(_ demo: DemoContext) async throws -> ModuleDemoSummary
+}
+
+extension ModuleDemo {
+    public var order: Int { 0 }
 }
 
 /// The demo district as a module's demo finds it: open, with its hierarchy, units, members

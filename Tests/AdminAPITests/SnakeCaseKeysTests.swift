@@ -1,5 +1,5 @@
 import Foundation
-@testable import AdminAPI
+@testable import APISchema
 import Testing
 
 @Suite struct SnakeCaseKeysTests {

@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
                 try ProgressReportFile.rows(from: demo.progress), on: registry, tenant: tenant, actor: actor)
 
             let modules = try await demoModules(DemoContext(
-                registry: registry, tenant: tenant, actor: actor, year: year, grid: demo.benchTalkPlace, community: demo.benchTalkCommunity, terminal: terminal))
+                registry: registry, tenant: tenant, actor: actor, year: year, grid: demo.moduleGrid, community: demo.moduleCommunity, terminal: terminal))
             let run = try await demoMatching(registry, tenant: tenant, actor: actor, terminal: terminal)
 
             let summary = try await registry.withTenant(tenant, actor: actor, readOnly: true, isolation: .repeatableRead) { tx in
@@ -74,18 +74,19 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Every shipped module with demo records (``ModuleDemo``), enabled for the demo district
-    /// and given its records, in the catalogue's order: before the matching run, which may
+    /// and given its records, (``ModuleDemo/order``, then the catalogue's): before the matching run, which may
     /// serve the demands they file. Returns each one's figures by module id.
     private func demoModules(_ context: DemoContext) async throws -> [String: ModuleDemoSummary] {
         let enabled = try await context.read { tx in try await ModuleStore.list(in: tx) }.filter(\.enabled).map(\.id)
         var figures: [String: ModuleDemoSummary] = [:]
-        for module in ModuleRegistry.catalogue.modules {
-            for case let demo as any ModuleDemo in module.contributions {
-                if !enabled.contains(module.id) {
-                    try await context.write { tx in try await ModuleStore.enable(module.id, settings: Data(demo.settings.utf8), in: tx) }
-                }
-                figures[module.id.rawValue] = try await demo.load(context)
+        let demos = ModuleRegistry.catalogue.modules.enumerated().flatMap { index, module in
+            module.contributions.compactMap { $0 as? any ModuleDemo }.map { (module: module, demo: $0, index: index) }
+        }.sorted { ($0.demo.order, $0.index) < ($1.demo.order, $1.index) }
+        for (module, demo, _) in demos {
+            if !enabled.contains(module.id) {
+                try await context.write { tx in try await ModuleStore.enable(module.id, settings: Data(demo.settings.utf8), in: tx) }
             }
+            figures[module.id.rawValue] = try await demo.load(context)
         }
         return figures
     }
