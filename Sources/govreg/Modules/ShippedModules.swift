@@ -2,6 +2,7 @@ import BenchTalk
 import Deliberation
 import MediationRoom
 import MicroWishes
+import Points
 import ProxyService
 import RedProperty
 import Registry
@@ -10,6 +11,6 @@ import Registry
 /// never imports a module). Add a module here and its target to Package.swift.
 enum ShippedModules {
     static func catalogue() throws -> ModuleCatalogue {
-        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule(), DeliberationModule(), MicroWishesModule()])
+        try ModuleCatalogue([BenchTalkModule(), RedPropertyModule(), MediationRoomModule(), ProxyServiceModule(), DeliberationModule(), MicroWishesModule(), PointsModule()])
     }
 }
