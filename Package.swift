@@ -15,7 +15,7 @@ let swiftSettings: [SwiftSetting] = [
 // adds its name here and its instance to Sources/govreg/Modules/ShippedModules.swift. (The
 // folders are not discovered by listing Plugins/: SwiftPM caches this manifest by its text,
 // so a new folder would go unseen until the manifest changed.)
-let moduleNames = ["BenchTalk", "Deliberation", "MediationRoom", "MicroWishes", "Points", "ProxyService", "RedProperty"]
+let moduleNames = ["BenchTalk", "Deliberation", "MediationRoom", "MicroWishes", "Points", "ProxyService", "RedProperty", "WorkOrders"]
 let moduleKit: [Target.Dependency] = [
     "Registry", "RegistryStore", "RegistryImport", "ListMatching", "Matching", "Postgres", "ImportIssues", "SpreadsheetCSV", "GovregCommandLine",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
