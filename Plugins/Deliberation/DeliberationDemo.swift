@@ -10,7 +10,7 @@ import RegistryStore
 struct DeliberationDemo: ModuleDemo {
     let settings = #"{"local_name": "邻里议事圆桌会"}"#
 
-    /// Enables the module and records each case unless recorded before (each case whole, in
+    /// Records each case unless recorded before (each case whole, in
     /// one transaction, so a demo stopped half-way records it on the next run); returns the
     /// year's summary.
     func load(_ demo: DemoContext) async throws -> ModuleDemoSummary {

@@ -20,6 +20,14 @@ extension DeliberationStore {
         _ = try await Self.procedure(tx)
         let state = try await Self.lock(id, tx)
         guard state.closedOn == nil else { throw Self.closed(id) }
+        // A result comes out of deliberation: at least one round was held.
+        let deliberated = try await tx.connection.query("""
+            SELECT EXISTS (SELECT 1 FROM deliberation_round WHERE tenant_id = \(tx.tenantID) AND case_id = \(id)) AS held
+            """)[0].decode(Bool.self, "held")
+        guard deliberated else {
+            throw RegistryError(.notAllowedInState, field: "result", chinese: "尚未开过议事会，不能记录结果",
+                                english: "no round has been held yet: a result comes out of deliberation")
+        }
         if let current = state.result, current == .settled || state.published {
             throw RegistryError(
                 .notAllowedInState, field: "result",
@@ -50,15 +58,20 @@ extension DeliberationStore {
                 chinese: state.published ? "结果已公示" : "尚无协商结果，不能公示",
                 english: state.published ? "the result is already published" : "there is no result to publish yet")
         }
+        // Everything published goes through the same scan: the text, and the title and the
+        // split's parties that are published with it. (A guard against the names recorded at
+        // the rounds, not a guarantee: a name never typed there is not known.)
+        let current = try await Self.listed(id, tx)
+        let published = ([publicText, current.title] + (current.split?.shares.map(\.party) ?? [])).joined(separator: "\n")
         let named = try await tx.connection.query("""
             SELECT EXISTS (
                 SELECT 1 FROM deliberation_attendance a
                 JOIN deliberation_round r ON r.tenant_id = a.tenant_id AND r.id = a.round_id, unnest(a.names) AS n
-                WHERE a.tenant_id = \(tx.tenantID) AND r.case_id = \(id) AND strpos(\(publicText), n) > 0) AS named
+                WHERE a.tenant_id = \(tx.tenantID) AND r.case_id = \(id) AND strpos(\(published), n) > 0) AS named
             """)[0].decode(Bool.self, "named")
         guard !named else {
-            throw RegistryError(.invalidValue, field: "public_text", chinese: "公示内容不能含参会居民姓名",
-                                english: "the public text names someone who attended; residents' names are not published")
+            throw RegistryError(.invalidValue, field: "public_text", chinese: "公示内容（含标题与分摊方）不能含参会居民姓名",
+                                english: "the public text, title or cost split names someone who attended; residents' names are not published")
         }
         try await tx.connection.execute("""
             UPDATE deliberation_case SET published = true, public_text = \(publicText), published_on = \(SQL.day(day)),

@@ -96,6 +96,10 @@ public enum DeliberationStore {
         let state = try await Self.lock(id, tx)
         guard state.closedOn == nil else { throw Self.closed(id) }
         try procedure.checkClose(at: state.step)
+        guard state.result != nil else {
+            throw RegistryError(.notAllowedInState, field: "result", chinese: "议题尚无协商结果，不能办结",
+                                english: "a case closes with its result: record it first (settled or unsettled)")
+        }
         let date = try day ?? tx.today()
         guard date >= state.openedOn else {
             throw RegistryError(.invalidValue, field: "on", chinese: "办结日期不能早于受理日期 \(state.openedOn)",

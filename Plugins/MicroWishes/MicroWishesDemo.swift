@@ -3,7 +3,7 @@ import GovregCommandLine
 import Registry
 import RegistryStore
 
-/// The demo's micro-wishes: the module enabled for the district, and a handful of wishes of a
+/// The demo's micro-wishes: a handful of wishes of a
 /// grid's residents through the year — confirmed (one by a volunteer who earns points, one by
 /// a registered unit), fulfilled and awaiting the resident's word, claimed, withdrawn, and one
 /// still unclaimed since autumn (aging by the year's end).

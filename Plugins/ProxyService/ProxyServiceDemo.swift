@@ -3,7 +3,7 @@ import GovregCommandLine
 import Registry
 import RegistryStore
 
-/// The demo's proxy service (帮代办), after Gaohu town's "网格+帮代办": the module enabled, a
+/// The demo's proxy service (帮代办), after Gaohu town's "网格+帮代办": a
 /// small catalogue of town- and village-level items, and five requests taken in one town's
 /// villages — one returned on time, one decided late, one refused by the department, one
 /// still with the department past its deadline, one waiting for a document.
@@ -23,7 +23,7 @@ struct ProxyServiceDemo: ModuleDemo {
         ("GH-V002", "就业创业证申领", "village", "镇劳动保障所", 3, "working", "身份证；近期一寸照片"),
     ]
 
-    /// Enables the module, imports the catalogue (matched on codes: a second run changes
+    /// Imports the catalogue (matched on codes: a second run changes
     /// nothing) and takes the requests unless taken before; returns the year's summary.
     func load(_ demo: DemoContext) async throws -> ModuleDemoSummary {
         let rows = Self.catalogue.enumerated().map { index, item in

@@ -47,7 +47,11 @@ extension ProxyServiceStore {
                    count(*) FILTER (WHERE refused_on <= \(end)::date) AS refused,
                    count(*) FILTER (WHERE coalesce(completed_on, refused_on) <= least(due_on, \(end)::date)) AS on_time,
                    count(*) FILTER (WHERE returned_on <= \(end)::date) AS returned,
-                   count(*) FILTER (WHERE due_on < \(end)::date AND coalesce(completed_on, refused_on, \(end)::date + 1) > \(end)::date) AS overdue,
+                   -- open on `to` past its deadline, whenever received: a request taken last quarter
+                   -- and still with the department is overdue in this one too
+                   (SELECT count(*) FROM proxy_service_request o
+                     WHERE o.tenant_id = \(tx.tenantID) AND o.received_on <= \(end)::date AND o.due_on < \(end)::date
+                       AND coalesce(o.completed_on, o.refused_on, \(end)::date + 1) > \(end)::date) AS overdue,
                    (percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(completed_on, refused_on) - received_on)
                        FILTER (WHERE coalesce(completed_on, refused_on) <= \(end)::date))::float8 AS median_days,
                    (SELECT count(*) FROM proxy_service_item i WHERE i.tenant_id = \(tx.tenantID) AND i.level = 'town') AS town_items,

@@ -30,6 +30,11 @@ import Testing
             } catch let error as RegistryError {
                 #expect(error.code == .illegalTransition && error.chineseMessage.contains("只能办结"))
             }
+            // A case closes with its result, and a result comes out of a round held.
+            await #expect(throws: RegistryError.self) { try await f.write { tx in try await DeliberationStore.close(opened.id, in: tx) } }
+            await #expect(throws: RegistryError.self) { try await f.settle(opened.id, result: .unsettled) }
+            _ = try await f.round(opened.id)
+            #expect(try await f.settle(opened.id, result: .unsettled).result == .unsettled)
             let closed = try await f.write { tx in try await DeliberationStore.close(opened.id, on: try CivilDate("2024-06-01"), in: tx) }
             #expect(closed.closedOn?.description == "2024-06-01")
             // A closed case takes nothing more.
@@ -115,6 +120,7 @@ import Testing
             let f = try await DeliberationFixture.make(configuration)
             defer { Task { await f.close() } }
             let opened = try await f.open()
+            _ = try await f.round(opened.id)
             await #expect(throws: RegistryError.self) { try await f.settle(opened.id, ["物业企业=50", "居民=40"]) }
             await #expect(throws: RegistryError.self) {   // the store checks a split built by hand too
                 try await f.write { tx in try await DeliberationStore.recordResult(opened.id, ResultDraft(result: .settled, agreement: "x",
@@ -156,6 +162,7 @@ import Testing
             let f = try await DeliberationFixture.make(configuration)
             defer { Task { await f.close() } }
             let opened = try await f.open()
+            _ = try await f.round(opened.id)
             let request = CaseDemandRequest(category: "roads", quantity: try Quantity(Money.yuan(24_000)), priority: try Priority(4))
             await #expect(throws: RegistryError.self) { try await f.write { tx in try await DeliberationStore.turnIntoDemand(opened.id, request, in: tx) } }
             _ = try await f.settle(opened.id, ["物业企业=50", "居民=50"])
@@ -192,6 +199,11 @@ import Testing
             let published = try await f.write { tx in try await DeliberationStore.publish(opened.id, text: "经协商，费用物业企业与居民各担一半。", on: try CivilDate("2024-05-25"), in: tx) }
             #expect(published.published && published.publishedOn?.description == "2024-05-25")
             await #expect(throws: RegistryError.self) { try await f.write { tx in try await DeliberationStore.publish(opened.id, text: "再次公示", in: tx) } }
+            // The split's parties and the title are published with the text: a name there is refused too.
+            let other = try await f.open("另一议题")
+            _ = try await f.round(other.id, [Attendance(role: "居民代表", names: [try PersonalName("李四海")], position: "同意")])
+            _ = try await f.settle(other.id, ["物业企业=50", "李四海=50"])
+            await #expect(throws: RegistryError.self) { try await f.write { tx in try await DeliberationStore.publish(other.id, text: "经协商，各担一半。", in: tx) } }
             let results = try await f.read { tx in try await DeliberationStore.publishedResults(in: tx) }
             #expect(results.count == 1 && results[0].split?.shares.count == 2)
             let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)

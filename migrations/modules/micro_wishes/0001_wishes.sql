@@ -7,8 +7,8 @@
 -- released back to posted; a wish may be withdrawn 已撤回 before it is fulfilled.
 --
 -- The wisher's name and phone (optional) and the volunteer's name are personal data: kept out
--- of the audit log, never listed, never in the report. A volunteer's points holder code is a
--- register number, not personal data; it is what the CivicAct paid on confirmation names.
+-- of the audit log, never listed, never in the report. So is a volunteer's points holder code:
+-- a register number standing for a person (what the CivicAct paid on confirmation names).
 
 CREATE TABLE micro_wishes_wish (
     tenant_id uuid NOT NULL REFERENCES tenant (id),
@@ -51,8 +51,8 @@ CREATE TABLE micro_wishes_wish (
     CHECK (claimant_holder IS NULL OR claimant_volunteer IS NOT NULL),
     CHECK ((state IN ('fulfilled', 'confirmed')) = (fulfilled_on IS NOT NULL)),
     CHECK (fulfilment_note IS NULL OR fulfilled_on IS NOT NULL),
-    CHECK ((state = 'confirmed') = (confirmed_on IS NOT NULL AND confirmed_by IS NOT NULL)),
-    CHECK (confirmed_by IS NULL OR confirmed_on IS NOT NULL),
+    CHECK ((state = 'confirmed') = (confirmed_on IS NOT NULL)),
+    CHECK ((confirmed_on IS NULL) = (confirmed_by IS NULL)),
     CHECK ((state = 'withdrawn') = (withdrawn_on IS NOT NULL)),
     CHECK (withdrawal_reason IS NULL OR withdrawn_on IS NOT NULL),
     -- the days follow one another
@@ -60,4 +60,4 @@ CREATE TABLE micro_wishes_wish (
 );
 CREATE INDEX micro_wishes_wish_state ON micro_wishes_wish (tenant_id, state, posted_on, id);
 CREATE INDEX micro_wishes_wish_confirmed ON micro_wishes_wish (tenant_id, confirmed_on) WHERE confirmed_on IS NOT NULL;
-SELECT govreg_tenant_table('micro_wishes_wish', '{wisher_name,wisher_phone,claimant_volunteer}');
+SELECT govreg_tenant_table('micro_wishes_wish', '{wisher_name,wisher_phone,claimant_volunteer,claimant_holder}');
