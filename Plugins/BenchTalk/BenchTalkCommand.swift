@@ -14,7 +14,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
     struct Meeting: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a meeting and the topics raised (each starts open).")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The day it was held (YYYY-MM-DD).") var on: String
         @Option(help: "Where: an org code (community, grid, compound …).") var place: String
         @Option(help: "Who hosted it.") var host: String
@@ -37,7 +37,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
     struct Topics: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Topics, newest meeting first: all, by outcome, or those overdue.")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "open, answered, demand or referred.") var outcome: String?
         @Option(help: "Only open topics whose reply was due before this day (YYYY-MM-DD).") var overdueOn: String?
         @Option(help: "How many.") var limit = 100
@@ -58,7 +58,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
     struct Answer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the answer given: open → answered (当场答复).")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "The answer.") var answer: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -71,7 +71,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
     struct Refer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Refer a topic up: open → referred (上报).")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "To whom: a level or a department.") var to: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -86,7 +86,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "to-demand",
             abstract: "Turn a topic into a demand on the demand list (submitted, source bench talk, at the meeting's place), linked both ways.")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The topic's number.") var topic: Int64
         @Option(help: "The category (code or name).") var category: String
         @Option(help: "The quantity, in the unit (yuan for money).") var quantity: String
@@ -111,7 +111,7 @@ struct BenchTalkCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: meetings, topics and what became of them.")
-        @OptionGroup var target: BenchTalkTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -145,21 +145,9 @@ struct BenchTalkCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every bench-talk command takes.
-struct BenchTalkTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that settles a topic and prints the topic.
     func settle(_ body: (RegistryDatabase, UUID) async throws -> BenchTalkTopic) async throws {
-        try await run { registry, tenant in
-            let topic = try await body(registry, tenant)
-            if json { return try Terminal().json(topic) }
-            BenchTalkCommand.print([topic])
-        }
+        try await run(body) { BenchTalkCommand.print([$0]) }
     }
 }

@@ -14,7 +14,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case (议题) at the first step of the district's procedure.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "Where: an org code (village, community, grid …).") var place: String
         @Option(help: "The kind of matter, one of the district's (setting matter_kinds).") var kind: String
         @Option(help: "What is to be deliberated.") var title: String
@@ -28,7 +28,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Cases: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cases, newest first: all, at a step, of a kind, or only the open ones.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "Only cases at this step.") var step: String?
         @Option(help: "Only cases of this kind of matter.") var kind: String?
         @Flag(help: "Only the cases not closed.") var open = false
@@ -47,7 +47,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its rounds (residents' names masked).")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
 
         func run() async throws {
@@ -61,7 +61,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Round: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a round (轮次) of deliberation, with who came by role.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The day it was held (YYYY-MM-DD).") var on: String
         @Option(help: "Who came: ROLE=COUNT, or ROLE=COUNT:POSITION (e.g. 物业企业=1:愿承担一半); repeat per role.") var attended: [String] = []
@@ -85,7 +85,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Advance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a case to the next step (no skipping, no going back).")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The next step, as the district names it.") var to: String
 
@@ -94,7 +94,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a case (办结) at the last step.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
@@ -106,7 +106,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Result: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the result: settled (达成一致), with a cost split, or unsettled.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Flag(help: "No agreement was reached (default: settled).") var unsettled = false
         @Option(help: "What was agreed, or why not.") var agreement: String
@@ -122,7 +122,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish the result (公示结果) with a text for the public, naming no resident.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The text the public reads.") var text: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -137,7 +137,7 @@ struct DeliberationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "to-demand",
             abstract: "File the work a settled case needs as a demand (submitted, source deliberation, at the case's place), linked both ways.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The category (code or name).") var category: String
         @Option(help: "The quantity, in the unit (yuan for money).") var quantity: String
@@ -162,7 +162,7 @@ struct DeliberationCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: cases by kind and step, rounds, share settled.")
-        @OptionGroup var target: DeliberationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -215,21 +215,11 @@ struct DeliberationCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every deliberation command takes.
-struct DeliberationTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a change to one case in one transaction and prints the case.
     func change(_ body: (TenantTransaction) async throws -> DeliberationCase) async throws {
-        try await run { registry, tenant in
-            let changed = try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await body(tx) }
-            if json { return try Terminal().json(changed) }
-            DeliberationCommand.print([changed])
+        try await run({ registry, tenant in try await registry.withTenant(tenant, actor: commandLineActor) { tx in try await body(tx) } }) {
+            DeliberationCommand.print([$0])
         }
     }
 }

@@ -14,7 +14,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case (green) with its parties.")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "Where: an org code.") var place: String
         @Option(help: "The dispute, briefly.") var title: String
         @Option(help: "general (the room's mediator) or difficult (joint mediation).") var grade = "general"
@@ -40,7 +40,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a case to another colour (green, blue, purple; red closes it with --outcome).")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "green, blue, purple or red.") var to: String
         @Option(help: "The day's note.") var note: String
@@ -62,7 +62,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Note: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a day's note to an open case's log.")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
         @Option(help: "The note.") var note: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -75,7 +75,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Cases: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cases, newest first, by colour or grade.")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "green, blue, purple or red.") var colour: String?
         @Option(help: "general or difficult.") var grade: String?
 
@@ -103,7 +103,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A case with its day-by-day log.")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The case's number.") var id: Int64
 
         func run() async throws {
@@ -113,7 +113,7 @@ struct MediationCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: cases by colour and grade, the success rate.")
-        @OptionGroup var target: MediationTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -133,20 +133,10 @@ struct MediationCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every mediation command takes.
-struct MediationTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that returns a case, and prints it with its log.
     func show(_ body: (RegistryDatabase, UUID) async throws -> MediationCase) async throws {
-        try await run { registry, tenant in
-            let c = try await body(registry, tenant)
-            if json { return try Terminal().json(c) }
+        try await run(body) { c in
             let terminal = Terminal()
             terminal.print("案件 case #\(c.id) \(c.title) — \(c.placeName), \(c.grade.rawValue), \(c.colour.chineseName)\(c.outcome.map { ", \($0.rawValue)" } ?? ""); mediator \(c.mediator); parties \(c.parties.joined(separator: ", "))")
             terminal.table(headers: ["日期 day", "颜色 colour", "记录 note"],

@@ -14,7 +14,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Post: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish a wish (posted 待认领). The wisher's name and phone are kept, never listed.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "Where the wisher lives: an org code (community, grid, compound …).") var place: String
         @Option(help: "The wish, without names (e.g. 一个新书包).") var title: String
         @Option(help: "More about it.") var details: String?
@@ -43,7 +43,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Wishes with their days waiting, aging ones (久未认领) first.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "posted, claimed, fulfilled, confirmed or withdrawn.") var state: String?
         @Flag(help: "Only wishes not yet confirmed or withdrawn.") var open = false
         @Flag(help: "Only unclaimed wishes past the district's aging days.") var aging = false
@@ -65,7 +65,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One wish.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
 
         func run() async throws {
@@ -75,7 +75,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Claim: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A unit or a volunteer claims a wish: posted → claimed (认领).")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
         @Option(help: "The registered unit claiming it (external id).") var unit: String?
         @Option(help: "The volunteer claiming it, by name.") var volunteer: String?
@@ -97,7 +97,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Release: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a claim up: claimed → posted (释放认领); the wish waits again.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
 
         func run() async throws {
@@ -107,7 +107,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Fulfil: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The claimant has done it: claimed → fulfilled (已实现).")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
         @Option(help: "How it was fulfilled.") var note: String?
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -121,7 +121,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
     struct Confirm: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The resident (or the community for them) confirms it: fulfilled → confirmed (已确认); a volunteer's holder code earns points.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
         @Option(help: "resident (居民本人) or community (社区代为确认).") var by = "resident"
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -135,7 +135,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw a wish not yet fulfilled (撤回).")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
         @Option(help: "Why.") var reason: String?
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -149,7 +149,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
     struct Contact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The wisher's name and phone, for the staff who bring claimant and resident together (personal data: not for lists).")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The wish's number.") var wish: Int64
 
         func run() async throws {
@@ -163,7 +163,7 @@ struct MicroWishesCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: posted, claimed, fulfilled, median days to fulfil.")
-        @OptionGroup var target: MicroWishesTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -197,21 +197,9 @@ struct MicroWishesCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every micro-wishes command takes.
-struct MicroWishesTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that gives one wish and prints it.
     func show(_ body: (RegistryDatabase, UUID) async throws -> MicroWish) async throws {
-        try await run { registry, tenant in
-            let wish = try await body(registry, tenant)
-            if json { return try Terminal().json(wish) }
-            MicroWishesCommand.print([wish])
-        }
+        try await run(body) { MicroWishesCommand.print([$0]) }
     }
 }

@@ -14,7 +14,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Rule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set a rule: a kind of civic act, its points per unit and its cap per period.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The kind, lowercase words with underscores (volunteer_hours).") var kind: String
         @Option(help: "Its Chinese name (志愿服务（小时）).") var name: String
         @Option(help: "Points per unit (an hour, an act).") var points: Int
@@ -33,7 +33,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Rules: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The rule table.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
 
         func run() async throws {
             try await target.run { registry, tenant in
@@ -46,7 +46,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a household (户) or a resident (个人) under the district's code.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The holder's code (a household number, no spaces).") var code: String
         @Option(help: "Where the holder lives: an org code (village, community, compound).") var place: String
         @Option(help: "household or person.") var kind = "household"
@@ -65,7 +65,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Holders: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The register, by code, with balances; names only with --names.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "Only holders of this org unit and below.") var place: String?
         @Flag(help: "Show the display names (personal data).") var names = false
         @Option(help: "How many.") var limit = 500
@@ -82,7 +82,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Award: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a civic act by hand and pay it by the rule table (capped as the rule says).")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The holder's code.") var holder: String
         @Argument(help: "The kind of act.") var kind: String
         @Option(help: "How much of it (hours, or 1).") var quantity = 1
@@ -105,7 +105,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Redeem: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Spend a holder's points (兑换); refused when the balance does not cover it.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The holder's code.") var holder: String
         @Option(help: "Points to spend.") var points: Int
         @Option(help: "What was taken (大米 5kg).") var item: String
@@ -126,7 +126,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Statement: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A holder's statement for a month (积分对账单): opening balance, lines, closing balance.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The holder's code.") var holder: String
         @Option(help: "The month (YYYY-MM; default this month).") var month: String?
 
@@ -149,7 +149,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Unpaid: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Acts heard but not paid, newest first, and why.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "How many.") var limit = 100
 
         func run() async throws {
@@ -165,7 +165,7 @@ struct PointsCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: points issued by kind of act, and redeemed.")
-        @OptionGroup var target: PointsTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -206,15 +206,5 @@ struct PointsCommand: AsyncParsableCommand {
     static func text(_ s: PointsSummary) -> String {
         "\(s.localName) \(s.from)–\(s.to): issued 发放 \(s.issued) points 分, \(s.redemptions) redemptions 兑换 of \(s.redeemed) points, " +
             "\(s.unpaidActs) acts not paid 未发放, \(s.activeHolders) of \(s.holders) holders 户 with lines"
-    }
-}
-
-/// The options every points command takes.
-struct PointsTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
     }
 }

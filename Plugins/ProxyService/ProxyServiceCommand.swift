@@ -17,7 +17,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Items: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The catalogue of service items 服务事项目录, town items first.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "town 镇级 or village 村级.") var level: String?
 
         func run() async throws {
@@ -44,7 +44,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
                 Columns (Chinese names accepted): code 事项编码, name 事项名称, level 层级 (镇级/村级), department 审批部门, \
                 deadline_days 办理时限, deadline_kind 时限单位 (工作日/自然日; default working days), documents 所需材料 (separated by ；).
                 """)
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The CSV file.") var file: String
         @Flag(help: "Check the file against the catalogue and count what would change; write nothing.") var dryRun = false
 
@@ -78,7 +78,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Receive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a request for a resident 受理代办: the deadline comes from the item.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The service item's code.") var item: String
         @Option(help: "Where: an org code (village, community, grid …).") var place: String
         @Option(help: "The agent 代办员: an account login or a name.") var agent: String
@@ -102,7 +102,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Documents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tick checklist documents received from the resident 补收材料.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The request's number.") var request: Int64
         @Option(help: "A document received; repeat for several.") var document: [String]
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -118,7 +118,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a request: received 已受理 → submitted 已报送 → completed 已办结 or refused 不予办理 (--reason) → returned 已送达.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The request's number.") var request: Int64
         @Option(help: "submitted, completed, refused or returned.") var to: String
         @Option(help: "Why the department refused it (refused only).") var reason: String?
@@ -135,7 +135,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Requests: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Requests 代办件, newest first: all, at one step, or those overdue on a day (longest overdue first).")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "received, submitted, completed, refused or returned.") var step: String?
         @Option(help: "Only open requests whose deadline passed before this day (YYYY-MM-DD).") var overdueOn: String?
         @Option(help: "How many.") var limit = 100
@@ -157,7 +157,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One request with its documents 代办件详情.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The request's number.") var request: Int64
 
         func run() async throws {
@@ -169,7 +169,7 @@ struct ProxyServiceCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period: requests per item, decided on time, overdue, median days.")
-        @OptionGroup var target: ProxyServiceTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -226,20 +226,10 @@ struct ProxyServiceCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every proxy-service command takes.
-struct ProxyServiceTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run<T>(_ body: (RegistryDatabase, UUID) async throws -> T) async throws -> T {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that answers one request and prints it with its documents.
     func show(_ body: (RegistryDatabase, UUID) async throws -> ProxyRequest) async throws {
-        try await run { registry, tenant in
-            let request = try await body(registry, tenant)
-            if json { return try Terminal().json(request) }
+        try await run(body) { request in
             ProxyServiceCommand.print([request])
             Terminal().table(headers: ["材料 document", "收到 received", "退还 returned"],
                              rows: request.documents.map { [$0.name, $0.receivedOn?.description ?? "未收 missing", $0.returnedOn?.description ?? ""] })

@@ -14,7 +14,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record which property company serves a compound.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The compound's org code.") var compound: String
         @Option(help: "The property company (unit external id).") var company: String
         @Option(help: "Since (YYYY-MM-DD).") var since: String?
@@ -30,7 +30,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Branch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a party branch set up in a property company.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The property company (unit external id).") var company: String
         @Option(help: "The branch's name.") var name: String
         @Option(help: "Set up on (YYYY-MM-DD).") var setUpOn: String
@@ -47,7 +47,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Appoint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a cross-appointment (双向进入、交叉任职).")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The person's name (personal data: never disclosed).") var name: String
         @Option(help: "community_to_company or company_to_community.") var direction: String
         @Option(help: "The community's org code.") var community: String
@@ -70,7 +70,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Raise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Log a problem in a compound (居民吹哨 / 物业报到).")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The compound's org code.") var compound: String
         @Option(help: "What is wrong.") var title: String
         @Option(help: "resident, company or grid_worker.") var by: String
@@ -87,7 +87,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Escalate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Hand a problem to the compound's company, with the district's response deadline.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The problem's number.") var problem: Int64
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
 
@@ -99,7 +99,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Respond: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the company's response.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The problem's number.") var problem: Int64
         @Option(help: "The response.") var response: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -112,7 +112,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Close: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close a problem (销号): the fix is required.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The problem's number.") var problem: Int64
         @Option(help: "What was done.") var fix: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -125,7 +125,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Problems: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The problem ledger: all, by status, or escalated ones past their deadline.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "open, escalated, responded or closed.") var status: String?
         @Option(help: "Only escalated problems not answered by their deadline before this day.") var overdueOn: String?
 
@@ -145,7 +145,7 @@ struct RedPropertyCommand: AsyncParsableCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period.")
-        @OptionGroup var target: RedPropertyTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 
@@ -177,21 +177,9 @@ struct RedPropertyCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every red-property command takes.
-struct RedPropertyTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that returns one problem, and prints it.
     func problem(_ body: (RegistryDatabase, UUID) async throws -> PropertyProblem) async throws {
-        try await run { registry, tenant in
-            let problem = try await body(registry, tenant)
-            if json { return try Terminal().json(problem) }
-            RedPropertyCommand.print([problem])
-        }
+        try await run(body) { RedPropertyCommand.print([$0]) }
     }
 }

@@ -7,7 +7,7 @@ import RegistryStore
 extension WorkOrdersCommand {
     struct Whistle: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Blow the whistle (吹哨): summon departments on a matter beyond the community.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The org code of who blows it (the street).") var place: String
         @Option(help: "The matter.") var matter: String
         @Option(help: "A department summoned (unit external id); repeat for each.") var department: [String] = []
@@ -27,7 +27,7 @@ extension WorkOrdersCommand {
 
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A summoned department reports (报到).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The whistle's number.") var whistle: Int64
         @Option(help: "The department (unit external id).") var unit: String
         @Option(help: "What it reports.") var report: String
@@ -43,7 +43,7 @@ extension WorkOrdersCommand {
 
     struct Delay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Grant a summoned department a later deadline (延期), with the reason.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The whistle's number.") var whistle: Int64
         @Option(help: "The department (unit external id).") var unit: String
         @Option(help: "The new deadline (YYYY-MM-DD).") var until: String
@@ -62,7 +62,7 @@ extension WorkOrdersCommand {
 
     struct Whistles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The whistles, newest first, with each department's report.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Flag(help: "Only whistles with a department yet to report.") var awaiting = false
 
         func run() async throws {
@@ -76,7 +76,7 @@ extension WorkOrdersCommand {
 
     struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The report section for a period.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "From (YYYY-MM-DD).") var from: String
         @Option(help: "To (YYYY-MM-DD).") var to: String
 

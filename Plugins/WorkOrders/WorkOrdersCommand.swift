@@ -15,7 +15,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Order: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Take a resident's order (点单): from a demand, or with a title and category.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "The org code where the order is taken.") var place: String
         @Option(help: "The demand it comes from (external id).") var demand: String?
         @Option(help: "What is asked for (default: the demand's title).") var title: String?
@@ -30,7 +30,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Dispatch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Dispatch an order to a unit (下单).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Option(help: "The unit (external id).") var unit: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -43,7 +43,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Accept: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The unit accepts an order (接单).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Option(help: "The points holder's code of whoever serves (earns when the resident is satisfied).") var servedBy: String?
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -56,7 +56,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Decline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The unit declines an order, with a reason (拒单).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Option(help: "Why.") var reason: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -69,7 +69,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Complete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the work done (办结).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Option(help: "What was done.") var result: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -82,7 +82,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Rate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The resident rates the result (评单).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Flag(inversion: .prefixedNo, help: "Satisfied (满意) or not.") var satisfied: Bool
         @Option(help: "The score, 1 to 5.") var score: Int
@@ -99,7 +99,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an order no unit has taken on (撤单).")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
         @Option(help: "Why.") var reason: String
         @Option(help: "The day (YYYY-MM-DD; default today).") var on: String?
@@ -112,7 +112,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The orders: all, by step, or open ones past their step's deadline.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Option(help: "ordered, dispatched, declined, accepted, completed, rated or cancelled.") var status: String?
         @Option(help: "Only open orders past their deadline before this day (YYYY-MM-DD).") var overdueOn: String?
 
@@ -134,7 +134,7 @@ struct WorkOrdersCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One order with every dispatch and answer.")
-        @OptionGroup var target: WorkOrdersTarget
+        @OptionGroup var target: ModuleCommandOptions
         @Argument(help: "The order's number.") var order: Int64
 
         func run() async throws {
@@ -162,30 +162,14 @@ struct WorkOrdersCommand: AsyncParsableCommand {
     }
 }
 
-/// The options every work-orders command takes.
-struct WorkOrdersTarget: ParsableArguments {
-    @OptionGroup var scope: TenantScope
-    @Flag(help: "Print the result as JSON.") var json = false
-
-    func run(_ body: (RegistryDatabase, UUID) async throws -> Void) async throws {
-        try await scope.run { registry, tenant in try await body(registry, tenant) }
-    }
-
+extension ModuleCommandOptions {
     /// Runs a command that returns one order, and prints it.
     func order(_ body: (RegistryDatabase, UUID) async throws -> WorkOrder) async throws {
-        try await run { registry, tenant in
-            let order = try await body(registry, tenant)
-            if json { return try Terminal().json(order) }
-            WorkOrdersCommand.print([order])
-        }
+        try await run(body) { WorkOrdersCommand.print([$0]) }
     }
 
     /// Runs a command that returns one whistle, and prints it.
     func whistle(_ body: (RegistryDatabase, UUID) async throws -> WorkOrders.Whistle) async throws {
-        try await run { registry, tenant in
-            let whistle = try await body(registry, tenant)
-            if json { return try Terminal().json(whistle) }
-            WorkOrdersCommand.print([whistle])
-        }
+        try await run(body) { WorkOrdersCommand.print([$0]) }
     }
 }
