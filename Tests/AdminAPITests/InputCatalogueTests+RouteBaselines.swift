@@ -46,6 +46,9 @@ struct RouteBaseline: Sendable {
             let id = try await s.f.database.operatorPool.query("SELECT id FROM account WHERE login = 'viewer'")[0].decode(Int.self, "id")
             return .init(uri: "/v1/tenants/langao/accounts/\(id)/tokens", body: #"{"label": "巡查平板", "days": 1}"#)
         }],
+        "POST /v1/tenants/{tenant}/open311/clients": [RouteBaseline { _ in
+            .init(uri: "/v1/tenants/langao/open311/clients", body: #"{"name": "岚皋随手拍"}"#)
+        }],
         "POST /v1/tenants/{tenant}/demands": [RouteBaseline { s in
             .init(uri: "/v1/tenants/langao/demands", body: """
                 {"external_id": "DX-\(s.serial)", "title": "路灯不亮", "description": "三号楼前", "category": "housing_repair",

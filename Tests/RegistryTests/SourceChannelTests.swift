@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct SourceChannelTests {
     @Test func knownChannelsHaveStableCodesAndNames() {
-        #expect(SourceChannel.known.map(\.rawValue) == ["door_to_door", "grid_report", "hotline_12345", "online", "other"])
-        #expect(SourceChannel.known.map(\.chineseName) == ["入户走访", "网格上报", "12345热线", "网上", "其他"])
+        #expect(SourceChannel.known.map(\.rawValue) == ["door_to_door", "grid_report", "hotline_12345", "online", "open311", "other"])
+        #expect(SourceChannel.known.map(\.chineseName) == ["入户走访", "网格上报", "12345热线", "网上", "网上报事", "其他"])
         let allKnown = SourceChannel.known.allSatisfy { $0.isKnown }
         #expect(allKnown)
     }

@@ -29,6 +29,9 @@ public func buildApplication(
     PublicRoutes.register(
         on: router, site: PublicSite(database: database, baseURL: configuration.publicURL),
         cache: PublicCache(lifetime: .seconds(configuration.publicCacheSeconds)), missesPerSecond: configuration.publicMissesPerSecond)
+    // Open311 GeoReport v2 for residents' apps and hotline systems, on both listeners: it is
+    // a public door, keyed per client application.
+    Open311Routes.register(on: router, services: services)
     // The web console, beside the API on the same listener (not on the public-only one).
     if !configuration.publicOnly {
         var console = Console.Configuration(secureCookies: configuration.publicURL?.hasPrefix("https://") ?? false)

@@ -12,7 +12,7 @@ public struct APIRouteTable: Sendable {
     /// The core's routes.
     static let core: [APIRoute] = HealthRoutes.routes + TenantRoutes.routes + AccountRoutes.routes
         + HierarchyRoutes.routes + DemandRoutes.routes + ResourceRoutes.routes + ProjectRoutes.routes
-        + MatchingRoutes.routes + ModuleRoutes.routes + ImportRoutes.routes + ReportRoutes.routes
+        + MatchingRoutes.routes + ModuleRoutes.routes + ImportRoutes.routes + ReportRoutes.routes + Open311ClientRoutes.routes
 
     /// The whole API: the core's routes and those of every module shipped in `modules`
     /// (mounted for all tenants, answering only where the module is enabled).

@@ -11,6 +11,9 @@ public struct APIServices: Sendable {
     /// Failed authentications per client address.
     let failedLogins: RateLimiter<String>
     let tenants: TenantDirectory
+    /// Open311 requests filed per client application, and Open311 reads per client address.
+    let open311Clients: RateLimiter<Int64>
+    let open311Reads: RateLimiter<String>
     /// The OpenAPI document of the routes served.
     let document: Data
     /// The migrations shipped with this build and not applied (for `/ready`).
@@ -28,5 +31,7 @@ public struct APIServices: Sendable {
         rateLimiter = RateLimiter(burst: configuration.rateBurst, perSecond: configuration.ratePerSecond)
         failedLogins = RateLimiter(burst: configuration.failedLoginBurst, perSecond: configuration.failedLoginsPerSecond)
         tenants = TenantDirectory(database: database)
+        open311Clients = RateLimiter(burst: configuration.open311Burst, perSecond: configuration.open311PerSecond)
+        open311Reads = RateLimiter(burst: configuration.open311Burst * 5, perSecond: configuration.open311PerSecond * 5)
     }
 }

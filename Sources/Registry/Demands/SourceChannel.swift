@@ -60,12 +60,14 @@ public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertibl
     public static let hotline12345 = SourceChannel(known: "hotline_12345")
     /// 网上: an online form or mini-program.
     public static let online = SourceChannel(known: "online")
+    /// 网上报事: a residents' reporting app or a hotline's system, through Open311 GeoReport v2.
+    public static let open311 = SourceChannel(known: "open311")
     /// 其他: anything else.
     public static let other = SourceChannel(known: "other")
 
     /// The channels of the core, which every district has, in display order.
     public static let known: [SourceChannel] = [
-        .doorToDoor, .gridReport, .hotline12345, .online, .other,
+        .doorToDoor, .gridReport, .hotline12345, .online, .open311, .other,
     ]
 
     private static let names: [String: (chinese: String, english: String)] = [
@@ -73,6 +75,7 @@ public struct SourceChannel: Hashable, Sendable, Codable, CustomStringConvertibl
         "grid_report": ("网格上报", "grid report"),
         "hotline_12345": ("12345热线", "12345 hotline"),
         "online": ("网上", "online"),
+        "open311": ("网上报事", "Open311 report"),
         "other": ("其他", "other"),
     ]
 
