@@ -56,6 +56,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // The console's file upload (multipart/form-data), read by a maintained parser.
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Excel workbooks (.xlsx, issue 19): the ZIP container read and written by a maintained
+        // library; the XML inside goes through Foundation's XMLParser.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -78,6 +81,9 @@ let package = Package(
         // the file readers and the stores, so a store needs no file format.
         .target(name: "ImportIssues"),
         .target(name: "SpreadsheetCSV", dependencies: ["ImportIssues"]),
+        // Excel workbooks (.xlsx): a sheet read into the same CSVTable as a CSV file (so every
+        // importer and rule applies unchanged), and the lists written as workbooks.
+        .target(name: "SpreadsheetXLSX", dependencies: ["SpreadsheetCSV", "ImportIssues", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The API's request schemas and the check of a JSON body against them (pure: the
         // server and the JSON fuzz target run the same code).
         .target(name: "APISchema", dependencies: ["Registry"]),
@@ -87,7 +93,7 @@ let package = Package(
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
-        .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "ImportIssues", "SpreadsheetCSV"]),
+        .target(name: "RegistryImport", dependencies: ["Registry", "RegistryStore", "ImportIssues", "SpreadsheetCSV", "SpreadsheetXLSX"]),
         // Disclosure (公示) and the quarterly report: figures defined once, closed snapshots,
         // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
         .target(
@@ -152,10 +158,11 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "ListMatchingTests", dependencies: ["ListMatching", "Matching", "Registry"]),
         .testTarget(name: "SpreadsheetCSVTests", dependencies: ["SpreadsheetCSV", "ImportIssues"]),
+        .testTarget(name: "SpreadsheetXLSXTests", dependencies: ["SpreadsheetXLSX", "SpreadsheetCSV", "ImportIssues", .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
         .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
-        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
+        .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "SpreadsheetXLSX", "ImportIssues"]),
         .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", "Digest", "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
             "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom", "Console",

@@ -19,6 +19,9 @@ public struct ImportIssue: Error, Sendable, Equatable, Hashable, CustomStringCon
     public var value: String?
     /// Why it is wrong, phrased to follow the column, e.g. "is not a date".
     public var reason: String
+    /// The cell as a spreadsheet names it (`需求!C17`: sheet, column letter, row) when the
+    /// file was an Excel workbook; `nil` for a CSV file, or a problem with no one cell.
+    public var cell: String?
 
     /// Creates an issue.
     ///
@@ -27,17 +30,20 @@ public struct ImportIssue: Error, Sendable, Equatable, Hashable, CustomStringCon
     ///   - column: The column's header name, or `nil` for a problem with the whole record or file.
     ///   - value: The offending text, or `nil`.
     ///   - reason: Why it is wrong.
-    public init(line: Int, column: String? = nil, value: String? = nil, reason: String) {
+    ///   - cell: The workbook cell (`需求!C17`), or `nil`.
+    public init(line: Int, column: String? = nil, value: String? = nil, reason: String, cell: String? = nil) {
         self.line = line
         self.column = column
         self.value = value
         self.reason = reason
+        self.cell = cell
     }
 
-    /// `line 17, column 需求名称 ("abc"): reason`; the value is shortened and its line
-    /// breaks shown as `\n` so that one issue stays on one line of a report.
+    /// `line 17, column 需求名称 ("abc"): reason` (`cell 需求!C17, …` for a workbook's
+    /// cell, whose row is its line); the value is shortened and its line breaks shown as `\n` so that one issue
+    /// stays on one line of a report.
     public var description: String {
-        var text = "line \(line)"
+        var text = cell.map { "cell \($0)" } ?? "line \(line)"
         if let column {
             text += ", column \(column)"
         }

@@ -11,3 +11,14 @@ extension IssueList {
         return result
     }
 }
+
+extension IssueList {
+    /// The problems kept, rearranged by `transform` (moved to other lines, reordered), still
+    /// counting those past the limit.
+    public func rearranged(_ transform: ([ImportIssue]) -> [ImportIssue]) -> IssueList {
+        var result = IssueList(limit: limit)
+        result.append(contentsOf: transform(issues))
+        result.totalCount = totalCount
+        return result
+    }
+}

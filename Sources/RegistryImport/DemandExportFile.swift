@@ -30,15 +30,27 @@ public struct DemandExportFile: Sendable {
     /// The byte order mark and the header row.
     public var header: Data {
         var writer = CSVWriter()
-        writer.writeRow(DemandFile.header.exportHeader(chinese: chinese))
+        writer.writeRow(headerNames)
         return writer.data
     }
+
+    /// The header's column names, in English or Chinese.
+    public var headerNames: [String] { DemandFile.header.exportHeader(chinese: chinese) }
+
+    /// The columns' English names, which say their kinds in a workbook (``ExportColumnKind``).
+    public static var englishHeader: [String] { DemandFile.header.exportHeader(chinese: false) }
 
     /// The rows, without a header.
     public func rows(_ rows: [DemandExportRow]) -> Data {
         var writer = CSVWriter(byteOrderMark: false)
-        for row in rows {
-            writer.writeRow([
+        for row in cells(rows) { writer.writeRow(row) }
+        return writer.data
+    }
+
+    /// The rows' values as the CSV writes them (before its formula guard), for a workbook.
+    public func cells(_ rows: [DemandExportRow]) -> [[String]] {
+        rows.map { row in
+            [
                 row.externalID, row.title, row.details ?? "", row.category, row.orgCode,
                 chinese ? channels.chineseName(of: row.sourceChannel) : row.sourceChannel.rawValue,
                 Self.amount(row.quantity), row.quantity.unit.exportText(chinese: chinese),
@@ -47,9 +59,8 @@ public struct DemandExportFile: Sendable {
                 exportYesNo(row.isPublic, chinese: chinese),
                 row.publishedOn?.description ?? "",
                 row.escalationLevel.exportText(chinese: chinese), row.settledLevel?.exportText(chinese: chinese) ?? "",
-            ])
+            ]
         }
-        return writer.data
     }
 
     /// A quantity as the file writes it: yuan with two decimals (`1234.50`), other units

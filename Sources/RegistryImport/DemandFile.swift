@@ -45,7 +45,9 @@ public struct DemandFile: DemandImportRows {
     let readsRows: Bool
     private var position = 0
     /// The file's name and digest, for the import's record.
-    public let origin: ImportOrigin
+    public private(set) var origin: ImportOrigin
+    /// The workbook sheet the rows came from, or nil for a CSV file.
+    public private(set) var sheetName: String?
 
     /// Reads a file in UTF-8 (with or without BOM) or GB18030/GBK, comma or tab separated.
     ///
@@ -65,6 +67,21 @@ public struct DemandFile: DemandImportRows {
         let columns = Field.allCases.map { resolved.column(for: $0.name) }
         self.columns = columns
         readsRows = Self.header.fields.indices.allSatisfy { !Self.header.fields[$0].isRequired || columns[$0] != nil }
+    }
+
+    /// Reads a file given as CSV or as an Excel workbook's sheet (``ImportSource``): its
+    /// record keeps the digest of the file as given, and the workbook's own problems (error
+    /// cells) join the rows'.
+    ///
+    /// - Parameters:
+    ///   - source: The file, read.
+    ///   - fileName: The file's name, for the import's record.
+    ///   - channels: The source channels the file may name.
+    public init(source: ImportSource, fileName: String? = nil, channels: SourceChannels = .core) {
+        self.init(data: source.data, fileName: fileName, channels: channels)
+        origin = ImportOrigin(fileName: fileName, data: source.original)
+        sheetName = source.sheetName
+        file.issues.append(contentsOf: source.problems)
     }
 
     /// Every row of a file, checked as new demands on `today`, or every problem in it: for
@@ -113,8 +130,10 @@ public struct DemandFile: DemandImportRows {
     /// The encoding the file turned out to be in.
     public var encoding: DetectedEncoding { file.table.encoding }
 
-    /// The encoding read, for the import's record.
-    public var readingOptions: [String: String] { ["encoding": encoding.rawValue] }
+    /// The encoding read (or the workbook's sheet), for the import's record.
+    public var readingOptions: [String: String] {
+        sheetName.map { ["format": "xlsx", "sheet": $0] } ?? ["encoding": encoding.rawValue]
+    }
 
     /// The header cell the file uses for one of the contract's fields (`类别` for `category`).
     public func columnName(_ field: String) -> String {

@@ -24,22 +24,33 @@ public struct PublicDemandExportFile: Sendable {
     /// The byte order mark and the header row.
     public var header: Data {
         var writer = CSVWriter()
-        writer.writeRow(Self.columns.map { chinese ? $0.chinese : $0.english })
+        writer.writeRow(headerNames)
         return writer.data
     }
+
+    /// The header's column names, in English or Chinese.
+    public var headerNames: [String] { Self.columns.map { chinese ? $0.chinese : $0.english } }
+
+    /// The columns' English names, which say their kinds in a workbook (``ExportColumnKind``).
+    public static var englishHeader: [String] { columns.map(\.english) }
 
     /// The rows, without a header.
     public func rows(_ demands: [PublicDemand]) -> Data {
         var writer = CSVWriter(byteOrderMark: false)
-        for demand in demands {
-            writer.writeRow([
+        for row in cells(demands) { writer.writeRow(row) }
+        return writer.data
+    }
+
+    /// The rows' values as the CSV writes them (before its formula guard), for a workbook.
+    public func cells(_ demands: [PublicDemand]) -> [[String]] {
+        demands.map { demand in
+            [
                 String(demand.id.rawValue), demand.title, demand.category, demand.categoryName, demand.orgUnitName,
                 DemandExportFile.amount(demand.quantity),
                 demand.quantity.unit.exportText(chinese: chinese), String(demand.priority.value),
                 demand.dueOn?.description ?? "", demand.publicStatus.exportText(chinese: chinese),
                 demand.filedOn.description, demand.publishedOn?.description ?? "",
-            ])
+            ]
         }
-        return writer.data
     }
 }

@@ -3,6 +3,7 @@ public import ImportIssues
 public import RegistryStore
 import Registry
 import SpreadsheetCSV
+import SpreadsheetXLSX
 
 /// One import of a spreadsheet file into one list, whichever door it came through (the API's
 /// import route, the console's upload): the list's reader, its store, all or nothing, and
@@ -45,29 +46,45 @@ public enum SpreadsheetImport {
         return nil
     }
 
-    /// Loads `data` into `list`; `nil` when there is no such list.
+    /// Loads `data` (CSV, or an Excel workbook's `sheet`) into `list`; `nil` when there is no such list.
     ///
-    /// - Throws: ``ImportRejected`` with every problem (nothing written), or the store's errors.
+    /// - Throws: ``ImportRejected`` with every problem (nothing written; a workbook's at their
+    ///   cells), ``ImportSource/Unreadable`` for a file that is no CSV or readable workbook or
+    ///   names no sheet of it, or the store's errors.
     public static func run(
-        _ list: String, data: Data, fileName: String? = nil, on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool
+        _ list: String, data file: Data, sheet: String? = nil, fileName: String? = nil, on database: RegistryDatabase, tenant: UUID, actor: String,
+        dryRun: Bool
     ) async throws -> Outcome? {
+        guard header(of: list) != nil else { return nil }
+        let source = try ImportSource(file, sheet: sheet)
+        do {
+            return try await run(list, source: source, fileName: fileName, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+        } catch let rejected as ImportRejected {
+            throw source.placed(rejected)
+        }
+    }
+
+    private static func run(
+        _ list: String, source: ImportSource, fileName: String?, on database: RegistryDatabase, tenant: UUID, actor: String, dryRun: Bool
+    ) async throws -> Outcome? {
+        let data = source.data
         switch list {
         case "demands":
-            var file = DemandFile(data: data, fileName: fileName, channels: database.modules.sourceChannels)
+            var file = DemandFile(source: source, fileName: fileName, channels: database.modules.sourceChannels)
             let summary = try await DemandStore.importRows(&file, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
             return Outcome(
                 list: list, counts: ImportSummary(inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged),
                 importID: summary.importID, dryRun: dryRun, ignoredColumns: DemandFile.header.ignoredNames(in: data), summary: summary)
-        case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, list, data, database, tenant, actor, dryRun)
-        case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, list, data, database, tenant, actor, dryRun)
-        case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, list, data, database, tenant, actor, dryRun)
+        case "org": return try await load(OrgUnitStore.self, OrgUnitFile.header, { OrgUnitFile.read($0) }, list, source, database, tenant, actor, dryRun)
+        case "units": return try await load(UnitStore.self, UnitFile.header, { UnitFile.read($0) }, list, source, database, tenant, actor, dryRun)
+        case "members": return try await load(MemberStore.self, MemberFile.header, { MemberFile.read($0) }, list, source, database, tenant, actor, dryRun)
         case "resources":
-            return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, list, data, database, tenant, actor, dryRun)
-        case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, list, data, database, tenant, actor, dryRun)
+            return try await load(ResourceStore.self, ResourceFile.header, { ResourceFile.read($0) }, list, source, database, tenant, actor, dryRun)
+        case "projects": return try await load(ProjectStore.self, ProjectFile.header, { ProjectFile.read($0) }, list, source, database, tenant, actor, dryRun)
         case "milestones":
-            return try await load(MilestoneStore.self, MilestoneFile.header, { MilestoneFile.read($0) }, list, data, database, tenant, actor, dryRun)
+            return try await load(MilestoneStore.self, MilestoneFile.header, { MilestoneFile.read($0) }, list, source, database, tenant, actor, dryRun)
         case "progress":
-            return try await load(ProgressReportStore.self, ProgressReportFile.header, { ProgressReportFile.read($0) }, list, data, database, tenant, actor, dryRun)
+            return try await load(ProgressReportStore.self, ProgressReportFile.header, { ProgressReportFile.read($0) }, list, source, database, tenant, actor, dryRun)
         default: return nil
         }
     }
@@ -99,11 +116,12 @@ public enum SpreadsheetImport {
 
     private static func load<Store: ListStore>(
         _ store: Store.Type, _ header: HeaderMap, _ read: (Data) -> (rows: [Store.Row], issues: IssueList), _ list: String,
-        _ data: Data, _ database: RegistryDatabase, _ tenant: UUID, _ actor: String, _ dryRun: Bool
+        _ source: ImportSource, _ database: RegistryDatabase, _ tenant: UUID, _ actor: String, _ dryRun: Bool
     ) async throws -> Outcome {
+        let data = source.data
         let (rows, issues) = read(data)
         do {
-            let summary = try await Store.importRows(rows, issues: issues, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+            let summary = try await Store.importRows(rows, issues: issues.adding(source.problems), on: database, tenant: tenant, actor: actor, dryRun: dryRun)
             return Outcome(list: list, counts: summary, importID: nil, dryRun: dryRun, ignoredColumns: header.ignoredNames(in: data), summary: summary)
         } catch let rejected as ImportRejected {
             throw rejected.inFileWords(header.columnsAsWritten(in: data))

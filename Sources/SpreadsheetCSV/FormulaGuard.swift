@@ -21,9 +21,34 @@ public enum FormulaGuard {
     public static func defused(_ text: String) -> String {
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return text }
-        if triggers.contains(first) { return Double(text) == nil ? "'" + text : text }
+        if triggers.contains(first) { return isPlainNumber(text) ? text : "'" + text }
         if first == "'", let second = scalars.next(), triggers.contains(second) || second == "'" { return "'" + text }
         return text
+    }
+
+    /// Whether `text` is a decimal number a spreadsheet reads as a number, not a formula:
+    /// `-3`, `+12.5`, `-.5`, `-1e5`. Not `Double(_:)`, which also takes `-inf`, `-nan` and
+    /// `-0x1p3`, each of which a spreadsheet would run as a formula (`=-inf`).
+    static func isPlainNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     /// The text ``defused(_:)`` was given: one leading apostrophe taken off where it put one.

@@ -29,7 +29,7 @@ extension APIProblem {
                     ? ", the first \(rejected.issues.issues.count) listed" : ""),
                 errors: rejected.issues.issues.map { issue in
                     FieldError(field: "line:\(issue.line)" + (issue.column.map { "/column:\($0)" } ?? ""),
-                               detail: issue.reason + (issue.value.map { " (value: \($0))" } ?? ""))
+                               detail: issue.reason + (issue.value.map { " (value: \($0))" } ?? ""), cell: issue.cell)
                 })
         case let error as MatchingConflict:
             APIProblem(.conflict, kind: "matching-conflict", title: "清单已变化，未立项 The lists changed; nothing was accepted",

@@ -43,7 +43,13 @@ public struct APIProblem: Error, HTTPResponseError, Sendable, Equatable {
     public var body: Data {
         var object: [String: Any] = ["type": type, "title": title, "status": status.code]
         if let detail { object["detail"] = detail }
-        if !errors.isEmpty { object["errors"] = errors.map { ["field": $0.field, "detail": $0.detail] } }
+        if !errors.isEmpty {
+            object["errors"] = errors.map { error -> [String: String] in
+                var entry = ["field": error.field, "detail": error.detail]
+                if let cell = error.cell { entry["cell"] = cell }
+                return entry
+            }
+        }
         if let sqlState { object["sqlstate"] = sqlState }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }

@@ -59,7 +59,11 @@ enum OpenAPIDocument {
         case .json:
             operation["requestBody"] = ["required": !route.bodyOptional, "content": ["application/json": ["schema": route.body?.json ?? [:]]]]
         case .csv:
-            operation["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string", "minLength": 1]]]]
+            // A spreadsheet file: CSV text, or an Excel workbook's bytes (told apart by their first bytes).
+            operation["requestBody"] = ["required": true, "content": [
+                "text/csv": ["schema": ["type": "string", "minLength": 1]],
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary", "minLength": 1]],
+            ]]
         case .none:
             break
         }
@@ -113,7 +117,8 @@ enum OpenAPIDocument {
             "sqlstate": ["type": "string", "description": "When PostgreSQL refused"],
             "errors": ["type": "array", "items": [
                 "type": "object",
-                "properties": ["field": ["type": "string", "description": "JSON Pointer, or query:name / header:Name"], "detail": ["type": "string"]],
+                "properties": ["field": ["type": "string", "description": "JSON Pointer, or query:name / header:Name"], "detail": ["type": "string"],
+                               "cell": ["type": "string", "description": "An imported workbook's cell, as 需求!C17"]],
             ] as [String: Any]],
         ] as [String: Any],
     ] }

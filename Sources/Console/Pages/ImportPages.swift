@@ -5,7 +5,8 @@ import Registry
 import RegistryImport
 import RegistryStore
 
-/// Imports (导入): upload a spreadsheet (CSV, the columns of `docs/csv-columns.md`), read the
+/// Imports (导入): upload a spreadsheet (CSV or an Excel workbook's sheet, the columns of
+/// `docs/csv-columns.md`), read the
 /// dry run's report (every problem with its line and column, or what would change), then
 /// import it, all or nothing, with the same code as `govreg import` and the API
 /// (``SpreadsheetImport``). The file waits on the shelf between the two steps, so it is sent once.
@@ -30,15 +31,16 @@ enum ImportPages {
         }
     }
 
-    static func show(_ visit: Visit, report: [ConsolePage.Section] = [], error: String? = nil, list: String? = nil) async throws -> Response {
+    static func show(_ visit: Visit, report: [ConsolePage.Section] = [], error: String? = nil, list: String? = nil, sheet: String? = nil) async throws -> Response {
         let w = visit.words
         let batches = try await visit.read { tx in try await ImportBatchStore.list(limit: 20, in: tx) }
         var upload = ConsolePage.Section(w("上传文件（先试导入）", "Upload a file (checked first)"))
         var form = ConsolePage.Form(action: visit.href("imports"), submit: w("检查文件", "Check the file"), csrf: visit.csrf, id: "upload", multipart: true)
         form.fields = [
             .select("list", w("导入到", "Into"), SpreadsheetImport.lists.map { ($0, listName($0, w)) }, value: list ?? "demands"),
-            .init(name: "file", label: w("CSV 文件（UTF-8 或 GB18030，中文或英文表头）", "CSV file (UTF-8 or GB18030, Chinese or English headers)"),
+            .init(name: "file", label: w("CSV 文件（UTF-8 或 GB18030）或 Excel 工作簿（.xlsx），中文或英文表头", "CSV file (UTF-8 or GB18030) or Excel workbook (.xlsx), Chinese or English headers"),
                   kind: .file, required: true),
+            .init(name: "sheet", label: w("工作表（仅 .xlsx，不填则读第一个）", "Sheet (.xlsx only; the first when left empty)"), value: sheet ?? ""),
         ]
         upload.forms = [form]
         var history = ConsolePage.Section(w("导入记录", "Past imports"))
@@ -65,9 +67,11 @@ enum ImportPages {
         if let name = file.fileName, let problem = SpreadsheetImport.fileNameProblem(name) {
             return try await show(visit, error: problem, list: list)
         }
+        let sheet = visit.form["sheet"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         do {
-            let outcome = try await run(visit, list, file, dryRun: true)
-            let ticket = await visit.console.uploads.keep(.init(tenant: visit.tenantID, account: visit.account.accountID, list: list, file: file, stored: .now))
+            let outcome = try await run(visit, list, file, sheet: sheet, dryRun: true)
+            let ticket = await visit.console.uploads.keep(.init(
+                tenant: visit.tenantID, account: visit.account.accountID, list: list, file: file, stored: .now, sheet: sheet))
             var report = ConsolePage.Section(w("检查通过：可以导入", "The file passed: it can be imported"))
             report.facts = facts(outcome, file, w)
             var commit = ConsolePage.Form(action: visit.href("imports/commit"), submit: w("导入", "Import it"), csrf: visit.csrf, id: "commit")
@@ -80,7 +84,9 @@ enum ImportPages {
             if rejected.issues.totalCount > rejected.issues.issues.count {
                 report.text = w("只列出前 \(rejected.issues.issues.count) 处", "Only the first \(rejected.issues.issues.count) are listed")
             }
-            return try await show(visit, report: [report], error: w("文件未通过检查：请按下表改正后重新上传", "The file did not pass: correct it as listed and upload it again"), list: list)
+            return try await show(visit, report: [report], error: w("文件未通过检查：请按下表改正后重新上传", "The file did not pass: correct it as listed and upload it again"), list: list, sheet: sheet)
+        } catch let unreadable as ImportSource.Unreadable {
+            return try await show(visit, error: unreadable.message, list: list, sheet: sheet)
         }
     }
 
@@ -91,7 +97,7 @@ enum ImportPages {
             return try await show(visit, error: w("上传的文件已过期，请重新上传", "The uploaded file has expired; upload it again"))
         }
         do {
-            let outcome = try await run(visit, item.list, item.file, dryRun: false)
+            let outcome = try await run(visit, item.list, item.file, sheet: item.sheet, dryRun: false)
             let c = outcome.counts
             return visit.redirect(visit.href("imports"), notice: w(
                 "已导入\(listName(item.list, w))：新增 \(c.inserted)，更新 \(c.updated)，未变 \(c.unchanged)",
@@ -104,9 +110,9 @@ enum ImportPages {
         }
     }
 
-    private static func run(_ visit: Visit, _ list: String, _ file: UploadedFile, dryRun: Bool) async throws -> SpreadsheetImport.Outcome {
+    private static func run(_ visit: Visit, _ list: String, _ file: UploadedFile, sheet: String?, dryRun: Bool) async throws -> SpreadsheetImport.Outcome {
         guard let outcome = try await SpreadsheetImport.run(
-            list, data: file.data, fileName: file.fileName, on: visit.console.database, tenant: visit.tenantID, actor: visit.account.actor, dryRun: dryRun)
+            list, data: file.data, sheet: sheet, fileName: file.fileName, on: visit.console.database, tenant: visit.tenantID, actor: visit.account.actor, dryRun: dryRun)
         else { throw ConsoleRefusal(.notFound, visit.words("没有这个清单", "No such list")) }
         return outcome
     }
@@ -126,9 +132,10 @@ enum ImportPages {
 
     private static func issues(_ list: IssueList, _ w: Words) -> ConsolePage.Table {
         .init(
-            columns: [w("行", "Line"), w("列", "Column"), w("值", "Value"), w("问题", "Problem")],
+            columns: [w("行", "Line"), w("单元格", "Cell"), w("列", "Column"), w("值", "Value"), w("问题", "Problem")],
             rows: list.issues.map { issue in
-                ConsolePage.Row(cells: [.init(issue.line > 0 ? "\(issue.line)" : "—"), .init(issue.column ?? ""), .init(issue.value ?? ""), .init(issue.reason)])
+                ConsolePage.Row(cells: [.init(issue.line > 0 ? "\(issue.line)" : "—"), .init(issue.cell ?? ""), .init(issue.column ?? ""), .init(issue.value ?? ""),
+                                        .init(issue.reason)])
             },
             emptyText: "")
     }

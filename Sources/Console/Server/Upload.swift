@@ -72,6 +72,8 @@ actor UploadShelf {
         var list: String
         var file: UploadedFile
         var stored: ContinuousClock.Instant
+        /// The workbook's sheet chosen, if any.
+        var sheet: String? = nil
     }
 
     private var items: [String: Item] = [:]

@@ -6,7 +6,7 @@ import RegistryImport
 import RegistryStore
 
 extension ExportCommand {
-    /// `govreg export demands --tenant T [--format csv|json] [--public] [--header en|zh] [--out FILE]`.
+    /// `govreg export demands --tenant T [--format csv|xlsx|json] [--public] [--header en|zh] [--out FILE]`.
     ///
     /// Demands are the long list, so they stream a page at a time rather than going
     /// through ``ExportCommand/exportList(_:from:csv:publicCSV:list:publicList:)``.
@@ -22,14 +22,16 @@ extension ExportCommand {
                 let list = "demand(s) 需求"
                 if options.public {
                     let file = PublicDemandExportFile(chinese: chinese)
-                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) { page in
+                    let sheet = (header: file.headerNames, columns: PublicDemandExportFile.englishHeader, cells: file.cells)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, sheet: sheet, list: list, on: terminal) { page in
                         try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true, isolation: .repeatableRead) { tx in
                             try await DemandStore.exportPublic(in: tx, page)
                         }
                     }
                 } else {
                     let file = DemandExportFile(chinese: chinese, channels: registry.modules.sourceChannels)
-                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, list: list, on: terminal) { page in
+                    let sheet = (header: file.headerNames, columns: DemandExportFile.englishHeader, cells: file.cells)
+                    try await ExportCommand.writePages(options, header: file.header, csv: file.rows, sheet: sheet, list: list, on: terminal) { page in
                         try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true, isolation: .repeatableRead) { tx in
                             try await DemandStore.export(in: tx, page)
                         }

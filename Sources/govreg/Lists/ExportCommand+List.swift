@@ -37,10 +37,20 @@ extension ExportCommand {
             let chinese = options.header == .zh
             if options.public {
                 let rows = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await Store.disclosures(in: tx) }
-                try writeList(options, csv: publicCSV(rows, chinese), json: rows, count: rows.count, list: publicList ?? list, on: terminal)
+                let file = publicCSV(rows, chinese)
+                if options.format == .xlsx {
+                    // The English header (a CSV of no rows) says each column's kind.
+                    let columns = try ExportWorkbook.columns(ofCSV: publicCSV([], false))
+                    return try writeWorkbook(options, csv: file, columns: columns, list: publicList ?? list, on: terminal)
+                }
+                try writeList(options, csv: file, json: rows, count: rows.count, list: publicList ?? list, on: terminal)
             } else {
                 let rows = try await registry.withTenant(tenant, actor: commandLineActor, readOnly: true) { tx in try await Store.exportRows(in: tx) }
                 let file = csv(rows, chinese)
+                if options.format == .xlsx {
+                    let columns = try ExportWorkbook.columns(ofCSV: csv([], false))
+                    return try writeWorkbook(options, csv: file, columns: columns, list: list, on: terminal)
+                }
                 try writeList(options, csv: file, json: try listObjects(file), count: rows.count, list: list, on: terminal)
             }
         }
@@ -50,7 +60,7 @@ extension ExportCommand {
     static func writeList(_ options: ExportOptions, csv: Data, json: [some Encodable], count: Int, list: String, on terminal: Terminal) throws {
         let output = try options.output()
         switch options.format {
-        case .csv:
+        case .csv, .xlsx:
             try output.write(csv)
         case .json:
             var array = try JSONArrayOutput(output)
@@ -68,17 +78,26 @@ extension ExportCommand {
     ///   - header: The CSV's header line.
     ///   - csv: A page's CSV lines. Escaping only because Swift forbids handing one
     ///     non-escaping closure into another one that is also non-escaping.
+    ///   - sheet: For `--format xlsx`: the header as written, the columns' English names,
+    ///     and a page's values as the CSV writes them (before its formula guard).
     ///   - list: What the rows are, for the closing line.
     ///   - terminal: Where the closing line goes.
     ///   - pages: Reads the list, calling its argument with each page.
     static func writePages<Row: Encodable>(
-        _ options: ExportOptions, header: Data, csv: @escaping ([Row]) -> Data, list: String, on terminal: Terminal,
+        _ options: ExportOptions, header: Data, csv: @escaping ([Row]) -> Data,
+        sheet: (header: [String], columns: [String], cells: ([Row]) -> [[String]]),
+        list: String, on terminal: Terminal,
         pages: (_ body: ([Row]) async throws -> Void) async throws -> Void
     ) async throws {
+        if options.format == .xlsx {
+            let workbook = try ExportWorkbook(sheetName: sheetName(list), header: sheet.header, columns: sheet.columns)
+            try await pages { page in try workbook.append(sheet.cells(page)) }
+            return try finishWorkbook(options, workbook, list: list, on: terminal)
+        }
         let output = try options.output()
         var written = 0
         switch options.format {
-        case .csv:
+        case .csv, .xlsx:
             try output.write(header)
             try await pages { page in
                 try output.write(csv(page))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovregCommandLine
+import ImportIssues
 import Registry
 import RegistryImport
 import RegistryStore
@@ -20,20 +21,27 @@ extension ImportCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let data = try options.contents()
-            var file = DemandFile(data: data, fileName: options.file, channels: try ShippedModules.catalogue().sourceChannels)
-            terminal.progress("读取 read \(file.recordCount) rows (\(file.encoding)) from \(options.file)")
+            let source = try options.source()
+            let data = source.data
+            var file = DemandFile(source: source, fileName: options.file, channels: try ShippedModules.catalogue().sourceChannels)
+            let format = source.sheetName.map { "sheet \($0)" } ?? "\(file.encoding)"
+            terminal.progress("读取 read \(file.recordCount) rows (\(format)) from \(options.file)")
             try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
                 let tenant = try await options.tenant.resolve(in: registry)
                 try await ImportReport.run(options, list: "需求 demands", ignored: DemandFile.header.ignoredNames(in: data), on: terminal) {
-                    try await DemandStore.importRows(
-                        &file, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
-                    ) { step in
-                        switch step {
-                        case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows", updating: true)
-                        case .resolving: terminal.progress("核对类别和组织编码 resolving categories and org codes …")
-                        case .writing: terminal.progress(options.dryRun ? "计数 counting what would change …" : "写入 writing …")
+                    do {
+                        return try await DemandStore.importRows(
+                            &file, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun
+                        ) { step in
+                            switch step {
+                            case .staged(let count, let total): terminal.progress("已检查 checked \(count) / \(total) rows", updating: true)
+                            case .resolving: terminal.progress("核对类别和组织编码 resolving categories and org codes …")
+                            case .writing: terminal.progress(options.dryRun ? "计数 counting what would change …" : "写入 writing …")
+                            }
                         }
+                    } catch let rejected as ImportRejected {
+                        // A workbook's problems are named by their cells too (需求!C17).
+                        throw source.placed(rejected)
                     }
                 }
             }

@@ -26,7 +26,8 @@ extension ImportReport {
         read: (Data) -> (rows: [Store.Row], issues: IssueList), list: String
     ) async throws {
         let terminal = Terminal()
-        let data = try options.contents()
+        let source = try options.source()
+        let data = source.data
         let (rows, issues) = read(data)
         let written = header.columnsAsWritten(in: data)
         try await options.database.withRegistry(terminal: terminal, migrations: options.migrations) { registry in
@@ -34,11 +35,12 @@ extension ImportReport {
             try await run(options, list: list, ignored: header.ignoredNames(in: data), on: terminal) {
                 do {
                     return try await Store.importRows(
-                        rows, issues: issues, on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
+                        rows, issues: issues.adding(source.problems), on: registry, tenant: tenant, actor: commandLineActor, dryRun: options.dryRun)
                 } catch let rejected as ImportRejected {
                     // The store names columns by their field (`unit_external_id`); the person
                     // reading the report wrote them as the file's header (`报到单位编号`).
-                    throw rejected.inFileWords(written)
+                    // A workbook's problems are named by their cells too (需求!C17).
+                    throw source.placed(rejected.inFileWords(written))
                 }
             }
         }

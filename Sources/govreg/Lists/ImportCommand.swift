@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GovregCommandLine
 import ImportIssues
+import RegistryImport
 import RegistryStore
 import SpreadsheetCSV
 
@@ -11,10 +12,11 @@ import SpreadsheetCSV
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入清单 Import a list from a CSV file (UTF-8, UTF-8 with BOM or GB18030; Chinese or English headers).",
+        abstract: "导入清单 Import a list from a CSV file (UTF-8, UTF-8 with BOM or GB18030) or an Excel workbook (.xlsx); Chinese or English headers.",
         discussion: """
             All or nothing: if any row is wrong nothing is written and every problem is listed (line, column, \
-            value, reason; up to 100). Rows are matched by external id, so importing the same file twice changes \
+            value, reason; up to 100; in a workbook, the cell too, as 需求!C17). A workbook's first sheet is read \
+            unless --sheet names another. Rows are matched by external id, so importing the same file twice changes \
             nothing and an edited file updates its rows in place. Columns: docs/csv-columns.md.
             """,
         subcommands: [Org.self, Units.self, Members.self, Demands.self, Resources.self, Projects.self, Milestones.self, Progress.self]
@@ -26,7 +28,8 @@ struct ImportOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var migrations: MigrationOptions
     @OptionGroup var tenant: TenantOption
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV file or Excel workbook (.xlsx).") var file: String
+    @Option(help: "工作表 The workbook's sheet to read, by name (the first when not given).") var sheet: String?
     @Flag(help: "Check the file, references included, and count what would change; write nothing.") var dryRun = false
     @Flag(help: "Print the result (or the problems) as JSON.") var json = false
 
@@ -36,6 +39,17 @@ struct ImportOptions: ParsableArguments {
             return try Data(contentsOf: URL(filePath: file))
         } catch {
             throw ValidationError("无法读取文件 cannot read \(file): \(error.localizedDescription)")
+        }
+    }
+
+    /// The file read as CSV or as the workbook's chosen sheet, with a readable error for an
+    /// old .xls, a damaged workbook or an unknown sheet (listing the sheets).
+    func source() throws -> ImportSource {
+        let data = try contents()
+        do {
+            return try ImportSource(data, sheet: sheet)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 }

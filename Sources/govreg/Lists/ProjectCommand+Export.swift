@@ -3,7 +3,7 @@ import RegistryImport
 import RegistryStore
 
 extension ExportCommand {
-    /// `govreg export projects --tenant T [--format csv|json] [--public] [--header en|zh] [--out FILE]`.
+    /// `govreg export projects --tenant T [--format csv|xlsx|json] [--public] [--header en|zh] [--out FILE]`.
     struct Projects: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "导出项目清单 Export projects (--public: the disclosed list, no internal notes).")

@@ -3,7 +3,7 @@ import RegistryImport
 import RegistryStore
 
 extension ExportCommand {
-    /// `govreg export resources --tenant T [--format csv|json] [--public] [--header en|zh] [--out FILE]`.
+    /// `govreg export resources --tenant T [--format csv|xlsx|json] [--public] [--header en|zh] [--out FILE]`.
     struct Resources: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "导出资源清单 Export resources (--public: the disclosed list, what was pledged and what remains).")

@@ -3,7 +3,7 @@ import RegistryImport
 import RegistryStore
 
 extension ExportCommand {
-    /// `govreg export units --tenant T [--format csv|json] [--public] [--header en|zh] [--out FILE]`.
+    /// `govreg export units --tenant T [--format csv|xlsx|json] [--public] [--header en|zh] [--out FILE]`.
     struct Units: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "导出双报到单位 Export registered units (--public: no contact person or phone).")

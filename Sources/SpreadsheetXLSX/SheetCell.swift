@@ -1,0 +1,39 @@
+/// A cell's text as Excel stores it, for a sheet read row by row.
+enum SheetCell {
+    /// The shortest decimal text of a number cell's `<v>`: `3` (never `3.0`), `0.1`,
+    /// `0.00001` (never `1e-05`), so an amount or a count reads as a person typed it.
+    /// Text that is no number is returned unchanged.
+    static func number(_ stored: String) -> String {
+        guard let value = Double(stored), value.isFinite else { return stored }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let shortest = "\(value)"
+        guard let exponentMark = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(shortest[shortest.index(after: exponentMark)...])
+        else { return shortest }
+        var mantissa = shortest[..<exponentMark]
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        var digits = Array(mantissa.filter { $0 != "." })
+        let position = point + exponent
+        var text: String
+        if position <= 0 {
+            text = "0." + String(repeating: "0", count: -position) + String(digits)
+        } else if position >= digits.count {
+            text = String(digits) + String(repeating: "0", count: position - digits.count)
+        } else {
+            digits.insert(".", at: position)
+            text = String(digits)
+        }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// Excel's boolean cell (`t="b"`) as the words the importers take for yes and no.
+    static func boolean(_ stored: String) -> String {
+        stored == "1" || stored.lowercased() == "true" ? "TRUE" : "FALSE"
+    }
+}
