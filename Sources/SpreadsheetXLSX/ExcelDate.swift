@@ -1,3 +1,5 @@
+public import SpreadsheetCSV
+
 /// Excel's dates: a number of days since an epoch, shown as a date only by the cell's number
 /// format. The reader turns a date-formatted number into the ISO text every importer already
 /// parses (`2024-03-05`, or `2024-03-05 14:30` when it has a time of day).
@@ -27,12 +29,12 @@ public enum ExcelDate {
         if !date1904 && days == 0 { return time.isEmpty ? "1900-01-00" : time }
         let date: String
         if date1904 {
-            date = civil(daysSinceUnixEpoch: days + epoch1904)
+            date = CalendarDate(daysSinceUnixEpoch: days + epoch1904).description
         } else if days == 60 {
             date = "1900-02-29"
         } else {
             // Before the invented day the serials count from 1899-12-31, after it from 1899-12-30.
-            date = civil(daysSinceUnixEpoch: days + (days < 60 ? epoch1900 + 1 : epoch1900))
+            date = CalendarDate(daysSinceUnixEpoch: days + (days < 60 ? epoch1900 + 1 : epoch1900)).description
         }
         return time.isEmpty ? date : date + " " + time
     }
@@ -49,19 +51,14 @@ public enum ExcelDate {
 
     private static func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    /// `yyyy-MM-dd` of a day count from 1970-01-01 (Howard Hinnant's civil-from-days).
-    static func civil(daysSinceUnixEpoch days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let yearText = String(year)
-        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-" + two(day)
+    /// The serial number of `date` in the 1900 system (1 is 1900-01-01), which counts the
+    /// 1900-02-29 that never was, as Lotus 1-2-3 did; nil before 1900. What the writer
+    /// stores for a date cell.
+    public static func serial(of date: CalendarDate) -> Int? {
+        guard date.year >= 1900 else { return nil }
+        let days = date.daysSinceUnixEpoch - epoch1900
+        // Before 1 March 1900 the serials count from 1899-12-31, after it from 1899-12-30.
+        return days < 61 ? days - 1 : days
     }
 
     /// The built-in number formats that show a date or a time: 14–22 and 45–47 in every

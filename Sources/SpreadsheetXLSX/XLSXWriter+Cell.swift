@@ -56,10 +56,10 @@ extension XLSXWriter {
             case .money(let cents):
                 number(Self.decimal(cents), .money)
             case .date(let date):
-                guard let serial = Self.serial(date) else { return Cell.text(date.description).appendXML(to: &xml, reference: reference, style: header) }
+                guard let serial = ExcelDate.serial(of: date) else { return Cell.text(date.description).appendXML(to: &xml, reference: reference, style: header) }
                 number(String(serial), .date)
             case .dateTime(let date, let seconds):
-                guard let serial = Self.serial(date) else { return Cell.text(date.description).appendXML(to: &xml, reference: reference, style: header) }
+                guard let serial = ExcelDate.serial(of: date) else { return Cell.text(date.description).appendXML(to: &xml, reference: reference, style: header) }
                 number(String(Double(serial) + Double(seconds) / 86_400), .dateTime)
             }
         }
@@ -82,26 +82,6 @@ extension XLSXWriter {
             let magnitude = cents.magnitude
             let fraction = magnitude % 100
             return "\(cents < 0 ? "-" : "")\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-        }
-
-        /// The day's serial number in the 1900 date system (1 is 1900-01-01), which counts
-        /// 1900-02-29, a day that never was, as Lotus 1-2-3 did; nil before 1900.
-        static func serial(_ date: CalendarDate) -> Int? {
-            guard date.year >= 1900 else { return nil }
-            let days = daysSinceEpoch(date) - daysSinceEpoch(CalendarDate(year: 1899, month: 12, day: 30)!)
-            // Before 1 March 1900 the count is one less than the days since 30 December 1899.
-            return days < 61 ? days - 1 : days
-        }
-
-        /// Days since 1970-01-01 in the proleptic Gregorian calendar (the civil-from-days
-        /// algorithm in reverse, with years starting in March so leap days come last).
-        static func daysSinceEpoch(_ date: CalendarDate) -> Int {
-            let year = date.month <= 2 ? date.year - 1 : date.year
-            let era = (year >= 0 ? year : year - 399) / 400
-            let yearOfEra = year - era * 400
-            let dayOfYear = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            return era * 146_097 + dayOfEra - 719_468
         }
     }
 }

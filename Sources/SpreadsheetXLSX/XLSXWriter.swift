@@ -79,7 +79,7 @@ public final class XLSXWriter {
         rowCount += 1
         buffer.append(contentsOf: "<row r=\"\(rowCount)\">".utf8)
         for (index, cell) in cells.enumerated() {
-            let reference = Self.columnName(index) + String(rowCount)
+            let reference = CellReference.letters(index) + String(rowCount)
             cell.appendXML(to: &buffer, reference: reference, style: style)
             widths[index] = max(widths[index], cell.displayWidth)
         }
@@ -164,18 +164,6 @@ public final class XLSXWriter {
 
     /// `A1:Q101`: the header and every row, for the autofilter and the sheet's dimension.
     private var filterRange: String {
-        "A1:\(Self.columnName(max(columnCount, 1) - 1))\(max(rowCount, 1))"
-    }
-
-    /// A column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`.
-    static func columnName(_ index: Int) -> String {
-        var letters: [UInt8] = []
-        var number = index + 1
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.insert(UInt8(ascii: "A") + UInt8(remainder), at: 0)
-            number = (number - 1) / 26
-        }
-        return String(decoding: letters, as: UTF8.self)
+        "A1:\(CellReference.letters(max(columnCount, 1) - 1))\(max(rowCount, 1))"
     }
 }

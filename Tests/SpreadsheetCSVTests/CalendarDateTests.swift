@@ -50,4 +50,25 @@ struct CalendarDateTests {
         #expect(CalendarDate(iso: "2024-3-5") == nil)
         #expect(CalendarDate(iso: "2024/03/05") == nil)
     }
+
+    @Test("Day counts from 1970-01-01 go both ways, leap days and years before 1970 included")
+    func dayCounts() {
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)!.daysSinceUnixEpoch == 0)
+        #expect(CalendarDate(year: 1899, month: 12, day: 30)!.daysSinceUnixEpoch == -25_569)
+        #expect(CalendarDate(year: 2024, month: 3, day: 5)!.daysSinceUnixEpoch == 19_787)
+        #expect(CalendarDate(daysSinceUnixEpoch: 19_787) == CalendarDate(year: 2024, month: 3, day: 5))
+        // Every day from 1899 to 2101 comes back as itself, and consecutive days count by one.
+        var previous: Int?
+        for year in 1899...2101 {
+            for month in 1...12 {
+                for day in 1...CalendarDate.daysIn(month: month, year: year) {
+                    let date = CalendarDate(year: year, month: month, day: day)!
+                    let count = date.daysSinceUnixEpoch
+                    #expect(CalendarDate(daysSinceUnixEpoch: count) == date)
+                    if let previous { #expect(count == previous + 1) }
+                    previous = count
+                }
+            }
+        }
+    }
 }

@@ -125,7 +125,7 @@ import FoundationXML
     }
 
     @Test func numbersDaysInThe1900System() {
-        func serial(_ year: Int, _ month: Int, _ day: Int) -> Int? { XLSXWriter.Cell.serial(CalendarDate(year: year, month: month, day: day)!) }
+        func serial(_ year: Int, _ month: Int, _ day: Int) -> Int? { ExcelDate.serial(of: CalendarDate(year: year, month: month, day: day)!) }
         #expect(serial(1900, 1, 1) == 1)
         #expect(serial(1900, 2, 28) == 59)
         // Serial 60 is Excel's 1900-02-29, which never was.
