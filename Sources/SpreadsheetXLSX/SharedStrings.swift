@@ -10,6 +10,8 @@ import FoundationXML
 /// text) are not part of the text and are left out.
 final class SharedStrings: NSObject, XMLParserDelegate {
     private(set) var strings: [String] = []
+    /// Set when the part holds more strings than a sheet may have cells; parsing stops there.
+    private(set) var limitReached: WorkbookError?
     private var current = ""
     private var inText = false
     private var phoneticDepth = 0
@@ -29,7 +31,14 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch element {
-        case "si": strings.append(current)
+        case "si":
+            // Tiny `<si/>` elements compress to almost nothing; a count bounds the memory.
+            guard strings.count < SheetParser.cellLimit else {
+                limitReached = .tooManyCells(SheetParser.cellLimit)
+                parser.abortParsing()
+                return
+            }
+            strings.append(current)
         case "rPh": phoneticDepth -= 1
         case "t": inText = false
         default: break

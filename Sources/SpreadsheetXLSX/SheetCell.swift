@@ -1,10 +1,15 @@
+import Foundation
+
 /// A cell's text as Excel stores it, for a sheet read row by row.
 enum SheetCell {
     /// The shortest decimal text of a number cell's `<v>`: `3` (never `3.0`), `0.1`,
     /// `0.00001` (never `1e-05`), so an amount or a count reads as a person typed it.
     /// Text that is no number is returned unchanged.
     static func number(_ stored: String) -> String {
-        guard let value = Double(stored), value.isFinite else { return stored }
+        guard var value = Double(stored), value.isFinite else { return stored }
+        // Excel shows at most 15 significant digits and stores computed results with binary
+        // noise (1358.0000000000002 for 1234.55 × 1.1): read the number Excel shows.
+        value = Double(String(format: "%.15g", value)) ?? value
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let shortest = "\(value)"
         guard let exponentMark = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),

@@ -18,6 +18,18 @@ final class SheetParser: NSObject, XMLParserDelegate {
     /// Cells holding an error value (`#DIV/0!`, `#N/A`) and cells whose content could not be
     /// read (a shared string index out of range).
     private(set) var badCells: [(reference: CellReference, value: String, reason: String)] = []
+    /// Set when the sheet holds more cells than ``cellLimit``; parsing stops there.
+    private(set) var limitReached: WorkbookError?
+
+    /// The columns a list's sheet may use (A … AMJ, LibreOffice's old limit): no list has
+    /// near this many, and a cell far to the right would make every row that long in memory.
+    static let columnLimit = 1_024
+    /// The cells (up to each row's last) a sheet may hold: 20 million is 100,000 rows of 200
+    /// columns, far beyond a district's list, and bounds what a small, highly compressed
+    /// file can make this process hold.
+    static let cellLimit = 20_000_000
+    /// Excel's last row.
+    static let rowLimit = 1_048_576
 
     // The row and cell being read.
     private var rowNumber = 0
@@ -29,6 +41,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var inlineText = ""
     private var reading: Text = .nothing
     private var phoneticDepth = 0
+    private var hasFormula = false
+    private var cellsHeld = 0
 
     private enum Text { case nothing, value, inline }
 
@@ -47,13 +61,24 @@ final class SheetParser: NSObject, XMLParserDelegate {
             style = attributes["s"].flatMap(Int.init) ?? 0
             value = ""
             inlineText = ""
+            hasFormula = false
+        case "f": hasFormula = true
         case "v": reading = .value
         case "t" where phoneticDepth == 0 && type == "inlineStr": reading = .inline
         case "rPh": phoneticDepth += 1
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            // Rows come in order, each within Excel's sheet; a number out of that is a
+            // damaged or hand-made file, said at the row it stands for.
             cells.removeAll(keepingCapacity: true)
             column = 0
+            let given = attributes["r"]
+            let next = given.flatMap(Int.init) ?? rowNumber + 1
+            if next > rowNumber, next <= Self.rowLimit {
+                rowNumber = next
+            } else {
+                rowNumber = min(rowNumber + 1, Self.rowLimit)
+                bad("行号无效 row number \(given ?? "") is out of order or past row \(Self.rowLimit); open the workbook and save it again")
+            }
         case "mergeCell":
             if let range = attributes["ref"].flatMap(CellRange.init) { merges.append(range) }
         default: break
@@ -74,13 +99,29 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "rPh": phoneticDepth -= 1
         case "c":
             let text = cellText()
-            if !text.isEmpty, column < CellReference.columnLimit {
-                if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
-                cells[column] = text
+            if !text.isEmpty {
+                if column >= Self.columnLimit {
+                    bad("超出第 \(Self.columnLimit) 列，导入不读取 is past column \(CellReference.letters(Self.columnLimit - 1)), which an import does not read; move it left or delete it")
+                } else {
+                    if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
+                    cells[column] = text
+                }
+            } else if hasFormula && type != "inlineStr" {
+                // openpyxl and report generators write formulas without computing them: the
+                // cell would read as empty and its value be lost without a word.
+                bad("公式没有计算结果，请在 Excel、WPS 或 LibreOffice 中打开并保存 holds a formula with no saved value; open the workbook in Excel, WPS or LibreOffice and save it")
             }
             column += 1
         case "row":
-            if cells.contains(where: { !$0.isEmpty }) { rows.append(SheetRow(row: rowNumber, cells: cells)) }
+            if cells.contains(where: { !$0.isEmpty }) {
+                cellsHeld += cells.count
+                guard cellsHeld <= Self.cellLimit else {
+                    limitReached = .tooManyCells(Self.cellLimit)
+                    parser.abortParsing()
+                    return
+                }
+                rows.append(SheetRow(row: rowNumber, cells: cells))
+            }
         default: break
         }
     }

@@ -13,6 +13,8 @@ public import Foundation
 public struct Workbook: Sendable {
     /// The sheets' names in tab order.
     public let sheetNames: [String]
+    /// The first sheet not hidden: the one read when none is named.
+    private let firstVisibleSheet: Int
     /// Whether dates count from 1904 (old Mac Excel) rather than 1900.
     public let usesDate1904: Bool
 
@@ -45,16 +47,18 @@ public struct Workbook: Sendable {
         try archive.parse(workbookPart, with: list)
         let relationships = WorkbookRelationships()
         try archive.parse((folder.isEmpty ? "" : folder + "/") + "_rels/" + fileName + ".rels", with: relationships)
-        var names: [String] = [], parts: [String] = []
+        var names: [String] = [], parts: [String] = [], firstVisible: Int?
         for sheet in list.sheets {
             // Chart sheets and dialog sheets have no cells: only worksheets are offered.
             guard let relationship = relationships.relationships.first(where: { $0.id == sheet.relationship }),
                   relationship.type.hasSuffix("/worksheet") else { continue }
+            if firstVisible == nil && !sheet.hidden { firstVisible = names.count }
             names.append(sheet.name)
             parts.append(WorkbookArchive.resolve(relationship.target, from: folder))
         }
         guard !names.isEmpty else { throw .noSheets }
         sheetNames = names
+        firstVisibleSheet = firstVisible ?? 0
         sheetParts = parts
         usesDate1904 = list.date1904
         sharedStringsPart = relationships.target(ofKind: "sharedStrings").map { WorkbookArchive.resolve($0, from: folder) }
@@ -64,7 +68,7 @@ public struct Workbook: Sendable {
 
     /// Reads one sheet, streaming its XML: only the rows built are held.
     ///
-    /// - Parameter name: The sheet's name as on its tab, or `nil` for the first sheet.
+    /// - Parameter name: The sheet's name as on its tab, or `nil` for the first sheet not hidden.
     /// - Returns: The sheet's header, rows and the problems found in its cells.
     /// - Throws: ``WorkbookError``: no sheet of that name (the error lists the sheets), or a
     ///   damaged part.
@@ -76,13 +80,17 @@ public struct Workbook: Sendable {
             else { throw .unknownSheet(name, among: sheetNames) }
             index = found
         } else {
-            index = 0
+            index = firstVisibleSheet
         }
         let archive = try WorkbookArchive(data)
         var strings: [String] = []
         if let part = sharedStringsPart, archive.contains(part) {
             let reader = SharedStrings()
-            try archive.parse(part, with: reader, limit: WorkbookArchive.partLimit)
+            do throws(WorkbookError) {
+                try archive.parse(part, with: reader, limit: WorkbookArchive.partLimit)
+            } catch {
+                throw reader.limitReached ?? error
+            }
             strings = reader.strings
         }
         var dateFormats: [Bool] = []
@@ -92,7 +100,11 @@ public struct Workbook: Sendable {
             dateFormats = styles.dateFormats
         }
         let parser = SheetParser(sharedStrings: strings, dateFormats: dateFormats, date1904: usesDate1904)
-        try archive.parse(sheetParts[index], with: parser, limit: WorkbookArchive.partLimit)
+        do throws(WorkbookError) {
+            try archive.parse(sheetParts[index], with: parser, limit: WorkbookArchive.partLimit)
+        } catch {
+            throw parser.limitReached ?? error
+        }
         return SheetTable(sheetName: sheetNames[index], parser: parser)
     }
 }

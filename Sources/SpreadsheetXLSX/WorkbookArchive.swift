@@ -13,8 +13,10 @@ import ZIPFoundation
 struct WorkbookArchive {
     let archive: Archive
 
-    /// The most a sheet or the shared strings may unpack to (a ZIP bomb stops here).
-    static let partLimit = 2_000_000_000
+    /// The most a sheet or the shared strings may unpack to (a ZIP bomb stops here): 512 MiB
+    /// holds several hundred thousand rows of a district's list (100,000 demands written by
+    /// openpyxl unpack to about 60 MiB) and no more than a temporary folder can be asked for.
+    static let partLimit = 512 * 1_048_576
     /// The most the small parts (workbook, relationships, styles) may unpack to.
     static let smallPartLimit = 64 * 1_048_576
 

@@ -2,7 +2,7 @@
 /// the person who saved it knows what to do (save as .xlsx, pick another sheet).
 public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
     enum Code: Sendable, Equatable {
-        case legacyExcel, notAWorkbook, damaged, tooLarge, unknownSheet, noSheets
+        case legacyExcel, notAWorkbook, damaged, tooLarge, tooManyCells, unknownSheet, noSheets
     }
 
     let code: Code
@@ -34,6 +34,10 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
 
     static func tooLarge(_ part: String, limit: Int) -> WorkbookError {
         WorkbookError(.tooLarge, "工作簿中的 \(part) 解压后超过 \(limit / 1_048_576) MiB，请拆分 \(part) is over \(limit / 1_048_576) MiB unpacked; split the workbook")
+    }
+
+    static func tooManyCells(_ limit: Int) -> WorkbookError {
+        WorkbookError(.tooManyCells, "工作表超过 \(limit) 个单元格，请拆分 the sheet holds more than \(limit) cells (or shared strings); split the workbook")
     }
 
     static func unknownSheet(_ name: String, among names: [String]) -> WorkbookError {

@@ -29,7 +29,7 @@ final class WorkbookRelationships: NSObject, XMLParserDelegate {
 
 /// `xl/workbook.xml`: the sheets in tab order and the date system.
 final class WorkbookSheetList: NSObject, XMLParserDelegate {
-    private(set) var sheets: [(name: String, relationship: String)] = []
+    private(set) var sheets: [(name: String, relationship: String, hidden: Bool)] = []
     private(set) var date1904 = false
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -39,7 +39,9 @@ final class WorkbookSheetList: NSObject, XMLParserDelegate {
         case "sheet":
             // The relationship attribute is r:id; how its prefix is reported varies.
             let relationship = attributes.first { $0.key == "id" || $0.key.hasSuffix(":id") }?.value
-            if let name = attributes["name"], let relationship { sheets.append((name, relationship)) }
+            // `hidden` and `veryHidden` sheets are a template's lookup lists, not what the clerk sees.
+            let hidden = (attributes["state"] ?? "visible") != "visible"
+            if let name = attributes["name"], let relationship { sheets.append((name, relationship, hidden)) }
         default: break
         }
     }

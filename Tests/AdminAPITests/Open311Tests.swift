@@ -155,6 +155,7 @@ import Testing
                 ("requests.json", Self.report(key: key, orgCode: "NOPE"), .badRequest, "attribute[org_code]"),
                 ("requests.json", Self.report(key: key, extra: [("attribute[quantity]", "-2")]), .badRequest, "attribute[quantity]"),
                 ("requests.json", Self.report(key: key, extra: [("attribute[colour]", "red")]), .badRequest, "attribute[colour]"),
+                ("requests.json", Self.report(key: key, extra: [("attribute[org_code]", "G12")]), .badRequest, "attribute[org_code]"),
                 ("requests.json", Self.form([("api_key", key), ("service_code", "roads"), ("attribute[org_code]", "C1")]), .badRequest, "location"),
                 ("requests.json", Self.report(key: key).replacingOccurrences(of: "public_facilities", with: "no_such"), .notFound, "no_such"),
                 ("requests.json", Self.report(key: key, extra: [("address_id", "C1\u{0}")]), .badRequest, "address_id"),
@@ -195,6 +196,13 @@ import Testing
             #expect(foreign.status == .notFound && missing.status == .notFound)
             #expect(foreign.text.replacingOccurrences(of: id, with: "987654") == missing.text)
             #expect(try await client.send(.get, "/open311/pingli/v2/requests.json?service_request_id=\(id)", as: nil, f).text == "[]")
+            // A date with China's offset, its plus sent as %2B as form encoding has it, arrives whole.
+            let since = ISO8601DateFormatter()
+            since.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+            let start = since.string(from: Date().addingTimeInterval(-86_400)).replacingOccurrences(of: "+", with: "%2B")
+            let recent = try await client.send(.get, "/open311/langao/v2/requests.json?start_date=\(start)", as: nil, f)
+            #expect(recent.status == .ok, "\(recent.text)")
+            #expect(recent.text.contains("\"\(id)\""))
             // Bad filters are 400s, not 500s.
             for query in ["status=pending", "start_date=yesterday", "service_code=%00", "service_request_id=1,x", "start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", "service_request_id=abc"] {
                 #expect(try await client.send(.get, "/open311/langao/v2/requests.json?\(query)", as: nil, f).status == .badRequest, "\(query)")

@@ -144,10 +144,10 @@ import FoundationXML
     }
 
     @Test func namesColumnsPastZ() {
-        #expect(XLSXWriter.columnName(0) == "A")
-        #expect(XLSXWriter.columnName(25) == "Z")
-        #expect(XLSXWriter.columnName(26) == "AA")
-        #expect(XLSXWriter.columnName(16_383) == "XFD")
+        #expect(CellReference.letters(0) == "A")
+        #expect(CellReference.letters(25) == "Z")
+        #expect(CellReference.letters(26) == "AA")
+        #expect(CellReference.letters(16_383) == "XFD")
     }
 
     @Test func refusesBadSheetNamesAndRaggedRows() throws {

@@ -18,13 +18,19 @@ struct Open311Call: Sendable {
         try await services.database.withTenant(tenant, actor: "open311:public", readOnly: true, work)
     }
 
-    /// A query parameter, percent-decoded; `nil` when absent or empty.
+    /// A query parameter (the first of that name), decoded once as a form is (`+` a space,
+    /// `%2B` a plus, so `+08:00` sent as `%2B08:00` arrives whole); `nil` when absent or empty.
     func query(_ name: String) throws(Open311Error) -> String? {
-        guard let raw = request.uri.queryParameters[Substring(name)], !raw.isEmpty else { return nil }
-        let text = String(raw).replacingOccurrences(of: "+", with: " ")
-        let value = text.removingPercentEncoding ?? text
-        if value.unicodeScalars.contains("\0") { throw .badRequest("\(name) 不能含 NUL must not contain NUL") }
-        return value
+        for pair in (request.uri.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let halves = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard Open311Form.decode(halves[0]) == name else { continue }
+            guard let value = Open311Form.decode(halves.count > 1 ? halves[1] : "") else {
+                throw .badRequest("\(name) 无法解码 does not decode")
+            }
+            if value.unicodeScalars.contains("\0") { throw .badRequest("\(name) 不能含 NUL must not contain NUL") }
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     // MARK: - GET requests

@@ -30,7 +30,12 @@ struct Open311Form: Sendable {
                 if name.hasPrefix("attribute["), let close = name.firstIndex(of: "]") {
                     let code = String(name[name.index(name.startIndex, offsetBy: 10)..<close])
                     let multiple = name[close...] == "][]"
-                    if let earlier = attributes[code], multiple {
+                    if let earlier = attributes[code] {
+                        // attribute[code][] may repeat (a multivaluelist); attribute[code] may not.
+                        guard multiple else {
+                            repeated.append(name)
+                            continue
+                        }
                         attributes[code] = earlier + "," + value
                     } else {
                         attributes[code] = value
