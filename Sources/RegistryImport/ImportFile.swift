@@ -56,7 +56,7 @@ public struct ImportFile: Sendable {
     private static func recordsWithNUL(_ table: CSVTable, in data: Data, issues: inout IssueList) -> Set<Int> {
         // A decoded NUL comes from a zero byte in every encoding read, so a file with none
         // (nearly every one; UTF-16 has many) is not read again cell by cell.
-        guard data.contains(0) else { return [] }
+        guard data.withUnsafeBytes({ $0.contains(0) }) else { return [] }
         var lines: Set<Int> = []
         for record in table.records {
             for column in record.indices where record[column].utf8.contains(0) {

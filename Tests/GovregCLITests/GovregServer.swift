@@ -22,12 +22,20 @@ enum GovregServer {
         server.standardError = try FileHandle(forWritingTo: log)
         try server.run()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
+        try await awaitReady(server, port: port, log: log)
+        return try await body(port)
+    }
+
+    /// Waits until `server` answers `/ready` on `port`, for up to a minute: on two cores
+    /// running the whole suite in parallel, a start has taken over ten seconds. Stops at once
+    /// if the process exits, with its log.
+    static func awaitReady(_ server: Process, port: Int, log: URL) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
         var ready = false
-        for _ in 0..<200 where !ready {
+        while !ready, server.isRunning, ContinuousClock.now < deadline {
             ready = (try? RawHTTP.request(port, "GET", "/ready"))?.status == 200
             if !ready { try await Task.sleep(for: .milliseconds(50)) }
         }
-        try #require(ready, "govreg serve did not become ready on port \(port): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-        return try await body(port)
+        try #require(ready, "govreg serve did not become ready on port \(port) (running: \(server.isRunning)): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     }
 }

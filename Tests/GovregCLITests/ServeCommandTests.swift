@@ -54,12 +54,7 @@ import Glibc
             server.standardError = try FileHandle(forWritingTo: log)
             try server.run()
             defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
-            var ready = false
-            for _ in 0..<200 where !ready {
-                ready = (try? RawHTTP.request(port, "GET", "/ready"))?.status == 200
-                if !ready { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            try #require(ready, "govreg serve did not become ready on port \(port): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            try await GovregServer.awaitReady(server, port: port, log: log)
             try await body(port, token, server, configuration)
         }
     }
