@@ -45,7 +45,7 @@ public struct DemandFile: DemandImportRows {
     let readsRows: Bool
     private var position = 0
     /// The file's name and digest, for the import's record.
-    public private(set) var origin: ImportOrigin
+    public let origin: ImportOrigin
     /// The workbook sheet the rows came from, or nil for a CSV file.
     public private(set) var sheetName: String?
 
@@ -59,7 +59,13 @@ public struct DemandFile: DemandImportRows {
     ///   - channels: The source channels the file may name: the core's and the shipped
     ///     modules' (``ModuleCatalogue/sourceChannels``).
     public init(data: Data, fileName: String? = nil, encoding: TextEncoding = .automatic, channels: SourceChannels = .core) {
-        origin = ImportOrigin(fileName: fileName, data: data)
+        self.init(data: data, origin: ImportOrigin(fileName: fileName, data: data), encoding: encoding, channels: channels)
+    }
+
+    /// Reads `data`, recording `origin` as the file imported (which, for a workbook, is not
+    /// `data`: the digest is taken once, of the file as given).
+    private init(data: Data, origin: ImportOrigin, encoding: TextEncoding, channels: SourceChannels) {
+        self.origin = origin
         self.channels = channels
         sourceChannels = Self.spellings(of: channels)
         file = ImportFile(data: data, header: Self.header, encoding: encoding, issueLimit: DemandStore.issueLimit)
@@ -78,8 +84,7 @@ public struct DemandFile: DemandImportRows {
     ///   - fileName: The file's name, for the import's record.
     ///   - channels: The source channels the file may name.
     public init(source: ImportSource, fileName: String? = nil, channels: SourceChannels = .core) {
-        self.init(data: source.data, fileName: fileName, channels: channels)
-        origin = ImportOrigin(fileName: fileName, data: source.original)
+        self.init(data: source.data, origin: ImportOrigin(fileName: fileName, data: source.original), encoding: .automatic, channels: channels)
         sheetName = source.sheetName
         file.issues.append(contentsOf: source.problems)
     }
