@@ -59,6 +59,10 @@ let package = Package(
         // Excel workbooks (.xlsx, issue 19): the ZIP container read and written by a maintained
         // library; the XML inside goes through Foundation's XMLParser.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // /metrics (issue 20): figures recorded through swift-metrics' API everywhere, exported
+        // in Prometheus' text format by swift-prometheus at the HTTP edge alone.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -89,7 +93,9 @@ let package = Package(
         .target(name: "APISchema", dependencies: ["Registry"]),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
-        .target(name: "RegistryStore", dependencies: ["Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest"]),
+        .target(name: "RegistryStore", dependencies: [
+            "Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest", .product(name: "CoreMetrics", package: "swift-metrics"),
+        ]),
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
         // Spreadsheet files → rows for the stores: header aliases, value parsing, every problem at once.
@@ -126,6 +132,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // What every command of `govreg` shares, the modules' commands included: the database
@@ -145,6 +153,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ] + moduleNames.map { .byName(name: $0) }
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build makes a
@@ -171,6 +181,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "DisclosureTests", dependencies: [

@@ -87,6 +87,12 @@ public struct Console: Sendable {
         router.post("/console/:tenant/**", use: missing)
     }
 
+    /// An error as the log may hold it: its type and description, never a reflection of its
+    /// fields (a database error's detail can quote a row, a password hash included).
+    static func loggable(_ error: any Error) -> String {
+        "\(type(of: error)): \(String(describing: error).prefix(300))"
+    }
+
     /// Runs one request of the console: reads its cookies (and its form, for a post), and
     /// turns what the store refuses into a page that says so, never a bare 500.
     private func visit(
@@ -99,7 +105,7 @@ public struct Console: Sendable {
             return ConsoleResponse.html(refusal.message, status: refusal.status)
         } catch {
             // The session could not be looked up (the database is away): said plainly, logged.
-            logger.error("console: \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            logger.error("console: \(request.method) \(request.uri.path): \(Self.loggable(error))")
             return ConsoleResponse.html("出错了，请稍后再试 Something went wrong; please try again", status: .serviceUnavailable)
         }
         do {
@@ -109,7 +115,7 @@ public struct Console: Sendable {
         } catch let error as RegistryStoreError {
             return visit.refusal(ConsoleRefusal(error, words: visit.words))
         } catch {
-            logger.error("console: \(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+            logger.error("console: \(request.method) \(request.uri.path) failed: \(Self.loggable(error))")
             return visit.refusal(ConsoleRefusal(.internalServerError, visit.words("出错了，请稍后再试", "Something went wrong; please try again")))
         }
     }

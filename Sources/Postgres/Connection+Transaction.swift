@@ -16,6 +16,9 @@ extension Connection {
     /// }
     /// ```
     ///
+    /// Inside ``TransactionLabel/current``, the transaction first sets `application_name` to
+    /// the label (transaction-local), so its statements can be traced to their request.
+    ///
     /// - Throws: what `body` threw (after rolling back), or the error of COMMIT itself. A
     ///   transaction that the server had already aborted (an error inside `body` that was
     ///   caught) is rolled back by COMMIT; that is reported as an error too, never as success.
@@ -29,6 +32,9 @@ extension Connection {
         try await execute(SQL(unsafeRaw: begin))
         let value: T
         do {
+            if let label = TransactionLabel.current {
+                try await execute("SELECT set_config('application_name', \(TransactionLabel.fitted(label)), true)")
+            }
             value = try await body(self)
         } catch {
             await rollbackQuietly()

@@ -64,6 +64,12 @@ public actor ConnectionPool {
     /// Open sessions, idle or lent out (for tests and status pages).
     public var openConnections: Int { openCount }
 
+    /// What the pool holds at this moment, for `/metrics`: read when scraped, so the pool
+    /// records nothing itself and knows nothing of how it is reported.
+    public var usage: PoolUsage {
+        PoolUsage(open: openCount, inUse: openCount - idle.count, waiting: waiters.count, maximum: maxConnections)
+    }
+
     /// Closes idle connections and refuses new work; lent connections close when returned.
     public func close() async {
         closed = true
@@ -151,5 +157,21 @@ public actor ConnectionPool {
     private func wakeWaiterToConnect() {
         guard !waiters.isEmpty else { return }
         waiters.removeFirst().continuation.resume(returning: nil)
+    }
+}
+
+/// A moment of a ``ConnectionPool``: sessions open, lent out (or being opened) and tasks
+/// waiting for one.
+public struct PoolUsage: Sendable, Equatable {
+    public var open: Int
+    public var inUse: Int
+    public var waiting: Int
+    public var maximum: Int
+
+    public init(open: Int, inUse: Int, waiting: Int, maximum: Int) {
+        self.open = open
+        self.inUse = inUse
+        self.waiting = waiting
+        self.maximum = maximum
     }
 }

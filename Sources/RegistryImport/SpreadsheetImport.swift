@@ -56,9 +56,15 @@ public enum SpreadsheetImport {
         dryRun: Bool
     ) async throws -> Outcome? {
         guard header(of: list) != nil else { return nil }
+        let started = ContinuousClock.now
         let source = try ImportSource(file, sheet: sheet)
         do {
-            return try await run(list, source: source, fileName: fileName, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+            let outcome = try await run(list, source: source, fileName: fileName, on: database, tenant: tenant, actor: actor, dryRun: dryRun)
+            if let outcome {
+                let rows = outcome.counts.inserted + outcome.counts.updated + outcome.counts.unchanged
+                database.figures.imported(list: list, dryRun: dryRun, rows: rows, duration: ContinuousClock.now - started)
+            }
+            return outcome
         } catch let rejected as ImportRejected {
             throw source.placed(rejected)
         }

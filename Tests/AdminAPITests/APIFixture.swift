@@ -29,15 +29,17 @@ struct APIFixture {
 
     /// Runs `body` with the fixture and a test client of the application.
     static func with(
-        configuration: APIConfiguration = APIConfiguration(), pending: @escaping @Sendable () async throws -> [String] = { [] },
+        configuration: APIConfiguration = APIConfiguration(), figures: RegistryFigures = RegistryFigures(), logger given: Logger? = nil,
+        pending: @escaping @Sendable () async throws -> [String] = { [] },
         _ body: @escaping @Sendable (APIFixture, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { connection in
-            let database = RegistryDatabase(configuration: connection, maxConnections: 12, modules: shipped)
+            let database = RegistryDatabase(configuration: connection, maxConnections: 12, modules: shipped, figures: figures)
             do {
                 let fixture = try await make(database)
                 var logger = Logger(label: "govreg.http.tests")
                 logger.logLevel = .warning
+                if let given { logger = given }
                 let app = buildApplication(database: database, configuration: configuration, logger: logger, pendingMigrations: pending)
                 try await app.test(.router) { client in try await body(fixture, client) }
                 await database.close()

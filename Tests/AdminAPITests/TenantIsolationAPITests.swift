@@ -85,7 +85,7 @@ import Testing
                 },
             ]
             let router = Router(context: APIContext.self)
-            router.add(middleware: RequestLogMiddleware(routes: RouteMethods(APIRouteTable(routes: unchecked))))
+            router.add(middleware: RequestLogMiddleware(routes: RouteMethods(APIRouteTable(routes: unchecked)), figures: RegistryFigures()))
             router.add(middleware: AuthenticationMiddleware(services: services))
             APIRouteTable(routes: unchecked).register(on: router, services: services)
             let app = Application(router: router, logger: Logger(label: "unchecked"))

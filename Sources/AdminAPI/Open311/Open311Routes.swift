@@ -96,7 +96,8 @@ enum Open311Routes {
             default: return Open311Error.badRequest(error.description).response(format)
             }
         } catch {
-            context.logger.error("open311 request failed", metadata: ["error": .string(String(reflecting: error))])
+            // As the request log has it: a database error's detail can quote a row.
+            context.logger.error("open311 request failed", metadata: ["error": .string(RequestLogMiddleware.loggable(error))])
             return Open311Error(status: .internalServerError, description: "服务器内部错误 internal error").response(format)
         }
     }

@@ -23,7 +23,7 @@ public func buildApplication(
     let services = APIServices(
         database: database, configuration: configuration, document: OpenAPIDocument.json(table), pendingMigrations: pendingMigrations)
     let router = Router(context: APIContext.self)
-    router.add(middleware: RequestLogMiddleware(routes: RouteMethods(table)))
+    router.add(middleware: RequestLogMiddleware(routes: RouteMethods(table), figures: database.figures))
     router.add(middleware: AuthenticationMiddleware(services: services))
     table.register(on: router, services: services)
     PublicRoutes.register(
@@ -32,6 +32,10 @@ public func buildApplication(
     // Open311 GeoReport v2 for residents' apps and hotline systems, on both listeners: it is
     // a public door, keyed per client application.
     Open311Routes.register(on: router, services: services)
+    // The figures show internals: the admin listener only.
+    if !configuration.publicOnly, let metrics = configuration.metrics {
+        metrics.register(on: router, database: database)
+    }
     // The web console, beside the API on the same listener (not on the public-only one).
     if !configuration.publicOnly {
         var console = Console.Configuration(secureCookies: configuration.publicURL?.hasPrefix("https://") ?? false)

@@ -34,14 +34,18 @@ public struct APIConfiguration: Sendable {
     /// second; reads are allowed five times as many per client address.
     public var open311Burst: Int
     public var open311PerSecond: Double
+    /// Where `GET /metrics` reads its figures (nil: no `/metrics`); never on a public-only listener.
+    public var metrics: MetricsExport?
 
     /// The defaults: loopback, port 8080.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = Self.defaultBodyLimit, importLimit: Int = 64 << 20,
         maximumPageSize: Int = 200, rateBurst: Int = 200, ratePerSecond: Double = 100, idleTimeoutSeconds: Int64 = 30,
         failedLoginBurst: Int = 20, failedLoginsPerSecond: Double = 1, publicOnly: Bool = false, publicURL: String? = nil,
-        publicCacheSeconds: Int = 30, publicMissesPerSecond: Double = 50, open311Burst: Int = 20, open311PerSecond: Double = 2
+        publicCacheSeconds: Int = 30, publicMissesPerSecond: Double = 50, open311Burst: Int = 20, open311PerSecond: Double = 2,
+        metrics: MetricsExport? = nil
     ) {
+        self.metrics = metrics
         self.open311Burst = open311Burst
         self.open311PerSecond = open311PerSecond
         self.publicMissesPerSecond = publicMissesPerSecond

@@ -15,8 +15,13 @@ struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = APIContext
 
     let routes: RouteMethods
+    /// Where each request is counted and timed (by route template, method and status).
+    let figures: RegistryFigures
 
-    init(routes: RouteMethods) { self.routes = routes }
+    init(routes: RouteMethods, figures: RegistryFigures) {
+        self.routes = routes
+        self.figures = figures
+    }
 
     @concurrent func handle(
         _ request: Request, context: APIContext, next: @concurrent (Request, APIContext) async throws -> Response
@@ -28,7 +33,12 @@ struct RequestLogMiddleware: RouterMiddleware {
         var response: Response
         var problem: APIProblem?
         do {
-            response = try await next(request, context)
+            // The request's transactions carry its id as their application_name, so a slow
+            // query in pg_stat_activity or the server's log leads back to this request.
+            let handlerContext = context
+            response = try await TransactionLabel.$current.withValue("govreg req=\(requestID)") {
+                try await next(request, handlerContext)
+            }
         } catch {
             var mapped = APIProblem.from(error)
             // The router found no route: if the path is known with other methods, say which.
@@ -50,6 +60,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         response.headers[.requestID] = requestID
         let elapsed = ContinuousClock.now - started
+        figures.answered(route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: response.status.code, duration: elapsed)
         var metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue),
             "route": .string(context.endpointPath ?? "unmatched"),
@@ -71,10 +82,10 @@ struct RequestLogMiddleware: RouterMiddleware {
         return "\(type(of: error)): \(String(describing: error).prefix(300))"
     }
 
-    /// The client's `X-Request-Id` if it is short and plain, else a new one.
+    /// The client's `X-Request-Id` if it is short and plain (`[A-Za-z0-9._-]{1,64}`), else a new one.
     static func requestID(_ request: Request) -> String {
-        if let given = request.headers[.requestID], (1...64).contains(given.count),
-           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+        if let given = request.headers[.requestID], (1...64).contains(given.utf8.count),
+           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) {
             return given
         }
         return UUID().uuidString.lowercased()

@@ -20,10 +20,15 @@ public struct RegistryDatabase: Sendable {
     public let modules: ModuleCatalogue
     /// Each district's time zone as last seen, for intakes (``DemandIntake``).
     public let districtZones = DistrictZones()
+    /// Where imports, matchings and intakes record their figures (`/metrics`).
+    public let figures: RegistryFigures
 
     /// Pools for the database at `configuration` (the owner's login).
-    public init(configuration: ConnectionConfiguration, maxConnections: Int = 8, modules: ModuleCatalogue = .empty) {
+    public init(
+        configuration: ConnectionConfiguration, maxConnections: Int = 8, modules: ModuleCatalogue = .empty, figures: RegistryFigures = RegistryFigures()
+    ) {
         self.modules = modules
+        self.figures = figures
         operatorPool = ConnectionPool(configuration: configuration, maxConnections: max(1, maxConnections / 4))
         tenantPool = ConnectionPool(configuration: configuration.loggingIn(as: Self.applicationRole), maxConnections: maxConnections)
     }
@@ -50,7 +55,8 @@ public struct RegistryDatabase: Sendable {
     /// take the database instead (`on database: RegistryDatabase, tenant:, actor:`) and say so.
     ///
     /// The tenant and the actor are set with `set_config(…, true)`, so they end with the
-    /// transaction and a pooled session never carries them over.
+    /// transaction and a pooled session never carries them over; so is `application_name`,
+    /// inside a ``TransactionLabel`` (a request's id), in the same statement.
     ///
     /// ```swift
     /// let id = try await database.withTenant(tenantID, actor: "cli:root") { tx in
@@ -76,32 +82,46 @@ public struct RegistryDatabase: Sendable {
         _ tenant: UUID, actor: String, readOnly: Bool = false, isolation: IsolationLevel = .readCommitted,
         _ body: (TenantTransaction) async throws -> T
     ) async throws -> T {
-        try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
-            let settings: SQL = "set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true), set_config('app.actor', \(actor), true)"
-            let status: QueryResult
-            if readOnly {
-                // One round trip: the settings, then the status under them.
-                status = try await connection.query("""
-                    SELECT t.status, t.time_zone FROM (SELECT \(settings) OFFSET 0) AS settings
-                    LEFT JOIN tenant t ON t.id = \(tenant)
-                    """)
-            } else {
-                // Writers share this lock and archiving takes it alone, so an archive waits for
-                // the writes in flight, and a write that starts later sees the tenant archived:
-                // the status is read by a later statement, whose snapshot follows the lock.
-                try await connection.execute("SELECT \(settings), pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
-                status = try await connection.query("SELECT status, time_zone FROM tenant WHERE id = \(tenant)")
+        // The label goes in with the tenant's settings (one round trip), not as the pool's own
+        // first statement; the body runs under it again, for any transaction it opens itself.
+        let label = TransactionLabel.current.map(TransactionLabel.fitted)
+        return try await TransactionLabel.$current.withValue(nil) {
+            try await tenantPool.transaction(isolation: isolation, readOnly: readOnly) { connection in
+                let transaction = try await enter(tenant, actor: actor, readOnly: readOnly, label: label, on: connection)
+                return try await TransactionLabel.$current.withValue(label) { try await body(transaction) }
             }
-            guard let state = try status.first?.decode(String?.self, "status") else {
-                throw RegistryStoreError.tenantNotFound(tenant.uuidString)
-            }
-            if state == "archived", !readOnly {
-                throw RegistryStoreError.tenantArchived(tenant.uuidString)
-            }
-            return try await body(TenantTransaction(
-                connection: connection, tenantID: tenant, actor: actor, modules: modules,
-                timeZone: try status[0].decode(String.self, "time_zone")))
         }
+    }
+
+    /// The first statement of a tenant's transaction: its settings, and its status checked.
+    private func enter(_ tenant: UUID, actor: String, readOnly: Bool, label: String?, on connection: Connection) async throws -> TenantTransaction {
+        let settings: SQL = """
+            set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true), set_config('app.actor', \(actor), true), \
+            set_config('application_name', coalesce(\(label)::text, current_setting('application_name')), true)
+            """
+        let status: QueryResult
+        if readOnly {
+            // One round trip: the settings, then the status under them.
+            status = try await connection.query("""
+                SELECT t.status, t.time_zone FROM (SELECT \(settings) OFFSET 0) AS settings
+                LEFT JOIN tenant t ON t.id = \(tenant)
+                """)
+        } else {
+            // Writers share this lock and archiving takes it alone, so an archive waits for
+            // the writes in flight, and a write that starts later sees the tenant archived:
+            // the status is read by a later statement, whose snapshot follows the lock.
+            try await connection.execute("SELECT \(settings), pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
+            status = try await connection.query("SELECT status, time_zone FROM tenant WHERE id = \(tenant)")
+        }
+        guard let state = try status.first?.decode(String?.self, "status") else {
+            throw RegistryStoreError.tenantNotFound(tenant.uuidString)
+        }
+        if state == "archived", !readOnly {
+            throw RegistryStoreError.tenantArchived(tenant.uuidString)
+        }
+        return TenantTransaction(
+            connection: connection, tenantID: tenant, actor: actor, modules: modules,
+            timeZone: try status[0].decode(String.self, "time_zone"))
     }
 }
 

@@ -46,6 +46,12 @@ public enum DemandIntake {
         case replayed(DemandDetail)
         /// The answer another path stored under the key; nothing written.
         case answered(IdempotencyKeys.StoredAnswer)
+
+        /// A retry answered from what its key holds.
+        var isReplay: Bool {
+            if case .filed = self { return false }
+            return true
+        }
     }
 
     /// Community staff filing outside the subtree of their org unit; nothing was written.
@@ -75,7 +81,9 @@ public enum DemandIntake {
             case "listeners":
                 return try await withHandlers(checked, submit: submit, visibility: visibility, zone: zone, caller, database)
             default:
-                return try outcome(row, caller, draft: checked, database)
+                let outcome = try outcome(row, caller, draft: checked, database)
+                if outcome.isReplay { database.figures.intakeReplayed() }
+                return outcome
             }
         }
         throw RegistryStoreError.conflict("区县时区正在变更，请重试 the district's time zone is changing; retry")
@@ -92,6 +100,7 @@ public enum DemandIntake {
                 throw RegistryStoreError.conflict("区县时区正在变更，请重试 the district's time zone is changing; retry")
             }
             let outcome = try outcome(row, caller, draft: draft, database)
+            if outcome.isReplay { database.figures.intakeReplayed() }
             if case .filed(let detail) = outcome, submit {
                 try await tx.emit([.demandTransitioned(detail.demand.id, from: .draft, to: .submitted)])
             }
@@ -143,11 +152,17 @@ public enum DemandIntake {
     private static func statement(
         _ draft: DemandDraft, submit: Bool, visibility: EventVisibility, zone: String, caller: Caller, listeners: [String]
     ) -> SQL {
-        """
+        // The request's label is set first (the lateral join runs the intake after it), so
+        // pg_stat_activity shows whose intake this is while it runs; it ends with the statement.
+        let label = TransactionLabel.current.map(TransactionLabel.fitted)
+        return """
         SELECT i.outcome, i.time_zone, i.status_code, i.response_headers, i.response_body, (i.filed).*
-        FROM govreg_intake(\(caller.tenant), \(caller.actor), \(RegistryDatabase.tenantLockKey(caller.tenant)), \(zone), \(listeners)::text[],
-            \(caller.account), \(caller.key), \(caller.requestHash)::bytea, \(IdempotencyKeys.lifetime)::interval, \(caller.subtreeRoot)::bigint,
-            \(DemandFiling.arguments(draft, submit: submit)), NULL::text, \(visibility.rawValue)) i
+        FROM (SELECT set_config('application_name', coalesce(\(label)::text, current_setting('application_name')), true) AS name OFFSET 0) AS named
+        CROSS JOIN LATERAL (
+            SELECT * FROM govreg_intake(\(caller.tenant), \(caller.actor), \(RegistryDatabase.tenantLockKey(caller.tenant)), \(zone), \(listeners)::text[],
+                \(caller.account), \(caller.key), \(caller.requestHash)::bytea, \(IdempotencyKeys.lifetime)::interval, \(caller.subtreeRoot)::bigint,
+                \(DemandFiling.arguments(draft, submit: submit)), NULL::text, \(visibility.rawValue))
+            WHERE named.name IS NOT NULL OFFSET 0) i
         """
     }
 }

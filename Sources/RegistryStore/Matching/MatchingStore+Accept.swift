@@ -28,6 +28,15 @@ extension MatchingStore {
     public static func accept(
         _ run: Int64, only: [Int]? = nil, dryRun: Bool = false, on database: RegistryDatabase, tenant: UUID, actor: String
     ) async throws -> MatchingAcceptance {
+        let started = ContinuousClock.now
+        let acceptance = try await acceptRetrying(run, only: only, dryRun: dryRun, on: database, tenant: tenant, actor: actor)
+        database.figures.matchingAccepted(ContinuousClock.now - started, dryRun: dryRun)
+        return acceptance
+    }
+
+    private static func acceptRetrying(
+        _ run: Int64, only: [Int]?, dryRun: Bool, on database: RegistryDatabase, tenant: UUID, actor: String
+    ) async throws -> MatchingAcceptance {
         // A deadlock or serialization failure with a concurrent change rolled everything
         // back; the acceptance is tried again from the start (its checks run again).
         for attempt in 1... {

@@ -50,6 +50,7 @@ public enum MatchingStore {
         let loaded = clock.now
         let (fingerprint, solution, network) = try await Self.solve(snapshot, weights: weights, rules: rules, threads: request.threads)
         let solved = clock.now
+        database.figures.matchingSolved(solved - loaded)
         var record = MatchingRunRecord(
             id: nil, category: category, weights: weights, fingerprint: fingerprint, status: "proposed",
             demands: solution.summary.demands, resources: solution.summary.resources, arcs: solution.summary.arcs,
