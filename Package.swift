@@ -93,6 +93,8 @@ let package = Package(
         .target(name: "APISchema", dependencies: ["Registry"]),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
+        // govreg backup / restore: pg_dump and pg_restore with a manifest beside the dump.
+        .target(name: "Backup", dependencies: ["Postgres", "Migrations", "Digest"]),
         .target(name: "RegistryStore", dependencies: [
             "Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest", .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
@@ -149,7 +151,7 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
-                "AdminAPI", "Disclosure", "Console", "GovregCommandLine",
+                "AdminAPI", "Disclosure", "Console", "GovregCommandLine", "Backup",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
