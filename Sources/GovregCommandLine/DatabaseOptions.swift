@@ -10,6 +10,9 @@ public struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo string (default: $GOVREG_DATABASE_URL, then PG* variables, then the embedded cluster).")
     public var databaseURL: String?
 
+    @Option(name: .customLong("pooler"), help: "连接池 What stands between govreg and an external database: session (the server itself, or a session-mode pooler) or transaction (PgBouncer pool_mode = transaction); default: $GOVREG_POOLER, then session.")
+    public var poolerMode: String?
+
     @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR or ./.govreg).")
     public var dataDirectory: String?
 
@@ -36,12 +39,35 @@ public struct DatabaseOptions: ParsableArguments {
         return .embedded(EmbeddedCluster(folder: URL(filePath: folder)))
     }
 
+    /// What stands between govreg and the server: `--pooler`, then `GOVREG_POOLER`, then none.
+    ///
+    /// - Throws: `ValidationError` naming the flag or the variable for an unknown mode, and
+    ///   for `transaction` on the embedded cluster, which no pooler stands in front of.
+    public func pooler() throws -> Pooler {
+        let chosen: Pooler
+        if let poolerMode {
+            guard let mode = Pooler(rawValue: poolerMode.lowercased()) else {
+                throw ValidationError("--pooler \(poolerMode): unknown mode; use session or transaction")
+            }
+            chosen = mode
+        } else {
+            do { chosen = try Pooler.fromEnvironment() } catch { throw ValidationError("\(error)") }
+        }
+        if chosen == .transaction, case .embedded = target {
+            throw ValidationError(
+                "--pooler / \(Pooler.environmentVariable) transaction applies to an external database behind PgBouncer; "
+                + "give its address with --database-url, GOVREG_DATABASE_URL or PG*")
+        }
+        return chosen
+    }
+
     /// The connection to use, starting the embedded cluster first when that is the target.
     public func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
         switch target {
         case .external(let connectionString):
-            return ConnectionConfiguration(connectionString)
+            return ConnectionConfiguration(connectionString, pooler: try pooler())
         case .embedded(let cluster):
+            _ = try pooler()
             let outcome = try cluster.start { terminal.progress($0) }
             if !outcome.wasAlreadyRunning {
                 terminal.progress("内置数据库 embedded PostgreSQL running in \(cluster.folder.path) (pid \(outcome.pid))")

@@ -14,6 +14,8 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     case failed(file: String, line: Int?, column: Int?, sqlState: String?, message: String, detail: String?, partiallyApplied: Bool)
     case lockTimeout(holder: String)
     case invalidIndexes([String])
+    /// `migrate` through a transaction pooler (PgBouncer `pool_mode = transaction`).
+    case needsDirectConnection
 
     /// One changed file.
     public struct Drift: Sendable {
@@ -60,6 +62,11 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             return "gave up waiting for the migration lock, held by \(holder)"
         case .invalidIndexes(let names):
             return "invalid indexes (an interrupted CREATE INDEX CONCURRENTLY?): \(names.joined(separator: ", ")); drop and recreate them"
+        case .needsDirectConnection:
+            return "迁移需要直连数据库 migrations need a direct connection to PostgreSQL, not one through a transaction pooler "
+                + "(--pooler transaction / GOVREG_POOLER): the migration lock is held by one session across files, and "
+                + "no-transaction files (CREATE INDEX CONCURRENTLY) cannot run in a pooled transaction; "
+                + "run `govreg db migrate` with --database-url pointing at the server itself (e.g. port 5432, not PgBouncer's 6432) and --pooler session"
         }
     }
 }

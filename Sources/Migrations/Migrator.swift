@@ -66,9 +66,13 @@ public struct Migrator: Sendable {
     ///   - dryRun: run the pending files in one transaction and roll it back, so errors show
     ///     without changing anything. Files that run outside a transaction are not tried.
     /// - Throws: ``MigrationError`` naming the file (and line, column and SQLSTATE for a
-    ///   failing statement); edited or missing applied files are refused before anything runs.
+    ///   failing statement); edited or missing applied files are refused before anything runs;
+    ///   `.needsDirectConnection` through a transaction pooler.
     public func migrate(to target: String? = nil, dryRun: Bool = false) async throws -> MigrationReport {
-        try await withSession { session in
+        // Refused before connecting: through a transaction pooler the session lock would be
+        // taken on one server session and each file could run on another.
+        guard configuration.pooler == .session else { throw MigrationError.needsDirectConnection }
+        return try await withSession { session in
             try await History.create(session)
             return try await MigrationLock(session: session, wait: lockWait, progress: progress).hold {
                 let plan = MigrationPlan(files: source.files, applied: try await History.read(session))

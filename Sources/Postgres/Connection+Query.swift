@@ -4,12 +4,21 @@ import Foundation
 extension Connection {
     /// Runs one statement with its interpolated values bound as parameters and returns its rows.
     ///
+    /// Behind a transaction pooler, a statement run outside a transaction travels with the
+    /// pinned settings in one round trip (`execPipeline`), so it decodes the same whichever
+    /// server session the pooler picks and whatever that session's defaults are.
+    ///
     /// - Throws: ``PostgresError`` with the server's SQLSTATE, message, detail, hint and position.
     public func query(_ sql: SQL) async throws -> QueryResult {
         let (texts, types) = try Self.encode(sql.bindings)
         let statement = sql.text
+        let pins = self.pins
         return try await withHandle { pointer in
-            try Self.execParams(pointer, statement, texts, types)
+            if let pins, PQtransactionStatus(pointer) == PQTRANS_IDLE {
+                let encoded = EncodedStatement(text: statement, values: texts, types: types)
+                return try Self.execPipeline(pointer, [pins, encoded])[1]
+            }
+            return try Self.execParams(pointer, statement, texts, types)
         }
     }
 

@@ -29,7 +29,20 @@ extension Connection {
         _ body: (Connection) async throws -> T
     ) async throws -> T {
         let begin = "BEGIN ISOLATION LEVEL \(isolation.rawValue)" + (readOnly ? " READ ONLY" : "")
-        try await execute(SQL(unsafeRaw: begin))
+        if let pins {
+            // Behind a transaction pooler: the settings pinned for this transaction only, in
+            // the same round trip as its BEGIN.
+            do {
+                _ = try await withHandle { pointer in
+                    try Self.execPipeline(pointer, [EncodedStatement(text: begin, values: [], types: []), pins])
+                }
+            } catch {
+                await rollbackQuietly()
+                throw error
+            }
+        } else {
+            try await execute(SQL(unsafeRaw: begin))
+        }
         let value: T
         do {
             if let label = TransactionLabel.current {

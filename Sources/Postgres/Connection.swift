@@ -24,6 +24,9 @@ public final class Connection: @unchecked Sendable {
     private let cancelHandle: Handle?
     private let queue: DispatchQueue
     private let state = Mutex(State())
+    /// Behind a transaction pooler, the statement that pins the session settings for one
+    /// transaction; sent ahead of every transaction and of every statement run outside one.
+    let pins: EncodedStatement?
 
     struct Handle: @unchecked Sendable { let pointer: OpaquePointer }
     private struct State {
@@ -42,9 +45,10 @@ public final class Connection: @unchecked Sendable {
     /// Swift's cooperative thread pool.
     static let queueMarker = DispatchSpecificKey<Bool>()
 
-    private init(handle: Handle, queue: DispatchQueue) {
+    private init(handle: Handle, queue: DispatchQueue, pins: EncodedStatement?) {
         self.handle = handle
         self.queue = queue
+        self.pins = pins
         self.cancelHandle = PQgetCancel(handle.pointer).map(Handle.init)
         PQsetNoticeProcessor(handle.pointer, { _, _ in }, nil)  // NOTICEs are not errors; keep stderr clean
     }
@@ -62,12 +66,13 @@ public final class Connection: @unchecked Sendable {
         let queue = DispatchQueue(label: "govreg.postgres.connection")
         queue.setSpecific(key: queueMarker, value: true)
         let keywords = configuration.connectKeywords()
+        let pins = try configuration.transactionPins().map(EncodedStatement.init)
         let handle: Handle = try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result { try openSession(keywords) })
             }
         }
-        return Connection(handle: handle, queue: queue)
+        return Connection(handle: handle, queue: queue, pins: pins)
     }
 
     private static func openSession(_ keywords: [(String, String)]) throws -> Handle {
@@ -87,7 +92,7 @@ public final class Connection: @unchecked Sendable {
         guard PQstatus(pointer) == CONNECTION_OK else {
             let message = errorMessage(pointer)
             PQfinish(pointer)
-            throw PostgresError(kind: .connection, message: message)
+            throw PostgresError(kind: .connection, message: message, hint: tlsHint(for: message))
         }
         return Handle(pointer: pointer)
     }
@@ -154,6 +159,15 @@ public final class Connection: @unchecked Sendable {
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(cancelHandle.pointer, &buffer, Int32(buffer.count))
         }
+    }
+
+    /// libpq names a TLS failure in its own words ("certificate verify failed", "server
+    /// certificate for … does not match host name", "SSL …"); say what to check.
+    static func tlsHint(for message: String) -> String? {
+        let lowered = message.lowercased()
+        guard ["certificate", "ssl", "tls"].contains(where: { lowered.contains($0) }) else { return nil }
+        return "TLS 加密连接失败 the TLS connection failed: check sslmode, sslrootcert (the CA that signed the "
+            + "server's certificate) and that the host name you connect to is one the certificate names"
     }
 
     static func errorMessage(_ pointer: OpaquePointer) -> String {

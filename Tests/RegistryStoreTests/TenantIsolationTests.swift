@@ -189,7 +189,9 @@ private func count(_ connection: Connection, _ table: String) async throws -> In
             // The write waits, mid-transaction, for a lock the test holds: every state below
             // lasts until the test releases it, however slow the machine.
             let key = Int64.random(in: 1...Int64.max)
-            let admin = try await Connection.connect(configuration)
+            // A session lock: the test's own session, directly (a transaction pooler would
+            // hand its server session to the writer, for which the lock is then its own).
+            let admin = try await Connection.connect(TestDatabase.directly(configuration))
             try await admin.execute("SELECT pg_advisory_lock(\(key))")
             func waiting(_ pattern: String) async throws -> Bool {
                 try await admin.query("""

@@ -22,7 +22,7 @@ extension DatabaseCommand {
             switch database.target {
             case .external(let connectionString):
                 server = "external 外部"
-                configuration = ConnectionConfiguration(connectionString)
+                configuration = ConnectionConfiguration(connectionString, pooler: try database.pooler())
             case .embedded(let cluster):
                 let state = try cluster.status()
                 server = "embedded 内置 (\(cluster.folder.path)): \(state)"
