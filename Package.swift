@@ -33,6 +33,8 @@ let moduleTestTargets: [Target] = moduleNames.map { name in
     ])
 }
 
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "govreg",
     platforms: [.macOS(.v15)],
@@ -63,6 +65,9 @@ let package = Package(
         // in Prometheus' text format by swift-prometheus at the HTTP edge alone.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Every hash (migration checksums, token hashes, ETags, the matching fingerprint) and
+        // every random secret: a maintained implementation, never hand-made crypto (issue 20).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -75,9 +80,14 @@ let package = Package(
         // libqrencode, reached only through QRCode (the community notice's QR code).
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
-        .target(name: "Digest"),
-        // The matching engine: pure, no I/O (issue 4).
-        .target(name: "Matching", dependencies: ["Digest"]),
+        // The build tool and its plugins (issue 20): the migrations/ folder and the git commit
+        // written into generated source, so that a copied binary needs nothing beside it.
+        // (Under BuildTools/, not Plugins/: that folder holds the governance modules.)
+        .executableTarget(name: "govreg-embed", path: "BuildTools/govreg-embed"),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["govreg-embed"], path: "BuildTools/EmbedMigrations"),
+        .plugin(name: "RecordBuildCommit", capability: .buildTool(), dependencies: ["govreg-embed"], path: "BuildTools/RecordBuildCommit"),
+        // The matching engine: pure, no I/O (issue 4); SHA-256 for its fingerprint from swift-crypto.
+        .target(name: "Matching", dependencies: [crypto]),
         .target(name: "Registry"),
         // The district's matching model: eligibility and cost terms over the lists (pure).
         .target(name: "ListMatching", dependencies: ["Matching", "Registry"]),
@@ -92,11 +102,11 @@ let package = Package(
         // server and the JSON fuzz target run the same code).
         .target(name: "APISchema", dependencies: ["Registry"]),
         .target(name: "EmbeddedCluster"),
-        .target(name: "Migrations", dependencies: ["Postgres", "Digest"]),
+        .target(name: "Migrations", dependencies: ["Postgres", crypto], plugins: ["EmbedMigrations"]),
         // govreg backup / restore: pg_dump and pg_restore with a manifest beside the dump.
-        .target(name: "Backup", dependencies: ["Postgres", "Migrations", "Digest"]),
+        .target(name: "Backup", dependencies: ["Postgres", "Migrations", crypto]),
         .target(name: "RegistryStore", dependencies: [
-            "Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", "Digest", .product(name: "CoreMetrics", package: "swift-metrics"),
+            "Postgres", "Registry", "ImportIssues", "Matching", "ListMatching", crypto, .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
         // The demo district's spreadsheets, generated from a seed (pure; loaded by `govreg demo`).
         .target(name: "DemoDistrict", dependencies: ["SpreadsheetCSV"]),
@@ -106,14 +116,14 @@ let package = Package(
         // rendered as HTML (Mustache, inline SVG), Markdown, CSV and JSON.
         .target(
             name: "Disclosure",
-            dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", "Digest", "SpreadsheetCSV", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Registry", "RegistryStore", "Postgres", "QRCode", crypto, "SpreadsheetCSV", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The web console (issue 17): server-rendered pages over the same store functions as the
         // API, signed in with a password and a session cookie.
         .target(
             name: "Console",
             dependencies: [
-                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Disclosure", "Digest", "ListMatching", "Matching", "Postgres",
+                "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Disclosure", crypto, "ListMatching", "Matching", "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -128,7 +138,7 @@ let package = Package(
         .target(
             name: "AdminAPI",
             dependencies: [
-                "APISchema", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", "Digest", "ListMatching", "Matching", "Disclosure", "Console",
+                "APISchema", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "Postgres", "SpreadsheetCSV", crypto, "ListMatching", "Matching", "Disclosure", "Console",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -145,7 +155,8 @@ let package = Package(
             dependencies: [
                 "APISchema", "EmbeddedCluster", "Migrations", "Postgres", "Registry", "RegistryStore", "SpreadsheetCSV", "ImportIssues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["RecordBuildCommit"]
         ),
         .executableTarget(
             name: "govreg",
@@ -165,7 +176,6 @@ let package = Package(
         .executableTarget(name: "govreg-fuzz-json", dependencies: ["APISchema", "Registry"], path: "Fuzz/JSONBody"),
         .target(name: "GovregTestSupport", dependencies: ["Postgres", "Migrations", "Registry", "RegistryStore"], path: "Tests/GovregTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "GovregTestSupport"]),
-        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry"]),
         .testTarget(name: "ListMatchingTests", dependencies: ["ListMatching", "Matching", "Registry"]),
@@ -175,7 +185,7 @@ let package = Package(
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
         .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
         .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "SpreadsheetXLSX", "ImportIssues"]),
-        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", "Digest", "GovregTestSupport"]),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", crypto, "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
             "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom", "Console",
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -195,6 +205,6 @@ let package = Package(
     ] + moduleTargets + moduleTestTargets
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
 }

@@ -1,8 +1,7 @@
-import Digest
+import Crypto
 import Foundation
 
-/// The SHA-256 of a dump file. The one place backups hash, so that the hash function can be
-/// swapped in a single line.
+/// The SHA-256 of a dump file (swift-crypto), the one place backups hash.
 enum FileDigest {
     /// Lower-case hex SHA-256 of the file's bytes, read a mebibyte at a time.
     static func sha256(of file: URL) throws -> String {
@@ -10,7 +9,7 @@ enum FileDigest {
         defer { try? handle.close() }
         var hash = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hash.update($0) }
+            hash.update(data: chunk)
         }
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }

@@ -59,7 +59,12 @@ extension EmbeddedCluster {
             arguments: ["-D", dataDirectory.path, "-l", serverLog.path, "-w", "-t", "60", "start"],
             asServerUser: true,
             workingDirectory: folder
-        ).runChecked(failure: "PostgreSQL did not start in \(folder.path).", serverLog: serverLog)
+        ).runChecked(
+            failure: "PostgreSQL did not start in \(folder.path); the end of its server.log below says why. "
+                // PostgreSQL's own hint for a damaged pg_control is "you need to initdb", which
+                // would replace the district's data with an empty cluster.
+                + "If it reports damaged or missing files, restore \(folder.path) from a backup; do not run initdb over it.",
+            serverLog: serverLog)
         outcome.pid = try LockFile.read(pidFile)?.pid ?? 0
 
         outcome.createdDatabase = try createDatabaseIfMissing(with: binaries)

@@ -41,9 +41,11 @@ extension EmbeddedCluster {
     ///
     /// - Returns: The cluster's status.
     /// - Throws: ``EmbeddedClusterError`` if the data folder exists but cannot be read, for
-    ///   example a root-owned cluster inspected by another user.
+    ///   example a root-owned cluster inspected by another user, or if its data was deleted or
+    ///   damaged (see ``checkNoClusterWasLost()``).
     public func status() throws -> Status {
         guard try exists(dataDirectory.appendingPathComponent("PG_VERSION")) else {
+            try checkNoClusterWasLost()
             return .notInitialised
         }
         guard let lock = try LockFile.read(pidFile) else { return .stopped }

@@ -7,7 +7,7 @@ public struct EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String {
             case binariesNotFound, socketPathTooLong, folderNotReachable, folderNotUsable
-            case commandFailed, oldServerProcessesRunning, socketInUse
+            case commandFailed, oldServerProcessesRunning, socketInUse, dataLost
         }
 
         private let base: Base
@@ -28,6 +28,8 @@ public struct EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
         public static let oldServerProcessesRunning = Code(.oldServerProcessesRunning)
         /// Another PostgreSQL server holds the socket in the cluster's run folder.
         public static let socketInUse = Code(.socketInUse)
+        /// The data folder was deleted (while its server ran, or between runs) or damaged.
+        public static let dataLost = Code(.dataLost)
 
         public var description: String { base.rawValue }
     }

@@ -76,6 +76,41 @@ enum ProcessInspector {
             .sorted()
     }
 
+    /// The live PostgreSQL processes still working in `dataDirectory` after it was deleted.
+    ///
+    /// A deleted working directory stays usable by the processes inside it, and /proc shows
+    /// it as the old path followed by " (deleted)". Such a server answers on, on deleted
+    /// files, until it notices that its `postmaster.pid` is gone (PostgreSQL checks once a
+    /// minute) and shuts down.
+    ///
+    /// - Returns: The PIDs, the postmaster (whose parent is none of them) first.
+    static func serverProcesses(inDeleted dataDirectory: URL) -> [Int32] {
+        let target = resolvedPath(allowingMissing: dataDirectory) + " (deleted)"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        let found = entries.compactMap { Int32($0) }
+            .filter { pid in
+                workingDirectory(of: pid) == target
+                    && command(of: pid) == "postgres"
+                    && state(of: pid).map { $0 != "Z" && $0 != "X" } == true
+            }
+        let members = Set(found)
+        let isPostmaster: (Int32) -> Bool = { pid in parent(of: pid).map { !members.contains($0) } ?? true }
+        return found.filter(isPostmaster).sorted() + found.filter { !isPostmaster($0) }.sorted()
+    }
+
+    /// The path with the symbolic links of its nearest existing ancestor resolved, as the
+    /// kernel names a working directory; the missing rest is appended as given.
+    static func resolvedPath(allowingMissing url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while realPath(existing) == nil && existing.path != "/" {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let base = realPath(existing) ?? existing.path
+        return missing.reduce(base) { path, component in (path == "/" ? "" : path) + "/" + component }
+    }
+
     /// The absolute path with every symbolic link resolved, if the file exists.
     static func realPath(_ url: URL) -> String? {
         guard let resolved = realpath(url.path, nil) else { return nil }
@@ -90,6 +125,13 @@ enum ProcessInspector {
         else { return nil }
         // "PID (comm) S …": the command may itself contain spaces and parentheses.
         return stat[stat.index(after: closing)...].first { $0 != " " }
+    }
+
+    /// The parent's PID, from /proc/PID/stat ("PID (comm) S PPID …").
+    private static func parent(of pid: Int32) -> Int32? {
+        guard let stat = read("/proc/\(pid)/stat"), let closing = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: closing)...].split(separator: " ")
+        return fields.count > 1 ? Int32(fields[1]) : nil
     }
 
     /// The process's command name from /proc/PID/comm.

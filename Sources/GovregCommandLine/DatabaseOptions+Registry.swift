@@ -58,9 +58,9 @@ extension DatabaseOptions {
 }
 
 extension DatabaseOptions {
-    /// The migrator of this database and the migrations folder, reporting on `terminal`.
+    /// The migrator of this database and the chosen migrations (built in, or a folder), reporting on `terminal`.
     public func migrator(_ configuration: ConnectionConfiguration, terminal: Terminal, migrations: MigrationOptions) throws -> Migrator {
-        let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
+        let source = try migrations.source()
         return Migrator(configuration: configuration, source: source) { event in
             terminal.progress(MigrationProgressText.line(for: event))
         }

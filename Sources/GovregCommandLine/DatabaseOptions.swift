@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import EmbeddedCluster
 import Foundation
+public import Migrations
 public import Postgres
 
 /// How a command finds its database: flag, then environment, then the embedded cluster.
@@ -81,6 +82,11 @@ public struct DatabaseOptions: ParsableArguments {
 public struct MigrationOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .customLong("migrations"), help: "The migrations folder (default: $GOVREG_MIGRATIONS, ./migrations, or the one beside the executable).")
+    @Option(name: .customLong("migrations"), help: "A migrations folder to use instead of the files built into govreg, for development (default: $GOVREG_MIGRATIONS, else the built-in files).")
     public var migrationsFolder: String?
+
+    /// The migrations to apply: the folder given or in `GOVREG_MIGRATIONS`, else those built in.
+    public func source() throws -> MigrationSource {
+        try MigrationSource.chosen(explicit: migrationsFolder)
+    }
 }

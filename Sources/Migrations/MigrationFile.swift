@@ -1,5 +1,5 @@
+import Crypto
 public import Foundation
-import Digest
 
 /// One SQL migration file, e.g. `migrations/core/0003_demand_workflow.sql`.
 ///
@@ -47,9 +47,15 @@ public struct MigrationFile: Sendable, Hashable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hexDigest(normalised)
+        self.checksum = Self.hex(SHA256.hash(data: normalised))
         self.path = path
         self.transactional = try !Self.directives(in: sql, path: path).contains("no-transaction")
+    }
+
+    /// Lowercase hex, two digits a byte: the form `govreg_migration.checksum` has always held.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 
     /// `0003_demand_workflow.sql` → (3, "demand_workflow").

@@ -1,9 +1,29 @@
 public import Foundation
 
-/// The migration files of a `migrations/` folder: `core/` first, then `modules/<id>/` in
+/// The migration files govreg applies: `core` first, then each module's group in
 /// alphabetical order of the module ids, each group in version order.
+///
+/// They come either from the binary itself (``embedded()``, the default: a copied binary
+/// migrates with nothing beside it) or from a `migrations/` folder (``init(root:)``, for
+/// development: `--migrations DIR` or `GOVREG_MIGRATIONS`). Both read the same bytes the same
+/// way, so a file has the same checksum from either.
 public struct MigrationSource: Sendable {
-    public var root: URL
+    /// Where the files come from.
+    public enum Origin: Sendable, Equatable, CustomStringConvertible {
+        /// Built into the binary from the checkout's `migrations/` folder.
+        case embedded
+        /// A `migrations/` folder holding `core/` and `modules/<id>/`.
+        case folder(URL)
+
+        public var description: String {
+            switch self {
+            case .embedded: "built in 内置"
+            case .folder(let root): "folder 目录 \(root.path)"
+            }
+        }
+    }
+
+    public var origin: Origin
     /// Every file in the order it is applied.
     public var files: [MigrationFile]
 
@@ -14,7 +34,6 @@ public struct MigrationSource: Sendable {
     ///
     /// - Throws: ``MigrationError`` for a badly named file, a duplicate version or a missing folder.
     public init(root: URL) throws {
-        self.root = root
         let fileManager = FileManager.default
         var groups: [(String, URL)] = [(Self.coreGroup, root.appending(path: Self.coreGroup))]
         let modules = root.appending(path: "modules")
@@ -24,61 +43,47 @@ public struct MigrationSource: Sendable {
         guard fileManager.fileExists(atPath: groups[0].1.path) else {
             throw MigrationError.noMigrationsFolder(searched: [groups[0].1.path])
         }
-        files = try groups.flatMap { try Self.load(group: $0.0, folder: $0.1) }
+        try self.init(origin: .folder(root), groups: groups.map { group, folder in
+            let names = try fileManager.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+            return (group, try names.map { name in
+                let url = folder.appending(path: name)
+                return try MigrationFile(group: group, fileName: name, contents: try Data(contentsOf: url), path: url.path)
+            })
+        })
     }
 
-    private static func load(group: String, folder: URL) throws -> [MigrationFile] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
-        let files = try names.map { name in
-            let url = folder.appending(path: name)
-            return try MigrationFile(group: group, fileName: name, contents: try Data(contentsOf: url), path: url.path)
-        }
-        let byVersion = Dictionary(grouping: files, by: \.version)
-        if let clash = byVersion.values.first(where: { $0.count > 1 }) {
-            throw MigrationError.duplicateVersion(group: group, version: clash[0].version, paths: clash.map(\.path).sorted())
-        }
-        return files.sorted { $0.version < $1.version }
-    }
-
-    /// The `migrations/` folder to use: the one given, else `GOVREG_MIGRATIONS`, else
-    /// `./migrations`, else one found by walking up from the executable (a source checkout
-    /// running `.build/debug/govreg`).
-    public static func locate(explicit: String?, executablePath: String = CommandLine.arguments[0]) throws -> URL {
-        var candidates: [URL] = []
-        if let explicit { candidates.append(URL(filePath: explicit)) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["GOVREG_MIGRATIONS"] {
-            candidates.append(URL(filePath: fromEnvironment))
-        }
-        if explicit == nil {
-            candidates.append(URL(filePath: FileManager.default.currentDirectoryPath).appending(path: "migrations"))
-            var folder = URL(filePath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<6 {
-                candidates.append(folder.appending(path: "migrations"))
-                folder.deleteLastPathComponent()
+    /// Orders each group's files by version, refusing a version used twice.
+    init(origin: Origin, groups: [(String, [MigrationFile])]) throws {
+        self.origin = origin
+        files = try groups.flatMap { group, files in
+            let byVersion = Dictionary(grouping: files, by: \.version)
+            if let clash = byVersion.values.first(where: { $0.count > 1 }) {
+                throw MigrationError.duplicateVersion(group: group, version: clash[0].version, paths: clash.map(\.path).sorted())
             }
+            return files.sorted { $0.version < $1.version }
         }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appending(path: coreGroup).path) }) {
-            return found
-        }
-        throw MigrationError.noMigrationsFolder(searched: candidates.map(\.path))
     }
 
-    /// Creates the next file of `group` (`core` or a module id) named `NNNN_name.sql`.
-    public func createNext(group: String = coreGroup, name: String) throws -> URL {
-        let slug = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }
-        let cleanName = String(slug).split(separator: "_").joined(separator: "_")
-        guard !cleanName.isEmpty else { throw MigrationError.badFileName(path: name) }
-        let next = (files.filter { $0.group == group }.map(\.version).max() ?? 0) + 1
-        let folder = group == Self.coreGroup ? root.appending(path: group) : root.appending(path: "modules/\(group)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appending(path: String(format: "%04d_%@.sql", next, cleanName))
-        let template = """
-            -- \(String(format: "%04d", next)) \(cleanName)
-            -- Runs in one transaction. For CREATE INDEX CONCURRENTLY, put this line first instead:
-            --   -- govreg: no-transaction
+    /// The last file of each group (core first): the schema version this source migrates to.
+    public var head: [MigrationFile] {
+        var last: [MigrationFile] = []
+        for file in files {
+            if last.last?.group == file.group { last[last.count - 1] = file } else { last.append(file) }
+        }
+        return last
+    }
 
-            """
-        try Data(template.utf8).write(to: url, options: .withoutOverwriting)
-        return url
+    /// The source of a command: the folder given (`--migrations`), else the one in
+    /// `GOVREG_MIGRATIONS`, else the files built into the binary.
+    ///
+    /// - Throws: ``MigrationError/noMigrationsFolder(searched:)`` when a folder is named but holds no `core/`.
+    public static func chosen(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MigrationSource {
+        guard let named = explicit ?? environment["GOVREG_MIGRATIONS"] else { return try embedded() }
+        let root = URL(filePath: named)
+        guard FileManager.default.fileExists(atPath: root.appending(path: coreGroup).path) else {
+            let source = explicit == nil ? "GOVREG_MIGRATIONS" : "--migrations"
+            throw MigrationError.noMigrationsFolder(searched: ["\(root.appending(path: coreGroup).path) (from \(source))"])
+        }
+        return try MigrationSource(root: root)
     }
 }

@@ -29,8 +29,8 @@ struct Govreg: AsyncParsableCommand {
             govreg runs its own PostgreSQL in ./.govreg (see `govreg db start`). A command working in one \
             district takes it from --tenant, else GOVREG_TENANT, else the default `govreg use` saved.
             """,
-        version: "0.1.0",
-        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, AccountCommand.self, TokenCommand.self, Open311Command.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self]
+        version: GovregVersion.summary,
+        subcommands: [DemoCommand.self, DatabaseCommand.self, TenantCommand.self, UseCommand.self, OrgCommand.self, CategoryCommand.self, DemandCommand.self, UnitCommand.self, ResourceCommand.self, ProjectCommand.self, ImportCommand.self, ExportCommand.self, AuditCommand.self, MatchCommand.self, ModuleCommand.self, ReportCommand.self, PublishCommand.self, NoticeCommand.self, AccountCommand.self, TokenCommand.self, Open311Command.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self, VersionCommand.self]
             + ModuleCommands.all(in: ModuleRegistry.catalogue)
     ) }
 }

@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 import Postgres
 import Registry
@@ -21,7 +21,7 @@ import Testing
             let batch = try #require(try await f.database.withTenant(f.tenant, actor: f.actor, readOnly: true) { tx in
                 try await ImportBatchStore.find(importID, in: tx)
             })
-            #expect(batch.origin == ImportOrigin(fileName: "需求 2024.csv", sha256: SHA256.hexDigest(data), byteCount: data.count))
+            #expect(batch.origin == ImportOrigin(fileName: "需求 2024.csv", sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), byteCount: data.count))
             #expect(batch.actor == "cli:wang" && batch.list == "demands" && batch.rows == 3 && batch.inserted == 3 && batch.updated == 0)
             #expect(batch.options == ["encoding": "utf8"])
             // No per-row audit entry for the rows the import created: the batch record stands for them.

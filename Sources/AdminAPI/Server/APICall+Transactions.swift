@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -44,8 +44,8 @@ extension APICall {
     /// What a key is bound to: SHA-256 of method, path and body (computed only for keyed writes).
     var requestHash: Data {
         var hasher = SHA256()
-        hasher.update(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8))
-        hasher.update(Array(body))
+        hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
+        hasher.update(data: body)
         return Data(hasher.finalize())
     }
 }

@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 import Hummingbird
 import RegistryStore
@@ -16,26 +16,26 @@ enum ConsoleCookie {
     static let language = "govreg_lang"
     static let flash = "govreg_notice"
 
-    /// A new random secret: 256 bits from the system's generator, as base64url (43 characters).
+    /// A new random secret: 256 bits from swift-crypto's secure generator, as base64url (43 characters).
     static func newSecret() -> String {
         String(AccessToken.generate().secret.dropFirst(AccessToken.scheme.count))
     }
 
     /// The stored form of a session secret.
-    static func hash(_ secret: String) -> Data { Data(SHA256.hash(Array(secret.utf8))) }
+    static func hash(_ secret: String) -> Data { Data(SHA256.hash(data: Data(secret.utf8))) }
 
     /// The CSRF token that goes with a secret (a different digest from the stored one, so the
     /// database's copy does not give it away).
     static func csrf(_ secret: String) -> String {
-        Data(SHA256.hash(Array("govreg console csrf\n\(secret)".utf8))).base64EncodedString()
+        Data(SHA256.hash(data: Data("govreg console csrf\n\(secret)".utf8))).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// Compares two texts in time that depends only on their length.
-    static func sameText(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    /// Whether a presented token is the expected one, in time that does not depend on where
+    /// they differ: their SHA-256 digests are compared with swift-crypto's constant-time `==`
+    /// (hashing first also hides the expected token's length).
+    static func sameText(_ expected: String, _ presented: String) -> Bool {
+        SHA256.hash(data: Data(expected.utf8)) == SHA256.hash(data: Data(presented.utf8))
     }
 
     static func make(_ name: String, _ value: String, maxAge: Int?, secure: Bool) -> Cookie {

@@ -1,3 +1,4 @@
+import Crypto
 import HummingbirdBcrypt
 import NIOPosix
 
@@ -43,8 +44,16 @@ public enum ConsolePassword {
     /// 1/l/I), about 94 bits, for an operator or an admin to hand over once.
     public static func generated() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        // Random bytes from swift-crypto; a byte is used only below the largest multiple of the
+        // alphabet's size (224 of 256), so every character is equally likely.
+        let usable = UInt8(256 / alphabet.count * alphabet.count)
+        var password = ""
+        while password.count < 16 {
+            for byte in SymmetricKey(size: .bits256).withUnsafeBytes({ Array($0) }) where byte < usable && password.count < 16 {
+                password.append(alphabet[Int(byte) % alphabet.count])
+            }
+        }
+        return password
     }
 
     /// A hash of the same cost that no password is checked against for real.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MultipartKit
 import NIOCore
@@ -76,7 +77,9 @@ actor UploadShelf {
         var sheet: String? = nil
     }
 
-    private var items: [String: Item] = [:]
+    /// By the SHA-256 of the ticket: finding a presented ticket compares digests (swift-crypto's
+    /// `==` is constant-time), never the secret text itself.
+    private var items: [SHA256.Digest: Item] = [:]
     private let capacity = 128 * 1024 * 1024
     private let lifetime = Duration.seconds(30 * 60)
 
@@ -89,15 +92,18 @@ actor UploadShelf {
             items[oldest.key] = nil
         }
         let ticket = ConsoleCookie.newSecret()
-        items[ticket] = item
+        items[Self.key(ticket)] = item
         return ticket
     }
 
     /// Takes the item back: only by the district and account that left it.
     func take(_ ticket: String, tenant: UUID, account: Int64) -> Item? {
-        guard let item = items[ticket], item.tenant == tenant, item.account == account,
+        let key = Self.key(ticket)
+        guard let item = items[key], item.tenant == tenant, item.account == account,
               ContinuousClock.now - item.stored < lifetime else { return nil }
-        items[ticket] = nil
+        items[key] = nil
         return item
     }
+
+    private static func key(_ ticket: String) -> SHA256.Digest { SHA256.hash(data: Data(ticket.utf8)) }
 }

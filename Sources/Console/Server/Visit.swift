@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import HTTPTypes
 import Hummingbird

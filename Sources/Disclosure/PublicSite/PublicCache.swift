@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Foundation
 
 /// Recent answers of the public site, so that a popular page costs the database nothing
@@ -66,6 +66,8 @@ public actor PublicCache {
 
     /// `"…"`: the first 32 hex digits of the body's SHA-256.
     public static func etag(_ body: String) -> String {
-        "\"" + SHA256.hexDigest(body.utf8).prefix(32) + "\""
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = SHA256.hash(data: Data(body.utf8)).prefix(16).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }
+        return "\"" + String(decoding: hex, as: UTF8.self) + "\""
     }
 }

@@ -1,4 +1,4 @@
-import Digest
+import Crypto
 import Dispatch
 import Synchronization
 
@@ -124,13 +124,13 @@ private struct CanonicalWriter {
     }
 
     private mutating func flush() {
-        buffer.withUnsafeBytes { hasher.update($0) }
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func finish() -> [UInt8] {
         flush()
-        return hasher.finalize()
+        return Array(hasher.finalize())
     }
 
     mutating func finishHex() -> String {

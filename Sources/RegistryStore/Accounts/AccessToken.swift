@@ -1,5 +1,5 @@
+import Crypto
 public import Foundation
-import Digest
 
 /// An API token's secret: `grt_` and 43 characters of base64url carrying 256 random bits.
 ///
@@ -13,24 +13,28 @@ public struct AccessToken: Sendable, Hashable {
     /// The whole secret, for the `Authorization: Bearer …` header.
     public let secret: String
 
-    /// A new random token, from the system's cryptographic generator (getrandom on Linux).
+    /// A new random token: 256 bits from swift-crypto's secure generator.
     public static func generate() -> AccessToken {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return AccessToken(secret: scheme + Data(bytes).base64URLEncoded())
+        AccessToken(secret: scheme + Data.randomSecret().base64URLEncoded())
     }
 
     /// Wraps a presented secret (not checked; an unknown one simply matches no account).
     public init(secret: String) { self.secret = secret }
 
     /// The stored form: SHA-256 of the secret's UTF-8.
-    public var hash: Data { Data(SHA256.hash(Array(secret.utf8))) }
+    public var hash: Data { Data(SHA256.hash(data: Data(secret.utf8))) }
 
     /// The first 12 characters, shown in lists to tell tokens apart.
     public var prefix: String { String(secret.prefix(12)) }
 }
 
 extension Data {
+    /// 256 bits from swift-crypto's secure generator (a new key's bytes): the secret of a
+    /// token, an Open311 key or a console session.
+    static func randomSecret() -> Data {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+    }
+
     /// Base64url without padding (RFC 4648 §5).
     func base64URLEncoded() -> String {
         base64EncodedString()

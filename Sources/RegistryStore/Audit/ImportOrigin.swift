@@ -1,5 +1,5 @@
+import Crypto
 public import Foundation
-import Digest
 
 /// Where an import's rows came from, for its batch record (migration 0030): the file's name
 /// as the person who loaded it knew it, and its SHA-256, so that an auditor holding a file can
@@ -28,7 +28,13 @@ public struct ImportOrigin: Sendable, Hashable, Codable {
     public init(fileName: String?, data: Data) {
         // `-` is standard input, which has no name.
         let name = fileName.map { URL(fileURLWithPath: $0).lastPathComponent }.flatMap { $0.isEmpty || $0 == "-" ? nil : String($0.prefix(255)) }
-        self.init(fileName: name, sha256: SHA256.hexDigest(data), byteCount: data.count)
+        self.init(fileName: name, sha256: Self.hex(SHA256.hash(data: data)), byteCount: data.count)
+    }
+
+    /// Lowercase hex, two digits a byte (the form `file_sha256` holds, as `sha256sum` prints).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,5 +1,5 @@
+import Crypto
 public import Foundation
-import Digest
 import Postgres
 
 /// A client application a district admits to its Open311 endpoint (a residents' reporting
@@ -39,18 +39,16 @@ public struct Open311Key: Sendable, Hashable {
     public static let scheme = "o311_"
     public let secret: String
 
-    /// A new random key from the system's cryptographic generator.
+    /// A new random key: 256 bits from swift-crypto's secure generator.
     public static func generate() -> Open311Key {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Open311Key(secret: scheme + Data(bytes).base64URLEncoded())
+        Open311Key(secret: scheme + Data.randomSecret().base64URLEncoded())
     }
 
     /// Wraps a presented key (not checked: an unknown one matches no client).
     public init(secret: String) { self.secret = secret }
 
     /// The stored form: SHA-256 of the key's UTF-8.
-    public var hash: Data { Data(SHA256.hash(Array(secret.utf8))) }
+    public var hash: Data { Data(SHA256.hash(data: Data(secret.utf8))) }
 
     /// The first 12 characters, shown in lists.
     public var prefix: String { String(secret.prefix(12)) }

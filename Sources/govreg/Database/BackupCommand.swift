@@ -32,7 +32,7 @@ struct BackupCommand: AsyncParsableCommand {
         let backup = Backup(
             configuration: configuration,
             pgDump: try EmbeddedCluster.clientProgram("pg_dump"),
-            govregVersion: Govreg.configuration.version
+            govregVersion: GovregVersion.summary
         ) { terminal.progress($0) }
         let file = URL(filePath: out)
         let manifest = try await backup.write(to: file)

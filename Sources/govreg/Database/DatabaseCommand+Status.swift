@@ -27,22 +27,23 @@ extension DatabaseCommand {
                 let state = try cluster.status()
                 server = "embedded 内置 (\(cluster.folder.path)): \(state)"
                 guard case .running = state else {
-                    if json { try terminal.json(StatusJSON(server: server, database: nil, migrations: [])) }
+                    if json { try terminal.json(StatusJSON(server: server, database: nil, migrationSource: try .init(migrations.source().origin), migrations: [])) }
                     else { terminal.print("数据库 database: \(server)\nStart it with `govreg db start` (any command that needs it starts it too).") }
                     return
                 }
                 configuration = ConnectionConfiguration(cluster.connectionString)
             }
-            let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
+            let source = try migrations.source()
             let migrator = Migrator(configuration: configuration, source: source)
             let identity = try await Self.identity(configuration)
             let plan = try await migrator.plan()
             let entries = plan.statuses.map(StatusJSON.Entry.init)
             if json {
-                try terminal.json(StatusJSON(server: server, database: identity, migrations: entries))
+                try terminal.json(StatusJSON(server: server, database: identity, migrationSource: .init(source.origin), migrations: entries))
                 return
             }
             terminal.print("数据库 database: \(server) — \(identity)")
+            terminal.print("迁移来源 migrations from: \(source.origin)")
             let counts = MigrationState.allCases.map { state in (state, plan.statuses.filter { $0.state == state }.count) }
             terminal.print("迁移 migrations: " + counts.filter { $0.1 > 0 || $0.0 == .applied || $0.0 == .pending }
                 .map { "\($0.1) \(Self.label($0.0))" }.joined(separator: ", "))
@@ -82,7 +83,21 @@ extension DatabaseCommand {
 private struct StatusJSON: Encodable {
     var server: String
     var database: String?
+    var migrationSource: Source
     var migrations: [Entry]
+
+    /// Where the migrations came from: `{"kind": "built_in"}` or `{"kind": "folder", "folder": "/path"}`.
+    struct Source: Encodable {
+        var kind: String
+        var folder: String?
+
+        init(_ origin: MigrationSource.Origin) {
+            switch origin {
+            case .embedded: kind = "built_in"; folder = nil
+            case .folder(let root): kind = "folder"; folder = root.path
+            }
+        }
+    }
 
     struct Entry: Encodable {
         var migration: String

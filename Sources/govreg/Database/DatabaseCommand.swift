@@ -70,7 +70,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             let terminal = Terminal()
             let migrator = Migrator(
                 configuration: try database.connectionConfiguration(terminal: terminal),
-                source: try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder)),
+                source: try migrations.source(),
                 lockWait: .seconds(lockWait),
                 progress: { terminal.progress(MigrationProgressText.line(for: $0)) })
             let report = try await migrator.migrate(to: to, dryRun: dryRun)
@@ -95,7 +95,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             let terminal = Terminal()
             let migrator = Migrator(
                 configuration: try database.connectionConfiguration(terminal: terminal),
-                source: try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder)))
+                source: try migrations.source())
             let plan = try await migrator.verify()
             let pending = plan.pending.count
             terminal.print("校验 verify: ok, \(plan.statuses.count - pending) applied files match their checksums"
@@ -104,7 +104,9 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create the next migration file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create the next migration file.",
+            discussion: "Needs the migrations folder of a checkout (--migrations, $GOVREG_MIGRATIONS, ./migrations, or one above the executable); rebuild govreg to build the new file in.")
         @OptionGroup var migrations: MigrationOptions
         @Argument(help: "What the migration does, e.g. demand_workflow.")
         var name: String

@@ -28,7 +28,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal()
-        let source = try MigrationSource(root: try MigrationSource.locate(explicit: migrations.migrationsFolder))
+        let source = try migrations.source()
         let restore = Restore(
             configuration: try database.connectionConfiguration(terminal: terminal),
             pgRestore: try EmbeddedCluster.clientProgram("pg_restore"),
