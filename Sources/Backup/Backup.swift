@@ -46,11 +46,17 @@ public struct Backup: Sendable {
         else {
             throw BackupError(.outputUnwritable, "--out \(file.path): the folder \(folder.path) does not exist or is not writable")
         }
+        try BackupError.refusingPooler(configuration, doing: "A backup")
         let partial = folder.appendingPathComponent(".\(file.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
         let partialManifest = partial.appendingPathExtension("manifest")
         defer {
             try? FileManager.default.removeItem(at: partial)
             try? FileManager.default.removeItem(at: partialManifest)
+        }
+        // The dump holds every district's personal data and the accounts' hashes: readable by
+        // this user alone. pg_dump opens an existing file without changing its mode.
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw BackupError(.outputUnwritable, "--out \(file.path): could not create \(partial.path)")
         }
 
         let client = ClientProgram(executable: pgDump)
@@ -72,10 +78,16 @@ public struct Backup: Sendable {
         progress("备份 backup: SHA-256 of the dump …")
         manifest.dumpSHA256 = try FileDigest.sha256(of: partial)
         manifest.dumpBytes = (try FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0
-        try manifest.encoded().write(to: partialManifest)
+        guard FileManager.default.createFile(atPath: partialManifest.path, contents: try manifest.encoded(), attributes: [.posixPermissions: 0o600]) else {
+            throw BackupError(.outputUnwritable, "--out \(file.path): could not write \(partialManifest.path)")
+        }
+        // On disk before either takes its name, so "backup done" survives a power cut.
+        try Self.synchronize(partial)
+        try Self.synchronize(partialManifest)
         try Self.moveIntoPlace(partial, to: file)
         do {
             try Self.moveIntoPlace(partialManifest, to: BackupManifest.location(ofDump: file))
+            try Self.synchronize(folder)
         } catch {
             try? FileManager.default.removeItem(at: file)
             throw error
@@ -123,6 +135,18 @@ public struct Backup: Sendable {
     static func moveIntoPlace(_ source: URL, to destination: URL) throws {
         guard rename(source.path, destination.path) == 0 else {
             throw BackupError(.outputUnwritable, "could not rename \(source.path) to \(destination.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Flushes a file (or, for the renames, its folder) to disk.
+    static func synchronize(_ file: URL) throws {
+        let descriptor = open(file.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw BackupError(.outputUnwritable, "could not open \(file.path) to flush it: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw BackupError(.outputUnwritable, "could not flush \(file.path) to disk: \(String(cString: strerror(errno)))")
         }
     }
 }

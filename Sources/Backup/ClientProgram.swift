@@ -3,8 +3,8 @@ import Foundation
 /// A PostgreSQL client program (`pg_dump`, `pg_restore`) run for a backup or a restore.
 ///
 /// The connection settings go on the command line as a conninfo string without the password;
-/// the password, if any, goes into a password file readable by this user alone, named by
-/// `PGPASSFILE` and removed afterwards, so that it never shows in `ps` or in a log.
+/// the password, if any, goes in the child's `PGPASSWORD`, so that it never shows in `ps`,
+/// a file or a log.
 struct ClientProgram {
     var executable: URL
 
@@ -28,23 +28,18 @@ struct ClientProgram {
 
     /// Runs the program and waits for it without holding a thread.
     ///
-    /// The environment is ours minus every `PG…` variable: the conninfo given carries every
-    /// setting the session used, and a stray `PGPASSWORD` or `PGOPTIONS` must not change it.
+    /// The environment is ours minus every `PG…` variable (but the password given): the
+    /// conninfo carries every setting the session used, and a stray `PGOPTIONS` must not change it.
     func run(_ arguments: [String], password: String?) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("govreg-client-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
 
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
-        if let password {
-            let passfile = folder.appendingPathComponent("pgpass")
-            // Any host, port, database and user: the conninfo says which; `\` and `:` escaped.
-            let escaped = password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
-            guard FileManager.default.createFile(atPath: passfile.path, contents: Data("*:*:*:*:\(escaped)\n".utf8),
-                                                 attributes: [.posixPermissions: 0o600])
-            else { throw BackupError(.clientFailed, "could not write a password file in \(folder.path)") }
-            environment["PGPASSFILE"] = passfile.path
-        }
+        // In the child's environment only: not on its command line (`ps`) and not in a file
+        // an interrupted run would leave behind; Linux shows a process's environment to its
+        // owner alone.
+        if let password { environment["PGPASSWORD"] = password }
         let standardOutput = folder.appendingPathComponent("out")
         let standardError = folder.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: standardOutput.path, contents: nil)

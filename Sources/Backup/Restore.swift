@@ -47,6 +47,7 @@ public struct Restore: Sendable {
     ///   counts after the restore differ from the manifest's; ``PostgresError`` when the
     ///   server cannot be reached.
     public func run(dump: URL, manifestFile: URL? = nil) async throws -> Report {
+        try BackupError.refusingPooler(configuration, doing: "A restore")
         guard FileManager.default.isReadableFile(atPath: dump.path) else {
             throw BackupError(.manifestUnreadable, "备份文件 backup file \(dump.path) does not exist or is not readable")
         }
@@ -89,7 +90,7 @@ public struct Restore: Sendable {
                 password: parameters.password)
             guard outcome.status == 0 else {
                 throw BackupError(.clientFailed, "pg_restore failed (exit status \(outcome.status)); its single transaction was rolled back, "
-                    + "so nothing was restored: \(outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
+                    + "so no table was restored (the application role govreg_app, if this restore created it, stays): \(outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
             progress("恢复 restore: counting rows …")
             try await compareCounts(manifest, connection)

@@ -27,10 +27,11 @@ public struct SessionParameters: Sendable {
         return "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
-    /// Settings a client program must not inherit: its own session options, secrets, and the
-    /// password file (the password travels separately).
+    /// Settings a client program must not inherit: its own session options, secrets, the
+    /// password file (the password travels separately), and a service name, whose settings
+    /// `PQconninfo` has already expanded (the child does not see the service file).
     static let excluded: Set<String> = [
-        "password", "passfile", "options", "application_name", "fallback_application_name", "client_encoding", "replication",
+        "password", "passfile", "options", "application_name", "fallback_application_name", "client_encoding", "replication", "service",
     ]
 }
 

@@ -74,7 +74,7 @@ extension Connection {
         }.value
     }
 
-    /// True when the session is open, idle and outside a transaction, i.e. safe to reuse.
+    /// True when the session is open, idle, outside a transaction and out of pipeline mode, i.e. safe to reuse.
     /// Reads whatever the socket holds first, so a connection the server closed is noticed:
     /// a terminated backend sends a FATAL message and then closes; the first read consumes
     /// the message, the second meets the end of the stream and marks the connection bad.
@@ -83,6 +83,9 @@ extension Connection {
         return (try? await withHandle { pointer in
             PQconsumeInput(pointer) == 1 && PQconsumeInput(pointer) == 1 && PQstatus(pointer) == CONNECTION_OK
                 && PQtransactionStatus(pointer) == PQTRANS_IDLE
+                // A pipeline that failed before its Sync was read stays in pipeline mode, where
+                // every ordinary call is refused: such a session is closed, not lent again.
+                && PQpipelineStatus(pointer) == PQ_PIPELINE_OFF
         }) ?? false
     }
 }

@@ -162,10 +162,12 @@ public final class Connection: @unchecked Sendable {
     }
 
     /// libpq names a TLS failure in its own words ("certificate verify failed", "server
-    /// certificate for … does not match host name", "SSL …"); say what to check.
+    /// certificate for … does not match host name", "SSL error: …", "server does not support
+    /// SSL"); say what to check. Not a bare "SSL": a pg_hba refusal mentions encryption too.
     static func tlsHint(for message: String) -> String? {
         let lowered = message.lowercased()
-        guard ["certificate", "ssl", "tls"].contains(where: { lowered.contains($0) }) else { return nil }
+        let signs = ["certificate", "ssl error", "ssl syscall", "server does not support ssl", "sslmode", "tls"]
+        guard signs.contains(where: { lowered.contains($0) }) else { return nil }
         return "TLS 加密连接失败 the TLS connection failed: check sslmode, sslrootcert (the CA that signed the "
             + "server's certificate) and that the host name you connect to is one the certificate names"
     }

@@ -27,6 +27,11 @@ import Testing
             #expect((summary["migration_head"] as? [String])?.first?.hasPrefix("core/") == true)
             // Only the dump and its manifest: no partial file left behind.
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["demo.dump", "demo.dump.manifest.json"])
+            // Every district's personal data and the accounts' hashes: readable by their owner alone.
+            for name in ["demo.dump", "demo.dump.manifest.json"] {
+                let mode = try FileManager.default.attributesOfItem(atPath: folder.appending(path: name).path)[.posixPermissions] as? Int
+                #expect(mode == 0o600, "\(name) has mode \(String(mode ?? 0, radix: 8))")
+            }
             let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appending(path: "demo.dump.manifest.json"))) as? [String: Any])
             #expect((manifest["dump_sha256"] as? String)?.count == 64)
             #expect((manifest["tables"] as? [[String: Any]])?.contains { $0["name"] as? String == "demand" && ($0["rows"] as? Int ?? 0) >= 1_200 } == true)

@@ -82,9 +82,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         return "\(type(of: error)): \(String(describing: error).prefix(300))"
     }
 
-    /// The client's `X-Request-Id` if it is short and plain (`[A-Za-z0-9._-]{1,64}`), else a new one.
+    /// The client's `X-Request-Id` if it is short and plain (`[A-Za-z0-9._-]{1,52}`), else a new one.
+    /// 52: `govreg req=` and the id fill PostgreSQL's 63 bytes of `application_name`, so the
+    /// id found in a log line is found whole in `pg_stat_activity`.
     static func requestID(_ request: Request) -> String {
-        if let given = request.headers[.requestID], (1...64).contains(given.utf8.count),
+        if let given = request.headers[.requestID], (1...52).contains(given.utf8.count),
            given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) {
             return given
         }
