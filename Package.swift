@@ -168,6 +168,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ] + moduleNames.map { .byName(name: $0) }
         ),
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; an ordinary build makes a

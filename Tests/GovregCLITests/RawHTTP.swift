@@ -57,6 +57,17 @@ struct RawHTTP {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// ``request(_:_:_:token:json:)`` on a thread of its own, for a request that waits: its
+    /// blocking read must not hold one of the cooperative pool's threads (two on a 2-core
+    /// machine), which the test's own awaits, and other tests', need to go on.
+    static func requestOnThread(_ port: Int, _ method: String, _ path: String, token: String? = nil, json: String? = nil) async throws -> Reply {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try request(port, method, path, token: token, json: json) })
+            }
+        }
+    }
+
     /// Sends one request and reads the whole answer.
     static func request(_ port: Int, _ method: String, _ path: String, token: String? = nil, json: String? = nil) throws -> Reply {
         let fd = try connect(port)

@@ -14,7 +14,10 @@ import Glibc
 
     /// A migrated database with district langao (grid G11), an admin's token, and a running
     /// `govreg serve` on a free port.
-    private func withServer(_ body: (_ port: Int, _ token: String, _ server: Process, _ database: ConnectionConfiguration) async throws -> Void) async throws {
+    private func withServer(
+        serving options: [String] = [],
+        _ body: (_ port: Int, _ token: String, _ server: Process, _ database: ConnectionConfiguration) async throws -> Void
+    ) async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "govreg-serve-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,7 +49,7 @@ import Glibc
             let port = Int.random(in: 20_000...45_000)
             let server = Process()
             server.executableURL = GovregProcess.executable
-            server.arguments = ["serve", "--port", String(port), "--idle-timeout", "1", "--log-level", "warning"] + common
+            server.arguments = ["serve", "--port", String(port), "--idle-timeout", "1", "--log-level", "warning"] + options + common
             server.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GOVREG_") }
             let log = folder.appending(path: "serve.log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -67,11 +70,11 @@ import Glibc
             try await blocker.execute("BEGIN")
             try await blocker.execute("LOCK TABLE demand IN SHARE MODE")
             let intake = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
-            let inFlight = Task.detached { try RawHTTP.request(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
+            let inFlight = Task { try await RawHTTP.requestOnThread(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
             // The request is in flight once its INSERT waits on the test's lock.
             var waiting = false
             for _ in 0..<400 where !waiting {
-                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE relation = 'demand'::regclass AND NOT granted")
+                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'demand'::regclass AND NOT granted")
                 waiting = try rows[0].decode(Int.self, "n") > 0
                 if !waiting { try await Task.sleep(for: .milliseconds(25)) }
             }
@@ -97,6 +100,38 @@ import Glibc
             server.waitUntilExit()
             #expect(server.terminationReason == .exit)
             #expect(server.terminationStatus == 0)
+        }
+    }
+
+    /// A request still running when --shutdown-grace runs out is cut off: the server exits
+    /// instead of waiting for it, and the request's transaction is rolled back.
+    @Test func aRequestPastTheShutdownGraceIsCutOff() async throws {
+        try await withServer(serving: ["--shutdown-grace", "2"]) { port, token, server, database in
+            let blocker = try await Connection.connect(database)
+            try await blocker.execute("BEGIN")
+            try await blocker.execute("LOCK TABLE demand IN SHARE MODE")
+            let intake = #"{"title": "停止时仍在等待", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
+            let inFlight = Task { try? await RawHTTP.requestOnThread(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
+            var waiting = false
+            for _ in 0..<400 where !waiting {
+                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'demand'::regclass AND NOT granted")
+                waiting = try rows[0].decode(Int.self, "n") > 0
+                if !waiting { try await Task.sleep(for: .milliseconds(25)) }
+            }
+            try #require(waiting)
+            let signalled = ContinuousClock.now
+            kill(server.processIdentifier, SIGTERM)
+            // The lock is never released while the server stops: only the grace can end it.
+            while server.isRunning && ContinuousClock.now - signalled < .seconds(30) { try await Task.sleep(for: .milliseconds(50)) }
+            let stopped = ContinuousClock.now - signalled
+            #expect(!server.isRunning)
+            #expect(stopped >= .seconds(2) && stopped < .seconds(15), "stopped after \(stopped)")
+            let reply = await inFlight.value
+            #expect(reply?.status != 201)
+            try await blocker.execute("COMMIT")
+            let written = try await blocker.query("SELECT count(*) AS n FROM demand WHERE title = '停止时仍在等待'")
+            #expect(try written[0].decode(Int.self, "n") == 0)
+            await blocker.close()
         }
     }
 

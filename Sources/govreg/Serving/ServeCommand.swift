@@ -6,6 +6,8 @@ import Hummingbird
 import Logging
 import Metrics
 import Migrations
+import ServiceLifecycle
+import UnixSignals
 
 /// `govreg serve`: the HTTP admin API until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -13,8 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "HTTP 接口 Serve the HTTP admin API under /v1 (document at /v1/openapi.json).",
         discussion: """
-            Stops on SIGTERM or SIGINT: it stops accepting connections, finishes the requests in flight, \
-            then closes the database pool. One log line per request goes to standard error (--log-format json: \
+            Stops on SIGTERM or SIGINT: it stops accepting connections, finishes the requests in flight \
+            (for at most --shutdown-grace seconds, then cuts them off), then closes the database pool. One log line per request goes to standard error (--log-format json: \
             one JSON object per line), with the request's id (X-Request-Id), which its database transactions \
             also carry as application_name ("govreg req=<id>" in pg_stat_activity).
 
@@ -35,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate"), help: "Requests per second each token regains (burst: twice this).") var rate = 100.0
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (a slow client included) before it is closed.")
     var idleTimeout: Int64 = 30
+    @Option(name: .customLong("shutdown-grace"),
+            help: "Seconds the requests in flight may take to finish after SIGTERM or SIGINT before they are cut off (their transactions roll back).")
+    var shutdownGrace = 30
     @Flag(name: .customLong("public-only"), help: "Serve the public site (/public) and health alone: the listener to expose to the internet.")
     var publicOnly = false
     @Option(name: .customLong("public-url"), help: "Where residents reach /public from outside (https://gov.example/public), for the notices' QR codes.")
@@ -54,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format: unknown format \(logFormat); use text or json") }
         guard rate > 0 else { throw ValidationError("--rate must be positive") }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be 1–3600 seconds") }
+        guard (1...3600).contains(shutdownGrace) else { throw ValidationError("--shutdown-grace must be 1–3600 seconds") }
         guard publicRate > 0 else { throw ValidationError("--public-rate must be positive") }
         guard failedAuthRate > 0 else { throw ValidationError("--failed-auth-rate must be positive") }
         guard (0...86_400).contains(publicCache) else { throw ValidationError("--public-cache must be 0–86400 seconds") }
@@ -91,7 +97,12 @@ struct ServeCommand: AsyncParsableCommand {
                 if metrics { announce("metrics 指标: http://\(host):\(port)/metrics (Prometheus)") }
             }
             announce("public site 公示: http://\(host):\(port)/public/{district}/")
-            try await app.runService()
+            // Bounded: a client trickling an upload must not hold a stop (systemd's, a
+            // deployment's) until it is killed; past the grace the requests are cancelled.
+            var lifecycle = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            lifecycle.maximumGracefulShutdownDuration = .seconds(shutdownGrace)
+            lifecycle.maximumCancellationDuration = .seconds(10)
+            try await ServiceGroup(configuration: lifecycle).run()
         }
     }
 }
