@@ -146,7 +146,8 @@ public final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Marks the call cancelled and, if its statement is running, asks the server to abort it.
+    /// Marks the call cancelled and, if its statement is running, asks the server to abort it
+    /// (on a session of its own: see below).
     /// `PQcancel` runs on a global queue: it opens its own short connection and must not
     /// block the cancelling thread.
     private func cancel(_ token: CallToken) {
@@ -154,7 +155,11 @@ public final class Connection: @unchecked Sendable {
             token.cancelled = true
             return state.running === token
         }
-        guard let cancelHandle, running else { return }
+        // Not behind a transaction pooler: PgBouncer 1.18 (Debian 12's) exits on a FATAL when a
+        // cancelled server answers after its client has gone (pgbouncer#822, fixed in 1.21),
+        // and would take every district's connections with it. There the statement runs on
+        // to its end or its statement_timeout; only its result is dropped.
+        guard let cancelHandle, running, pins == nil else { return }
         DispatchQueue.global().async {
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(cancelHandle.pointer, &buffer, Int32(buffer.count))
