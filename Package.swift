@@ -103,6 +103,9 @@ let package = Package(
         .target(name: "APISchema", dependencies: ["Registry"]),
         .target(name: "EmbeddedCluster"),
         .target(name: "Migrations", dependencies: ["Postgres", crypto], plugins: ["EmbedMigrations"]),
+        // Scale-out on Citus (issue 21): `db lint --citus` reads the catalogue for what a schema
+        // distributed by tenant_id must not contain (Lint/); `db distribute` (Distribute/).
+        .target(name: "Distribution", dependencies: ["Postgres"]),
         // govreg backup / restore: pg_dump and pg_restore with a manifest beside the dump.
         .target(name: "Backup", dependencies: ["Postgres", "Migrations", crypto]),
         .target(name: "RegistryStore", dependencies: [
@@ -162,7 +165,7 @@ let package = Package(
             name: "govreg",
             dependencies: [
                 "Postgres", "Migrations", "EmbeddedCluster", "Registry", "RegistryStore", "RegistryImport", "ImportIssues", "DemoDistrict", "Matching", "ListMatching",
-                "AdminAPI", "Disclosure", "Console", "GovregCommandLine", "Backup",
+                "AdminAPI", "Disclosure", "Console", "GovregCommandLine", "Backup", "Distribution",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -199,6 +202,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "DistributionTests", dependencies: ["Distribution", "Postgres", "GovregTestSupport"]),
         .testTarget(name: "DisclosureTests", dependencies: [
             "Disclosure", "RegistryStore", "Registry", "Postgres", "GovregTestSupport", "BenchTalk",
         ]),

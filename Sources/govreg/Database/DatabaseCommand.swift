@@ -9,7 +9,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "数据库 The database: the embedded server and migrations.",
-        subcommands: [Start.self, Stop.self, Status.self, Migrate.self, Verify.self, New.self]
+        subcommands: [Start.self, Stop.self, Status.self, Migrate.self, Verify.self, New.self, Lint.self]
     )
 
     struct Start: AsyncParsableCommand {
