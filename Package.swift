@@ -43,8 +43,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The HTTP API (issue 6). Its default ConfigurationSupport trait is left off: govreg
-        // reads its own options, and swift-configuration would only lengthen the build.
+        // The HTTP API (issue 6). Its default ConfigurationSupport trait is left off: govreg's
+        // settings catalogue (GovregCommandLine/Settings) builds the API's configuration itself.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Named because AdminAPI uses their types directly (HTTPField, ByteBuffer); Hummingbird
@@ -68,6 +68,11 @@ let package = Package(
         // Every hash (migration checksums, token hashes, ETags, the matching fingerprint) and
         // every random secret: a maintained implementation, never hand-made crypto (issue 20).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Settings (issue 20): flags, environment and a file read through one ConfigReader. No
+        // trait: govreg reads its JSON file itself (every key checked against its catalogue),
+        // so the default JSON trait, Logging, Reloading (swift-metrics, service-lifecycle),
+        // CommandLineArguments and YAML (Yams) would add code and build time for nothing.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: []),
     ],
     targets: [
         // libpq, reached only through the Postgres module.
@@ -158,6 +163,7 @@ let package = Package(
             dependencies: [
                 "APISchema", "EmbeddedCluster", "Migrations", "Postgres", "Registry", "RegistryStore", "SpreadsheetCSV", "ImportIssues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             plugins: ["RecordBuildCommit"]
         ),
@@ -203,6 +209,8 @@ let package = Package(
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "DistributionTests", dependencies: ["Distribution", "Postgres", "GovregTestSupport"]),
+        // The settings catalogue, its four layers and its errors, without a process or a database.
+        .testTarget(name: "GovregCommandLineTests", dependencies: ["GovregCommandLine"]),
         .testTarget(name: "DisclosureTests", dependencies: [
             "Disclosure", "RegistryStore", "Registry", "Postgres", "GovregTestSupport", "BenchTalk",
         ]),

@@ -14,7 +14,7 @@ extension DatabaseOptions {
     private func registry(terminal: Terminal, migrations: MigrationOptions, maxConnections: Int) async throws -> RegistryDatabase {
         let configuration = try connectionConfiguration(terminal: terminal)
         let migrator = try self.migrator(configuration, terminal: terminal, migrations: migrations)
-        if case .embedded = target {
+        if case .embedded = try target {
             _ = try await migrator.migrate()
         } else {
             let plan = try await migrator.plan()

@@ -4,17 +4,23 @@ import Foundation
 public import Migrations
 public import Postgres
 
-/// How a command finds its database: flag, then environment, then the embedded cluster.
+/// How a command finds its database: flag, then environment, then the configuration file,
+/// then libpq's PG* variables, then the embedded cluster (``Settings``).
 public struct DatabaseOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo string (default: $GOVREG_DATABASE_URL, then PG* variables, then the embedded cluster).")
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "配置文件 A JSON file of settings, below flags and environment variables (default: $GOVREG_CONFIG; see `govreg config`).",
+        valueName: "file"))
+    public var configFile: String?
+
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or conninfo string (default: $GOVREG_DATABASE_URL, then the configuration file's database.url, then PG* variables, then the embedded cluster).")
     public var databaseURL: String?
 
-    @Option(name: .customLong("pooler"), help: "连接池 What stands between govreg and an external database: session (the server itself, or a session-mode pooler) or transaction (PgBouncer pool_mode = transaction); default: $GOVREG_POOLER, then session.")
+    @Option(name: .customLong("pooler"), help: "连接池 What stands between govreg and an external database: session (the server itself, or a session-mode pooler) or transaction (PgBouncer pool_mode = transaction); default: $GOVREG_POOLER, then the configuration file, then session.")
     public var poolerMode: String?
 
-    @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR or ./.govreg).")
+    @Option(name: .customLong("data-dir"), help: "Folder of the embedded PostgreSQL cluster (default: $GOVREG_DATA_DIR, then the configuration file, then ./.govreg).")
     public var dataDirectory: String?
 
     @Option(name: .customLong("actor"), help: "经办人 Who is acting, as histories and the audit log will name you (cli:NAME; default: $GOVREG_ACTOR, then the operating-system user).")
@@ -23,6 +29,26 @@ public struct DatabaseOptions: ParsableArguments {
     /// The `PG*` variables whose presence means "the user has a server of their own".
     public static let connectionVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
 
+    /// The PG* variables of ``connectionVariables`` set (not blank) in this process.
+    public static func connectionVariablesSet() -> [String] {
+        let environment = ProcessInfo.processInfo.environment
+        return connectionVariables.filter { environment[$0].map { !$0.isEmpty } ?? false }
+    }
+
+    /// The settings of this command: these flags and `flags` (a command's own), then the
+    /// environment, then the configuration file, then the defaults.
+    ///
+    /// - Throws: ``SettingsError`` naming the file, the key or the flag, and the source of a bad value.
+    public func settings(adding flags: [Setting: String] = [:]) throws -> Settings {
+        var given = flags
+        given[.configFile] = configFile
+        given[.databaseURL] = databaseURL
+        given[.pooler] = poolerMode
+        given[.dataDirectory] = dataDirectory
+        given[.actor] = actor
+        return try Settings.read(flags: given)
+    }
+
     /// Where the database is.
     public enum Target {
         case external(String)
@@ -30,41 +56,39 @@ public struct DatabaseOptions: ParsableArguments {
     }
 
     public var target: Target {
-        let environment = ProcessInfo.processInfo.environment
-        if let databaseURL { return .external(databaseURL) }
-        if let url = environment["GOVREG_DATABASE_URL"], !url.isEmpty { return .external(url) }
-        if Self.connectionVariables.contains(where: { environment[$0].map { !$0.isEmpty } ?? false }) {
+        get throws { try Self.target(of: try settings()) }
+    }
+
+    /// Where `settings` put the database: its URL, else libpq's PG* variables, else the
+    /// embedded cluster in its data folder.
+    public static func target(of settings: Settings) throws -> Target {
+        if let url = settings.text(.databaseURL) { return .external(url) }
+        if !connectionVariablesSet().isEmpty {
             return .external("")  // libpq reads the PG* variables itself
         }
-        let folder = dataDirectory ?? environment["GOVREG_DATA_DIR"] ?? EmbeddedCluster.defaultFolderName
+        let folder = settings.text(.dataDirectory) ?? EmbeddedCluster.defaultFolderName
         return .embedded(EmbeddedCluster(folder: URL(filePath: folder)))
     }
 
-    /// What stands between govreg and the server: `--pooler`, then `GOVREG_POOLER`, then none.
+    /// What stands between govreg and the server: `--pooler`, `GOVREG_POOLER` or the
+    /// configuration file, else none.
     ///
-    /// - Throws: `ValidationError` naming the flag or the variable for an unknown mode, and
-    ///   for `transaction` on the embedded cluster, which no pooler stands in front of.
+    /// - Throws: ``SettingsError`` for an unknown mode, naming where it came from, and
+    ///   `ValidationError` for `transaction` on the embedded cluster, which no pooler stands in front of.
     public func pooler() throws -> Pooler {
-        let chosen: Pooler
-        if let poolerMode {
-            guard let mode = Pooler(rawValue: poolerMode.lowercased()) else {
-                throw ValidationError("--pooler \(poolerMode): unknown mode; use session or transaction")
-            }
-            chosen = mode
-        } else {
-            do { chosen = try Pooler.fromEnvironment() } catch { throw ValidationError("\(error)") }
-        }
-        if chosen == .transaction, case .embedded = target {
+        let settings = try settings()
+        let chosen = settings.text(.pooler).flatMap(Pooler.init(rawValue:)) ?? .session
+        if chosen == .transaction, case .embedded = try Self.target(of: settings) {
             throw ValidationError(
                 "--pooler / \(Pooler.environmentVariable) transaction applies to an external database behind PgBouncer; "
-                + "give its address with --database-url, GOVREG_DATABASE_URL or PG*")
+                + "give its address with --database-url, GOVREG_DATABASE_URL, the configuration file's database.url or PG*")
         }
         return chosen
     }
 
     /// The connection to use, starting the embedded cluster first when that is the target.
     public func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
-        switch target {
+        switch try target {
         case .external(let connectionString):
             return ConnectionConfiguration(connectionString, pooler: try pooler())
         case .embedded(let cluster):

@@ -10,11 +10,11 @@ import Testing
     @Test func anUnknownModeNamesTheFlagOrTheVariable() async throws {
         let flag = try await GovregProcess.run(["db", "verify", "--database-url", Self.nowhere, "--pooler", "statement"])
         #expect(flag.status != 0)
-        #expect(flag.stderr.contains("--pooler statement: unknown mode; use session or transaction"), "\(flag.stderr)")
+        #expect(flag.stderr.contains("--pooler statement: 取值无效 not one of session, transaction"), "\(flag.stderr)")
 
         let variable = try await GovregProcess.run(["db", "verify", "--database-url", Self.nowhere], environment: ["GOVREG_POOLER": "yes"])
         #expect(variable.status != 0)
-        #expect(variable.stderr.contains("GOVREG_POOLER=yes is not a pooler mode"), "\(variable.stderr)")
+        #expect(variable.stderr.contains("GOVREG_POOLER=yes (环境变量 environment): 取值无效 not one of session, transaction"), "\(variable.stderr)")
     }
 
     @Test func migrateThroughATransactionPoolerAsksForTheDirectAddress() async throws {

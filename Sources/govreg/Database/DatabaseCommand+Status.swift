@@ -19,7 +19,7 @@ extension DatabaseCommand {
             let terminal = Terminal()
             let server: String
             let configuration: ConnectionConfiguration
-            switch database.target {
+            switch try database.target {
             case .external(let connectionString):
                 server = "external 外部"
                 configuration = ConnectionConfiguration(connectionString, pooler: try database.pooler())

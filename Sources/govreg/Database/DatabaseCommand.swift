@@ -18,7 +18,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            guard case .embedded(let cluster) = database.target else {
+            guard case .embedded(let cluster) = try database.target else {
                 terminal.print("Using an external database (--database-url, GOVREG_DATABASE_URL or PG*): nothing to start.")
                 return
             }
@@ -38,7 +38,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            guard case .embedded(let cluster) = database.target else {
+            guard case .embedded(let cluster) = try database.target else {
                 terminal.print("Using an external database: govreg does not manage it, nothing to stop.")
                 return
             }
