@@ -38,15 +38,19 @@ public struct DatabaseOptions: ParsableArguments {
     /// The settings of this command: these flags and `flags` (a command's own), then the
     /// environment, then the configuration file, then the defaults.
     ///
+    /// Only `govreg serve` and `govreg config` (`checkingServe`) are stopped by a bad `serve.*`
+    /// value: one typed into govreg.env while the service runs must not stop `govreg db stop`,
+    /// the unit's ExecStopPost, or systemd would SIGKILL the embedded PostgreSQL instead.
+    ///
     /// - Throws: ``SettingsError`` naming the file, the key or the flag, and the source of a bad value.
-    public func settings(adding flags: [Setting: String] = [:]) throws -> Settings {
+    public func settings(adding flags: [Setting: String] = [:], checkingServe: Bool = false) throws -> Settings {
         var given = flags
         given[.configFile] = configFile
         given[.databaseURL] = databaseURL
         given[.pooler] = poolerMode
         given[.dataDirectory] = dataDirectory
         given[.actor] = actor
-        return try Settings.read(flags: given)
+        return try Settings.read(flags: given, checking: { checkingServe || !$0.key.hasPrefix("serve.") })
     }
 
     /// Where the database is.

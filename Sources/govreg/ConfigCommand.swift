@@ -41,7 +41,7 @@ struct ConfigCommand: ParsableCommand {
         var flags = serve.given
         flags[.migrations] = migrations.migrationsFolder
         flags[.tenant] = tenant
-        return try database.settings(adding: flags)
+        return try database.settings(adding: flags, checkingServe: true)
     }
 
     func validate() throws {

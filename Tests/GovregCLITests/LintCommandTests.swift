@@ -51,6 +51,13 @@ import Testing
         #expect(Set(findings.compactMap { $0["rule"] as? String }) == ["key-includes-tenant-id", "rls-enabled", "rls-forced", "rls-policy"])
     }
 
+    @Test func aDatabaseWithoutGovregsSchemaIsNotCalledClean() async throws {
+        let outcome = try await lint("CREATE TABLE unrelated (id int);", ["--citus"])
+        #expect(outcome.status == 2, "\(outcome.stdout)")
+        #expect(outcome.stderr.contains("govreg db migrate"))
+        #expect(!outcome.stdout.contains("no findings"))
+    }
+
     @Test func withoutARuleSetItSaysWhichExist() async throws {
         let outcome = try await lint(clean, [])
         #expect(outcome.status != 0)

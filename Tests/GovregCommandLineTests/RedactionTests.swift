@@ -12,6 +12,11 @@ import Testing
         ("host=db dbname=govreg password=s3cret user=govreg", "host=db dbname=govreg password=*** user=govreg"),
         ("host=db password = 'a b\\' c' user=govreg", "host=db password = *** user=govreg"),
         ("host=/tmp dbname=govreg", "host=/tmp dbname=govreg"),
+        // Passwords holding what ends a URL's parts, unescaped, and values ended by a tab or a newline.
+        ("postgresql://govreg:ab/cd+ef==@db/govreg", "postgresql://govreg:***@db/govreg"),
+        ("postgresql://govreg:a?b#c@db/govreg?sslmode=require", "postgresql://govreg:***@db/govreg?sslmode=require"),
+        ("postgresql://h/db?password=a@b&sslmode=require", "postgresql://h/db?password=***&sslmode=require"),
+        ("host=db\tpassword=s3cret\nuser=govreg", "host=db\tpassword=***\nuser=govreg"),
     ])
     func connectionStrings(_ text: String, _ shown: String) {
         #expect(Redaction.connectionString(text) == shown)

@@ -67,6 +67,18 @@ import Testing
         #expect(address.hasPrefix("--public-url gov.example/public/: 地址无效 not an http(s) address"), "\(address)")
     }
 
+    @Test func aCommandIsStoppedOnlyByTheSettingsItChecks() throws {
+        // As `govreg db stop` reads them: a bad serve.* value (say, typed into govreg.env while
+        // the service runs) is left out, and the database settings still count.
+        let settings = try Settings.read(
+            flags: [:], environment: ["GOVREG_POOL_SIZE": "0", "GOVREG_DATA_DIR": "/srv/cluster"],
+            checking: { !$0.key.hasPrefix("serve.") })
+        #expect(settings[.poolSize].source == .defaultValue)
+        #expect(settings.text(.dataDirectory) == "/srv/cluster")
+        let bad = failure { try Settings.read(flags: [:], environment: ["GOVREG_POOLER": "bogus"], checking: { !$0.key.hasPrefix("serve.") }) }
+        #expect(bad.contains("GOVREG_POOLER=bogus"), "\(bad)")
+    }
+
     @Test func aWrongFileIsNamedWithWhatIsWrong() throws {
         try withFile(#"{"serve": {"prot": 8080}}"#) { path in
             let message = failure { try Settings.read(flags: [.configFile: path], environment: [:]) }

@@ -43,7 +43,10 @@ extension CitusLint {
     /// Foreign keys, judged by what they join: tenant → tenant needs `tenant_id` at the same
     /// position on both sides; tenant → `tenant` needs `tenant_id` → `id`; a shared table (or
     /// `tenant`) must not point at a tenant table; and a key holding `tenant_id` must not set
-    /// it to NULL or a default, nor cascade an update of it.
+    /// it to NULL or a default, nor cascade an update of it. (Citus 13.2 refuses `ON DELETE SET
+    /// NULL (col)` too, even when the list leaves `tenant_id` out: "SET NULL or SET DEFAULT is
+    /// not supported in ON DELETE operation when distribution key is included in the foreign key
+    /// constraint"; tried on a real coordinator.)
     static func foreignKeyFindings(_ connection: Connection, rootDistributed: Bool) async throws -> [LintFinding] {
         let keys = try await connection.query("""
             \(unsafeRaw: relations)

@@ -20,8 +20,11 @@ public import Postgres
 public enum CitusLint {
     /// Every finding on the connected database, sorted by object, then rule.
     ///
-    /// - Throws: ``PostgresError`` when a catalogue query fails.
+    /// - Throws: ``LintError/notMigrated`` on a database without govreg's schema (no findings
+    ///   there would be no news), ``PostgresError`` when a catalogue query fails.
     public static func findings(_ connection: Connection) async throws -> [LintFinding] {
+        let schema = try await connection.query("SELECT to_regclass('tenant') IS NOT NULL AS migrated")
+        guard try schema[0].decode(Bool.self, "migrated") else { throw LintError.notMigrated }
         let rootDistributed = try await tenantIsHashDistributed(connection)
         var findings: [LintFinding] = []
         findings += try await keyFindings(connection, rootDistributed: rootDistributed)

@@ -20,24 +20,24 @@ public enum Redaction {
     }
 
     /// A URL: the password of its user information, and `password=` in its query.
+    ///
+    /// Everything between the first `:` and the last `@` is hidden, not only up to the first
+    /// `/` or `?`: a password may hold those unescaped (a mistake, and just the kind an operator
+    /// runs `govreg config` to find), and showing too little is the safe way to be wrong.
     private static func url(_ text: String, schemeLength: Int) -> String {
         let scheme = text.prefix(schemeLength)
-        var rest = Substring(text.dropFirst(schemeLength))
-        var query = Substring("")
-        if let mark = rest.firstIndex(of: "?") {
-            query = rest[mark...]
-            rest = rest[..<mark]
+        var rest = String(text.dropFirst(schemeLength))
+        var queryFrom = rest.startIndex
+        if let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+            let shown = String(rest[...colon]) + mask
+            rest = shown + String(rest[at...])
+            queryFrom = rest.index(rest.startIndex, offsetBy: shown.count)
         }
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        var authority = String(rest[..<authorityEnd])
-        if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-            authority = String(authority[...colon]) + mask + String(authority[at...])
-        }
-        let parameters = query.dropFirst().split(separator: "&", omittingEmptySubsequences: false).map { parameter in
+        guard let mark = rest[queryFrom...].firstIndex(of: "?") else { return String(scheme) + rest }
+        let parameters = rest[rest.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
             parameter.lowercased().hasPrefix("password=") ? "password=" + mask : String(parameter)
         }
-        let shownQuery = query.isEmpty ? "" : "?" + parameters.joined(separator: "&")
-        return String(scheme) + authority + String(rest[authorityEnd...]) + shownQuery
+        return String(scheme) + String(rest[...mark]) + parameters.joined(separator: "&")
     }
 
     /// A conninfo string: `keyword = value` pairs, a value either bare or in single quotes
@@ -52,11 +52,11 @@ public enum Redaction {
                 break
             }
             let keyword = text[index..<equals].trimmingTrailingSpaces
-            let keywordName = keyword.split(separator: " ").last.map(String.init) ?? ""
+            let keywordName = keyword.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
             shown += String(text[index...equals])
             var valueStart = text.index(after: equals)
-            while valueStart < text.endIndex, text[valueStart] == " " {
-                shown.append(" ")
+            while valueStart < text.endIndex, text[valueStart].isWhitespace {
+                shown.append(text[valueStart])
                 valueStart = text.index(after: valueStart)
             }
             let valueEnd = endOfValue(text, from: valueStart)
@@ -67,7 +67,7 @@ public enum Redaction {
     }
 
     /// Where a conninfo value starting at `start` ends: after its closing quote, or at the
-    /// next space.
+    /// next white space (a tab or a newline too, as libpq reads it).
     private static func endOfValue(_ text: String, from start: String.Index) -> String.Index {
         guard start < text.endIndex else { return start }
         var index = start
@@ -79,7 +79,7 @@ public enum Redaction {
             }
             return index < text.endIndex ? text.index(after: index) : index
         }
-        while index < text.endIndex, text[index] != " " { index = text.index(after: index) }
+        while index < text.endIndex, !text[index].isWhitespace { index = text.index(after: index) }
         return index
     }
 }
@@ -87,7 +87,7 @@ public enum Redaction {
 extension Substring {
     fileprivate var trimmingTrailingSpaces: Substring {
         var text = self
-        while text.last == " " { text = text.dropLast() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
         return text
     }
 }

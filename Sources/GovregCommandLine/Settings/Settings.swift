@@ -67,7 +67,12 @@ public struct Settings: Sendable {
     ///   - environment: The process's environment (a blank variable counts as unset).
     /// - Returns: The settings, each value checked.
     /// - Throws: ``SettingsError`` naming the file, the key or the flag, and the source of a bad value.
-    public static func read(flags: [Setting: String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+    ///   - checks: The settings whose bad values stop this command (default: all). A value
+    ///     this command does not check, and is bad, is left out as if unset.
+    public static func read(
+        flags: [Setting: String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        checking checks: (Setting) -> Bool = { _ in true }
+    ) throws -> Settings {
         let environment = environment.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         let named: (path: String, by: String)? = flags[.configFile].map { ($0, "--config") }
             ?? environment[Setting.configFile.environmentVariable].map { ($0, Setting.configFile.environmentVariable) }
@@ -98,6 +103,7 @@ public struct Settings: Sendable {
             default: .file(file ?? "")
             }
             if let problem = setting.problem(with: text) {
+                guard checks(setting) else { continue }
                 throw SettingsError.badValue(setting: setting, text: text, source: source, problem: problem)
             }
             if case .choice = setting.kind { values[setting] = Value(text: text.lowercased(), source: source) }

@@ -7,7 +7,7 @@ extension DatabaseCommand {
     /// `govreg db lint --citus`: the schema checked against the rules of a distributed deployment.
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the database's schema against a rule set (exit 1 if a rule is broken).",
+            abstract: "Check the database's schema against a rule set (exit 1 if a rule is broken, 2 if it has no govreg schema).",
             discussion: """
                 Rule sets: \(LintRuleSet.allCases.map(\.summary).joined(separator: "; ")).
                 Reads the catalogue only and changes nothing; plain PostgreSQL is enough (Citus need not be installed).
@@ -32,6 +32,11 @@ extension DatabaseCommand {
             do {
                 findings = try await CitusLint.findings(connection)
                 await connection.close()
+            } catch let error as LintError {
+                // Exit 2, not 1: "could not judge" must not read as "found faults" in a script.
+                await connection.close()
+                terminal.warn("Error: \(error)")
+                throw ExitCode(2)
             } catch {
                 await connection.close()
                 throw error

@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     func settings() throws -> Settings {
         var flags = serve.given
         flags[.migrations] = migrations.migrationsFolder
-        return try database.settings(adding: flags)
+        return try database.settings(adding: flags, checkingServe: true)
     }
 
     func validate() throws {
