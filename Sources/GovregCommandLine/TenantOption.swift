@@ -56,13 +56,12 @@ public enum CommandLineActor {
     /// unless the installation runs in production mode (`GOVREG_MODE=production`), where
     /// every command must say who acts: the operating system's `root` names nobody.
     public static func person(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
-        let production: Bool
-        switch environment["GOVREG_MODE"] {
-        case nil, "", "development": production = false
-        case "production": production = true
-        case let other?:
-            throw ValidationError("GOVREG_MODE: production or development, not '\(other)'")
+        // Read by the rule `govreg config` shows (Setting.mode): blank is unset, case is ignored.
+        let mode = (environment[Setting.mode.environmentVariable] ?? "").trimmingCharacters(in: .whitespaces)
+        if !mode.isEmpty, let problem = Setting.mode.problem(with: mode) {
+            throw ValidationError("\(Setting.mode.environmentVariable)=\(mode): \(problem)")
         }
+        let production = mode.lowercased() == "production"
         let given = flag ?? environment["GOVREG_ACTOR"]
         guard let given else {
             if production {
