@@ -80,7 +80,11 @@ public struct DatabaseOptions: ParsableArguments {
     /// - Throws: ``SettingsError`` for an unknown mode, naming where it came from, and
     ///   `ValidationError` for `transaction` on the embedded cluster, which no pooler stands in front of.
     public func pooler() throws -> Pooler {
-        let settings = try settings()
+        try Self.pooler(of: try settings())
+    }
+
+    /// ``pooler()`` for settings already read.
+    static func pooler(of settings: Settings) throws -> Pooler {
         let chosen = settings.text(.pooler).flatMap(Pooler.init(rawValue:)) ?? .session
         if chosen == .transaction, case .embedded = try Self.target(of: settings) {
             throw ValidationError(
@@ -92,11 +96,13 @@ public struct DatabaseOptions: ParsableArguments {
 
     /// The connection to use, starting the embedded cluster first when that is the target.
     public func connectionConfiguration(terminal: Terminal) throws -> ConnectionConfiguration {
-        switch try target {
+        // One reading of the settings (and the configuration file) for both answers.
+        let settings = try settings()
+        let pooler = try Self.pooler(of: settings)
+        switch try Self.target(of: settings) {
         case .external(let connectionString):
-            return ConnectionConfiguration(connectionString, pooler: try pooler())
+            return ConnectionConfiguration(connectionString, pooler: pooler)
         case .embedded(let cluster):
-            _ = try pooler()
             let outcome = try cluster.start { terminal.progress($0) }
             if !outcome.wasAlreadyRunning {
                 terminal.progress("内置数据库 embedded PostgreSQL running in \(cluster.folder.path) (pid \(outcome.pid))")
