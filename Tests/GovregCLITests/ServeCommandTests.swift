@@ -72,13 +72,7 @@ import Glibc
             let intake = #"{"title": "楼道灯不亮", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
             let inFlight = Task { try await RawHTTP.requestOnThread(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
             // The request is in flight once its INSERT waits on the test's lock.
-            var waiting = false
-            for _ in 0..<400 where !waiting {
-                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'demand'::regclass AND NOT granted")
-                waiting = try rows[0].decode(Int.self, "n") > 0
-                if !waiting { try await Task.sleep(for: .milliseconds(25)) }
-            }
-            try #require(waiting)
+            try #require(try await Self.aRequestWaitsOnDemand(blocker))
             kill(server.processIdentifier, SIGTERM)
             // No new connections: the listening socket closes before the request in flight ends.
             var refused = false
@@ -103,6 +97,17 @@ import Glibc
         }
     }
 
+    /// Whether, within 10 s, a request's statement waits on the lock `blocker` holds on `demand`:
+    /// the sign that the request is in flight.
+    private static func aRequestWaitsOnDemand(_ blocker: Connection) async throws -> Bool {
+        for _ in 0..<400 {
+            let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'demand'::regclass AND NOT granted")
+            if try rows[0].decode(Int.self, "n") > 0 { return true }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        return false
+    }
+
     /// A request still running when --shutdown-grace runs out is cut off: the server exits
     /// instead of waiting for it, and the request's transaction is rolled back.
     @Test func aRequestPastTheShutdownGraceIsCutOff() async throws {
@@ -112,13 +117,7 @@ import Glibc
             try await blocker.execute("LOCK TABLE demand IN SHARE MODE")
             let intake = #"{"title": "停止时仍在等待", "category": "housing_repair", "org_code": "G11", "quantity": {"amount": "1", "unit": "job"}}"#
             let inFlight = Task { try? await RawHTTP.requestOnThread(port, "POST", "/v1/tenants/langao/demands", token: token, json: intake) }
-            var waiting = false
-            for _ in 0..<400 where !waiting {
-                let rows = try await blocker.query("SELECT count(*) AS n FROM pg_locks WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = 'demand'::regclass AND NOT granted")
-                waiting = try rows[0].decode(Int.self, "n") > 0
-                if !waiting { try await Task.sleep(for: .milliseconds(25)) }
-            }
-            try #require(waiting)
+            try #require(try await Self.aRequestWaitsOnDemand(blocker))
             let signalled = ContinuousClock.now
             kill(server.processIdentifier, SIGTERM)
             // The lock is never released while the server stops: only the grace can end it.
