@@ -4,37 +4,37 @@ import GovregCommandLine
 /// The flags of `govreg serve`, shared with `govreg config` so that an operator can ask what
 /// a serve with the same command line would use. None has a default here: a flag not given
 /// leaves the setting to the environment, the configuration file, then the catalogue's
-/// default (``Setting``), which the help names.
+/// default (``Setting``), which each help text is built from (``Setting/flagHelp(_:)``).
 struct ServeOptions: ParsableArguments {
-    @Option(help: "Address to listen on (default: $GOVREG_HOST, then 127.0.0.1).") var host: String?
-    @Option(help: "Port to listen on (default: $GOVREG_PORT, then 8080).") var port: String?
-    @Option(name: .customLong("pool-size"), help: "Database connections of the application role (default: $GOVREG_POOL_SIZE, then 16).")
+    @Option(help: Setting.host.flagHelp("Address to listen on.")) var host: String?
+    @Option(help: Setting.port.flagHelp("Port to listen on.")) var port: String?
+    @Option(name: .customLong("pool-size"), help: Setting.poolSize.flagHelp("Database connections of the application role."))
     var poolSize: String?
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default: $GOVREG_LOG_LEVEL, then info).")
+    @Option(name: .customLong("log-level"), help: Setting.logLevel.flagHelp("trace, debug, info, notice, warning, error or critical."))
     var logLevel: String?
-    @Option(name: .customLong("log-format"), help: "text (one line per entry) or json (one JSON object per line); default: $GOVREG_LOG_FORMAT, then text.")
+    @Option(name: .customLong("log-format"), help: Setting.logFormat.flagHelp("text (one line per entry) or json (one JSON object per line)."))
     var logFormat: String?
-    @Flag(inversion: .prefixedNo, help: "Serve GET /metrics (Prometheus text format) on the admin listener (default: $GOVREG_METRICS, then on).")
+    @Flag(inversion: .prefixedNo, help: Setting.metrics.flagHelp("Serve GET /metrics (Prometheus text format) on the admin listener."))
     var metrics: Bool?
-    @Option(name: .customLong("rate"), help: "Requests per second each token regains (burst: twice this; default: $GOVREG_RATE, then 100).")
+    @Option(name: .customLong("rate"), help: Setting.rate.flagHelp("Requests per second each token regains (burst: twice this)."))
     var rate: String?
     @Option(name: .customLong("idle-timeout"),
-            help: "Seconds a connection may stay idle (a slow client included) before it is closed (default: $GOVREG_IDLE_TIMEOUT, then 30).")
+            help: Setting.idleTimeout.flagHelp("Seconds a connection may stay idle (a slow client included) before it is closed."))
     var idleTimeout: String?
     @Option(name: .customLong("shutdown-grace"),
-            help: "Seconds the requests in flight may take to finish after SIGTERM or SIGINT before they are cut off (their transactions roll back; default: $GOVREG_SHUTDOWN_GRACE, then 30).")
+            help: Setting.shutdownGrace.flagHelp("Seconds the requests in flight may take to finish after SIGTERM or SIGINT before they are cut off (their transactions roll back)."))
     var shutdownGrace: String?
     @Flag(name: .customLong("public-only"),
-          help: "Serve the public site (/public) and health alone: the listener to expose to the internet (default: $GOVREG_PUBLIC_ONLY, then off).")
+          help: Setting.publicOnly.flagHelp("Serve the public site (/public) and health alone: the listener to expose to the internet."))
     var publicOnly = false
-    @Option(name: .customLong("public-url"), help: "Where residents reach /public from outside (https://gov.example/public), for the notices' QR codes (default: $GOVREG_PUBLIC_URL).")
+    @Option(name: .customLong("public-url"), help: Setting.publicURL.flagHelp("Where residents reach /public from outside (https://gov.example/public), for the notices' QR codes."))
     var publicURL: String?
-    @Option(name: .customLong("public-cache"), help: "Seconds a public page is answered from memory (0: never; what Cache-Control says; default: $GOVREG_PUBLIC_CACHE, then 30).")
+    @Option(name: .customLong("public-cache"), help: Setting.publicCache.flagHelp("Seconds a public page is answered from memory (0: never; what Cache-Control says)."))
     var publicCache: String?
-    @Option(name: .customLong("public-rate"), help: "Public pages each client address may have made afresh per second (cached ones are free; default: $GOVREG_PUBLIC_RATE, then 50).")
+    @Option(name: .customLong("public-rate"), help: Setting.publicRate.flagHelp("Public pages each client address may have made afresh per second (cached ones are free)."))
     var publicRate: String?
     @Option(name: .customLong("failed-auth-rate"),
-            help: "Failed API authentications and console sign-in attempts each client address regains per second (burst: 20 times this; then 429; default: $GOVREG_FAILED_AUTH_RATE, then 1).")
+            help: Setting.failedAuthRate.flagHelp("Failed API authentications and console sign-in attempts each client address regains per second (burst: 20 times this; then 429)."))
     var failedAuthRate: String?
 
     /// The flags given, as typed, by setting. `--public-only` counts only when given: its
