@@ -46,10 +46,6 @@ import Testing
             "key-includes-tenant-id console_session console_session_secret_hash_key",
             "rls-forced console_session -",
             "rls-policy console_session -",
-            "foreign-key-action demand demand_org_unit_path_fkey",
-            "non-immutable-function-in-on-conflict-update govreg_intake(uuid,text,bigint,text,text[],bigint,text,bytea,interval,bigint,text,text,text,text,text,text,bigint,integer,bigint,text,smallint,date,boolean,date,date,boolean,text,text) ON CONFLICT DO UPDATE idempotency_key",
-            "non-immutable-function-in-on-conflict-update govreg_set_password(bigint,text) ON CONFLICT DO UPDATE account_password",
-            "non-immutable-function-in-case-or-returning govreg_sign_in_failed(bigint,integer,interval) UPDATE account_password",
         ])
     }
 }

@@ -101,6 +101,7 @@ import Testing
         ("core/0033_intake_in_one_statement", "1c10c2e41d597a7b3efd04f054105319b147c1cddecf7f810d9457f16bb9f03d"),
         ("core/0034_console_sign_in", "50105d37f177c82d49f9572f5c85447541400283fe6132f46053308dcfae2999"),
         ("core/0035_open311", "cba1c13469ebd3e2eb6e925c6f39c82d6c7e25a812fb5ca68b34f340d888212f"),
+        ("core/0036_distributable_routines", "26d4500960a1ec4743d63a2cc6c51d0b4bf26ea3e03362778fc4872659a1b134"),
         ("bench_talk/0001_meetings_and_topics", "4bf3ea3dd13272d9ceec5f4ce50ccc11ec9e2df19b2e49cfa3dc6f3b223e59c1"),
         ("deliberation/0001_cases_and_rounds", "c780b842a5e302121ecb2d20dcdd5b26a27172e756d7ce2b542daff5b962e81b"),
         ("mediation_room/0001_cases", "7fc34ddf527740f9a8e8566edc1c1cf43e5ac33d44ca3551706a0a3a52a21f13"),
