@@ -129,3 +129,15 @@ public struct Distributor: Sendable {
         return result
     }
 }
+
+extension Distributor {
+    /// After `db migrate`: on a database `db distribute` placed, the tables the migrations just
+    /// made (plain tables on the coordinator until now) are placed by the same plan; on any
+    /// other database nothing happens.
+    ///
+    /// - Returns: the tables placed now (empty when there were none, or no distribution).
+    public static func placeNewTables(_ connection: Connection, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> [TablePlacement] {
+        guard try await isDistributed(connection) else { return [] }
+        return try await Distributor(connection: connection, progress: progress).distribute().changed.map(\.placement)
+    }
+}

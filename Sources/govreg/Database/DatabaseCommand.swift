@@ -97,13 +97,9 @@ struct DatabaseCommand: AsyncParsableCommand {
         static func distributeNewTables(_ configuration: ConnectionConfiguration, terminal: Terminal) async throws -> [TablePlacement] {
             let connection = try await Connection.connect(configuration)
             do {
-                guard try await Distributor.isDistributed(connection) else {
-                    await connection.close()
-                    return []
-                }
-                let report = try await Distributor(connection: connection, progress: { terminal.progress("分布 \($0)") }).distribute()
+                let placed = try await Distributor.placeNewTables(connection, progress: { terminal.progress("分布 \($0)") })
                 await connection.close()
-                return report.changed.map(\.placement)
+                return placed
             } catch {
                 await connection.close()
                 throw error
