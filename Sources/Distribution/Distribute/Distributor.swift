@@ -59,12 +59,19 @@ public struct Distributor: Sendable {
         }
         for step in steps where step.action == .placed {
             progress("\(step.placement.placement.rawValue) \(step.placement.table)")
-            try await place(step.placement)
+            let pointedAtByLocal = plan.unenforceableKeys.contains { $0.references == step.placement.table }
+            try await place(step.placement, clearShell: !pointedAtByLocal)
         }
         return DistributionReport(plan: plan, steps: steps, dryRun: false)
     }
 
-    func place(_ table: TablePlacement) async throws {
+    /// One table, in its own transaction.
+    ///
+    /// - Parameter clearShell: remove the rows Citus copied to the shards from the
+    ///   coordinator's shell table (invisible, but on disk). Citus refuses that for a table a
+    ///   local table points at ("cannot truncate a table referenced in a foreign key
+    ///   constraint by a local table"): those rows stay.
+    func place(_ table: TablePlacement, clearShell: Bool) async throws {
         try await connection.transaction { tx in
             switch table.placement {
             case .reference:
@@ -80,9 +87,9 @@ public struct Distributor: Sendable {
             case .local:
                 return
             }
-            // The rows copied to the shards stay in the coordinator's shell table, invisible
-            // but on disk: removed in the same transaction.
-            try await tx.execute("SELECT truncate_local_data_after_distributing_table(\(table.table)::text::regclass)")
+            if clearShell {
+                try await tx.execute("SELECT truncate_local_data_after_distributing_table(\(table.table)::text::regclass)")
+            }
         }
     }
 
