@@ -5,15 +5,17 @@ import Migrations
 import Postgres
 import Testing
 
+/// The coordinator's URL (outside the suite: its trait cannot name the suite's own members).
+private let citusCoordinator = ProcessInfo.processInfo.environment["GOVREG_TEST_CITUS"].flatMap { $0.isEmpty ? nil : $0 }
+
 /// govreg on a real Citus cluster (`scripts/test --citus`, or `GOVREG_TEST_CITUS` set to a
 /// coordinator's URL, e.g. from `scripts/citus-cluster start`): migrate, distribute, distribute
 /// again, then a later migration's new tenant table placed by `db migrate`'s own step.
 ///
-/// The database named in the URL is emptied first (its public schema dropped): give the tests
-/// a database of their own (scripts/citus-cluster makes `govreg_citus` on every node).
-@Suite(.enabled(if: DistributedClusterTests.coordinator != nil, "GOVREG_TEST_CITUS names no Citus coordinator"), .serialized)
+/// The database named in the URL is emptied first (everything in its public schema dropped):
+/// give the tests a database of their own (scripts/citus-cluster makes `govreg_citus` on every node).
+@Suite(.enabled(if: citusCoordinator != nil, "GOVREG_TEST_CITUS names no Citus coordinator"), .serialized)
 struct DistributedClusterTests {
-    static let coordinator = ProcessInfo.processInfo.environment["GOVREG_TEST_CITUS"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// A migrations folder: the shipped groups, and with `fixture` a module group whose one
     /// migration adds a tenant table pointing at `demand`, as a module's later migration would.
@@ -94,7 +96,7 @@ struct DistributedClusterTests {
     }
 
     @Test func migrateDistributeAgainAndMigrateANewTenantTable() async throws {
-        let configuration = ConnectionConfiguration(try #require(Self.coordinator), applicationName: "govreg-tests")
+        let configuration = ConnectionConfiguration(try #require(citusCoordinator), applicationName: "govreg-tests")
         let connection = try await Connection.connect(configuration)
         defer { Task { await connection.close() } }
         try await Self.emptyPublicSchema(connection)
