@@ -6,6 +6,8 @@ public enum DistributionError: Error, CustomStringConvertible, Equatable {
     case citusMissing(installed: Bool)
     /// Citus is loaded but the coordinator knows no node to put shards on.
     case noWorkers
+    /// Citus refused to place a table; the tables before it in the plan stay placed.
+    case refused(table: String, placement: Placement, error: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum DistributionError: Error, CustomStringConvertible, Equatable {
             "分布 distribute: Citus is installed but not loaded: add shared_preload_libraries = 'citus' to postgresql.conf on the coordinator and every worker and restart them"
         case .noWorkers:
             "分布 distribute: the coordinator has no nodes: on the coordinator run SELECT citus_set_coordinator_host('host', port) and SELECT citus_add_node('worker', port) for each worker (the database and CREATE EXTENSION citus must exist on each)"
+        case .refused(let table, let placement, let error):
+            "分布 distribute: Citus refused to make \(table) a \(placement.rawValue) table: \(error). The tables before it are placed; `govreg db lint --citus` names what Citus refuses; fix the schema with a migration and run `govreg db distribute` again."
         }
     }
 }

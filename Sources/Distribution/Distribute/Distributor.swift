@@ -33,8 +33,9 @@ public struct Distributor: Sendable {
     ///
     /// - Parameter dryRun: read the plan and the cluster, change nothing.
     /// - Returns: each table's step, the plan and what was there before.
-    /// - Throws: ``DistributionError`` when the database cannot be distributed at all;
-    ///   ``PostgresError`` from Citus for a table it refuses (the tables before it stay placed).
+    /// - Throws: ``DistributionError`` when the database cannot be distributed at all, or
+    ///   ``DistributionError/refused(table:placement:error:)`` for a table Citus refuses (the
+    ///   tables before it stay placed); ``PostgresError`` from the catalogue queries.
     public func distribute(dryRun: Bool = false) async throws -> DistributionReport {
         let plan = try await PlacementPlan.read(connection)
         try await Self.requireCitus(connection)
@@ -59,19 +60,24 @@ public struct Distributor: Sendable {
         }
         for step in steps where step.action == .placed {
             progress("\(step.placement.placement.rawValue) \(step.placement.table)")
-            let pointedAtByLocal = plan.unenforceableKeys.contains { $0.references == step.placement.table }
-            try await place(step.placement, clearShell: !pointedAtByLocal)
+            do {
+                try await place(step.placement)
+            } catch let error as PostgresError {
+                throw DistributionError.refused(table: step.placement.table, placement: step.placement.placement, error: error.description)
+            }
+        }
+        // The rows Citus copied to the shards stay in the coordinator's shell tables, invisible
+        // but on disk; removed once every table is placed, since Citus refuses while a local
+        // table points at the table ("cannot truncate a table referenced in a foreign key
+        // constraint by a local table"). Where one still does after the plan, they stay.
+        for step in steps where step.action == .placed && !plan.unenforceableKeys.contains(where: { $0.references == step.placement.table }) {
+            try await connection.execute("SELECT truncate_local_data_after_distributing_table(\(step.placement.table)::text::regclass)")
         }
         return DistributionReport(plan: plan, steps: steps, dryRun: false)
     }
 
     /// One table, in its own transaction.
-    ///
-    /// - Parameter clearShell: remove the rows Citus copied to the shards from the
-    ///   coordinator's shell table (invisible, but on disk). Citus refuses that for a table a
-    ///   local table points at ("cannot truncate a table referenced in a foreign key
-    ///   constraint by a local table"): those rows stay.
-    func place(_ table: TablePlacement, clearShell: Bool) async throws {
+    func place(_ table: TablePlacement) async throws {
         try await connection.transaction { tx in
             switch table.placement {
             case .reference:
@@ -86,9 +92,6 @@ public struct Distributor: Sendable {
                 }
             case .local:
                 return
-            }
-            if clearShell {
-                try await tx.execute("SELECT truncate_local_data_after_distributing_table(\(table.table)::text::regclass)")
             }
         }
     }
