@@ -58,8 +58,12 @@ public struct Distributor: Sendable {
             // ALTER DATABASE takes no parameters: the names and values are the constants above.
             try await connection.execute("ALTER DATABASE \(identifier: database) SET \(unsafeRaw: setting.name) = '\(unsafeRaw: setting.value)'")
         }
+        var withRows: Set<String> = []
         for step in steps where step.action == .placed {
             progress("\(step.placement.placement.rawValue) \(step.placement.table)")
+            // The name as regclass printed it (quoted where needed, schema-qualified off the path).
+            let rows = try await connection.query("SELECT EXISTS (SELECT 1 FROM ONLY \(unsafeRaw: step.placement.table)) AS rows")
+            if try rows[0].decode(Bool.self, "rows") { withRows.insert(step.placement.table) }
             do {
                 try await place(step.placement)
             } catch let error as PostgresError {
@@ -69,9 +73,14 @@ public struct Distributor: Sendable {
         // The rows Citus copied to the shards stay in the coordinator's shell tables, invisible
         // but on disk; removed once every table is placed, since Citus refuses while a local
         // table points at the table ("cannot truncate a table referenced in a foreign key
-        // constraint by a local table"). Where one still does after the plan, they stay.
-        for step in steps where step.action == .placed && !plan.unenforceableKeys.contains(where: { $0.references == step.placement.table }) {
-            try await connection.execute("SELECT truncate_local_data_after_distributing_table(\(step.placement.table)::text::regclass)")
+        // constraint by a local table"). Where one still does after the plan, they stay; so
+        // they do where a trigger refuses TRUNCATE (the append-only ledgers), said in progress.
+        for table in withRows.sorted() where !plan.unenforceableKeys.contains(where: { $0.references == table }) {
+            do {
+                try await connection.execute("SELECT truncate_local_data_after_distributing_table(\(table)::text::regclass)")
+            } catch let error as PostgresError {
+                progress("\(table): the coordinator keeps its copy of the rows (\(error.message))")
+            }
         }
         return DistributionReport(plan: plan, steps: steps, dryRun: false)
     }
@@ -79,6 +88,10 @@ public struct Distributor: Sendable {
     /// One table, in its own transaction.
     func place(_ table: TablePlacement) async throws {
         try await connection.transaction { tx in
+            // One connection per node: with keys to reference tables, Citus refuses parallel
+            // DDL ("cannot execute parallel DDL on table tenant_category after DDL command on
+            // reference table tenant", seen distributing demand).
+            try await tx.execute("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'")
             switch table.placement {
             case .reference:
                 try await tx.execute("SELECT create_reference_table(\(table.table)::text::regclass)")
