@@ -4,6 +4,7 @@ import Foundation
 import GovregCommandLine
 import Migrations
 import Postgres
+import Distribution
 
 extension DatabaseCommand {
     /// `govreg db status`: the server, then every migration and its state.
@@ -27,7 +28,7 @@ extension DatabaseCommand {
                 let state = try cluster.status()
                 server = "embedded 内置 (\(cluster.folder.path)): \(state)"
                 guard case .running = state else {
-                    if json { try terminal.json(StatusJSON(server: server, database: nil, migrationSource: try .init(migrations.source().origin), migrations: [])) }
+                    if json { try terminal.json(StatusJSON(server: server, database: nil, distribution: nil, migrationSource: try .init(migrations.source().origin), migrations: [])) }
                     else { terminal.print("数据库 database: \(server)\nStart it with `govreg db start` (any command that needs it starts it too).") }
                     return
                 }
@@ -36,13 +37,15 @@ extension DatabaseCommand {
             let source = try migrations.source()
             let migrator = Migrator(configuration: configuration, source: source)
             let identity = try await Self.identity(configuration)
+            let distribution = try await Self.distribution(configuration)
             let plan = try await migrator.plan()
             let entries = plan.statuses.map(StatusJSON.Entry.init)
             if json {
-                try terminal.json(StatusJSON(server: server, database: identity, migrationSource: .init(source.origin), migrations: entries))
+                try terminal.json(StatusJSON(server: server, database: identity, distribution: distribution, migrationSource: .init(source.origin), migrations: entries))
                 return
             }
             terminal.print("数据库 database: \(server) — \(identity)")
+            if let distribution { terminal.print("分布 \(distribution.summary)") }
             terminal.print("迁移来源 migrations from: \(source.origin)")
             let counts = MigrationState.allCases.map { state in (state, plan.statuses.filter { $0.state == state }.count) }
             terminal.print("迁移 migrations: " + counts.filter { $0.1 > 0 || $0.0 == .applied || $0.0 == .pending }
@@ -69,6 +72,13 @@ extension DatabaseCommand {
         /// An instant of the cluster (not of a district): in UTC, in the one format (``Moment``).
         static func format(_ date: Date) -> String { Moment.text(date, in: "UTC") }
 
+        /// Where the tables are on Citus (read back from its catalogue), or nil without Citus.
+        static func distribution(_ configuration: ConnectionConfiguration) async throws -> DistributionStatus? {
+            let connection = try await Connection.connect(configuration)
+            defer { Task { await connection.close() } }
+            return try await DistributionStatus.read(connection)
+        }
+
         static func identity(_ configuration: ConnectionConfiguration) async throws -> String {
             let connection = try await Connection.connect(configuration)
             defer { Task { await connection.close() } }
@@ -83,6 +93,8 @@ extension DatabaseCommand {
 private struct StatusJSON: Encodable {
     var server: String
     var database: String?
+    /// Citus's placement of the tables (`db distribute`); absent on a database not distributed.
+    var distribution: DistributionStatus?
     var migrationSource: Source
     var migrations: [Entry]
 

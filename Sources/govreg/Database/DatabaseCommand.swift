@@ -3,13 +3,15 @@ import EmbeddedCluster
 import Foundation
 import GovregCommandLine
 import Migrations
+import Postgres
+import Distribution
 
 /// `govreg db …`: the database server and its schema.
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "数据库 The database: the embedded server and migrations.",
-        subcommands: [Start.self, Stop.self, Status.self, Migrate.self, Verify.self, New.self, Lint.self]
+        subcommands: [Start.self, Stop.self, Status.self, Migrate.self, Verify.self, New.self, Lint.self, Distribute.self]
     )
 
     struct Start: AsyncParsableCommand {
@@ -68,19 +70,39 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             let terminal = Terminal()
+            let configuration = try database.connectionConfiguration(terminal: terminal)
             let migrator = Migrator(
-                configuration: try database.connectionConfiguration(terminal: terminal),
+                configuration: configuration,
                 source: try migrations.source(),
                 lockWait: .seconds(lockWait),
                 progress: { terminal.progress(MigrationProgressText.line(for: $0)) })
             let report = try await migrator.migrate(to: to, dryRun: dryRun)
+            // On a database `db distribute` placed, a table a migration just made is still a
+            // plain table on the coordinator: placed now by the same plan.
+            let placed = dryRun || report.applied.isEmpty ? [] : try await Self.distributeNewTables(configuration, terminal: terminal)
             if json {
-                try terminal.json(MigrateJSON(dryRun: report.dryRun, applied: report.applied.map(\.identifier)))
+                try terminal.json(MigrateJSON(dryRun: report.dryRun, applied: report.applied.map(\.identifier), distributed: placed.map(\.table)))
             } else if report.applied.isEmpty {
                 terminal.print("迁移 migrations: nothing to do, the schema is current.")
             } else {
                 let verb = dryRun ? "checked (rolled back) 试运行" : "applied 已应用"
                 terminal.print("迁移 migrations: \(report.applied.count) \(verb): \(report.applied.map(\.identifier).joined(separator: ", "))")
+            }
+            if !placed.isEmpty && !json {
+                terminal.print("分布 distribute: \(placed.count) new tables placed 已分布: " + placed.map { "\($0.table) (\($0.placement.rawValue))" }.joined(separator: ", "))
+            }
+        }
+
+        /// The tables placed after a migrate on a distributed database; none elsewhere.
+        static func distributeNewTables(_ configuration: ConnectionConfiguration, terminal: Terminal) async throws -> [TablePlacement] {
+            let connection = try await Connection.connect(configuration)
+            do {
+                let placed = try await Distributor.placeNewTables(connection, progress: { terminal.progress("分布 \($0)") })
+                await connection.close()
+                return placed
+            } catch {
+                await connection.close()
+                throw error
             }
         }
     }
@@ -124,4 +146,6 @@ struct DatabaseCommand: AsyncParsableCommand {
 private struct MigrateJSON: Encodable {
     var dryRun: Bool
     var applied: [String]
+    /// Tables placed on Citus after the migrations (empty on a database not distributed).
+    var distributed: [String]
 }
