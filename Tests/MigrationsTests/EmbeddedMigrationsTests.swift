@@ -102,6 +102,7 @@ import Testing
         ("core/0034_console_sign_in", "50105d37f177c82d49f9572f5c85447541400283fe6132f46053308dcfae2999"),
         ("core/0035_open311", "cba1c13469ebd3e2eb6e925c6f39c82d6c7e25a812fb5ca68b34f340d888212f"),
         ("core/0036_distributable_routines", "26d4500960a1ec4743d63a2cc6c51d0b4bf26ea3e03362778fc4872659a1b134"),
+        ("core/0037_table_placement", "0dea9625b851860302ce23c9d3c25be8a8ce60acb42a2764723656ea9aa0c4a1"),
         ("bench_talk/0001_meetings_and_topics", "4bf3ea3dd13272d9ceec5f4ce50ccc11ec9e2df19b2e49cfa3dc6f3b223e59c1"),
         ("deliberation/0001_cases_and_rounds", "c780b842a5e302121ecb2d20dcdd5b26a27172e756d7ce2b542daff5b962e81b"),
         ("mediation_room/0001_cases", "7fc34ddf527740f9a8e8566edc1c1cf43e5ac33d44ca3551706a0a3a52a21f13"),

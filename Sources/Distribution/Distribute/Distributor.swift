@@ -44,7 +44,7 @@ public struct Distributor: Sendable {
         for table in plan.tables {
             let action: DistributionReport.Action = switch before[table.table] {
             case table.placement: .unchanged
-            case nil: table.placement == .local ? .unchanged : .placed
+            case nil: table.placement == .local && !table.citusManaged ? .unchanged : .placed
             case let other?: .differs(other)
             }
             steps.append(.init(placement: table, action: action))
@@ -103,6 +103,12 @@ public struct Distributor: Sendable {
                 } else {
                     try await tx.execute("SELECT create_distributed_table(\(table.table)::text::regclass, \(table.column ?? "tenant_id"))")
                 }
+            case .local where table.citusManaged:
+                // Cascading adds the local tables its keys connect it to in the same step (Citus
+                // refuses one alone); those are then found placed below.
+                let known = try await tx.query("SELECT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = \(table.table)::text::regclass) AS known")
+                guard try !known[0].decode(Bool.self, "known") else { return }
+                try await tx.execute("SELECT citus_add_local_table_to_metadata(\(table.table)::text::regclass, cascade_via_foreign_keys => true)")
             case .local:
                 return
             }

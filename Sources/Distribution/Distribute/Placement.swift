@@ -24,18 +24,25 @@ public struct TablePlacement: Sendable, Equatable, Codable {
     public var colocateWith: String?
     /// Why the plan puts the table here, in words an operator can check against the schema.
     public var reason: String
+    /// A local table that Citus is told of (`citus_add_local_table_to_metadata`): one with a
+    /// key to a reference table, or pointing at such a table. Citus then checks that key
+    /// against the coordinator's copy of the reference table; a plain local table's key would
+    /// be checked against the empty shell and refuse every row (tried on a real coordinator).
+    public var citusManaged: Bool
 
-    public init(table: String, placement: Placement, column: String? = nil, colocateWith: String? = nil, reason: String) {
+    public init(table: String, placement: Placement, column: String? = nil, colocateWith: String? = nil, reason: String, citusManaged: Bool = false) {
         self.table = table
         self.placement = placement
         self.column = column
         self.colocateWith = colocateWith
         self.reason = reason
+        self.citusManaged = citusManaged
     }
 }
 
 /// A foreign key that Citus accepts but cannot enforce: from a table left on the coordinator to
-/// one whose rows have moved to shards. Citus 13.2 keeps the key on the coordinator's empty
+/// one whose rows have moved to shards (a distributed table; a key to a reference table is
+/// enforced once the table is ``TablePlacement/citusManaged``). Citus 13.2 keeps the key on the coordinator's empty
 /// shell table, so every insert into `table` fails with "Key … is not present" (tried on a
 /// real coordinator). Only a schema change removes it; the plan names each one.
 public struct UnenforceableKey: Sendable, Equatable, Codable {

@@ -21,6 +21,20 @@ extension PlacementPlan {
                 moved = true
             }
         }
+        // Local tables with a key to a reference table, and the local tables linked to them by
+        // keys, are told to Citus (Citus adds a table to its metadata only with every local
+        // table its keys connect it to).
+        var managed = Set(keys.filter { placements[$0.table]?.placement == .local && placements[$0.references]?.placement == .reference }.map(\.table))
+        var grew = !managed.isEmpty
+        while grew {
+            grew = false
+            for key in keys where placements[key.table]?.placement == .local && placements[key.references]?.placement == .local
+                && managed.contains(key.table) != managed.contains(key.references) {
+                managed.formUnion([key.table, key.references])
+                grew = true
+            }
+        }
+        for table in managed { placements[table]?.citusManaged = true }
         let rootName = root?.name
         let rootDistributed = rootName.flatMap { placements[$0] }?.placement == .distributed
         let ordered = order(Array(placements.values), keys: keys, root: rootName)
@@ -33,13 +47,16 @@ extension PlacementPlan {
         }
         let unenforceable = keys.compactMap { key -> UnenforceableKey? in
             guard placements[key.table]?.placement == .local, let target = placements[key.references],
-                  target.placement != .local else { return nil }
+                  target.placement == .distributed else { return nil }
             return UnenforceableKey(table: key.table, constraint: key.name, references: key.references, referencedPlacement: target.placement)
         }
         return PlacementPlan(tables: steps, unenforceableKeys: unenforceable)
     }
 
     static func firstPlacement(_ table: CatalogueTable, isRoot: Bool) -> TablePlacement {
+        if let reason = table.declaredLocal {
+            return TablePlacement(table: table.name, placement: .local, reason: "kept on the coordinator by the schema's decision (\(declarations)): \(reason)")
+        }
         if isRoot {
             return table.keysHoldID
                 ? TablePlacement(table: table.name, placement: .distributed, column: "id",
@@ -56,6 +73,9 @@ extension PlacementPlan {
         }
         if table.relname == migrationHistory {
             return TablePlacement(table: table.name, placement: .local, reason: "govreg's migration history, read and written by the migrator on the coordinator alone")
+        }
+        if table.relname == declarations {
+            return TablePlacement(table: table.name, placement: .local, reason: "the schema's placement decisions, read by db distribute and db lint on the coordinator alone")
         }
         return TablePlacement(table: table.name, placement: .reference, reason: "shared by every district (no tenant_id): a copy on every node")
     }

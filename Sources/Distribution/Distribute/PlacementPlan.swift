@@ -37,6 +37,18 @@ public struct PlacementPlan: Sendable, Equatable {
 
     /// The migrator's own table: read and written by `govreg db migrate` alone.
     static let migrationHistory = "govreg_migration"
+    /// The tables the schema keeps on the coordinator by decision (migration 0037), with why.
+    static let declarations = "govreg_table_placement"
+
+    /// The schema's declared local tables and their reasons (none before migration 0037).
+    static func declaredLocal(_ connection: Connection) async throws -> [String: String] {
+        let exists = try await connection.query("SELECT to_regclass(\(declarations)) IS NOT NULL AS present")
+        guard try exists[0].decode(Bool.self, "present") else { return [:] }
+        let rows = try await connection.query("SELECT table_name, reason FROM govreg_table_placement WHERE placement = 'local'")
+        var result: [String: String] = [:]
+        for row in rows { result[try row.decode(String.self, "table_name")] = try row.decode(String.self, "reason") }
+        return result
+    }
 
     /// Reads the connected database's tables and keys and places them.
     ///
@@ -68,6 +80,8 @@ public struct PlacementPlan: Sendable, Equatable {
                 keysHoldID: try row.decode(Bool.self, "keys_hold_id")))
         }
         guard tables.contains(where: { $0.relname == "tenant" && !$0.hasTenant }) else { throw DistributionError.notMigrated }
+        let declared = try await declaredLocal(connection)
+        for index in tables.indices { tables[index].declaredLocal = declared[tables[index].name] }
         let keyRows = try await connection.query("""
             SELECT con.conrelid::regclass::text AS referencing, con.confrelid::regclass::text AS referenced, con.conname::text AS name
             FROM pg_constraint con
@@ -92,6 +106,8 @@ struct CatalogueTable: Sendable, Equatable {
     var tenantNotNull: Bool
     /// Every unique key (and exclusion constraint) holds the column `id`.
     var keysHoldID: Bool
+    /// Why the schema keeps it on the coordinator (``PlacementPlan/declarations``), if it does.
+    var declaredLocal: String? = nil
 }
 
 /// One foreign key between two different tables.

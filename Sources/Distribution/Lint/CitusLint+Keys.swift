@@ -5,9 +5,9 @@ extension CitusLint {
     /// tables without `tenant_id` among their key columns (INCLUDE columns do not count: Citus
     /// enforces uniqueness per shard, so the key itself must hold the distribution column);
     /// and tenant tables whose `tenant_id` may be NULL.
-    static func keyFindings(_ connection: Connection, rootDistributed: Bool) async throws -> [LintFinding] {
+    static func keyFindings(_ connection: Connection, local: [String], rootDistributed: Bool) async throws -> [LintFinding] {
         let keys = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.name, coalesce(con.conname, ic.relname)::text AS part,
                    CASE con.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique constraint'
                                     WHEN 'x' THEN 'exclusion constraint' ELSE 'unique index' END AS what,
@@ -30,7 +30,7 @@ extension CitusLint {
                 detail: "\(try row.decode(String.self, "what")) lacks \(column): \(try row.decode(String.self, "definition"))")
         }
         let nullable = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.name FROM rel r WHERE r.is_tenant AND NOT r.tenant_not_null ORDER BY 1
             """)
         findings += try nullable.map { row in
@@ -47,9 +47,9 @@ extension CitusLint {
     /// NULL (col)` too, even when the list leaves `tenant_id` out: "SET NULL or SET DEFAULT is
     /// not supported in ON DELETE operation when distribution key is included in the foreign key
     /// constraint"; tried on a real coordinator.)
-    static func foreignKeyFindings(_ connection: Connection, rootDistributed: Bool) async throws -> [LintFinding] {
+    static func foreignKeyFindings(_ connection: Connection, local: [String], rootDistributed: Bool) async throws -> [LintFinding] {
         let keys = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT f.name AS referencing, con.conname::text AS constraint_name, t.name AS referenced,
                    f.is_tenant AS from_tenant, f.is_root AS from_root, t.is_tenant AS to_tenant, t.is_root AS to_root,
                    coalesce(array_position(con.conkey, f.tenant_column), 0) AS from_position,

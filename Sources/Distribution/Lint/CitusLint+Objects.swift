@@ -2,9 +2,9 @@ import Postgres
 
 extension CitusLint {
     /// Views without `security_invoker`: they would read with their owner's rights, past RLS.
-    static func viewFindings(_ connection: Connection) async throws -> [LintFinding] {
+    static func viewFindings(_ connection: Connection, local: [String]) async throws -> [LintFinding] {
         let views = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.name FROM rel r
             WHERE r.kind = 'v'
               AND NOT coalesce((SELECT o.option_value::boolean FROM pg_options_to_table(r.reloptions) o
@@ -27,9 +27,9 @@ extension CitusLint {
     /// scale). And a sequence feeding **several tables** must have one type for all of them
     /// on Citus and makes one counter the meeting point of unrelated writes, so each table
     /// gets its own. Sequences that only functions call (`nextval` in a body) are not seen.
-    static func sequenceFindings(_ connection: Connection) async throws -> [LintFinding] {
+    static func sequenceFindings(_ connection: Connection, local: [String]) async throws -> [LintFinding] {
         let uses = try await connection.query("""
-            \(unsafeRaw: relations),
+            \(relations(local)),
             used AS (
                 SELECT d.refobjid AS sequence, ad.adrelid AS relation, a.attname::text AS column_name, a.atttypid
                 FROM pg_depend d
@@ -73,9 +73,9 @@ extension CitusLint {
 
     /// Tenant tables without row-level security enabled, forced, and a policy: on Citus the
     /// policies travel with the shards, and they are the second wall between districts.
-    static func rowSecurityFindings(_ connection: Connection) async throws -> [LintFinding] {
+    static func rowSecurityFindings(_ connection: Connection, local: [String]) async throws -> [LintFinding] {
         let tables = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.name, r.relrowsecurity AS enabled, r.relforcerowsecurity AS forced,
                    EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = r.oid) AS has_policy
             FROM rel r

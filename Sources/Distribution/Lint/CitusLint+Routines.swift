@@ -5,9 +5,9 @@ extension CitusLint {
     /// UPDATE and DELETE on its table (USING filters the rows, WITH CHECK the new ones), and
     /// Citus refuses a volatile function anywhere in those. Read exactly: the function ids in
     /// the stored expression trees (`pg_policy.polqual`, `polwithcheck`), subqueries included.
-    static func policyFindings(_ connection: Connection) async throws -> [LintFinding] {
+    static func policyFindings(_ connection: Connection, local: [String]) async throws -> [LintFinding] {
         let policies = try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.name, p.polname::text AS policy, string_agg(f.oid::regprocedure::text, ', ' ORDER BY f.oid::regprocedure::text) AS functions
             FROM pg_policy p
             JOIN rel r ON r.oid = p.polrelid
@@ -31,7 +31,7 @@ extension CitusLint {
     /// text (``RoutineText``): a volatile function in an UPDATE or DELETE (Citus refuses one
     /// anywhere in the statement, not only in its WHERE), or a non-immutable function in the
     /// SET or WHERE of an ON CONFLICT DO UPDATE, on a table of the schema.
-    static func routineFindings(_ connection: Connection) async throws -> [LintFinding] {
+    static func routineFindings(_ connection: Connection, local: [String]) async throws -> [LintFinding] {
         // A name counts only when every function of that name has the volatility: an
         // overloaded name is not guessed at.
         let names = try await connection.query("""
@@ -45,7 +45,7 @@ extension CitusLint {
             if try row.decode(Bool.self, "volatile") { volatile.insert(name) }
         }
         let tables = Set(try await connection.query("""
-            \(unsafeRaw: relations)
+            \(relations(local))
             SELECT r.relname FROM rel r WHERE r.kind IN ('r', 'p')
             """).map { try $0.decode(String.self, "relname") })
         let routines = try await connection.query("""

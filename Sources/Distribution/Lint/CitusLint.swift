@@ -26,14 +26,15 @@ public enum CitusLint {
         let schema = try await connection.query("SELECT to_regclass('tenant') IS NOT NULL AS migrated")
         guard try schema[0].decode(Bool.self, "migrated") else { throw LintError.notMigrated }
         let rootDistributed = try await tenantIsHashDistributed(connection)
+        let local = try await PlacementPlan.declaredLocal(connection).keys.sorted()
         var findings: [LintFinding] = []
-        findings += try await keyFindings(connection, rootDistributed: rootDistributed)
-        findings += try await foreignKeyFindings(connection, rootDistributed: rootDistributed)
-        findings += try await viewFindings(connection)
-        findings += try await sequenceFindings(connection)
-        findings += try await rowSecurityFindings(connection)
-        findings += try await policyFindings(connection)
-        findings += try await routineFindings(connection)
+        findings += try await keyFindings(connection, local: local, rootDistributed: rootDistributed)
+        findings += try await foreignKeyFindings(connection, local: local, rootDistributed: rootDistributed)
+        findings += try await viewFindings(connection, local: local)
+        findings += try await sequenceFindings(connection, local: local)
+        findings += try await rowSecurityFindings(connection, local: local)
+        findings += try await policyFindings(connection, local: local)
+        findings += try await routineFindings(connection, local: local)
         return findings.sorted()
     }
 
@@ -46,14 +47,17 @@ public enum CitusLint {
     ]
 
     /// The relations the rules look at: tables, views and sequences outside the system's and
-    /// extensions' schemas, partitions left to their parent. `is_tenant`: has `tenant_id`;
-    /// `is_root`: the `tenant` table.
-    static let relations = """
+    /// extensions' schemas, partitions left to their parent. `is_tenant`: has `tenant_id` and
+    /// is not one of the `local` tables the schema keeps on the coordinator by decision
+    /// (`govreg_table_placement`, migration 0037); `is_root`: the `tenant` table.
+    static func relations(_ local: [String]) -> SQL {
+        """
         WITH rel AS (
             SELECT c.oid, c.oid::regclass::text AS name, c.relname::text AS relname, c.relkind::text AS kind,
                    c.relrowsecurity, c.relforcerowsecurity, c.reloptions,
                    t.attnum AS tenant_column, coalesce(t.attnotnull, false) AS tenant_not_null,
-                   c.relkind IN ('r', 'p') AND t.attnum IS NOT NULL AND c.relname <> 'tenant' AS is_tenant,
+                   c.relkind IN ('r', 'p') AND t.attnum IS NOT NULL AND c.relname <> 'tenant'
+                       AND c.oid::regclass::text <> ALL (\(local)::text[]) AS is_tenant,
                    c.relkind IN ('r', 'p') AND t.attnum IS NULL AND c.relname = 'tenant' AS is_root,
                    (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'id' AND NOT a.attisdropped) AS id_column
             FROM pg_class c
@@ -65,6 +69,7 @@ public enum CitusLint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         )
         """
+    }
 
     /// On a Citus database where `tenant` is already distributed by hash (not a reference
     /// table), its unique keys must include `id` and no shared table may point at it.
