@@ -3,9 +3,11 @@
 --
 -- 1. A demand's org path follows a move of its org unit through the move itself, not through
 --    ON UPDATE CASCADE, which Citus refuses on a key holding the distribution column. The key
---    is checked at commit (DEFERRABLE INITIALLY DEFERRED), so the move may rewrite the
---    subtree's paths first and its demands' paths after, in the same transaction; a demand
---    whose path is not its org unit's is still refused, at commit.
+--    stays checked at once for every writer (so a demand filed under a node takes its share
+--    lock, and a move waits for it, as before); a hierarchy change defers it to its commit
+--    (SET CONSTRAINTS, OrgUnitStore.serialiseHierarchyChanges), so the move may rewrite the
+--    subtree's paths first and its demands' paths after. A demand whose path is not its org
+--    unit's is still refused.
 -- 2. now() leaves ON CONFLICT DO UPDATE and CASE: the routines take the time once into a
 --    variable, which reaches the statement as a parameter (Citus plans an upsert only when its
 --    SET and WHERE call IMMUTABLE functions, and refuses other functions inside CASE of an
@@ -14,7 +16,7 @@
 ALTER TABLE demand DROP CONSTRAINT demand_org_unit_path_fkey;
 ALTER TABLE demand ADD CONSTRAINT demand_org_unit_path_fkey
     FOREIGN KEY (tenant_id, org_unit_id, org_path) REFERENCES org_unit (tenant_id, id, path)
-    DEFERRABLE INITIALLY DEFERRED;
+    DEFERRABLE INITIALLY IMMEDIATE;
 
 -- After a move, the subtree follows (one UPDATE over the old path's range), then the demands
 -- of every node in it take their node's new path (through demand_org_unit, a node at a time).

@@ -174,10 +174,14 @@ public enum OrgUnitStore {
     /// without seeing uncommitted moves, so two concurrent moves (A under B, B under A) could
     /// both pass the cycle check, and a node placed under a subtree being moved could keep a
     /// stale path. A transaction-scoped advisory lock (safe behind a pooler) serialises them.
+    ///
+    /// A move rewrites its subtree's paths, then their demands' copies (migration 0036): the
+    /// key between them is checked at this transaction's commit, not after the first update.
     static func serialiseHierarchyChanges(_ tx: TenantTransaction) async throws {
         try await tx.connection.execute("""
             SELECT pg_advisory_xact_lock(hashtextextended('govreg.org_unit.' || \(tx.tenantID.uuidString.lowercased()), 0))
             """)
+        try await tx.connection.execute("SET CONSTRAINTS demand_org_unit_path_fkey DEFERRED")
     }
 }
 
