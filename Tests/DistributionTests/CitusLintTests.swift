@@ -100,6 +100,27 @@ private func lint(_ schema: String) async throws -> Set<String> {
         #expect(nullable == ["tenant-id-not-null note tenant_id"])
     }
 
+    /// A table the schema keeps on the coordinator (govreg_table_placement) is exempt from the
+    /// rules of tenant tables; a tenant or shared table pointing at it is named, and so is a
+    /// nullable tenant_id nobody declared.
+    @Test func aDeclaredCoordinatorTableIsExemptAndMayNotBePointedAt() async throws {
+        let findings = try await lint("""
+            CREATE TABLE govreg_table_placement (table_name text PRIMARY KEY, placement text NOT NULL, reason text NOT NULL);
+            INSERT INTO govreg_table_placement VALUES ('login', 'local', 'operators have no district');
+            CREATE TABLE login (id bigint PRIMARY KEY, tenant_id uuid REFERENCES tenant (id), name text UNIQUE);
+            CREATE TABLE login_note (id bigint PRIMARY KEY, login_id bigint REFERENCES login (id));
+            INSERT INTO govreg_table_placement VALUES ('login_note', 'local', 'kept with the logins');
+            CREATE TABLE grant_of (tenant_id uuid NOT NULL, login_id bigint NOT NULL REFERENCES login (id), PRIMARY KEY (tenant_id, login_id));
+            \(guarded("grant_of"))
+            CREATE TABLE stray (tenant_id uuid, id bigint NOT NULL, UNIQUE (tenant_id, id));
+            \(guarded("stray"))
+            """)
+        #expect(findings == [
+            "references-coordinator-table grant_of grant_of_login_id_fkey",
+            "tenant-id-not-null stray tenant_id",
+        ])
+    }
+
     @Test func foreignKeysMustCarryTenantIDAtTheSamePosition() async throws {
         let findings = try await lint("""
             CREATE TABLE link (tenant_id uuid NOT NULL, other uuid NOT NULL, PRIMARY KEY (tenant_id, other), UNIQUE (other, tenant_id));

@@ -52,6 +52,7 @@ extension CitusLint {
             \(relations(local))
             SELECT f.name AS referencing, con.conname::text AS constraint_name, t.name AS referenced,
                    f.is_tenant AS from_tenant, f.is_root AS from_root, t.is_tenant AS to_tenant, t.is_root AS to_root,
+                   f.name = ANY (\(local)::text[]) AS from_local, t.name = ANY (\(local)::text[]) AS to_local,
                    coalesce(array_position(con.conkey, f.tenant_column), 0) AS from_position,
                    coalesce(array_position(con.confkey, CASE WHEN t.is_root THEN t.id_column ELSE t.tenant_column END), 0) AS to_position,
                    con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
@@ -73,7 +74,10 @@ extension CitusLint {
                 LintFinding(rule: rule, kind: .table, object: try row.decode(String.self, "referencing"),
                             constraint: try row.decode(String.self, "constraint_name"), detail: "\(detail): \(definition)")
             }
-            if fromTenant && (toTenant || toRoot) {
+            if try row.decode(Bool.self, "to_local"), try !row.decode(Bool.self, "from_local") {
+                findings.append(try finding(.referencesCoordinatorTable,
+                    "references \(referenced), which the schema keeps on the coordinator (govreg_table_placement)"))
+            } else if fromTenant && (toTenant || toRoot) {
                 if fromPosition == 0 || fromPosition != toPosition {
                     findings.append(try finding(.foreignKeyIncludesTenant, toRoot
                         ? "references \(referenced) without tenant_id → id"

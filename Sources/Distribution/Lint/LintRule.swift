@@ -9,6 +9,7 @@ public enum LintRule: String, Sendable, CaseIterable, Codable {
     case foreignKeyIncludesTenant = "foreign-key-includes-tenant-id"
     case foreignKeyAction = "foreign-key-action"
     case sharedReferencesTenantTable = "shared-table-references-tenant-table"
+    case referencesCoordinatorTable = "references-coordinator-table"
     case volatileInModification = "volatile-function-in-update-or-delete"
     case mutableInUpsert = "non-immutable-function-in-on-conflict-update"
     case mutableInCaseOrReturning = "non-immutable-function-in-case-or-returning"
@@ -32,6 +33,8 @@ public enum LintRule: String, Sendable, CaseIterable, Codable {
             "含 tenant_id 的外键不可 ON DELETE SET NULL/SET DEFAULT 或 ON UPDATE SET NULL/SET DEFAULT/CASCADE — Citus refuses these actions on a key that holds the distribution column"
         case .sharedReferencesTenantTable:
             "共享表（参照表）不可引用租户表 — a shared (reference) table has no foreign key to a tenant table"
+        case .referencesCoordinatorTable:
+            "只有留在协调节点的表可引用留在协调节点的表 — only a table kept on the coordinator (govreg_table_placement) may point at one; Citus refuses a key from a distributed or reference table to it"
         case .volatileInModification:
             "UPDATE/DELETE 语句中不可调用 volatile 函数 — no volatile function (random(), clock_timestamp(), gen_random_uuid(), nextval(), …) in an UPDATE or DELETE of the schema's functions, triggers or policies"
         case .mutableInUpsert:
