@@ -38,7 +38,7 @@ public struct Distributor: Sendable {
     ///   tables before it stay placed); ``PostgresError`` from the catalogue queries.
     public func distribute(dryRun: Bool = false) async throws -> DistributionReport {
         let plan = try await PlacementPlan.read(connection)
-        try await Self.requireCitus(connection)
+        try await Self.requireCitus(connection, create: !dryRun)
         let before = try await Self.citusPlacements(connection)
         var steps: [DistributionReport.Step] = []
         for table in plan.tables {
@@ -61,8 +61,9 @@ public struct Distributor: Sendable {
         var withRows: Set<String> = []
         for step in steps where step.action == .placed {
             progress("\(step.placement.placement.rawValue) \(step.placement.table)")
-            // The name as regclass printed it (quoted where needed, schema-qualified off the path).
-            let rows = try await connection.query("SELECT EXISTS (SELECT 1 FROM ONLY \(unsafeRaw: step.placement.table)) AS rows")
+            // Its size, not a query of its rows: under FORCE ROW LEVEL SECURITY the owner would
+            // see none, and the copy on the coordinator would stay.
+            let rows = try await connection.query("SELECT pg_relation_size(\(step.placement.table)::text::regclass) > 0 AS rows")
             if try rows[0].decode(Bool.self, "rows") { withRows.insert(step.placement.table) }
             do {
                 try await place(step.placement)
@@ -127,7 +128,9 @@ public struct Distributor: Sendable {
         return try placed[0].decode(Bool.self, "placed")
     }
 
-    static func requireCitus(_ connection: Connection) async throws {
+    /// Citus loaded and its extension made (`create`: by this call when missing; a dry run
+    /// creates nothing and says what `db distribute` would do), with workers to place on.
+    static func requireCitus(_ connection: Connection, create: Bool) async throws {
         let rows = try await connection.query("""
             SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS created,
                    EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'citus') AS installed,
@@ -137,6 +140,7 @@ public struct Distributor: Sendable {
         if try !row.decode(Bool.self, "created") {
             guard try row.decode(Bool.self, "installed") else { throw DistributionError.citusMissing(installed: false) }
             guard try row.decode(Bool.self, "loaded") else { throw DistributionError.citusMissing(installed: true) }
+            guard create else { throw DistributionError.extensionNotCreated }
             try await connection.execute("CREATE EXTENSION citus")
         }
         let nodes = try await connection.query("SELECT count(*)::int AS nodes FROM pg_dist_node WHERE noderole = 'primary' AND isactive")

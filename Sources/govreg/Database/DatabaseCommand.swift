@@ -77,9 +77,10 @@ struct DatabaseCommand: AsyncParsableCommand {
                 lockWait: .seconds(lockWait),
                 progress: { terminal.progress(MigrationProgressText.line(for: $0)) })
             let report = try await migrator.migrate(to: to, dryRun: dryRun)
-            // On a database `db distribute` placed, a table a migration just made is still a
-            // plain table on the coordinator: placed now by the same plan.
-            let placed = dryRun || report.applied.isEmpty ? [] : try await Self.distributeNewTables(configuration, terminal: terminal)
+            // On a database `db distribute` placed, a table a migration made is a plain table on
+            // the coordinator until placed by the same plan: now, and again on every migrate
+            // (even one with nothing to apply), so a placement that failed once is retried.
+            let placed = dryRun ? [] : try await Self.distributeNewTables(configuration, terminal: terminal)
             if json {
                 try terminal.json(MigrateJSON(dryRun: report.dryRun, applied: report.applied.map(\.identifier), distributed: placed.map(\.table)))
             } else if report.applied.isEmpty {
