@@ -95,6 +95,47 @@ struct DistributedClusterTests {
         }
     }
 
+    /// The triggers of migration 0038 where they fire on shards: a new district gets its
+    /// categories (the trigger of the reference table `tenant`, on the node holding the
+    /// district's shard), and a change to a distributed table is audited on the co-located
+    /// shard, under the table's own name, by the actor set with SET LOCAL, in the same
+    /// transaction (a rollback takes both back). Two districts in one statement each get theirs.
+    static func triggersWorkOnShards(_ connection: Connection) async throws {
+        try await connection.execute("""
+            INSERT INTO tenant (slug, name, division_code) VALUES ('langao', '岚皋县', '610925'), ('pingli', '平利县', '610926')
+            """)
+        let categories = try await connection.query("""
+            SELECT t.slug, count(c.id)::int AS n FROM tenant t LEFT JOIN tenant_category c ON c.tenant_id = t.id GROUP BY 1 ORDER BY 1
+            """).map { "\(try $0.decode(String.self, "slug")) \(try $0.decode(Int.self, "n"))" }
+        let shared = try await connection.query("SELECT count(*)::int AS n FROM category")[0].decode(Int.self, "n")
+        #expect(categories == ["langao \(shared)", "pingli \(shared)"])
+        func audit() async throws -> [String] {
+            try await connection.query("""
+                SELECT table_name || ' ' || action || ' ' || actor || ' ' || coalesce(after->>'name', '') AS entry
+                FROM audit_log WHERE table_name = 'org_unit' ORDER BY tenant_id, id
+                """).map { try $0.decode(String.self, "entry") }
+        }
+        struct Undo: Error {}
+        await #expect(throws: Undo.self) {
+            try await connection.transaction { tx in
+                try await tx.execute("SET LOCAL app.actor = 'test:citus'")
+                try await tx.execute("INSERT INTO org_unit (tenant_id, kind, code, name) SELECT id, 'street', 'S1', '城关镇' FROM tenant")
+                try await tx.execute("UPDATE org_unit SET name = '城关街道' WHERE code = 'S1'")
+                let inside = try await tx.query("""
+                    SELECT table_name || ' ' || action || ' ' || actor || ' ' || coalesce(after->>'name', '') AS entry
+                    FROM audit_log WHERE table_name = 'org_unit' ORDER BY tenant_id, id
+                    """).map { try $0.decode(String.self, "entry") }
+                #expect(inside == [
+                    "org_unit insert test:citus 城关镇", "org_unit update test:citus 城关街道",
+                    "org_unit insert test:citus 城关镇", "org_unit update test:citus 城关街道",
+                ])
+                throw Undo()
+            }
+        }
+        #expect(try await audit().isEmpty)
+        #expect(try await connection.query("SELECT count(*)::int AS n FROM org_unit")[0].decode(Int.self, "n") == 0)
+    }
+
     @Test func migrateDistributeAgainAndMigrateANewTenantTable() async throws {
         let configuration = ConnectionConfiguration(try #require(citusCoordinator), applicationName: "govreg-tests")
         let connection = try await Connection.connect(configuration)
@@ -133,6 +174,8 @@ struct DistributedClusterTests {
         let again = try await Distributor(connection: connection).distribute()
         #expect(again.changed.isEmpty)
         #expect(try await DistributionStatus.read(connection) == status)
+
+        try await Self.triggersWorkOnShards(connection)
 
         let later = try await Self.migrate(configuration, fixture: true)
         #expect(later == ["zz_citus_fixture/0001_note"])
