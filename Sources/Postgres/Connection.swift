@@ -97,6 +97,24 @@ public final class Connection: @unchecked Sendable {
         return Handle(pointer: pointer)
     }
 
+    /// Opens a connection, runs `body` on it and closes it, whether `body` returns or throws:
+    /// for a command's few statements, where a pool would be more than is needed.
+    ///
+    /// ```swift
+    /// let findings = try await Connection.with(configuration) { try await CitusLint.findings($0) }
+    /// ```
+    public static func with<T>(_ configuration: ConnectionConfiguration, _ body: (Connection) async throws -> T) async throws -> T {
+        let connection = try await connect(configuration)
+        do {
+            let result = try await body(connection)
+            await connection.close()
+            return result
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
     /// Closes the session. Further use fails with a `.connection` error.
     public func close() async {
         let alreadyClosed = state.withLock { state in

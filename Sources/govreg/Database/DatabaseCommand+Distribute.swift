@@ -22,20 +22,16 @@ extension DatabaseCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let connection = try await Connection.connect(try database.connectionConfiguration(terminal: terminal))
             let report: DistributionReport
             let status: DistributionStatus?
             do {
-                report = try await Distributor(connection: connection, progress: { terminal.progress("分布 \($0)") }).distribute(dryRun: dryRun)
-                status = dryRun ? nil : try await DistributionStatus.read(connection)
-                await connection.close()
+                (report, status) = try await Connection.with(try database.connectionConfiguration(terminal: terminal)) { connection in
+                    let report = try await Distributor(connection: connection, progress: { terminal.progress("分布 \($0)") }).distribute(dryRun: dryRun)
+                    return (report, dryRun ? nil : try await DistributionStatus.read(connection))
+                }
             } catch let error as DistributionError {
-                await connection.close()
                 terminal.warn("Error: \(error)")
                 throw ExitCode(2)
-            } catch {
-                await connection.close()
-                throw error
             }
             if json {
                 try terminal.json(DistributeJSON(report, status: status))

@@ -27,19 +27,13 @@ extension DatabaseCommand {
 
         func run() async throws {
             let terminal = Terminal()
-            let connection = try await Connection.connect(try database.connectionConfiguration(terminal: terminal))
             let findings: [LintFinding]
             do {
-                findings = try await CitusLint.findings(connection)
-                await connection.close()
+                findings = try await Connection.with(try database.connectionConfiguration(terminal: terminal)) { try await CitusLint.findings($0) }
             } catch let error as LintError {
                 // Exit 2, not 1: "could not judge" must not read as "found faults" in a script.
-                await connection.close()
                 terminal.warn("Error: \(error)")
                 throw ExitCode(2)
-            } catch {
-                await connection.close()
-                throw error
             }
             if json {
                 try terminal.json(LintJSON(ruleSet: LintRuleSet.citus.rawValue, clean: findings.isEmpty, findings: findings.map(LintJSON.Finding.init)))

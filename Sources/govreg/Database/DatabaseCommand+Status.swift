@@ -74,17 +74,15 @@ extension DatabaseCommand {
 
         /// Where the tables are on Citus (read back from its catalogue), or nil without Citus.
         static func distribution(_ configuration: ConnectionConfiguration) async throws -> DistributionStatus? {
-            let connection = try await Connection.connect(configuration)
-            defer { Task { await connection.close() } }
-            return try await DistributionStatus.read(connection)
+            try await Connection.with(configuration) { try await DistributionStatus.read($0) }
         }
 
         static func identity(_ configuration: ConnectionConfiguration) async throws -> String {
-            let connection = try await Connection.connect(configuration)
-            defer { Task { await connection.close() } }
-            let row = try await connection.query("""
-                SELECT current_database() AS db, current_user AS role, current_setting('server_version') AS version
-                """)[0]
+            let row = try await Connection.with(configuration) { connection in
+                try await connection.query("""
+                    SELECT current_database() AS db, current_user AS role, current_setting('server_version') AS version
+                    """)[0]
+            }
             return "database \(try row.decode(String.self, "db")) as \(try row.decode(String.self, "role")), PostgreSQL \(try row.decode(String.self, "version"))"
         }
     }

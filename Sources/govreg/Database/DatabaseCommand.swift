@@ -96,14 +96,8 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         /// The tables placed after a migrate on a distributed database; none elsewhere.
         static func distributeNewTables(_ configuration: ConnectionConfiguration, terminal: Terminal) async throws -> [TablePlacement] {
-            let connection = try await Connection.connect(configuration)
-            do {
-                let placed = try await Distributor.placeNewTables(connection, progress: { terminal.progress("分布 \($0)") })
-                await connection.close()
-                return placed
-            } catch {
-                await connection.close()
-                throw error
+            try await Connection.with(configuration) { connection in
+                try await Distributor.placeNewTables(connection, progress: { terminal.progress("分布 \($0)") })
             }
         }
     }
