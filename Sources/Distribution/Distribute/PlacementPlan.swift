@@ -10,8 +10,10 @@ public import Postgres
 ///   since a table split by `id` cannot enforce a uniqueness across shards.
 /// - A table with a **NOT NULL `tenant_id`** is distributed by it, co-located with `tenant`
 ///   (or with the first such table when `tenant` is a reference table).
-/// - A table whose `tenant_id` **may be NULL** (the accounts: operators belong to no district)
-///   stays local: Citus cannot shard rows without a distribution value.
+/// - A table listed in **`govreg_table_placement`** (migration 0037: the accounts, since
+///   operators belong to no district) stays local, told to Citus when it has a key to a
+///   reference table; so does any other table whose `tenant_id` may be NULL (Citus cannot
+///   shard rows without a distribution value; `db lint --citus` names it).
 /// - A table that points at a **local** table stays local too: Citus refuses a key from a
 ///   distributed or reference table to a local one.
 /// - Every other table is a **reference** table (shared catalogues), except govreg's
@@ -25,7 +27,7 @@ public struct PlacementPlan: Sendable, Equatable {
     /// Every table, in the order to apply: reference tables, then `tenant`, then the
     /// distributed tables with each table after those it points at, then the local ones.
     public var tables: [TablePlacement]
-    /// Keys from local tables to distributed or reference ones (see ``UnenforceableKey``).
+    /// Keys from local tables to distributed ones (see ``UnenforceableKey``).
     public var unenforceableKeys: [UnenforceableKey]
 
     public init(tables: [TablePlacement], unenforceableKeys: [UnenforceableKey]) {
