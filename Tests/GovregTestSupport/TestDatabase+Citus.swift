@@ -56,15 +56,29 @@ extension TestDatabase {
         var firstError: (any Error)?
         for node in nodes {
             do {
-                _ = try await Connection.with(node) { admin in
-                    try await admin.execute("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
-                }
+                try await Connection.with(node) { admin in try await dropForced(name, on: admin) }
             } catch {
                 // On to the other nodes: a copy left behind on one would outlive the run.
                 firstError = firstError ?? error
             }
         }
         if let firstError { throw firstError }
+    }
+
+    /// FORCE ends the sessions in the database but waits only five seconds for them to go:
+    /// Citus's maintenance daemon, busy with the workers on a loaded machine, took longer
+    /// (SQLSTATE 55006, "1 other session"), so the drop is tried again a few times.
+    private static func dropForced(_ name: String, on admin: Connection) async throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await admin.execute("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
+                return
+            } catch let error as PostgresError where error.sqlState == "55006" && attempt < 5 {
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
+        }
     }
 
     /// `CREATE DATABASE … TEMPLATE` refuses while anyone is connected to the template, and
