@@ -38,7 +38,7 @@ public enum PointsStore {
             INSERT INTO points_rule (tenant_id, kind, chinese_name, points_per_unit, cap_per_period, active)
             VALUES (\(tx.tenantID), \(kind), \(name), \(rule.pointsPerUnit), \(rule.capPerPeriod), \(rule.active))
             ON CONFLICT (tenant_id, kind) DO UPDATE SET chinese_name = EXCLUDED.chinese_name, points_per_unit = EXCLUDED.points_per_unit,
-                cap_per_period = EXCLUDED.cap_per_period, active = EXCLUDED.active, updated_at = now()
+                cap_per_period = EXCLUDED.cap_per_period, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
             """)
         return try await Self.rules(in: tx).first { $0.kind == kind }!
     }

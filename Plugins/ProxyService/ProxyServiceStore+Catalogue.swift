@@ -26,7 +26,7 @@ extension ProxyServiceStore {
                         \(item.deadline.days), \(item.deadline.kind.rawValue), \(item.documents)::text[])
                 ON CONFLICT (tenant_id, code) DO UPDATE SET
                     name = EXCLUDED.name, level = EXCLUDED.level, department = EXCLUDED.department, deadline_days = EXCLUDED.deadline_days,
-                    deadline_kind = EXCLUDED.deadline_kind, documents = EXCLUDED.documents, updated_at = now(),
+                    deadline_kind = EXCLUDED.deadline_kind, documents = EXCLUDED.documents, updated_at = EXCLUDED.updated_at,
                     row_version = proxy_service_item.row_version + 1
                 WHERE (proxy_service_item.name, proxy_service_item.level, proxy_service_item.department, proxy_service_item.deadline_days,
                        proxy_service_item.deadline_kind, proxy_service_item.documents)

@@ -16,7 +16,7 @@ extension QuarterFigures {
             WITH x AS (\(firstAfter(w, tx, raisedFrom: w.start)))
             SELECT GROUPING(d.source_channel) AS by_category, d.source_channel, d.category_code, count(*) AS n
             FROM demand d LEFT JOIN x ON x.demand_id = d.id
-            WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end) AND \(stateAtEnd) <> 'draft'
+            WHERE d.tenant_id = \(t) AND d.filed_at >= \(w.start) AND d.filed_at < \(w.end) AND \(stateAtEnd(tenant: t)) <> 'draft'
             GROUP BY GROUPING SETS ((d.source_channel), (d.category_code))
             ORDER BY n DESC, d.source_channel, d.category_code
             """)

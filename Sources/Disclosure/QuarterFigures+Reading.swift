@@ -1,4 +1,5 @@
 public import Registry
+import Foundation
 public import RegistryStore
 import Postgres
 
@@ -114,16 +115,18 @@ extension QuarterFigures {
     /// "the state the first transition after the end left, else the stored state" is "the
     /// last transition's before the end, else the stored state". A draft withdrawn before
     /// anyone filed it was never received (it stays a draft); a demand raised in time but
-    /// submitted only after the end counts as submitted.
-    static let stateAtEnd: SQL = """
+    /// submitted only after the end counts as submitted. `tenant` is the district of `d`.
+    static func stateAtEnd(tenant: UUID) -> SQL {
+        """
         CASE WHEN x.from_state = 'draft' AND x.to_state = 'withdrawn' THEN 'draft'
              WHEN x.from_state = 'draft' THEN 'submitted'
              WHEN x.from_state IS NOT NULL THEN x.from_state
              WHEN d.state = 'withdrawn' AND EXISTS (
-                 SELECT 1 FROM demand_event w WHERE w.tenant_id = d.tenant_id AND w.demand_id = d.id
+                 SELECT 1 FROM demand_event w WHERE w.tenant_id = \(tenant) AND w.demand_id = d.id
                    AND w.from_state = 'draft' AND w.to_state = 'withdrawn') THEN 'draft'
              ELSE d.state END
         """
+    }
 
     /// The row's area from the `g` (GROUPING) column and the two ids.
     static func areaKey(_ row: Row) throws -> AreaKey? {
@@ -153,7 +156,7 @@ extension QuarterFigures {
                 GROUP BY e.demand_id
             ),
             d AS (
-                SELECT \(stateAtEnd) AS s, d.filed_at >= \(w.start) AS q,
+                SELECT \(stateAtEnd(tenant: t)) AS s, d.filed_at >= \(w.start) AS q,
                        d.rating, d.settled_level, r.at - d.filed_at AS took, a.street_id, a.community_id
                 FROM demand d
                 LEFT JOIN x ON x.demand_id = d.id

@@ -175,7 +175,7 @@ public struct QuarterlyReportArchive: Sendable {
         return try await tx.connection.query("""
             SELECT r.quarter, r.version, r.replaces_version, r.correction_reason, r.closed_at, r.closed_by, r.published_at,
                    coalesce((SELECT array_agg(d.format || ':' || d.sha256 ORDER BY d.format) FROM quarterly_report_document d
-                             WHERE d.tenant_id = r.tenant_id AND d.report_id = r.id), '{}') AS documents
+                             WHERE d.tenant_id = \(tx.tenantID) AND d.report_id = r.id), '{}') AS documents
             FROM quarterly_report r
             WHERE r.tenant_id = \(tx.tenantID) AND (\(q)::text IS NULL OR r.quarter = \(q))
             ORDER BY r.quarter, r.version

@@ -70,6 +70,19 @@ import Testing
         }
     }
 
+    /// Outside an import every new demand has its insert entry (a filed demand had none before
+    /// migration 0039: the untagged row was taken for the transaction's own import).
+    @Test func aDemandFiledOutsideAnImportIsAudited() async throws {
+        try await DemandFixture.with { f in
+            let id = try await f.file(try f.draft("路灯坏了"))
+            let audited = try await f.database.operatorPool.query("""
+                SELECT actor, after->>'title' AS title FROM audit_log
+                WHERE tenant_id = \(f.tenant) AND table_name = 'demand' AND action = 'insert' AND row_id = \(id.rawValue)
+                """).map { "\(try $0.decode(String.self, "actor")) \(try $0.decode(String.self, "title"))" }
+            #expect(audited == ["\(f.actor) 路灯坏了"])
+        }
+    }
+
     @Test func aRowCannotSkipItsAuditByCarryingATag() async throws {
         try await DemandFixture.with { f in
             // As the application: a demand written with some import's tag outside that import.
@@ -81,6 +94,7 @@ import Testing
             }
             let audited = try await f.database.operatorPool.query("""
                 SELECT actor FROM audit_log WHERE tenant_id = \(f.tenant) AND table_name = 'demand' AND action = 'insert'
+                  AND after->>'title' = '伪造'
                 """).map { try $0.decode(String.self, "actor") }
             #expect(audited == ["api:mallory"])
             // And the batch records are append-only for the application: no update outside its own import.

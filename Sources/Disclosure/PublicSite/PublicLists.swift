@@ -98,7 +98,7 @@ enum PublicLists {
             SELECT \(resourceColumns) FROM public_resource p
             WHERE p.tenant_id = \(tx.tenantID)
               AND (\(q.under)::text IS NULL OR EXISTS (SELECT 1 FROM resource_service_area s
-                   WHERE s.tenant_id = p.tenant_id AND s.resource_id = p.id AND \(subtree("s.org_unit_id", q.under, tx))))
+                   WHERE s.tenant_id = \(tx.tenantID) AND s.resource_id = p.id AND \(subtree("s.org_unit_id", q.under, tx))))
               AND (\(q.category)::text IS NULL OR p.category_code = \(q.category))
               AND (\(q.after)::bigint IS NULL OR p.id < \(q.after))
             ORDER BY p.id DESC LIMIT \(q.limit + 1)
@@ -133,10 +133,10 @@ enum PublicLists {
             WHERE p.tenant_id = \(tx.tenantID)
               AND (\(q.under)::text IS NULL OR EXISTS (SELECT 1 FROM project_demand pd
                    JOIN public_demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                   WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND \(subtree("d.org_unit_id", q.under, tx))))
+                   WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id AND \(subtree("d.org_unit_id", q.under, tx))))
               AND (\(q.category)::text IS NULL OR EXISTS (SELECT 1 FROM project_demand pd
                    JOIN public_demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                   WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND d.category_code = \(q.category)))
+                   WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id AND d.category_code = \(q.category)))
               AND (\(q.after)::bigint IS NULL OR p.id < \(q.after))
             ORDER BY p.id DESC LIMIT \(q.limit + 1)
             """)

@@ -90,7 +90,7 @@ public struct AccountStore: Sendable {
     /// migration 0017 write it with `current_actor()`).
     private func operatorTransaction<T>(actor: String, _ body: (Connection) async throws -> T) async throws -> T {
         try await database.operatorPool.transaction { connection in
-            try await connection.execute("SELECT set_config('app.actor', \(actor), true)")
+            try await connection.execute("SELECT govreg_set_local('app.actor', \(actor))")
             return try await body(connection)
         }
     }

@@ -86,7 +86,7 @@ extension AccountStore {
     /// ``disable(_:tenant:actor:)``). Operators' accounts have no console sign-in.
     public func setPassword(_ login: AccountLogin, tenant: UUID?, hash: String, actor: String) async throws -> AccountRecord {
         try await database.operatorPool.transaction { connection in
-            try await connection.execute("SELECT set_config('app.actor', \(actor), true)")
+            try await connection.execute("SELECT govreg_set_local('app.actor', \(actor))")
             let account = try await Self.account(login, tenant: tenant, connection)
             guard account.tenantID != nil else {
                 throw RegistryStoreError.invalid(field: "login", reason: "平台运维账号不登录控制台 operators use the command line, not the console")
@@ -97,7 +97,7 @@ extension AccountStore {
             try await connection.execute("""
                 INSERT INTO account_password (account_id, tenant_id, password_hash) VALUES (\(account.id), \(account.tenantID), \(hash))
                 ON CONFLICT (account_id) DO UPDATE
-                SET password_hash = EXCLUDED.password_hash, set_at = now(), set_by = current_actor(),
+                SET password_hash = EXCLUDED.password_hash, set_at = EXCLUDED.set_at, set_by = EXCLUDED.set_by,
                     failed_attempts = 0, locked_until = NULL
                 """)
             try await connection.execute("UPDATE console_session SET ended_at = now() WHERE account_id = \(account.id) AND ended_at IS NULL")

@@ -39,9 +39,9 @@ public enum IdempotencyKeys {
             INSERT INTO idempotency_key AS k (tenant_id, account_id, key, request_hash)
             VALUES (\(tx.tenantID), \(account), \(key), \(requestHash))
             ON CONFLICT (tenant_id, account_id, key) DO UPDATE
-                SET request_hash = EXCLUDED.request_hash, created_at = now(),
+                SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
                     status_code = NULL, response_headers = NULL, response_body = NULL
-                WHERE k.created_at < now() - \(lifetime)::interval
+                WHERE k.created_at < EXCLUDED.created_at - \(lifetime)::interval
             RETURNING 1
             """)
         if !claimed.isEmpty { return nil }
@@ -88,7 +88,7 @@ extension IdempotencyKeys {
         var deleted = 0
         for tenant in tenants {
             deleted += try await database.tenantPool.transaction { connection in
-                try await connection.execute("SELECT set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true)")
+                try await connection.execute("SELECT govreg_set_local('app.tenant_id', \(tenant.uuidString.lowercased()))")
                 return try await connection.execute(
                     "DELETE FROM idempotency_key WHERE tenant_id = \(tenant) AND created_at < now() - \(lifetime)::interval")
             }

@@ -53,16 +53,20 @@ public enum ImportBatchStore {
         let row = try await tx.connection.query("""
             INSERT INTO import_batch (tenant_id, list, file_name, file_sha256, file_bytes, rows, options)
             VALUES (\(tx.tenantID), \(list), \(origin.fileName), \(origin.sha256), \(origin.byteCount.map(Int64.init)), \(Int64(rows)), \(JSONDocument(options)))
-            RETURNING id, set_config('app.import_id', id::text, true) AS import_set
+            RETURNING id
             """)[0]
-        return try row.decode(Int64.self, "id")
+        let id = try row.decode(Int64.self, "id")
+        // A statement of its own: in the INSERT's RETURNING, Citus would set it on the worker
+        // holding the shard alone, not where the transaction's later statements are planned.
+        try await tx.connection.execute("SELECT govreg_set_local('app.import_id', \(String(id)))")
+        return id
     }
 
-    /// Writes the counts of the transaction's import, once they are known.
-    public static func finish(inserted: Int, updated: Int, unchanged: Int, in tx: TenantTransaction) async throws {
+    /// Writes the counts of import `batch` (the transaction's, from ``begin``), once they are known.
+    public static func finish(_ batch: Int64, inserted: Int, updated: Int, unchanged: Int, in tx: TenantTransaction) async throws {
         try await tx.connection.execute("""
             UPDATE import_batch SET inserted = \(Int64(inserted)), updated = \(Int64(updated)), unchanged = \(Int64(unchanged))
-            WHERE tenant_id = \(tx.tenantID) AND id = current_import_id()
+            WHERE tenant_id = \(tx.tenantID) AND id = \(batch)
             """)
     }
 

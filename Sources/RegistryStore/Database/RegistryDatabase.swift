@@ -54,8 +54,8 @@ public struct RegistryDatabase: Sendable {
     /// snapshot and records in a second transaction; a matching acceptance, which retries)
     /// take the database instead (`on database: RegistryDatabase, tenant:, actor:`) and say so.
     ///
-    /// The tenant and the actor are set with `set_config(…, true)`, so they end with the
-    /// transaction and a pooled session never carries them over; so is `application_name`,
+    /// The tenant and the actor are set with `SET LOCAL`, so they end with the transaction
+    /// and a pooled session never carries them over; so is `application_name`,
     /// inside a ``TransactionLabel`` (a request's id), in the same statement.
     ///
     /// ```swift
@@ -93,26 +93,15 @@ public struct RegistryDatabase: Sendable {
         }
     }
 
-    /// The first statement of a tenant's transaction: its settings, and its status checked.
+    /// The first statement of a tenant's transaction: its settings, and its status checked
+    /// (`govreg_enter`, migration 0039). The settings are made with SET LOCAL, which Citus
+    /// passes on to the workers. Writers share the district's lock and archiving takes it
+    /// alone, so an archive waits for the writes in flight, and a write that starts later sees
+    /// the tenant archived: the function reads the status after the lock is granted.
     private func enter(_ tenant: UUID, actor: String, readOnly: Bool, label: String?, on connection: Connection) async throws -> TenantTransaction {
-        let settings: SQL = """
-            set_config('app.tenant_id', \(tenant.uuidString.lowercased()), true), set_config('app.actor', \(actor), true), \
-            set_config('application_name', coalesce(\(label)::text, current_setting('application_name')), true)
-            """
-        let status: QueryResult
-        if readOnly {
-            // One round trip: the settings, then the status under them.
-            status = try await connection.query("""
-                SELECT t.status, t.time_zone FROM (SELECT \(settings) OFFSET 0) AS settings
-                LEFT JOIN tenant t ON t.id = \(tenant)
-                """)
-        } else {
-            // Writers share this lock and archiving takes it alone, so an archive waits for
-            // the writes in flight, and a write that starts later sees the tenant archived:
-            // the status is read by a later statement, whose snapshot follows the lock.
-            try await connection.execute("SELECT \(settings), pg_advisory_xact_lock_shared(\(Self.tenantLockKey(tenant)))")
-            status = try await connection.query("SELECT status, time_zone FROM tenant WHERE id = \(tenant)")
-        }
+        let lock: SQL = readOnly ? "NULL" : Self.tenantLockKey(tenant)
+        let status = try await connection.query(
+            "SELECT status, time_zone FROM govreg_enter(\(tenant), \(actor), \(label), \(lock))")
         guard let state = try status.first?.decode(String?.self, "status") else {
             throw RegistryStoreError.tenantNotFound(tenant.uuidString)
         }

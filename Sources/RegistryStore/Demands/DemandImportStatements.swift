@@ -46,7 +46,7 @@ enum DemandImportStatements {
         // instant (so an export re-imports unchanged); another day is that day's midnight.
         ("filed_at", """
             CASE WHEN d.filed_at IS NOT NULL AND (s.filed_on IS NULL OR s.filed_on = (d.filed_at AT TIME ZONE z.zone)::date) THEN d.filed_at
-                 ELSE coalesce(s.filed_on::timestamp AT TIME ZONE z.zone, now()) END
+                 ELSE coalesce(s.filed_on::timestamp AT TIME ZONE z.zone, z.now) END
             """),
         ("is_public", "s.is_public"), ("published_on", "s.published_on"),
     ]
@@ -79,7 +79,7 @@ enum DemandImportStatements {
         JOIN category_key k ON k.key = s.category
         JOIN org_unit o ON o.tenant_id = \(tenant) AND o.code = s.org_code
         \(unsafeRaw: storedOnly ? "JOIN" : "LEFT JOIN") demand d ON d.tenant_id = \(tenant) AND d.external_id = s.external_id
-        CROSS JOIN (SELECT \(zone)::text AS zone) z
+        CROSS JOIN (SELECT \(zone)::text AS zone, now() AS now) z
         """
     }
 
@@ -95,7 +95,7 @@ enum DemandImportStatements {
         JOIN category_key k ON k.key = s.category
         JOIN org_unit o ON o.tenant_id = \(tenant) AND o.code = s.org_code
         CROSS JOIN (SELECT NULL::timestamptz AS filed_at) d
-        CROSS JOIN (SELECT \(zone)::text AS zone) z
+        CROSS JOIN (SELECT \(zone)::text AS zone, now() AS now) z
         WHERE NOT EXISTS (SELECT 1 FROM demand x WHERE x.tenant_id = \(tenant) AND x.external_id = s.external_id)
         """
     }

@@ -114,7 +114,7 @@ extension DemandStore {
                     dryRun: dryRun)
                 // Leaving by an error is what rolls the transaction back.
                 if dryRun { throw DryRunFinished(summary: summary) }
-                try await ImportBatchStore.finish(inserted: inserted, updated: updated, unchanged: summary.unchanged, in: tx)
+                try await ImportBatchStore.finish(batch, inserted: inserted, updated: updated, unchanged: summary.unchanged, in: tx)
                 summary.importID = batch
                 // One event for the batch: a handler reads the rows set-based (``DemandStore/importedDemands(_:in:)``).
                 if inserted + updated > 0 {

@@ -81,9 +81,9 @@ extension DemandStore {
         sql.append("""
              ORDER BY d.id DESC LIMIT \(rows)) AS d
             CROSS JOIN LATERAL (
-                SELECT o.code, o.name FROM org_unit o WHERE o.tenant_id = d.tenant_id AND o.id = d.org_unit_id OFFSET 0) o
+                SELECT o.code, o.name FROM org_unit o WHERE o.tenant_id = \(tx.tenantID) AND o.id = d.org_unit_id OFFSET 0) o
             CROSS JOIN LATERAL (
-                SELECT c.name_zh FROM tenant_category c WHERE c.tenant_id = d.tenant_id AND c.code = d.category_code OFFSET 0) c
+                SELECT c.name_zh FROM tenant_category c WHERE c.tenant_id = \(tx.tenantID) AND c.code = d.category_code OFFSET 0) c
             ORDER BY d.id DESC
             """)
         return sql

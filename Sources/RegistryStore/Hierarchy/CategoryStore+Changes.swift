@@ -25,8 +25,8 @@ extension CategoryStore {
     public static func usage(in tx: TenantTransaction) async throws -> [CategoryUsage] {
         try await tx.connection.query("""
             SELECT c.code, c.name_zh, c.name_en, c.sort_order, c.hidden, c.default_code,
-                   (SELECT count(*) FROM demand d WHERE d.tenant_id = c.tenant_id AND d.category_code = c.code) AS demands,
-                   (SELECT count(*) FROM resource r WHERE r.tenant_id = c.tenant_id AND r.category_code = c.code) AS resources
+                   (SELECT count(*) FROM demand d WHERE d.tenant_id = \(tx.tenantID) AND d.category_code = c.code) AS demands,
+                   (SELECT count(*) FROM resource r WHERE r.tenant_id = \(tx.tenantID) AND r.category_code = c.code) AS resources
             FROM tenant_category c WHERE c.tenant_id = \(tx.tenantID) ORDER BY c.sort_order, c.code
             """).map { row in
             CategoryUsage(category: try record(row), demands: try row.decode(Int.self, "demands"), resources: try row.decode(Int.self, "resources"))

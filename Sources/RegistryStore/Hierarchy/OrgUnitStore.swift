@@ -101,17 +101,25 @@ public enum OrgUnitStore {
 
     private static func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
         let tenant = tx.tenantID
+        // The parent is looked up first, not by a subquery in VALUES: Citus plans an INSERT
+        // with a subquery only as INSERT … SELECT.
+        var parentID: Int64?
+        if let parentCode = row.parentCode {
+            parentID = try await tx.connection.query(
+                "SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(parentCode)"
+            ).first?.decode(Int64.self, "id")
+        }
         let result = try await tx.connection.query("""
-            WITH parent AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.parentCode)),
-            existing AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.code)),
+            WITH existing AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.code)),
             upserted AS (
                 INSERT INTO org_unit (tenant_id, parent_id, kind, code, name, valid_from, valid_to)
-                VALUES (\(tenant), (SELECT id FROM parent), \(row.kind.rawValue), \(row.code), \(row.name),
+                VALUES (\(tenant), \(parentID), \(row.kind.rawValue), \(row.code), \(row.name),
                         \(row.validFrom?.description)::date, \(row.validUntil?.description)::date)
                 ON CONFLICT (tenant_id, code) DO UPDATE
                 SET parent_id = excluded.parent_id, kind = excluded.kind, name = excluded.name,
-                    valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-                    updated_at = now(), row_version = org_unit.row_version + 1
+                    valid_from = excluded.valid_from, valid_to = excluded.valid_to
+                    -- updated_at and row_version: org_unit_place stamps them (parent_id is set),
+                    -- and Citus refuses now() here
                 WHERE (org_unit.parent_id, org_unit.kind, org_unit.name, org_unit.valid_from, org_unit.valid_to)
                       IS DISTINCT FROM (excluded.parent_id, excluded.kind, excluded.name, excluded.valid_from, excluded.valid_to)
                 RETURNING id

@@ -65,14 +65,16 @@ extension MatchingStore {
             acceptedBy: try row.decode(String?.self, "accepted_by"), acceptedAt: try row.decode(Date?.self, "accepted_at"))
     }
 
-    /// The community (or village) above a demand's org unit `ou`: one primary-key lookup per
-    /// id of its materialised path.
-    static let communityOfDemand: SQL = """
+    /// The community (or village) above a demand's org unit `ou` in district `tenant`: one
+    /// primary-key lookup per id of its materialised path.
+    static func communityOfDemand(tenant: UUID) -> SQL {
+        """
         (SELECT c.name FROM org_unit c
-         WHERE c.tenant_id = ou.tenant_id AND c.id = ANY(string_to_array(btrim(ou.path, '/'), '/')::bigint[])
+         WHERE c.tenant_id = \(tenant) AND c.id = ANY(string_to_array(btrim(ou.path, '/'), '/')::bigint[])
            AND c.kind IN ('community', 'village')
          ORDER BY c.depth DESC LIMIT 1)
         """
+    }
 
     private static func demandLines(_ run: Int64, served: Bool, limit: Int, _ tx: TenantTransaction) async throws -> [MatchingDemandLine] {
         guard limit > 0 else { return [] }
@@ -94,7 +96,7 @@ extension MatchingStore {
                    x.requested, x.served,
             """)
         sql.append(" ")
-        sql.append(communityOfDemand)
+        sql.append(communityOfDemand(tenant: tx.tenantID))
         sql.append("""
              AS community
             FROM listed x
@@ -175,7 +177,7 @@ extension MatchingStore {
         // (`= ANY` is not leakproof, so under row-level security it is no index condition):
         // 27 s for a run of 100,000 demands.
         var sql: SQL = "WITH place AS MATERIALIZED (SELECT ou.id, "
-        sql.append(communityOfDemand)
+        sql.append(communityOfDemand(tenant: tx.tenantID))
         sql.append("""
              AS community FROM org_unit ou WHERE ou.tenant_id = \(tx.tenantID))
             SELECT coalesce(p.community, '(none)') AS community,

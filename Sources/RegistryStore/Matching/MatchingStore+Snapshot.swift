@@ -27,7 +27,7 @@ extension MatchingStore {
                    -- is pushed into the view's grouping, so it is an index lookup, never an
                    -- aggregate over the whole district.
                    CASE WHEN d.state = 'in_project' THEN d.quantity - coalesce((
-                       SELECT s.served FROM demand_service s WHERE s.tenant_id = d.tenant_id AND s.demand_id = d.id), 0)
+                       SELECT s.served FROM demand_service s WHERE s.tenant_id = \(tenant) AND s.demand_id = d.id), 0)
                    ELSE d.quantity END,
                    d.measure_unit, d.priority, extract(epoch FROM d.filed_at)::bigint,
                    -- the zone read once for the query, not once per row (a function holding

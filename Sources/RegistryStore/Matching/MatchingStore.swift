@@ -83,7 +83,7 @@ public enum MatchingStore {
         if let weights {
             try await tx.connection.execute("""
                 INSERT INTO matching_weights (tenant_id, weights) VALUES (\(tx.tenantID), \(JSONDocument(weights)))
-                ON CONFLICT (tenant_id) DO UPDATE SET weights = EXCLUDED.weights, updated_at = now(), actor = current_actor()
+                ON CONFLICT (tenant_id) DO UPDATE SET weights = EXCLUDED.weights, updated_at = EXCLUDED.updated_at, actor = EXCLUDED.actor
                 """)
         } else {
             try await tx.connection.execute("DELETE FROM matching_weights WHERE tenant_id = \(tx.tenantID)")

@@ -45,7 +45,7 @@ public enum ModuleStore {
             INSERT INTO tenant_module (tenant_id, module_id, module_version, enabled, settings)
             VALUES (\(tx.tenantID), \(id.rawValue), \(module.version.description), true, \(JSONDocument(settings)))
             ON CONFLICT (tenant_id, module_id) DO UPDATE SET enabled = true, module_version = EXCLUDED.module_version,
-                settings = EXCLUDED.settings, enabled_at = now(), updated_at = now(), updated_by = current_actor()
+                settings = EXCLUDED.settings, enabled_at = EXCLUDED.enabled_at, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
             """)
         return try await Self.rows(tx).first { $0.id == id }!
     }

@@ -68,12 +68,12 @@ struct ProjectImportLookups {
                    p.checked_on::text AS checked_on, p.cancel_reason,
                    coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
                              JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
+                             WHERE pd.tenant_id = \(tenant) AND pd.project_id = p.id), '{}') AS demands,
                    coalesce((SELECT array_agg(coalesce(r.external_id, r.id::text) ORDER BY r.id) FROM project_allocation a
                              JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
-                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS resources,
+                             WHERE a.tenant_id = \(tenant) AND a.project_id = p.id), '{}') AS resources,
                    coalesce((SELECT array_agg(a.quantity ORDER BY a.resource_id) FROM project_allocation a
-                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS quantities
+                             WHERE a.tenant_id = \(tenant) AND a.project_id = p.id), '{}') AS quantities
             FROM project p
             WHERE p.tenant_id = \(tenant) AND p.external_id = ANY(\(rows.map(\.externalID)))
             ORDER BY p.id

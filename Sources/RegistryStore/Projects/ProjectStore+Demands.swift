@@ -26,26 +26,30 @@ extension ProjectStore {
         let tenant = tx.tenantID
         try await tx.connection.execute("""
             UPDATE demand SET state = \(target.rawValue),
-                settled_level = CASE \(target.rawValue) WHEN 'resolved' THEN escalation_level WHEN 'accepted' THEN NULL ELSE settled_level END,
+                settled_level = CASE WHEN \(target.rawValue) = 'resolved' THEN escalation_level WHEN \(target.rawValue) = 'accepted' THEN NULL ELSE settled_level END,
                 updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tenant) AND id = \(demand.id)
             """)
+        // The moment is read first, not by subqueries in the INSERT, which Citus plans only as
+        // an INSERT … SELECT through the coordinator, refused under row-level security.
+        let at = try await Self.eventMoment(day, demand: demand.id, tx)
         try await tx.connection.execute("""
             INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, at, note, visibility)
             VALUES (\(tenant), \(demand.id), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
-                    \(Self.eventMoment(day, demand: demand.id, tenant: tenant, zone: tx.timeZone)), \(event.note), \(event.visibility.rawValue))
+                    coalesce(\(at), now()), \(event.note), \(event.visibility.rawValue))
             """)
         try await tx.emit([.demandTransitioned(event.demand, from: event.from, to: event.to)])
     }
 
-    /// Now, or the district's midnight of `day` kept between the demand's raising or last event and now.
-    static func eventMoment(_ day: CivilDate?, demand: Int64, tenant: UUID, zone: String) -> SQL {
-        guard let day else { return "now()" }
-        return """
-            LEAST(now(), GREATEST(\(SQL.districtMidnight(day, in: zone)),
-                (SELECT max(e.at) FROM demand_event e WHERE e.tenant_id = \(tenant) AND e.demand_id = \(demand)),
-                (SELECT d.filed_at FROM demand d WHERE d.tenant_id = \(tenant) AND d.id = \(demand))))
-            """
+    /// The district's midnight of `day` kept between the demand's raising or last event and
+    /// now; nil without a day (the event is then stamped now()).
+    static func eventMoment(_ day: CivilDate?, demand: Int64, _ tx: TenantTransaction) async throws -> Date? {
+        guard let day else { return nil }
+        return try await tx.connection.query("""
+            SELECT LEAST(now(), GREATEST(\(SQL.districtMidnight(day, in: tx.timeZone)),
+                (SELECT max(e.at) FROM demand_event e WHERE e.tenant_id = \(tx.tenantID) AND e.demand_id = \(demand)),
+                (SELECT d.filed_at FROM demand d WHERE d.tenant_id = \(tx.tenantID) AND d.id = \(demand)))) AS at
+            """)[0].decode(Date.self, "at")
     }
 
     /// The demands a project serves, locked, that are in `state`.

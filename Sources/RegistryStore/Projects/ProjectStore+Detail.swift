@@ -25,7 +25,7 @@ extension ProjectStore {
         let allocations = try await tx.connection.query("""
             SELECT r.id, r.external_id, r.title, r.measure_unit, a.quantity,
                    coalesce((SELECT sum(CASE l.kind WHEN 'drawn' THEN l.quantity ELSE -l.quantity END) FROM resource_ledger l
-                             WHERE l.tenant_id = a.tenant_id AND l.resource_id = a.resource_id AND l.project_id = a.project_id), 0)::bigint AS held
+                             WHERE l.tenant_id = \(tenant) AND l.resource_id = a.resource_id AND l.project_id = a.project_id), 0)::bigint AS held
             FROM project_allocation a JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
             WHERE a.tenant_id = \(tenant) AND a.project_id = \(id) ORDER BY r.id
             """).map { row in

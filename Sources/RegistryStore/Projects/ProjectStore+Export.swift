@@ -32,15 +32,15 @@ extension ProjectStore {
                    p.checked_on::text AS checked_on, p.cancel_reason,
                    coalesce((SELECT array_agg(coalesce(d.external_id, d.id::text) ORDER BY d.id) FROM project_demand pd
                              JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id), '{}') AS demands,
+                             WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id), '{}') AS demands,
                    coalesce((SELECT array_agg(coalesce(r.external_id, r.id::text) ORDER BY r.id) FROM project_allocation a
                              JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
-                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS resources,
+                             WHERE a.tenant_id = \(tx.tenantID) AND a.project_id = p.id), '{}') AS resources,
                    coalesce((SELECT array_agg(r.measure_unit ORDER BY r.id) FROM project_allocation a
                              JOIN resource r ON r.tenant_id = a.tenant_id AND r.id = a.resource_id
-                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS units,
+                             WHERE a.tenant_id = \(tx.tenantID) AND a.project_id = p.id), '{}') AS units,
                    coalesce((SELECT array_agg(a.quantity ORDER BY a.resource_id) FROM project_allocation a
-                             WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id), '{}') AS quantities
+                             WHERE a.tenant_id = \(tx.tenantID) AND a.project_id = p.id), '{}') AS quantities
             FROM project p JOIN unit u ON u.tenant_id = p.tenant_id AND u.id = p.responsible_unit_id
             WHERE p.tenant_id = \(tx.tenantID)
             ORDER BY p.external_id NULLS LAST, p.id

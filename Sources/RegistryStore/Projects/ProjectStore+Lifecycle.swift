@@ -57,8 +57,8 @@ extension ProjectStore {
         let tenant = tx.tenantID
         try await tx.connection.execute("""
             UPDATE project SET status = \(target.rawValue), cancel_reason = \(project.cancellationReason),
-                completed_on = CASE \(target.rawValue) WHEN 'completed' THEN \(day)::date ELSE completed_on END,
-                checked_on = CASE \(target.rawValue) WHEN 'checked' THEN \(day)::date ELSE checked_on END,
+                completed_on = CASE WHEN \(target.rawValue) = 'completed' THEN \(day)::date ELSE completed_on END,
+                checked_on = CASE WHEN \(target.rawValue) = 'checked' THEN \(day)::date ELSE checked_on END,
                 updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tenant) AND id = \(id)
             """)

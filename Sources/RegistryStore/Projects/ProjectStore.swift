@@ -55,7 +55,7 @@ public enum ProjectStore {
             let code = try await ResourceStore.categoryCodes(tx)[ResourceStore.categoryKey(category)] ?? category
             filter.append("""
                  AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
-                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND d.category_code = \(code))
+                             WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id AND d.category_code = \(code))
                 """)
         }
         if let orgCode = query.orgCode {
@@ -63,7 +63,7 @@ public enum ProjectStore {
             filter.append("""
                  AND EXISTS (SELECT 1 FROM project_demand pd JOIN demand d ON d.tenant_id = pd.tenant_id AND d.id = pd.demand_id
                              JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
-                             WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id AND o.path LIKE \(path + "%"))
+                             WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id AND o.path LIKE \(path + "%"))
                 """)
         }
         if let from = query.from { filter.append(" AND coalesce(p.due_on, p.starts_on, \(from.description)::date) >= \(from.description)::date") }
@@ -100,7 +100,7 @@ public enum ProjectStore {
                    p.starts_on::text AS starts_on, p.due_on::text AS due_on, p.progress_percent, p.rating,
                    p.completed_on::text AS completed_on, p.checked_on::text AS checked_on, p.is_public,
                    p.published_on::text AS published_on,
-                   (SELECT count(*) FROM project_demand pd WHERE pd.tenant_id = p.tenant_id AND pd.project_id = p.id) AS demands
+                   (SELECT count(*) FROM project_demand pd WHERE pd.tenant_id = \(tx.tenantID) AND pd.project_id = p.id) AS demands
             FROM project p JOIN unit u ON u.tenant_id = p.tenant_id AND u.id = p.responsible_unit_id
             WHERE p.tenant_id = \(tx.tenantID)
             """

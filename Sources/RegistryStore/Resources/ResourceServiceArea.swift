@@ -27,18 +27,22 @@ public enum ResourceServiceArea {
         SELECT r.id, uc.org_unit_id
         FROM resource r JOIN unit_community uc ON uc.tenant_id = r.tenant_id AND uc.unit_id = r.unit_id
         WHERE r.tenant_id = \(tenant)
-          AND NOT EXISTS (SELECT 1 FROM resource_service_area sa WHERE sa.tenant_id = r.tenant_id AND sa.resource_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM resource_service_area sa WHERE sa.tenant_id = \(tenant) AND sa.resource_id = r.id)
         """
     }
 
-    /// The effective area of the one resource `r` of an enclosing query (rows `org_unit_id`).
-    static let correlated: SQL = """
-        SELECT sa.org_unit_id FROM resource_service_area sa WHERE sa.tenant_id = r.tenant_id AND sa.resource_id = r.id
+    /// The effective area of the one resource `r` of an enclosing query in district `tenant`
+    /// (rows `org_unit_id`). Each table is filtered by the district itself, not by `r`'s, so
+    /// that Citus sees one district's shard (a correlated `tenant_id` does not route).
+    static func correlated(tenant: UUID) -> SQL {
+        """
+        SELECT sa.org_unit_id FROM resource_service_area sa WHERE sa.tenant_id = \(tenant) AND sa.resource_id = r.id
         UNION ALL
         SELECT uc.org_unit_id FROM unit_community uc
-        WHERE uc.tenant_id = r.tenant_id AND uc.unit_id = r.unit_id
-          AND NOT EXISTS (SELECT 1 FROM resource_service_area sa WHERE sa.tenant_id = r.tenant_id AND sa.resource_id = r.id)
+        WHERE uc.tenant_id = \(tenant) AND uc.unit_id = r.unit_id
+          AND NOT EXISTS (SELECT 1 FROM resource_service_area sa WHERE sa.tenant_id = \(tenant) AND sa.resource_id = r.id)
         """
+    }
 }
 
 extension ResourceStore {
@@ -61,7 +65,7 @@ extension ResourceStore {
         let rows = try await tx.connection.query("""
             SELECT o.id, o.code, o.name, o.kind
             FROM resource r
-            JOIN LATERAL (\(ResourceServiceArea.correlated)) a ON true
+            JOIN LATERAL (\(ResourceServiceArea.correlated(tenant: tx.tenantID))) a ON true
             JOIN org_unit o ON o.tenant_id = r.tenant_id AND o.id = a.org_unit_id
             WHERE r.tenant_id = \(tx.tenantID) AND r.id = \(resource)
             ORDER BY o.code

@@ -38,7 +38,7 @@ extension ResourceStore {
         let holdings = try await tx.connection.query("""
             SELECT p.id, p.external_id, p.title, p.status, a.quantity AS allocated,
                    coalesce((SELECT sum(CASE l.kind WHEN 'drawn' THEN l.quantity ELSE -l.quantity END) FROM resource_ledger l
-                             WHERE l.tenant_id = a.tenant_id AND l.resource_id = a.resource_id AND l.project_id = a.project_id), 0)::bigint AS held
+                             WHERE l.tenant_id = \(tenant) AND l.resource_id = a.resource_id AND l.project_id = a.project_id), 0)::bigint AS held
             FROM project_allocation a JOIN project p ON p.tenant_id = a.tenant_id AND p.id = a.project_id
             WHERE a.tenant_id = \(tenant) AND a.resource_id = \(id)
             ORDER BY p.id

@@ -81,8 +81,8 @@ public enum ResourceStore {
         if let code = query.orgCode {
             let path = try await UnitStore.subtreePath(code, tx)
             filter.append("""
-                 AND EXISTS (SELECT 1 FROM (\(ResourceServiceArea.correlated)) a
-                             JOIN org_unit o ON o.tenant_id = r.tenant_id AND o.id = a.org_unit_id
+                 AND EXISTS (SELECT 1 FROM (\(ResourceServiceArea.correlated(tenant: tx.tenantID))) a
+                             JOIN org_unit o ON o.tenant_id = \(tx.tenantID) AND o.id = a.org_unit_id
                              WHERE o.path LIKE \(path + "%") OR \(path) LIKE o.path || '%')
                 """)
         }
@@ -121,12 +121,12 @@ public enum ResourceStore {
     static func records(_ tx: TenantTransaction, where filter: SQL, limit: Int?, newestFirst: Bool = false) async throws -> [ResourceRecord] {
         var sql: SQL = """
             SELECT r.id, r.external_id, r.title, u.external_id AS unit_external_id, u.name AS unit_name, r.category_code,
-                   (SELECT c.name_zh FROM tenant_category c WHERE c.tenant_id = r.tenant_id AND c.code = r.category_code) AS category_name,
+                   (SELECT c.name_zh FROM tenant_category c WHERE c.tenant_id = \(tx.tenantID) AND c.code = r.category_code) AS category_name,
                    r.kind, r.measure_unit, r.pledged, r.remaining, r.unit_cost_fen, r.available_from::text AS available_from,
                    r.available_until::text AS available_until, r.status, r.is_public, r.published_on::text AS published_on,
                    coalesce((SELECT array_agg(o.code ORDER BY o.code) FROM resource_service_area sa
                              JOIN org_unit o ON o.tenant_id = sa.tenant_id AND o.id = sa.org_unit_id
-                             WHERE sa.tenant_id = r.tenant_id AND sa.resource_id = r.id), '{}') AS service_area
+                             WHERE sa.tenant_id = \(tx.tenantID) AND sa.resource_id = r.id), '{}') AS service_area
             FROM resource r JOIN unit u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
             WHERE r.tenant_id = \(tx.tenantID)
             """

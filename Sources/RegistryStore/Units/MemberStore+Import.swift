@@ -97,7 +97,7 @@ extension MemberStore {
                 VALUES (\(tenant), \(row.externalID), \(row.name.unmasked), \(row.phone?.unmasked), \(row.idCard?.unmasked), 'member')
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
                 SET name = excluded.name, phone = excluded.phone, id_card = excluded.id_card,
-                    updated_at = now(), row_version = person.row_version + 1
+                    updated_at = excluded.updated_at, row_version = person.row_version + 1
                 WHERE (person.name, person.phone, person.id_card) IS DISTINCT FROM (excluded.name, excluded.phone, excluded.id_card)
                 RETURNING id
             )

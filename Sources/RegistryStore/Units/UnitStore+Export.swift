@@ -31,7 +31,7 @@ extension UnitStore {
             SELECT u.id, u.external_id, u.name, u.kind, u.contact_name, u.contact_phone, u.address,
                    coalesce((SELECT array_agg(o.code ORDER BY o.code)
                              FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
-                             WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id), '{}') AS communities
+                             WHERE uc.tenant_id = \(tx.tenantID) AND uc.unit_id = u.id), '{}') AS communities
             FROM unit u WHERE u.tenant_id = \(tx.tenantID) \(filter)
             ORDER BY u.external_id NULLS LAST, u.id
             """)
@@ -53,7 +53,7 @@ extension UnitStore {
             SELECT u.name, u.kind, u.address,
                    coalesce((SELECT array_agg(o.name ORDER BY o.code)
                              FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
-                             WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id), '{}') AS communities
+                             WHERE uc.tenant_id = \(tx.tenantID) AND uc.unit_id = u.id), '{}') AS communities
             FROM unit u WHERE u.tenant_id = \(tx.tenantID)
             ORDER BY u.external_id NULLS LAST, u.id
             """).map { row in

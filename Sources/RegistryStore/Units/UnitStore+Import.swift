@@ -68,7 +68,7 @@ extension UnitStore {
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
                 SET name = excluded.name, kind = excluded.kind, contact_name = excluded.contact_name,
                     contact_phone = excluded.contact_phone, address = excluded.address,
-                    updated_at = now(), row_version = unit.row_version + 1
+                    updated_at = excluded.updated_at, row_version = unit.row_version + 1
                 WHERE (unit.name, unit.kind, unit.contact_name, unit.contact_phone, unit.address)
                       IS DISTINCT FROM (excluded.name, excluded.kind, excluded.contact_name, excluded.contact_phone, excluded.address)
                 RETURNING id

@@ -49,7 +49,7 @@ public enum UnitStore {
             let path = try await Self.subtreePath(code, tx)
             filter.append("""
                  AND EXISTS (SELECT 1 FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
-                             WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id AND o.path LIKE \(path + "%"))
+                             WHERE uc.tenant_id = \(tx.tenantID) AND uc.unit_id = u.id AND o.path LIKE \(path + "%"))
                 """)
         }
         if let after = query.after { filter.append(" AND u.id > \(after)") }
@@ -119,9 +119,9 @@ public enum UnitStore {
             SELECT u.id, u.external_id, u.name, u.kind, u.contact_name, u.contact_phone, u.address,
                    coalesce((SELECT json_agg(json_build_object('code', o.code, 'name', o.name) ORDER BY o.code)
                              FROM unit_community uc JOIN org_unit o ON o.tenant_id = uc.tenant_id AND o.id = uc.org_unit_id
-                             WHERE uc.tenant_id = u.tenant_id AND uc.unit_id = u.id), '[]') AS communities,
-                   (SELECT count(*) FROM duty_registration d WHERE d.tenant_id = u.tenant_id AND d.unit_id = u.id) AS members,
-                   (SELECT count(*) FROM resource r WHERE r.tenant_id = u.tenant_id AND r.unit_id = u.id) AS resources
+                             WHERE uc.tenant_id = \(tx.tenantID) AND uc.unit_id = u.id), '[]') AS communities,
+                   (SELECT count(*) FROM duty_registration d WHERE d.tenant_id = \(tx.tenantID) AND d.unit_id = u.id) AS members,
+                   (SELECT count(*) FROM resource r WHERE r.tenant_id = \(tx.tenantID) AND r.unit_id = u.id) AS resources
             FROM unit u WHERE u.tenant_id = \(tx.tenantID)
             """
         sql.append(" ")
