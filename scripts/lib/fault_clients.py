@@ -8,9 +8,15 @@ which may be the stored first answer ("replayed") if the first attempt had commi
 Clients start new requests for BURST seconds, then finish their retries and stop.
 
 Usage: python3 fault_clients.py URL TOKEN OUT.json PORT
+
+scripts/bench-citus uses the same clients during a shard move: FAULT_PREFIX names the run (its
+keys and titles, "fault" by default) and FAULT_BURST its length; each acknowledgement keeps
+the time it arrived ("at", seconds since the epoch), from which the longest pause in
+acknowledged writes is measured.
 """
 import http.client
 import json
+import os
 import sys
 import threading
 import time
@@ -18,7 +24,10 @@ import urllib.parse
 
 url, token, out_path, port = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 path = urllib.parse.urlparse(url).path
-BURST, CLIENTS, GIVE_UP = 12.0, 16, 60.0
+BURST, CLIENTS, GIVE_UP = float(os.environ.get("FAULT_BURST", "12")), 16, 60.0
+PREFIX = os.environ.get("FAULT_PREFIX", "fault")
+if BURST + 30 > GIVE_UP:
+    GIVE_UP = BURST + 30
 lock = threading.Lock()
 report = {"attempts": 0, "acknowledged": [], "retried": 0, "replayed": 0, "unanswered": 0, "errors": []}
 
@@ -36,8 +45,8 @@ def client(number):
     sequence = 0
     while time.monotonic() - started < BURST:
         sequence += 1
-        key = f"fault-{number}-{sequence}"
-        body = json.dumps({"title": f"fault {key}", "category": "safety", "org_code": f"G{1 + number % 7}{1 + sequence % 5}1",
+        key = f"{PREFIX}-{number}-{sequence}"
+        body = json.dumps({"title": f"{PREFIX} {key}", "category": "safety", "org_code": f"G{1 + number % 7}{1 + sequence % 5}1",
                            "quantity": {"amount": "1", "unit": "job"}})
         tries = 0
         while True:
@@ -64,7 +73,7 @@ def client(number):
             with lock:
                 if 200 <= status < 300:
                     demand = json.loads(payload)["demand"]["id"]
-                    report["acknowledged"].append({"key": key, "id": demand})
+                    report["acknowledged"].append({"key": key, "id": demand, "at": time.time()})
                     if replayed == "true":
                         report["replayed"] += 1
                 else:
