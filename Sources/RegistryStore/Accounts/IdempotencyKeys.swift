@@ -10,7 +10,8 @@ import Postgres
 /// runs afresh. A crash after it leaves both, and the retry gets the answer.
 public enum IdempotencyKeys {
     /// How long a key is remembered; after that the same key starts a new write.
-    public static let lifetime = "24 hours"
+    public static let lifetime = "\(lifetimeHours) hours"
+    static let lifetimeHours = 24
 
     /// The answer a write gave, to give again.
     public struct StoredAnswer: Sendable, Hashable {
@@ -35,13 +36,16 @@ public enum IdempotencyKeys {
         _ key: String, account: Int64, requestHash: Data, in tx: TenantTransaction
     ) async throws -> StoredAnswer? {
         try check(key)
+        // An expired key is older than a cutoff given as a value, by this process's clock (a
+        // key lives a day: seconds of skew do not matter): Citus refuses `created_at -
+        // interval`, a STABLE function, in the WHERE of an ON CONFLICT.
         let claimed = try await tx.connection.query("""
             INSERT INTO idempotency_key AS k (tenant_id, account_id, key, request_hash)
             VALUES (\(tx.tenantID), \(account), \(key), \(requestHash))
             ON CONFLICT (tenant_id, account_id, key) DO UPDATE
                 SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
                     status_code = NULL, response_headers = NULL, response_body = NULL
-                WHERE k.created_at < EXCLUDED.created_at - \(lifetime)::interval
+                WHERE k.created_at < \(Date(timeIntervalSinceNow: -Double(lifetimeHours) * 3600))
             RETURNING 1
             """)
         if !claimed.isEmpty { return nil }

@@ -26,12 +26,15 @@ public struct DemandExportRow: Sendable, Hashable, Codable {
     public var escalationLevel: EscalationLevel
     public var settledLevel: EscalationLevel?
 
-    static let columns = """
+    /// The select list, days in the district's time `zone` (a parameter, as ``DemandListItem``'s).
+    static func columns(zone: String) -> SQL {
+        """
         d.id, coalesce(d.external_id, 'GR-D' || d.id) AS external_id, d.title, d.description, d.category_code,
         o.code AS org_code, d.source_channel, d.quantity, d.measure_unit, d.priority, d.beneficiaries,
-        d.due_on::text AS due_on, d.state, (d.filed_at AT TIME ZONE district_time_zone())::date::text AS filed_on, d.is_public,
+        d.due_on::text AS due_on, d.state, (d.filed_at AT TIME ZONE \(zone))::date::text AS filed_on, d.is_public,
         d.published_on::text AS published_on, d.escalation_level, d.settled_level
         """
+    }
 
     init(_ row: Row) throws {
         id = DemandID(try row.decode(Int64.self, "id"))

@@ -26,12 +26,15 @@ public struct DemandListItem: Sendable, Hashable, Codable, Identifiable {
     public var isPublic: Bool
 
     /// The select list that ``init(_:)`` reads, over `demand d`, `org_unit o` and
-    /// `tenant_category c`.
-    static let columns = """
+    /// `tenant_category c`; days in the district's time `zone` (the transaction's, a
+    /// parameter: `district_time_zone()` would read `tenant` from inside a Citus shard's query).
+    static func columns(zone: String) -> SQL {
+        """
         d.id, d.external_id, d.title, d.category_code, c.name_zh AS category_name, o.code AS org_code,
         o.name AS org_name, d.source_channel, d.quantity, d.measure_unit, d.priority, d.due_on::text AS due_on,
-        d.state, d.escalation_level, (d.filed_at AT TIME ZONE district_time_zone())::date::text AS filed_on, d.is_public
+        d.state, d.escalation_level, (d.filed_at AT TIME ZONE \(zone))::date::text AS filed_on, d.is_public
         """
+    }
 
     init(_ row: Row) throws {
         id = DemandID(try row.decode(Int64.self, "id"))

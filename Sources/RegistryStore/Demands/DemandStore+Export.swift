@@ -17,7 +17,7 @@ extension DemandStore {
         var after: Int64 = 0
         while true {
             let rows = try await tx.connection.query("""
-                SELECT \(unsafeRaw: DemandExportRow.columns)
+                SELECT \(DemandExportRow.columns(zone: tx.timeZone))
                 FROM demand d JOIN org_unit o ON o.tenant_id = d.tenant_id AND o.id = d.org_unit_id
                 WHERE d.tenant_id = \(tx.tenantID) AND d.id > \(after)
                 ORDER BY d.id LIMIT \(max(1, pageSize))

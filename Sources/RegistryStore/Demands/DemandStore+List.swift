@@ -75,7 +75,7 @@ extension DemandStore {
     /// of which pays the row-level-security check: 0.8 ms for 287 org units, more than the
     /// page's own scan).
     private static func page(_ filter: DemandFilter, rows: Int, after cursor: DemandID?, _ tx: TenantTransaction) async throws -> SQL {
-        var sql: SQL = "SELECT \(unsafeRaw: DemandListItem.columns) FROM (SELECT d.* FROM demand d WHERE d.tenant_id = \(tx.tenantID)"
+        var sql: SQL = "SELECT \(DemandListItem.columns(zone: tx.timeZone)) FROM (SELECT d.* FROM demand d WHERE d.tenant_id = \(tx.tenantID)"
         sql.append(try await Self.conditions(filter, tx))
         if let cursor { sql.append(" AND d.id < \(cursor.rawValue)") }
         sql.append("""
