@@ -25,10 +25,46 @@ public enum TestDatabase {
 
     /// Creates an empty database, runs `body` with a configuration pointing at it, and drops
     /// the database afterwards, on success and on failure alike.
+    ///
+    /// On Citus (``citusTemplates``) the database is a copy of the empty template on every
+    /// node: the extension loaded and the workers joined, nothing migrated.
     public static func withFresh<T>(
         _ body: (ConnectionConfiguration) async throws -> T
     ) async throws -> T {
+        try await withFresh(copying: citusTemplates?.empty, body)
+    }
+
+    /// `withFresh`, on Citus a copy of `template` on every node (nil: one server's empty database).
+    static func withFresh<T>(
+        copying template: String?, _ body: (ConnectionConfiguration) async throws -> T
+    ) async throws -> T {
         let name = "govreg_test_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        guard let template else { return try await withCreated(name, body) }
+        await CitusNodes.shared.acquire()
+        do {
+            try await cloneOnEveryNode(name, from: template)
+        } catch {
+            try? await dropOnEveryNode(name, template: template)  // the nodes it was made on
+            await CitusNodes.shared.release()
+            throw error
+        }
+        let configuration = ConnectionConfiguration("dbname=\(name)", applicationName: "govreg-tests", pooler: pooler)
+        do {
+            let value = try await body(configuration)
+            try await dropOnEveryNode(name, template: template)
+            await CitusNodes.shared.release()
+            return value
+        } catch {
+            try? await dropOnEveryNode(name, template: template)
+            await CitusNodes.shared.release()
+            throw error
+        }
+    }
+
+    /// One server: an empty database of its own.
+    private static func withCreated<T>(
+        _ name: String, _ body: (ConnectionConfiguration) async throws -> T
+    ) async throws -> T {
         let admin = try await Connection.connect(server)
         try await admin.execute("CREATE DATABASE \(identifier: name)")
         let configuration = ConnectionConfiguration("dbname=\(name)", applicationName: "govreg-tests", pooler: pooler)

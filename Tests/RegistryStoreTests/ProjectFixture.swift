@@ -55,11 +55,13 @@ struct ProjectFixture {
         rating: Int? = nil
     ) async throws {
         try await database.withTenant(tenant, actor: actor) { tx in
+            // The org unit first, then a plain VALUES: Citus plans no subquery in INSERT … VALUES.
+            let orgUnit = try await tx.connection.query("SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(code)")
+                .first?.decode(Int64.self, "id")
             try await tx.connection.execute("""
                 INSERT INTO demand (tenant_id, external_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state, rating)
                 VALUES (\(tenant), \(externalID), \("需求 " + externalID), \(category),
-                        (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(code)), 'grid_report', \(quantity), \(unit.rawValue),
-                        \(state.rawValue), \(rating))
+                        \(orgUnit), 'grid_report', \(quantity), \(unit.rawValue), \(state.rawValue), \(rating))
                 """)
         }
     }
