@@ -42,12 +42,12 @@ struct TopicResolution: CoreEventHandler {
     func handle(_ event: any GovernanceEvent, settings: ModuleSettings, in tx: TenantTransaction) async throws {
         guard case let .demandTransitioned(demand, _, to) = event as? CoreEvent, to == .resolved || to == .accepted else { return }
         // Resolved: the day it was; back on the list (a project cancelled): not resolved.
+        let resolvedOn = to == .resolved ? try tx.today().description : nil
         try await tx.connection.execute("""
             UPDATE bench_talk_topic
-            SET demand_resolved_on = CASE \(to.rawValue) WHEN 'resolved' THEN \(SQL.day(nil)) END,
-                updated_at = now(), row_version = row_version + 1
+            SET demand_resolved_on = \(resolvedOn)::date, updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND demand_id = \(demand.rawValue)
-              AND demand_resolved_on IS DISTINCT FROM CASE \(to.rawValue) WHEN 'resolved' THEN \(SQL.day(nil)) END
+              AND demand_resolved_on IS DISTINCT FROM \(resolvedOn)::date
             """)
     }
 }

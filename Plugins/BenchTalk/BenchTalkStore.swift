@@ -36,10 +36,10 @@ public enum BenchTalkStore {
                     \(draft.host.trimmingCharacters(in: .whitespaces)), \(draft.attendees), \(draft.photos), \(draft.note))
             RETURNING id
             """)[0].decode(Int64.self, "id")
-        try await tx.connection.execute("""
-            INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)
-            SELECT \(tx.tenantID), \(id), btrim(t) FROM unnest(\(draft.topics)::text[]) WITH ORDINALITY AS x(t, n) ORDER BY n
-            """)
+        // in the order given: the topics' ids follow it
+        try await RowsInsert.run(
+            "INSERT INTO bench_talk_topic (tenant_id, meeting_id, title)",
+            rows: draft.topics.map { "(\(tx.tenantID), \(id), btrim(\($0)))" }, tx.connection)
         return try await Self.meeting(id, tx, deadline: Self.replyDeadline(settings))
     }
 
@@ -49,7 +49,7 @@ public enum BenchTalkStore {
         let text = try BenchTalkFields.answer.required(answer)
         return try await settle(topic, to: .answered, in: tx) { tx in
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(SQL.day(day)),
+                UPDATE bench_talk_topic SET outcome = 'answered', answer = \(text), settled_on = \(try SQL.day(day, in: tx)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)
@@ -62,7 +62,7 @@ public enum BenchTalkStore {
         let text = try BenchTalkFields.referredTo.required(whom)
         return try await settle(topic, to: .referred, in: tx) { tx in
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(SQL.day(day)),
+                UPDATE bench_talk_topic SET outcome = 'referred', referred_to = \(text), settled_on = \(try SQL.day(day, in: tx)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)
@@ -90,7 +90,7 @@ public enum BenchTalkStore {
                             filedOn: try CivilDate(try row.decode(String.self, "held_on"))),
                 submit: true, in: tx)
             try await tx.connection.execute("""
-                UPDATE bench_talk_topic SET outcome = 'demand', demand_id = \(demand.rawValue), settled_on = \(SQL.day(nil)),
+                UPDATE bench_talk_topic SET outcome = 'demand', demand_id = \(demand.rawValue), settled_on = \(try SQL.day(nil, in: tx)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(topic)
                 """)

@@ -74,7 +74,7 @@ extension DeliberationStore {
                                 english: "the public text, title or cost split names someone who attended; residents' names are not published")
         }
         try await tx.connection.execute("""
-            UPDATE deliberation_case SET published = true, public_text = \(publicText), published_on = \(SQL.day(day)),
+            UPDATE deliberation_case SET published = true, public_text = \(publicText), published_on = \(try SQL.day(day, in: tx)),
                 updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tx.tenantID) AND id = \(id)
             """)

@@ -55,7 +55,10 @@ extension DeliberationStore {
                    count(*) FILTER (WHERE c.result = 'settled') AS settled, count(*) FILTER (WHERE c.published) AS published,
                    count(c.demand_id) AS demands, coalesce(sum(r.n), 0)::bigint AS rounds, coalesce(max(r.n), 0)::bigint AS max_rounds
             FROM deliberation_case c
-            LEFT JOIN LATERAL (SELECT count(*) AS n FROM deliberation_round r WHERE r.tenant_id = c.tenant_id AND r.case_id = c.id) r ON true
+            -- grouped, not a LATERAL join ON true: Citus on PostgreSQL 15 refuses an outer join
+            -- with a constant condition
+            LEFT JOIN (SELECT r.case_id, count(*) AS n FROM deliberation_round r WHERE r.tenant_id = \(tx.tenantID) GROUP BY r.case_id) r
+                ON r.case_id = c.id
             WHERE
             """
         totals.append(" ")

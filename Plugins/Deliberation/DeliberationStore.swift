@@ -56,10 +56,14 @@ public enum DeliberationStore {
             throw RegistryError(.invalidValue, field: "held_on", chinese: "轮次日期不能早于议题受理日期 \(state.openedOn)",
                                 english: "a round cannot be held before the case was opened (\(state.openedOn))")
         }
+        // The next number read first, the row written as values: an INSERT … SELECT into a
+        // table with an identity column is no statement Citus sends to one shard.
+        let number = try await tx.connection.query("""
+            SELECT coalesce(max(number), 0) + 1 AS next FROM deliberation_round WHERE tenant_id = \(tx.tenantID) AND case_id = \(id)
+            """)[0].decode(Int32.self, "next")
         let round = try await tx.connection.query("""
             INSERT INTO deliberation_round (tenant_id, case_id, number, held_on, note)
-            SELECT \(tx.tenantID), \(id), coalesce(max(number), 0) + 1, \(draft.heldOn.description)::date, \(note)
-            FROM deliberation_round WHERE tenant_id = \(tx.tenantID) AND case_id = \(id)
+            VALUES (\(tx.tenantID), \(id), \(number), \(draft.heldOn.description)::date, \(note))
             RETURNING id
             """)[0].decode(Int64.self, "id")
         for row in rows {   // a few roles a round: one statement each keeps the names a plain text[]

@@ -31,12 +31,10 @@ public enum MediationStore {
             VALUES (\(tx.tenantID), \(place), \(title), \(draft.grade.rawValue), \(mediator), \(draft.openedOn.description)::date)
             RETURNING id
             """)[0].decode(Int64.self, "id")
-        try await tx.connection.execute("""
-            INSERT INTO mediation_party (tenant_id, case_id, role, name, phone)
-            SELECT \(tx.tenantID), \(id), p.role, p.name, p.phone
-            FROM unnest(\(draft.parties.map(\.role.rawValue))::text[], \(draft.parties.map(\.name.unmasked))::text[],
-                        \(draft.parties.map { $0.phone?.unmasked })::text[]) AS p(role, name, phone)
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO mediation_party (tenant_id, case_id, role, name, phone)",
+            rows: draft.parties.map { "(\(tx.tenantID), \(id), \($0.role.rawValue), \($0.name.unmasked), \($0.phone?.unmasked))" },
+            tx.connection)
         try await Self.log(id, colour: .green, moved: true, note: "受理 case opened", on: draft.openedOn, tx)
         return try await Self.detail(id, tx)
     }

@@ -41,11 +41,12 @@ public enum ProxyServiceStore {
                     \(draft.receivedOn.description)::date, \(due.description)::date, \(note))
             RETURNING id
             """)[0].decode(Int64.self, "id")
-        try await tx.connection.execute("""
-            INSERT INTO proxy_service_document (tenant_id, request_id, position, document, received_on)
-            SELECT \(tx.tenantID), \(id), n, d, CASE WHEN d = ANY(\(draft.documentsReceived)::text[]) THEN \(draft.receivedOn.description)::date END
-            FROM unnest(\(item.documents)::text[]) WITH ORDINALITY AS x(d, n)
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO proxy_service_document (tenant_id, request_id, position, document, received_on)",
+            rows: item.documents.enumerated().map { index, document in
+                let receivedOn = draft.documentsReceived.contains(document) ? draft.receivedOn.description : nil
+                return "(\(tx.tenantID), \(id), \(Int64(index + 1)), \(document), \(receivedOn)::date)"
+            }, tx.connection)
         return try await Self.detail(id, tx)
     }
 
@@ -134,7 +135,7 @@ public enum ProxyServiceStore {
             SELECT step, received_on::text AS received_on,
                    greatest(received_on, submitted_on, completed_on, refused_on, returned_on,
                             (SELECT max(d.received_on) FROM proxy_service_document d
-                             WHERE d.tenant_id = r.tenant_id AND d.request_id = r.id))::text AS last_day
+                             WHERE d.tenant_id = \(tx.tenantID) AND d.request_id = r.id))::text AS last_day
             FROM proxy_service_request r WHERE tenant_id = \(tx.tenantID) AND id = \(id) FOR UPDATE OF r
             """).first else { throw RegistryStoreError.notFound(kind: "proxy service request 代办件", key: "\(id)") }
         return Locked(step: RequestStep(rawValue: try row.decode(String.self, "step"))!,

@@ -77,7 +77,7 @@ public enum RedPropertyStore {
             }
             let id = try await tx.connection.query("""
                 INSERT INTO red_property_problem (tenant_id, compound_id, title, raised_by, raised_on)
-                VALUES (\(tx.tenantID), \(compound), \(text), \(source.rawValue), \(SQL.day(day)))
+                VALUES (\(tx.tenantID), \(compound), \(text), \(source.rawValue), \(try SQL.day(day, in: tx)))
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
             return try await Self.problems(tx, where: " AND p.id = \(id)")[0]
@@ -91,8 +91,8 @@ public enum RedPropertyStore {
         try await move(problem, to: .escalated, in: tx) { tx, settings in
             let days = Int(settings.integer("response_deadline_days") ?? 3)
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'escalated', escalated_on = \(SQL.day(day)),
-                    respond_by = \(SQL.day(day)) + \(days)::integer, updated_at = now(), row_version = row_version + 1
+                UPDATE red_property_problem SET status = 'escalated', escalated_on = \(try SQL.day(day, in: tx)),
+                    respond_by = \(try SQL.day(day, in: tx)) + \(days)::integer, updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)
         }
@@ -104,7 +104,7 @@ public enum RedPropertyStore {
         let text = try RedPropertyFields.response.required(response)
         return try await move(problem, to: .responded, in: tx) { tx, _ in
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(SQL.day(day)),
+                UPDATE red_property_problem SET status = 'responded', response = \(text), responded_on = \(try SQL.day(day, in: tx)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)
@@ -117,7 +117,7 @@ public enum RedPropertyStore {
         let text = try RedPropertyFields.fix.required(fix)
         return try await move(problem, to: .closed, in: tx) { tx, _ in
             try await tx.connection.execute("""
-                UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(SQL.day(day)),
+                UPDATE red_property_problem SET status = 'closed', fix = \(text), closed_on = \(try SQL.day(day, in: tx)),
                     updated_at = now(), row_version = row_version + 1
                 WHERE tenant_id = \(tx.tenantID) AND id = \(problem)
                 """)

@@ -39,10 +39,9 @@ extension WorkOrderStore {
             """)[0].decode(Int64.self, "id")
         let due: SQL = dueOn.map { "\($0.description)::date" }
             ?? "\(day.description)::date + \(Self.days("report_deadline_days", settings))::integer"
-        try await tx.connection.execute("""
-            INSERT INTO work_orders_call (tenant_id, whistle_id, unit_id, first_due_on, due_on)
-            SELECT \(tx.tenantID), \(id), u, \(due), \(due) FROM unnest(\(units)::bigint[]) AS u
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO work_orders_call (tenant_id, whistle_id, unit_id, first_due_on, due_on)",
+            rows: units.map { "(\(tx.tenantID), \(id), \($0), \(due), \(due))" }, tx.connection)
         return try await Self.whistles(tx, where: " AND w.id = \(id)")[0]
     }
 
@@ -89,7 +88,7 @@ extension WorkOrderStore {
         let unitID = try await Self.unit(unit, tx)
         guard let row = try await tx.connection.query("""
             SELECT c.id, c.reported_on IS NOT NULL AS reported, c.due_on::text AS due_on, w.blown_on::text AS blown_on
-            FROM work_orders_call c JOIN work_orders_whistle w ON w.tenant_id = c.tenant_id AND w.id = c.whistle_id
+            FROM work_orders_call c JOIN work_orders_whistle w ON w.tenant_id = \(tx.tenantID) AND w.id = c.whistle_id
             WHERE c.tenant_id = \(tx.tenantID) AND c.whistle_id = \(whistle) AND c.unit_id = \(unitID)
             FOR UPDATE OF c
             """).first else { throw RegistryStoreError.notFound(kind: "summons 报到", key: "whistle \(whistle), unit \(unit)") }

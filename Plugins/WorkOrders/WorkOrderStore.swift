@@ -152,7 +152,7 @@ public enum WorkOrderStore {
         guard let row = try await tx.connection.query("""
             SELECT o.status, greatest(o.ordered_on, o.accepted_on, o.completed_on,
                        (SELECT max(greatest(d.dispatched_on, d.answered_on)) FROM work_orders_dispatch d
-                        WHERE d.tenant_id = o.tenant_id AND d.order_id = o.id))::text AS last_on
+                        WHERE d.tenant_id = \(tx.tenantID) AND d.order_id = o.id))::text AS last_on
             FROM work_orders_order o WHERE o.tenant_id = \(tx.tenantID) AND o.id = \(order) FOR UPDATE
             """).first else { throw RegistryStoreError.notFound(kind: "work order 订单", key: "\(order)") }
         try OrderStep(rawValue: try row.decode(String.self, "status"))!.check(step)

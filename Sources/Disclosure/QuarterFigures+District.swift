@@ -97,7 +97,7 @@ struct ReportPlaces {
     static func read(in tx: TenantTransaction) async throws -> ReportPlaces {
         var places: [Int64: Place] = [:]
         for row in try await tx.connection.query("""
-            WITH area AS (\(QuarterFigures.areaOfOrgUnit))
+            WITH area AS (\(QuarterFigures.areaOfOrgUnit(tenant: tx.tenantID)))
             SELECT o.id, o.code, o.name, a.street_id
             FROM org_unit o JOIN area a ON a.org_unit_id = o.id
             WHERE o.tenant_id = \(tx.tenantID) AND o.kind IN ('street', 'town', 'community', 'village')

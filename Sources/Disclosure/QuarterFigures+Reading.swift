@@ -80,15 +80,19 @@ enum AreaKey: Hashable {
 extension QuarterFigures {
     /// Each org unit's street and community: the ancestors (or itself) of those kinds, from its
     /// path. Small (one row per org unit), so the big queries join it by hash.
-    static let areaOfOrgUnit: SQL = """
+    /// (Each table names the district by its parameter: a function such as current_tenant_id()
+    /// is no value Citus can route by.)
+    static func areaOfOrgUnit(tenant: UUID) -> SQL {
+        """
         SELECT o.id AS org_unit_id,
                max(a.id) FILTER (WHERE a.kind IN ('street', 'town')) AS street_id,
                max(a.id) FILTER (WHERE a.kind IN ('community', 'village')) AS community_id
         FROM org_unit o
-        JOIN org_unit a ON a.tenant_id = o.tenant_id AND a.id = ANY (string_to_array(btrim(o.path, '/'), '/')::bigint[])
-        WHERE o.tenant_id = current_tenant_id()
+        JOIN org_unit a ON a.tenant_id = \(tenant) AND a.id = ANY (string_to_array(btrim(o.path, '/'), '/')::bigint[])
+        WHERE o.tenant_id = \(tenant)
         GROUP BY o.id
         """
+    }
 
     /// Each demand's first transition after the quarter's end (`x`: `from_state`,
     /// `to_state`): with the demand's stored state, all that its state at the end takes (see
@@ -145,7 +149,7 @@ extension QuarterFigures {
         let t = tx.tenantID
         let scope: SQL = cohortOnly ? "d.filed_at >= \(w.start) AND d.filed_at < \(w.end)" : "d.filed_at < \(w.end)"
         let rows = try await tx.connection.query("""
-            WITH area AS (\(areaOfOrgUnit)),
+            WITH area AS (\(areaOfOrgUnit(tenant: tx.tenantID))),
             x AS (\(firstAfter(w, tx, raisedFrom: cohortOnly ? w.start : nil))),
             resolution AS (
                 -- the last move to resolved before the end, of the quarter's own demands (the median's base)
@@ -240,7 +244,7 @@ extension QuarterFigures {
         }
         // The district counts each project once; an area counts the projects serving its demands.
         let rows = try await tx.connection.query("""
-            WITH area AS (\(areaOfOrgUnit)),
+            WITH area AS (\(areaOfOrgUnit(tenant: tx.tenantID))),
             started AS (
                 SELECT project_id, min(at) AS at FROM project_event
                 WHERE tenant_id = \(t) AND to_status = 'in_progress' GROUP BY project_id
@@ -295,7 +299,7 @@ extension QuarterFigures {
     static func readDuty(_ w: Window, _ tx: TenantTransaction) async throws -> [AreaKey: DutyFigures] {
         let t = tx.tenantID
         let rows = try await tx.connection.query("""
-            WITH area AS (\(areaOfOrgUnit))
+            WITH area AS (\(areaOfOrgUnit(tenant: tx.tenantID)))
             SELECT GROUPING(a.street_id, a.community_id) AS g, a.street_id, a.community_id,
                    count(DISTINCT r.person_id) FILTER (WHERE r.registered_on >= \(w.firstDay)) AS members,
                    count(DISTINCT r.unit_id) FILTER (WHERE r.registered_on >= \(w.firstDay)) AS units,

@@ -63,6 +63,41 @@ extension Connection {
         return value
     }
 
+    /// Runs one statement in a transaction block of its own, sent with its BEGIN and COMMIT in
+    /// one round trip (pipeline mode), and returns its rows.
+    ///
+    /// The same as one statement outside a block, one round trip and all or nothing, except
+    /// for Citus: a `SET LOCAL` the statement makes (a district's settings, migration 0039)
+    /// is passed on to the workers only inside a transaction block.
+    ///
+    /// - Throws: the statement's error (after rolling back), or the error of COMMIT itself;
+    ///   ``PostgresError`` with SQLSTATE 25001 when a transaction is already open here (its
+    ///   COMMIT would end the caller's transaction).
+    public func queryInTransaction(_ sql: SQL) async throws -> QueryResult {
+        let statement = try EncodedStatement(sql)
+        let pins = self.pins
+        let outsideTransaction = try await withHandle { pointer in PQtransactionStatus(pointer) == PQTRANS_IDLE }
+        guard outsideTransaction else {
+            // the caller's transaction is left as it is
+            throw PostgresError(kind: .protocolViolation, message: "queryInTransaction inside an open transaction would commit it", sqlState: "25001")
+        }
+        do {
+            return try await withHandle { pointer in
+                let begin = EncodedStatement(text: "BEGIN", values: [], types: [])
+                let commit = EncodedStatement(text: "COMMIT", values: [], types: [])
+                let statements = [begin] + (pins.map { [$0] } ?? []) + [statement, commit]
+                let results = try Self.execPipeline(pointer, statements)
+                if results.last?.commandTag == "ROLLBACK" {
+                    throw PostgresError(kind: .server, message: "the transaction was rolled back at COMMIT", sqlState: "25P02")
+                }
+                return results[results.count - 2]
+            }
+        } catch {
+            await rollbackQuietly()
+            throw error
+        }
+    }
+
     /// Rolls back whatever transaction is open, ignoring errors (the connection may be gone).
     /// Runs even when the calling task is cancelled: a cancelled request must not leave a
     /// transaction open on a pooled connection.

@@ -55,6 +55,12 @@ public actor ConnectionPool {
         try await withConnection { try await $0.query(sql) }
     }
 
+    /// Runs one statement in a transaction block of its own on a pooled connection (see
+    /// ``Connection/queryInTransaction(_:)``).
+    public nonisolated func queryInTransaction(_ sql: SQL) async throws -> QueryResult {
+        try await withConnection { try await $0.queryInTransaction(sql) }
+    }
+
     /// Runs one statement on a pooled connection and returns the rows it affected.
     @discardableResult
     public nonisolated func execute(_ sql: SQL) async throws -> Int {

@@ -45,6 +45,17 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
         bindings += other.bindings
     }
 
+    /// The fragments one after another, `separator` (the program's own text) between them:
+    /// the rows of a multi-row `VALUES`, a list of conditions.
+    public static func joined(_ parts: some Sequence<SQL>, separator: String) -> SQL {
+        var result = SQL(unsafeRaw: "")
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result.text += separator }
+            result.append(part)
+        }
+        return result
+    }
+
     // Placeholders are only ever produced by interpolation, so a `$` followed by digits in a
     // fragment's own text is one of ours (dollar-quoted bodies use `$tag$`, never `$1`).
     private static func shiftingPlaceholders(in text: String, by offset: Int) -> String {

@@ -78,7 +78,7 @@ import Testing
                         try await tx.connection.execute("UPDATE demand SET title = 'forged' WHERE tenant_id = \(f.pingli)")
                         try await tx.connection.execute("""
                             INSERT INTO demand (tenant_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit)
-                            SELECT \(f.pingli), 'forged', 'housing_repair', 1, 'other', 1, 'job'
+                            VALUES (\(f.pingli), 'forged', 'housing_repair', 1, 'other', 1, 'job')
                             """)
                         return try .json(["written": true])
                     }

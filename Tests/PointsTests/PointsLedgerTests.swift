@@ -121,20 +121,23 @@ import Testing
                 await #expect(throws: PostgresError.self) {
                     try await f.database.operatorPool.transaction { connection in
                         // The owner meets the forced policy too: set the tenant, so the rows are there to refuse.
-                        _ = try await connection.execute("SELECT set_config('app.tenant_id', \(f.tenant.uuidString.lowercased()), true)")
+                        _ = try await connection.execute("SELECT govreg_set_local('app.tenant_id', \(f.tenant.uuidString.lowercased()))")
                         _ = try await connection.execute(statement)
                     }
                 }
             }
             // A line that would overdraw is refused by the database itself, whatever the writer checked.
-            await #expect(throws: PostgresError.self) {
+            let overdraw = await #expect(throws: PostgresError.self) {
                 try await f.write { tx in
+                    let holder = try await tx.connection.query("SELECT id FROM points_holder WHERE tenant_id = \(f.tenant) AND code = 'H001'")[0]
+                        .decode(Int64.self, "id")
                     try await tx.connection.execute("""
                         INSERT INTO points_ledger (tenant_id, holder_id, entry, points, item, booked_on)
-                        SELECT tenant_id, id, 'redemption', -11, '油', current_date FROM points_holder WHERE code = 'H001'
+                        VALUES (\(f.tenant), \(holder), 'redemption', -11, '油', current_date)
                         """)
                 }
             }
+            #expect(overdraw?.sqlState == "23514")
             #expect(try await f.balance("H001") == 10)
             #expect(try await f.count("points_ledger") == 1)
             // The household's name stays out of the audit log.

@@ -34,10 +34,10 @@ struct RedPropertyFixture {
             ResourceImportRow(externalID: "R002", unitExternalID: "U002", title: "街道维修资金", category: "housing_repair", kind: .funds, capacity: 1_000_000, measureUnit: .yuan),
         ], on: database, tenant: tenant, actor: f.actor)
         try await database.withTenant(tenant, actor: f.actor) { tx in
+            let place = try await OrgUnitStore.id(of: "X01", in: tx)
             try await tx.connection.execute("""
                 INSERT INTO demand (tenant_id, external_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, state)
-                VALUES (\(tenant), 'D001', '楼顶漏水', 'housing_repair', (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = 'X01'),
-                        'grid_report', 500000, 'yuan', 'accepted')
+                VALUES (\(tenant), 'D001', '楼顶漏水', 'housing_repair', \(place), 'grid_report', 500000, 'yuan', 'accepted')
                 """)
         }
         try await database.withTenant(tenant, actor: f.actor) { tx in try await ModuleStore.enable(RedPropertyModule.moduleID, settings: Data(settings.utf8), in: tx) }

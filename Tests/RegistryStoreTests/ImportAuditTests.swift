@@ -87,9 +87,13 @@ import Testing
         try await DemandFixture.with { f in
             // As the application: a demand written with some import's tag outside that import.
             try await f.database.withTenant(f.tenant, actor: "api:mallory") { tx in
+                // the place looked up first, the row given as values: the store's own shape,
+                // the one Citus sends to the district's shard
+                let place = try await tx.connection.query("SELECT id FROM org_unit WHERE tenant_id = \(f.tenant) AND code = 'G11'")[0]
+                    .decode(Int64.self, "id")
                 try await tx.connection.execute("""
                     INSERT INTO demand (tenant_id, title, category_code, org_unit_id, source_channel, quantity, measure_unit, import_id, import_line)
-                    SELECT \(f.tenant), '伪造', 'housing_repair', id, 'other', 1, 'job', 7, 1 FROM org_unit WHERE tenant_id = \(f.tenant) AND code = 'G11'
+                    VALUES (\(f.tenant), '伪造', 'housing_repair', \(place), 'other', 1, 'job', 7, 1)
                     """)
             }
             let audited = try await f.database.operatorPool.query("""

@@ -23,9 +23,12 @@ import Testing
                     SELECT coalesce((SELECT last FROM tenant_number WHERE tenant_id = \(f.tenant) AND list = 'project'), 0) AS last
                     """)[0].decode(Int64.self, "last")
             }
+            let unit = try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                try await tx.connection.query("SELECT id FROM unit WHERE tenant_id = \(f.tenant) AND external_id = 'U001'")[0].decode(Int64.self, "id")
+            }
             try await f.execute("""
                 INSERT INTO project (tenant_id, external_id, title, responsible_unit_id)
-                VALUES (\(f.tenant), \("GR-P\(last + 2)"), '旧项目', (SELECT id FROM unit WHERE tenant_id = \(f.tenant) AND external_id = 'U001'))
+                VALUES (\(f.tenant), \("GR-P\(last + 2)"), '旧项目', \(unit))
                 """)
             let run = try await MatchingStore.run(MatchingRequest(), on: f.database, tenant: f.tenant, actor: f.actor)
             let auditBefore = try await f.scalar("SELECT coalesce(max(id), 0) AS n FROM audit_log WHERE tenant_id = \(f.tenant)")
@@ -85,12 +88,11 @@ import Testing
             let accepted = try await MatchingStore.accept(run.id!, on: f.database, tenant: f.tenant, actor: f.actor)
             // D002's project holds 40 of R002's 100 hours; 60 remain.
             let project = try await f.scalar("SELECT id AS n FROM project WHERE tenant_id = \(f.tenant) AND external_id = \(accepted.projects[1])")
+            let resource = try await f.scalar("SELECT id AS n FROM resource WHERE tenant_id = \(f.tenant) AND external_id = 'R002'")
+            // Several rows in one statement, as multi-row VALUES (the store's shape for Citus).
             let lines = { (kind: String, quantities: [Int64]) async throws in
-                try await f.execute("""
-                    INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id)
-                    SELECT \(f.tenant), (SELECT id FROM resource WHERE tenant_id = \(f.tenant) AND external_id = 'R002'), \(kind), q, \(project)
-                    FROM unnest(\(quantities)::bigint[]) AS q
-                    """)
+                try await f.execute("INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id) VALUES "
+                    + SQL.joined(quantities.map { "(\(f.tenant), \(resource), \(kind), \($0), \(project))" }, separator: ", "))
             }
             // Two draws of 40: each fits, together they overdraw.
             let overdraw = await #expect(throws: PostgresError.self) { try await lines("drawn", [40, 40]) }

@@ -132,9 +132,11 @@ import Testing
             // The database keeps the order too, whoever writes.
             let refused = await #expect(throws: PostgresError.self) {
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
+                    let project = try await tx.connection.query("SELECT id FROM project WHERE tenant_id = \(f.tenant) AND external_id = 'P001'")[0]
+                        .decode(Int64.self, "id")
                     try await tx.connection.execute("""
                         INSERT INTO project_progress (tenant_id, project_id, reported_on, percent)
-                        VALUES (\(f.tenant), (SELECT id FROM project WHERE external_id = 'P001'), '2024-04-01', 80)
+                        VALUES (\(f.tenant), \(project), '2024-04-01', 80)
                         """)
                 }
             }

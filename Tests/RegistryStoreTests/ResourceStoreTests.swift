@@ -16,9 +16,11 @@ import Testing
                 try await f.database.withTenant(f.tenant, actor: f.actor) { tx in
                     let role = try await tx.connection.query("SELECT current_user AS me")[0].decode(String.self, "me")
                     #expect(role == RegistryDatabase.applicationRole)
+                    let resource = try await tx.connection.query("SELECT id FROM resource WHERE tenant_id = \(f.tenant) AND external_id = 'R001'")[0]
+                        .decode(Int64.self, "id")
                     try await tx.connection.execute("""
                         INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id)
-                        SELECT \(f.tenant), id, 'drawn', 1000001, \(project) FROM resource WHERE tenant_id = \(f.tenant) AND external_id = 'R001'
+                        VALUES (\(f.tenant), \(resource), 'drawn', 1000001, \(project))
                         """)
                 }
             }

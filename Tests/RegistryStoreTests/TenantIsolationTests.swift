@@ -88,7 +88,9 @@ private func count(_ connection: Connection, _ table: String) async throws -> In
                     try await tx.connection.execute("UPDATE org_unit SET tenant_id = \(t.b) WHERE id = \(t.unitOfA)")
                 }
             }
-            #expect(move.sqlState == "42501")
+            // Citus refuses a change of the distribution column before row-level security
+            // sees it ("modifying the partition value"): as safe, another code.
+            #expect(move.sqlState == (TestDatabase.onCitus ? "0A000" : "42501"))
             await t.database.close()
         }
     }
@@ -123,13 +125,13 @@ private func count(_ connection: Connection, _ table: String) async throws -> In
                 #expect(try await count(c, "org_unit") == 0)  // never set in this session: NULL
                 for setting in ["", "garbage", "00000000-0000-0000-0000-00000000000g", "'; SELECT 1; --"] {
                     try await c.transaction { tx in
-                        try await tx.execute("SELECT set_config('app.tenant_id', \(setting), true)")
+                        try await tx.execute("SELECT govreg_set_local('app.tenant_id', \(setting))")
                         #expect(try await count(tx, "org_unit") == 0)
                         #expect(try await count(tx, "tenant") == 0)
                     }
                 }
                 try await c.transaction { tx in
-                    try await tx.execute("SELECT set_config('app.tenant_id', \(t.a.uuidString.lowercased()), true)")
+                    try await tx.execute("SELECT govreg_set_local('app.tenant_id', \(t.a.uuidString.lowercased()))")
                     #expect(try await count(tx, "org_unit") == 1)
                 }
                 // After the transaction the setting reads as '' in this session: still nothing.

@@ -79,8 +79,9 @@ extension AccountStore {
 
     static func disable(_ selection: Selection, _ connection: Connection) async throws -> AccountRecord {
         let rows = try await connection.query("""
-            UPDATE account a SET status = 'disabled', disabled_at = coalesce(disabled_at, now()),
+            UPDATE account a SET status = 'disabled', disabled_at = coalesce(disabled_at, z.now),
                 row_version = row_version + (status = 'active')::int
+            FROM (SELECT now() AS now) z  -- not now() inside coalesce: Citus refuses that in an UPDATE
             WHERE \(selection.condition) RETURNING a.id
             """)
         guard let row = rows.first else {
@@ -117,7 +118,8 @@ extension AccountStore {
 
     static func revoke(_ id: Int64, tenant: UUID?, _ connection: Connection) async throws -> TokenRecord {
         let rows = try await connection.query("""
-            UPDATE api_token SET revoked_at = coalesce(revoked_at, now())
+            UPDATE api_token SET revoked_at = coalesce(revoked_at, z.now)
+            FROM (SELECT now() AS now) z  -- not now() inside coalesce: Citus refuses that in an UPDATE
             WHERE id = \(id) AND (\(tenant)::uuid IS NULL OR tenant_id = \(tenant)) RETURNING id
             """)
         guard !rows.isEmpty else { throw RegistryStoreError.notFound(kind: "token", key: String(id)) }

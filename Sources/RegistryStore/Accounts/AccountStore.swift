@@ -88,9 +88,17 @@ public struct AccountStore: Sendable {
 
     /// An owner's transaction that names its actor, for the account history (the triggers of
     /// migration 0017 write it with `current_actor()`).
-    private func operatorTransaction<T>(actor: String, _ body: (Connection) async throws -> T) async throws -> T {
+    ///
+    /// On Citus the account tables stay on the coordinator, with keys to the reference table
+    /// `tenant`, and Citus refuses to write them after a statement it ran over several
+    /// connections per node (an operator's lookup of a login across every district):
+    /// `multi_shard_modify_mode` is made sequential for the transaction, where Citus is.
+    func operatorTransaction<T>(actor: String, _ body: (Connection) async throws -> T) async throws -> T {
         try await database.operatorPool.transaction { connection in
-            try await connection.execute("SELECT govreg_set_local('app.actor', \(actor))")
+            try await connection.execute("""
+                SELECT govreg_set_local('app.actor', \(actor)),
+                       (SELECT set_config('citus.multi_shard_modify_mode', 'sequential', true) FROM pg_extension WHERE extname = 'citus')
+                """)
             return try await body(connection)
         }
     }

@@ -85,8 +85,7 @@ extension AccountStore {
     /// lock-out and ends the account's sessions (`tenant` as for
     /// ``disable(_:tenant:actor:)``). Operators' accounts have no console sign-in.
     public func setPassword(_ login: AccountLogin, tenant: UUID?, hash: String, actor: String) async throws -> AccountRecord {
-        try await database.operatorPool.transaction { connection in
-            try await connection.execute("SELECT govreg_set_local('app.actor', \(actor))")
+        try await operatorTransaction(actor: actor) { connection in
             let account = try await Self.account(login, tenant: tenant, connection)
             guard account.tenantID != nil else {
                 throw RegistryStoreError.invalid(field: "login", reason: "平台运维账号不登录控制台 operators use the command line, not the console")

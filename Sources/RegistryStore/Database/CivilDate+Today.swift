@@ -19,10 +19,11 @@ extension CivilDate {
 }
 
 extension SQL {
-    /// `day` as a `date` parameter, or, without one, today in the district computed by the server.
-    public static func day(_ day: CivilDate?) -> SQL {
-        if let day { return "\(day.description)::date" }
-        return "(now() AT TIME ZONE district_time_zone())::date"
+    /// `day` as a `date` parameter, or, without one, today in the transaction's district
+    /// (``TenantTransaction/today()``). A value either way: worked out in SQL, `now() AT TIME
+    /// ZONE …` inside a CASE of an UPDATE is refused by Citus.
+    public static func day(_ day: CivilDate?, in tx: TenantTransaction) throws -> SQL {
+        "\((try day ?? tx.today()).description)::date"
     }
 
     /// The first instant of `day` (or of the day `plusDays` after it) in `zone` (a district's,

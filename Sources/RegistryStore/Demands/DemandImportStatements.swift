@@ -154,16 +154,16 @@ enum DemandImportStatements {
     /// same time with the same external ids makes this one fail on the key (23505) and roll
     /// back, rather than mix their rows.
     ///
-    /// Numbers are counted off in the order the statement reads the staged rows (the file's
-    /// order as COPY stored it; `row_number()` without a sort of a million wide rows, so the
-    /// order is the plan's and not promised).
+    /// Numbers are counted off in line order. Without the window's ORDER BY they followed the
+    /// order the plan read the staged rows in, the file's on one server, but not on Citus,
+    /// where the join comes back from the shards in another order.
     static func insertNew(_ tenant: UUID, batch: Int64, zone: String, next: Int64) -> SQL {
         let columns = written.map(\.column).joined(separator: ", ")
         let values = written.map(\.value).joined(separator: ", ")
         return "WITH " + categoryKeys(tenant) + """
             , inserted AS (
                 INSERT INTO demand (tenant_id, id, external_id, state, escalation_level, settled_level, import_id, import_line, \(unsafeRaw: columns))
-                SELECT \(tenant), \(next) - 1 + row_number() OVER (), s.external_id, coalesce(s.state, 'accepted'),
+                SELECT \(tenant), \(next) - 1 + row_number() OVER (ORDER BY s.line), s.external_id, coalesce(s.state, 'accepted'),
                        coalesce(s.escalation_level, org_unit_starting_level(o.kind)), s.settled_level, \(batch), s.line, \(unsafeRaw: values)
             """ + newSources(tenant, zone: zone) + """
 

@@ -6,7 +6,9 @@ import Synchronization
 /// An API intake (`POST …/demands`) in one statement after its token check: the tenant's
 /// settings, lock and status, the `Idempotency-Key`, the subtree of community staff, the
 /// filing and the answer stored under the key, all in `govreg_intake` (migration 0033), run
-/// as a transaction of its own. Two round trips in all, where it was about a dozen.
+/// as a transaction of its own. Two round trips in all, where it was about a dozen. The
+/// transaction is a block (BEGIN and COMMIT sent with the statement, one round trip): on
+/// Citus the district's settings reach the workers only inside one.
 ///
 /// Module event handlers run here, inside the transaction of the change: when a module that
 /// hears core events is enabled in the district, the statement does nothing and says so, and
@@ -71,7 +73,7 @@ public enum DemandIntake {
             }
             let visibility = try DemandFiling.firstMove(actor: caller.actor)
             let statement = Self.statement(checked, submit: submit, visibility: visibility, zone: zone, caller: caller, listeners: listeners(database))
-            let row = try await run(checked, caller, database) { try await database.tenantPool.query(statement)[0] }
+            let row = try await run(checked, caller, database) { try await database.tenantPool.queryInTransaction(statement)[0] }
             switch try row.decode(String.self, "outcome") {
             case "zone_changed":
                 // The dates were checked in another zone than the district's: check them again.

@@ -135,7 +135,7 @@ extension DemandStore {
         }
         if filter.unmet {
             sql.append(" AND ")
-            sql.append(hasUnmetRemainder("d"))
+            sql.append(hasUnmetRemainder("d", tenant: tx.tenantID))
         }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             // strpos, not LIKE: the text is the user's, and % or _ in it must mean themselves.

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Registry
 
@@ -29,11 +30,13 @@ extension DemandStore {
             """)
     }
 
-    /// The SQL condition "the demand `alias` is in a project with part of it unmet".
-    static func hasUnmetRemainder(_ alias: String) -> SQL {
+    /// The SQL condition "the demand `alias` of `tenant` is in a project with part of it unmet".
+    /// The view is matched on the district's own parameter, not on the outer row's district:
+    /// only so does Citus route the subquery to the district's shard.
+    static func hasUnmetRemainder(_ alias: String, tenant: UUID) -> SQL {
         """
         (\(identifier: alias).state = 'in_project' AND EXISTS (
-            SELECT 1 FROM demand_service s WHERE s.tenant_id = \(identifier: alias).tenant_id AND s.demand_id = \(identifier: alias).id
+            SELECT 1 FROM demand_service s WHERE s.tenant_id = \(tenant) AND s.demand_id = \(identifier: alias).id
                 AND NOT s.served_whole AND s.served < \(identifier: alias).quantity))
         """
     }

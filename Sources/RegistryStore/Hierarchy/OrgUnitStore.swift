@@ -66,11 +66,7 @@ public enum OrgUnitStore {
                 let ordered = try OrgUnitImportPlan(rows: rows, stored: stored, storedKinds: kinds).ordered(adding: issues)
                 var summary = ImportSummary()
                 for row in ordered {
-                    switch try await upsert(row, tx) {
-                    case "inserted": summary.inserted += 1
-                    case "updated": summary.updated += 1
-                    default: summary.unchanged += 1
-                    }
+                    summary.count(try await upsert(row, tx))
                 }
                 // A dry run writes everything, so the database's own checks run too, then
                 // rolls it all back.
@@ -99,7 +95,7 @@ public enum OrgUnitStore {
         return (parents, kinds)
     }
 
-    private static func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> String {
+    private static func upsert(_ row: OrgUnitImportRow, _ tx: TenantTransaction) async throws -> ListRowOutcome {
         let tenant = tx.tenantID
         // The parent is looked up first, not by a subquery in VALUES: Citus plans an INSERT
         // with a subquery only as INSERT … SELECT.
@@ -109,9 +105,9 @@ public enum OrgUnitStore {
                 "SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(parentCode)"
             ).first?.decode(Int64.self, "id")
         }
-        let result = try await tx.connection.query("""
-            WITH existing AS (SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.code)),
-            upserted AS (
+        let (_, outcome) = try await ListRowOutcome.upsert(
+            existing: "SELECT id FROM org_unit WHERE tenant_id = \(tenant) AND code = \(row.code)",
+            upsert: """
                 INSERT INTO org_unit (tenant_id, parent_id, kind, code, name, valid_from, valid_to)
                 VALUES (\(tenant), \(parentID), \(row.kind.rawValue), \(row.code), \(row.name),
                         \(row.validFrom?.description)::date, \(row.validUntil?.description)::date)
@@ -123,11 +119,8 @@ public enum OrgUnitStore {
                 WHERE (org_unit.parent_id, org_unit.kind, org_unit.name, org_unit.valid_from, org_unit.valid_to)
                       IS DISTINCT FROM (excluded.parent_id, excluded.kind, excluded.name, excluded.valid_from, excluded.valid_to)
                 RETURNING id
-            )
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM upserted) THEN 'unchanged'
-                        WHEN EXISTS (SELECT 1 FROM existing) THEN 'updated' ELSE 'inserted' END AS outcome
-            """)
-        return try result[0].decode(String.self, "outcome")
+                """, tx)
+        return outcome
     }
 
     /// Every node under the node with `code` (itself included), found by one index range scan.

@@ -53,42 +53,46 @@ extension MatchingAcceptancePlan {
         // (`projects_follow_disclosure`, migration 0028). Its external id is GR-P<id>, as for
         // every project made without one, named in the INSERT (an UPDATE after it rewrote
         // every row and audited it twice); if the district already uses that text for
-        // another project, the next free GR-P<id>-2, -3 … (migration 0013).
-        let created = try await tx.connection.query("""
-            WITH setting AS (SELECT projects_follow_disclosure AS follows FROM tenant WHERE id = \(tenant))
+        // another project, the next free GR-P<id>-2, -3 … (migration 0013). Both are worked
+        // out first, so that the rows are plain values (RowsInsert says why).
+        let follows = try await tx.connection.query("SELECT projects_follow_disclosure FROM tenant WHERE id = \(tenant)")[0]
+            .decode(Bool.self, at: 0)
+        let today = try CivilDate.today(in: tx.timeZone)
+        var externalIDs = projectIDs.map { "GR-P\($0)" }
+        let used = Set(try await tx.connection.query("""
+            SELECT external_id FROM project WHERE tenant_id = \(tenant) AND external_id = ANY(\(externalIDs))
+            """).map { try $0.decode(String.self, at: 0) })
+        for index in externalIDs.indices where used.contains(externalIDs[index]) {
+            externalIDs[index] = try await tx.connection.query("""
+                SELECT govreg_free_external_id('project', \(tenant), \(externalIDs[index]))
+                """)[0].decode(String.self, at: 0)
+        }
+        try await RowsInsert.run("""
             INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, due_on, status,
                                  is_public, published_on)
-            SELECT \(tenant), t.id,
-                   CASE WHEN taken.id IS NULL THEN 'GR-P' || t.id ELSE govreg_free_external_id('project', \(tenant), 'GR-P' || t.id) END,
-                   t.title, t.description, t.unit, t.budget, t.due::date, 'planned', t.disclosed AND setting.follows,
-                   CASE WHEN t.disclosed AND setting.follows THEN \(SQL.day(nil)) END
-            FROM unnest(\(projectIDs)::bigint[], \(titles)::text[], \(descriptions)::text[], \(units)::bigint[], \(budgets)::bigint[],
-                        \(dues)::text[], \(disclosed)::boolean[])
-                AS t(id, title, description, unit, budget, due, disclosed)
-            CROSS JOIN setting
-            LEFT JOIN project taken ON taken.tenant_id = \(tenant) AND taken.external_id = 'GR-P' || t.id
-            RETURNING id, external_id
-            """)
+            """, rows: demandIDs.indices.map { i in
+                let disclose = disclosed[i] && follows
+                return """
+                    (\(tenant), \(projectIDs[i]), \(externalIDs[i]), \(titles[i]), \(descriptions[i]), \(units[i]), \(budgets[i]),
+                     \(dues[i])::date, 'planned', \(disclose), \(disclose ? today.description : nil)::date)
+                    """
+            }, tx.connection)
         let servedAmounts = demandIDs.map { id in byDemand[id]!.reduce(Int64(0)) { $0 + $1.quantity } }
-        try await tx.connection.execute("""
-            INSERT INTO project_demand (tenant_id, project_id, demand_id, served)
-            SELECT \(tenant), t.project, t.demand, t.served
-            FROM unnest(\(projectIDs)::bigint[], \(demandIDs)::bigint[], \(servedAmounts)::bigint[]) AS t(project, demand, served)
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO project_demand (tenant_id, project_id, demand_id, served)",
+            rows: demandIDs.indices.map { i in "(\(tenant), \(projectIDs[i]), \(demandIDs[i]), \(servedAmounts[i]))" }, tx.connection)
         let allocationProjects = allocations.map { projectOf[$0.demand]! }
-        try await tx.connection.execute("""
-            INSERT INTO project_allocation (tenant_id, project_id, resource_id, quantity)
-            SELECT \(tenant), t.project, t.resource, t.quantity
-            FROM unnest(\(allocationProjects)::bigint[], \(allocations.map(\.resource))::bigint[], \(allocations.map(\.quantity))::bigint[])
-                AS t(project, resource, quantity)
-            """)
-        try await tx.connection.execute("""
-            INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id, note)
-            SELECT \(tenant), t.resource, 'drawn', t.quantity, t.project, \("匹配运行 #\(run) 支取 drawn by matching run #\(run)")
-            FROM unnest(\(allocationProjects)::bigint[], \(allocations.map(\.resource))::bigint[], \(allocations.map(\.quantity))::bigint[])
-                AS t(project, resource, quantity)
-            ORDER BY t.resource
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO project_allocation (tenant_id, project_id, resource_id, quantity)",
+            rows: zip(allocationProjects, allocations).map { project, a in "(\(tenant), \(project), \(a.resource), \(a.quantity))" },
+            tx.connection)
+        // by resource, the order every writer of the ledger takes its resources' locks in
+        let draws = zip(allocationProjects, allocations).sorted { $0.1.resource < $1.1.resource }
+        let drawNote = "匹配运行 #\(run) 支取 drawn by matching run #\(run)"
+        try await RowsInsert.run(
+            "INSERT INTO resource_ledger (tenant_id, resource_id, kind, quantity, project_id, note)",
+            rows: draws.map { project, a in "(\(tenant), \(a.resource), 'drawn', \(a.quantity), \(project), \(drawNote))" },
+            tx.connection)
         try await tx.connection.execute("""
             UPDATE demand SET state = \(event.to.rawValue), updated_at = now(), row_version = row_version + 1
             WHERE tenant_id = \(tenant) AND id = ANY(\(taken))
@@ -105,12 +109,11 @@ extension MatchingAcceptancePlan {
             let index = position[id]!
             return "已立项「\(titles[index])」，由\(unitNames[units[index]] ?? "共建单位")承办 taken up by a project; \(unitNames[units[index]] ?? "a unit") does the work"
         }
-        try await tx.connection.execute("""
-            INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)
-            SELECT \(tenant), t.demand, 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue),
-                   t.note, \(event.visibility.rawValue)
-            FROM unnest(\(taken)::bigint[], \(notes)::text[]) AS t(demand, note)
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO demand_event (tenant_id, demand_id, kind, from_state, to_state, actor, note, visibility)",
+            rows: zip(taken, notes).map { demand, note in
+                "(\(tenant), \(demand), 'transition', \(event.from.rawValue), \(event.to.rawValue), \(event.actor.rawValue), \(note), \(event.visibility.rawValue))"
+            }, tx.connection)
         // What each demand still lacks after this run, in its history (internal).
         var remainderDemands: [Int64] = [], remainderNotes: [String] = []
         for (id, served) in zip(demandIDs, servedAmounts) {
@@ -122,19 +125,16 @@ extension MatchingAcceptancePlan {
                     + (left > 0 ? "尚缺 \(demand.measureUnit.chineseText(left))，仍在需求清单 still unmet, on the list"
                                 : "余量已满足 the rest is served"))
         }
-        try await tx.connection.execute("""
-            INSERT INTO demand_event (tenant_id, demand_id, kind, actor, note, visibility)
-            SELECT \(tenant), t.demand, 'remainder', \(event.actor.rawValue), t.note, 'internal'
-            FROM unnest(\(remainderDemands)::bigint[], \(remainderNotes)::text[]) AS t(demand, note)
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO demand_event (tenant_id, demand_id, kind, actor, note, visibility)",
+            rows: zip(remainderDemands, remainderNotes).map { demand, note in
+                "(\(tenant), \(demand), 'remainder', \(event.actor.rawValue), \(note), 'internal')"
+            }, tx.connection)
         try await tx.emit(taken.map { .demandTransitioned(DemandID($0), from: event.from, to: event.to) })
-        try await tx.connection.execute("""
-            INSERT INTO matching_acceptance (tenant_id, run_id, number, project_id)
-            SELECT \(tenant), \(run), t.number, t.project
-            FROM unnest(\(allocations.map(\.number))::integer[], \(allocationProjects)::bigint[]) AS t(number, project)
-            """)
-        var external: [Int64: String] = [:]
-        for row in created { external[try row.decode(Int64.self, "id")] = try row.decode(String.self, "external_id") }
-        return projectIDs.map { (id: $0, externalID: external[$0]!) }
+        try await RowsInsert.run(
+            "INSERT INTO matching_acceptance (tenant_id, run_id, number, project_id)",
+            rows: zip(allocations, allocationProjects).map { a, project in "(\(tenant), \(run), \(Int32(a.number)), \(project))" },
+            tx.connection)
+        return zip(projectIDs, externalIDs).map { (id: $0, externalID: $1) }
     }
 }

@@ -14,7 +14,7 @@ extension MatchingStore {
         // The accepted demands, and those in a project with part of them unmet: a run sees
         // only what no live project serves yet (DemandService).
         let demandFilter: SQL = pairs.map { "d.id = ANY(\($0.demands))" }
-            ?? "(d.state = 'accepted' OR \(DemandStore.hasUnmetRemainder("d"))) AND (\(category)::text IS NULL OR d.category_code = \(category))"
+            ?? "(d.state = 'accepted' OR \(DemandStore.hasUnmetRemainder("d", tenant: tenant))) AND (\(category)::text IS NULL OR d.category_code = \(category))"
         let resourceFilter: SQL = pairs.map { "r.id = ANY(\($0.resources))" }
             ?? "r.status = 'available' AND r.remaining > 0 AND (\(category)::text IS NULL OR r.category_code = \(category))"
         let orgUnits = try await tx.connection.query("SELECT id, parent_id, kind FROM org_unit WHERE tenant_id = \(tenant)").map { row in
@@ -30,9 +30,9 @@ extension MatchingStore {
                        SELECT s.served FROM demand_service s WHERE s.tenant_id = \(tenant) AND s.demand_id = d.id), 0)
                    ELSE d.quantity END,
                    d.measure_unit, d.priority, extract(epoch FROM d.filed_at)::bigint,
-                   -- the zone read once for the query, not once per row (a function holding
-                   -- a subquery is not inlined)
-                   (d.filed_at AT TIME ZONE (SELECT district_time_zone()))::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
+                   -- the zone the transaction read, as a value (district_time_zone() would
+                   -- read tenant from inside the shard's query on Citus)
+                   (d.filed_at AT TIME ZONE \(tx.timeZone)::text)::date - DATE '1970-01-01', d.due_on - DATE '1970-01-01'
             FROM demand d
             WHERE d.tenant_id = \(tenant) AND
             """

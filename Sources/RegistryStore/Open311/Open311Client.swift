@@ -90,7 +90,8 @@ public enum Open311ClientStore {
     /// - Throws: ``RegistryStoreError/notFound(kind:key:)`` when the district has no such client.
     public static func revoke(_ id: Int64, in tx: TenantTransaction) async throws -> Open311Client {
         let rows = try await tx.connection.query("""
-            UPDATE open311_client SET revoked_at = coalesce(revoked_at, now())
+            UPDATE open311_client SET revoked_at = coalesce(revoked_at, z.now)
+            FROM (SELECT now() AS now) z  -- not now() inside coalesce: Citus refuses that in an UPDATE
             WHERE tenant_id = \(tx.tenantID) AND id = \(id) RETURNING \(columns)
             """)
         guard let row = rows.first else { throw RegistryStoreError.notFound(kind: "Open311 client 应用", key: String(id)) }

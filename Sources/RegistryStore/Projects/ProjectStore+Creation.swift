@@ -66,32 +66,34 @@ extension ProjectStore {
         checkedOn: CivilDate? = nil, _ tx: TenantTransaction
     ) async throws -> Int64 {
         let tenant = tx.tenantID
+        var number = number
+        var externalID = draft.externalID
+        if externalID == nil {
+            let new = try await NewRowNumber(.project, prefix: "GR-P", number: number, in: tx)
+            (number, externalID) = (new.id, new.externalID)
+        }
         let id: Int64
         do {
             id = try await tx.connection.query("""
                 INSERT INTO project (tenant_id, id, external_id, title, description, responsible_unit_id, budget_fen, starts_on, due_on,
                                      status, cancel_reason, completed_on, checked_on, is_public, published_on)
-                VALUES (\(tenant), coalesce(\(number), govreg_take_numbers('project', \(tenant), 1)), \(draft.externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
+                VALUES (\(tenant), \(NumberedList.project.id(number, tenant: tenant)), \(externalID), \(draft.title), \(draft.description), \(unit), \(draft.budget?.fen),
                         \(draft.startsOn?.description)::date, \(draft.dueOn?.description)::date, \(status.rawValue), \(cancelReason),
                         \(completedOn?.description)::date, \(checkedOn?.description)::date, \(draft.isPublic), \(draft.publishedOn?.description)::date)
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
         } catch let error as PostgresError where error.sqlState == "23505" {
-            throw RegistryStoreError.conflict("项目编号 \(draft.externalID ?? "") 已存在 a project with this external id already exists")
-        }
-        if draft.externalID == nil {
-            try await tx.connection.execute("UPDATE project SET external_id = govreg_free_external_id('project', tenant_id, 'GR-P' || id) WHERE tenant_id = \(tenant) AND id = \(id)")
+            throw RegistryStoreError.conflict("项目编号 \(externalID ?? "") 已存在 a project with this external id already exists")
         }
         return id
     }
 
     /// Links the project to the demands it serves.
     static func attach(project: Int64, demands: [Int64], _ tx: TenantTransaction) async throws {
-        try await tx.connection.execute("""
-            INSERT INTO project_demand (tenant_id, project_id, demand_id)
-            SELECT \(tx.tenantID), \(project), demand FROM unnest(\(demands)::bigint[]) AS demand
-            ON CONFLICT (tenant_id, project_id, demand_id) DO NOTHING
-            """)
+        try await RowsInsert.run(
+            "INSERT INTO project_demand (tenant_id, project_id, demand_id)",
+            rows: demands.map { "(\(tx.tenantID), \(project), \($0))" },
+            tail: "ON CONFLICT (tenant_id, project_id, demand_id) DO NOTHING", tx.connection)
     }
 
     /// Records an allocation and, when `drawn`, draws it from the resource (the database

@@ -72,13 +72,18 @@ extension ProjectStore {
             // completion is a progress report of its own (the percentage is always its
             // reports' highest), dated the completion day, or the last report's day when that
             // is later (a completion recorded late), so reports never go back in day order.
-            try await tx.connection.execute("""
-                INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
-                SELECT \(tenant), \(id),
-                       GREATEST(\(day)::date, (SELECT max(r.reported_on) FROM project_progress r WHERE r.tenant_id = \(tenant) AND r.project_id = \(id))),
-                       100, '完工 completed', \(tx.actor)
+            // Read first, written as values: an INSERT … SELECT into a table with an identity
+            // column is no statement Citus sends to one shard (RowsInsert says more).
+            let completion = try await tx.connection.query("""
+                SELECT GREATEST(\(day)::date, (SELECT max(r.reported_on) FROM project_progress r WHERE r.tenant_id = \(tenant) AND r.project_id = \(id)))::text AS day
                 FROM project WHERE tenant_id = \(tenant) AND id = \(id) AND progress_percent < 100
-                """)
+                """).first
+            if let completion {
+                try await tx.connection.execute("""
+                    INSERT INTO project_progress (tenant_id, project_id, reported_on, percent, note, actor)
+                    VALUES (\(tenant), \(id), \(try completion.decode(String.self, "day"))::date, 100, '完工 completed', \(tx.actor))
+                    """)
+            }
             try await tx.connection.execute("UPDATE project SET progress_percent = 100 WHERE tenant_id = \(tenant) AND id = \(id)")
             // A demand is resolved when nothing of it is unmet and no other project still works
             // on it (DemandService.settles); otherwise it stays in its project, on the list.

@@ -13,18 +13,21 @@ extension ResourceStore {
         // Available and exhausted follow the ledger, so a new resource starts available and the
         // pledge (and later draws) decide; offered and withdrawn are people's decisions.
         let status: ResourceStatus = row.status == .exhausted ? .available : row.status
+        var number = number
+        var externalID = row.externalID.isEmpty ? nil : row.externalID
+        if externalID == nil {
+            let new = try await NewRowNumber(.resource, prefix: "GR-R", number: number, in: tx)
+            (number, externalID) = (new.id, new.externalID)
+        }
         let id = try await tx.connection.query("""
             INSERT INTO resource (tenant_id, id, external_id, unit_id, title, description, category_code, kind, measure_unit,
                                   unit_cost_fen, available_from, available_until, status, is_public, published_on)
-            VALUES (\(tenant), coalesce(\(number), govreg_take_numbers('resource', \(tenant), 1)), \(row.externalID.isEmpty ? nil : row.externalID), \(unit), \(row.title), \(row.description),
+            VALUES (\(tenant), \(NumberedList.resource.id(number, tenant: tenant)), \(externalID), \(unit), \(row.title), \(row.description),
                     \(category), \(row.kind.rawValue), \(row.measureUnit.rawValue), \(row.unitCost?.fen),
                     \(row.availableFrom?.description)::date, \(row.availableUntil?.description)::date, \(status.rawValue),
                     \(row.isPublic), \(row.publishedOn?.description)::date)
             RETURNING id
             """)[0].decode(Int64.self, "id")
-        if row.externalID.isEmpty {
-            try await tx.connection.execute("UPDATE resource SET external_id = govreg_free_external_id('resource', tenant_id, 'GR-R' || id) WHERE tenant_id = \(tenant) AND id = \(id)")
-        }
         try await insertLedger(resource: id, kind: .pledged, quantity: row.capacity, project: nil, note: "初始承诺 initial pledge", tx)
         _ = try await setServiceArea(of: id, to: area, tx)
         return id
@@ -32,20 +35,7 @@ extension ResourceStore {
 
     /// Makes the listed service area of a resource exactly `ids`; true when that changed anything.
     static func setServiceArea(of resource: Int64, to ids: [Int64], _ tx: TenantTransaction) async throws -> Bool {
-        let tenant = tx.tenantID
-        let row = try await tx.connection.query("""
-            WITH removed AS (
-                DELETE FROM resource_service_area WHERE tenant_id = \(tenant) AND resource_id = \(resource) AND org_unit_id <> ALL(\(ids))
-                RETURNING 1
-            ), added AS (
-                INSERT INTO resource_service_area (tenant_id, resource_id, org_unit_id)
-                SELECT DISTINCT \(tenant), \(resource), wanted FROM unnest(\(ids)::bigint[]) AS wanted
-                ON CONFLICT (tenant_id, resource_id, org_unit_id) DO NOTHING
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM removed) + (SELECT count(*) FROM added) AS changes
-            """)[0]
-        return try row.decode(Int.self, "changes") > 0
+        try await RowsInsert.replaceLinks(in: "resource_service_area", owner: "resource_id", resource, link: "org_unit_id", to: ids, tx)
     }
 
     /// Appends one ledger line; the trigger updates the resource's sums and status.

@@ -90,9 +90,9 @@ extension MemberStore {
 
     private static func upsertPerson(_ row: MemberImportRow, _ tx: TenantTransaction) async throws -> (Int64, ListRowOutcome) {
         let tenant = tx.tenantID
-        let result = try await tx.connection.query("""
-            WITH existing AS (SELECT id FROM person WHERE tenant_id = \(tenant) AND external_id = \(row.externalID)),
-            upserted AS (
+        return try await ListRowOutcome.upsert(
+            existing: "SELECT id FROM person WHERE tenant_id = \(tenant) AND external_id = \(row.externalID)",
+            upsert: """
                 INSERT INTO person (tenant_id, external_id, name, phone, id_card, role)
                 VALUES (\(tenant), \(row.externalID), \(row.name.unmasked), \(row.phone?.unmasked), \(row.idCard?.unmasked), 'member')
                 ON CONFLICT (tenant_id, external_id) DO UPDATE
@@ -100,33 +100,21 @@ extension MemberStore {
                     updated_at = excluded.updated_at, row_version = person.row_version + 1
                 WHERE (person.name, person.phone, person.id_card) IS DISTINCT FROM (excluded.name, excluded.phone, excluded.id_card)
                 RETURNING id
-            )
-            SELECT (SELECT id FROM upserted) AS upserted, (SELECT id FROM existing) AS existing
-            """)[0]
-        return try Self.outcome(result)
+                """, tx)
     }
 
     private static func upsertRegistration(person: Int64, unit: Int64, community: Int64, on date: CivilDate, _ tx: TenantTransaction) async throws -> ListRowOutcome {
         let tenant = tx.tenantID
-        let result = try await tx.connection.query("""
-            WITH existing AS (SELECT id FROM duty_registration WHERE tenant_id = \(tenant) AND person_id = \(person) AND community_id = \(community)),
-            upserted AS (
+        return try await ListRowOutcome.upsert(
+            existing: "SELECT id FROM duty_registration WHERE tenant_id = \(tenant) AND person_id = \(person) AND community_id = \(community)",
+            upsert: """
                 INSERT INTO duty_registration (tenant_id, person_id, unit_id, community_id, registered_on)
                 VALUES (\(tenant), \(person), \(unit), \(community), \(date.description)::date)
                 ON CONFLICT (tenant_id, person_id, community_id) DO UPDATE
                 SET unit_id = excluded.unit_id, registered_on = excluded.registered_on
                 WHERE (duty_registration.unit_id, duty_registration.registered_on) IS DISTINCT FROM (excluded.unit_id, excluded.registered_on)
                 RETURNING id
-            )
-            SELECT (SELECT id FROM upserted) AS upserted, (SELECT id FROM existing) AS existing
-            """)[0]
-        return try Self.outcome(result).1
+                """, tx).outcome
     }
 
-    /// Reads `upserted` and `existing` ids: inserted, updated or unchanged.
-    private static func outcome(_ row: Row) throws -> (Int64, ListRowOutcome) {
-        let existing = try row.decode(Int64?.self, "existing"), upserted = try row.decode(Int64?.self, "upserted")
-        guard let id = upserted ?? existing else { throw RegistryStoreError.conflict("未能写入 the row was not written") }
-        return (id, existing == nil ? .inserted : (upserted == nil ? .unchanged : .updated))
-    }
 }

@@ -59,9 +59,9 @@ extension UnitStore {
     /// Inserts or updates one unit by external id and sets its communities.
     static func upsert(_ row: UnitImportRow, communityIDs: [Int64], _ tx: TenantTransaction) async throws -> (id: Int64, outcome: ListRowOutcome) {
         let tenant = tx.tenantID
-        let result = try await tx.connection.query("""
-            WITH existing AS (SELECT id FROM unit WHERE tenant_id = \(tenant) AND external_id = \(row.externalID)),
-            upserted AS (
+        let (id, outcome) = try await ListRowOutcome.upsert(
+            existing: "SELECT id FROM unit WHERE tenant_id = \(tenant) AND external_id = \(row.externalID)",
+            upsert: """
                 INSERT INTO unit (tenant_id, external_id, name, kind, contact_name, contact_phone, address)
                 VALUES (\(tenant), \(row.externalID), \(row.name), \(row.kind.rawValue), \(row.contactName),
                         \(row.contactPhone?.unmasked), \(row.address))
@@ -72,32 +72,13 @@ extension UnitStore {
                 WHERE (unit.name, unit.kind, unit.contact_name, unit.contact_phone, unit.address)
                       IS DISTINCT FROM (excluded.name, excluded.kind, excluded.contact_name, excluded.contact_phone, excluded.address)
                 RETURNING id
-            )
-            SELECT (SELECT id FROM upserted) AS upserted, (SELECT id FROM existing) AS existing
-            """)[0]
-        let existing = try result.decode(Int64?.self, "existing")
-        let upserted = try result.decode(Int64?.self, "upserted")
-        guard let id = upserted ?? existing else { throw RegistryStoreError.conflict("单位 \(row.externalID) 未能写入 unit \(row.externalID) was not written") }
-        let outcome: ListRowOutcome = existing == nil ? .inserted : (upserted == nil ? .unchanged : .updated)
+                """, tx)
         let changed = try await setCommunities(of: id, to: communityIDs, tx)
         return (id, outcome.updated(if: changed))
     }
 
     /// Makes the unit's contracted communities exactly `ids`; true when that changed anything.
     private static func setCommunities(of unit: Int64, to ids: [Int64], _ tx: TenantTransaction) async throws -> Bool {
-        let tenant = tx.tenantID
-        let row = try await tx.connection.query("""
-            WITH removed AS (
-                DELETE FROM unit_community WHERE tenant_id = \(tenant) AND unit_id = \(unit) AND org_unit_id <> ALL(\(ids))
-                RETURNING 1
-            ), added AS (
-                INSERT INTO unit_community (tenant_id, unit_id, org_unit_id)
-                SELECT \(tenant), \(unit), wanted FROM unnest(\(ids)::bigint[]) AS wanted
-                ON CONFLICT (tenant_id, unit_id, org_unit_id) DO NOTHING
-                RETURNING 1
-            )
-            SELECT (SELECT count(*) FROM removed) + (SELECT count(*) FROM added) AS changes
-            """)[0]
-        return try row.decode(Int.self, "changes") > 0
+        try await RowsInsert.replaceLinks(in: "unit_community", owner: "unit_id", unit, link: "org_unit_id", to: ids, tx)
     }
 }

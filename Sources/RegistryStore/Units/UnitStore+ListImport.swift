@@ -1,5 +1,6 @@
 import Foundation
 import ImportIssues
+import Postgres
 
 // Shared by the imports of units, members, resources and projects (the file is named after
 // the first of them, the one the others refer to).
@@ -49,5 +50,24 @@ enum ListRowOutcome: Sendable {
     /// `updated` when anything about the row changed, else `self`.
     func updated(if changed: Bool) -> ListRowOutcome {
         self == .unchanged && changed ? .updated : self
+    }
+}
+
+extension ListRowOutcome {
+    /// Writes one row of a list import by its key and says what that did. `existing` reads the
+    /// row's id by its key; `upsert` is the `INSERT … ON CONFLICT … DO UPDATE … WHERE <the row
+    /// differs> RETURNING id`.
+    ///
+    /// Two statements, the read first. They were one, the read a CTE beside the insert; Citus
+    /// runs a modifying CTE first, as a statement of its own, so the read found the row just
+    /// inserted and every new row counted as updated.
+    ///
+    /// - Throws: ``RegistryStoreError/conflict(_:)`` when neither found nor wrote a row (another
+    ///   import inserted the same key meanwhile, unchanged).
+    static func upsert(existing: SQL, upsert: SQL, _ tx: TenantTransaction) async throws -> (id: Int64, outcome: ListRowOutcome) {
+        let found = try await tx.connection.query(existing).first.map { try $0.decode(Int64.self, at: 0) }
+        let written = try await tx.connection.query(upsert).first.map { try $0.decode(Int64.self, at: 0) }
+        guard let id = written ?? found else { throw RegistryStoreError.conflict("未能写入 the row was not written") }
+        return (id, found == nil ? .inserted : (written == nil ? .unchanged : .updated))
     }
 }
