@@ -196,7 +196,7 @@ let package = Package(
         .testTarget(name: "EmbeddedClusterTests", dependencies: ["EmbeddedCluster"]),
         .testTarget(name: "DemoDistrictTests", dependencies: ["DemoDistrict", "RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "ImportIssues"]),
         .testTarget(name: "RegistryImportTests", dependencies: ["RegistryImport", "RegistryStore", "Registry", "SpreadsheetCSV", "SpreadsheetXLSX", "ImportIssues"]),
-        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", crypto, "GovregTestSupport"]),
+        .testTarget(name: "RegistryStoreTests", dependencies: ["RegistryStore", "RegistryImport", "ImportIssues", "Registry", "Migrations", "Postgres", "Disclosure", crypto, "GovregTestSupport"]),
         .testTarget(name: "AdminAPITests", dependencies: [
             "AdminAPI", "APISchema", "RegistryStore", "RegistryImport", "ImportIssues", "SpreadsheetCSV", "Registry", "Postgres", "Migrations", "GovregTestSupport", "BenchTalk", "RedProperty", "MediationRoom", "Console",
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,3 +1,4 @@
+import Disclosure
 import Foundation
 import GovregTestSupport
 import RegistryImport
@@ -8,7 +9,7 @@ import Testing
 
 /// On a Citus cluster (`scripts/test --citus`), a district's everyday statements each go to
 /// the one shard that holds the district (a router plan): intake, the list under its filters,
-/// the detail, a transition, an import and a matching run. `govreg_app` runs here with
+/// the detail, a transition, an import, a matching run and the quarter's report. `govreg_app` runs here with
 /// `citus.multi_task_query_log_level = error`, so a statement Citus plans over several
 /// shards fails the operation; the first test shows that it does.
 @Suite(.enabled(if: TestDatabase.onCitus, "needs a Citus cluster (scripts/test --citus)"))
@@ -88,6 +89,10 @@ struct RouterPlanTests {
             #expect(imported.inserted == 3)
             let run = try await MatchingStore.run(MatchingRequest(dryRun: true), on: database, tenant: tenant, actor: Self.actor)
             #expect(run.demands >= 1)
+            // and the quarter's report, counted live
+            let quarter = Quarter(containing: try CivilDate.todayInChina())
+            let report = try await QuarterlyReport.read(quarter: quarter, tenant: tenant, database: database, actor: Self.actor)
+            #expect(report.current.district.demands.received >= 1)
         }
     }
 }
