@@ -123,7 +123,7 @@ extension DeliberationStore {
     static func cases(_ tx: TenantTransaction, where filter: SQL) async throws -> [DeliberationCase] {
         var sql: SQL = """
             SELECT c.id, o.code, o.name AS place, c.kind, c.title, c.step, c.opened_on::text AS opened_on, c.closed_on::text AS closed_on,
-                   (SELECT count(*) FROM deliberation_round r WHERE r.tenant_id = c.tenant_id AND r.case_id = c.id) AS rounds,
+                   (SELECT count(*) FROM deliberation_round r WHERE r.tenant_id = \(tx.tenantID) AND r.case_id = c.id) AS rounds,
                    c.result, c.agreement, c.split_parties, c.split_basis_points, c.published, c.public_text,
                    c.published_on::text AS published_on, c.demand_id, d.external_id AS demand
             FROM deliberation_case c

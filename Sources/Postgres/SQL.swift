@@ -45,12 +45,12 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
         bindings += other.bindings
     }
 
-    /// The fragments one after another, `separator` (the program's own text) between them:
-    /// the rows of a multi-row `VALUES`, a list of conditions.
-    public static func joined(_ parts: some Sequence<SQL>, separator: String) -> SQL {
+    /// The fragments one after another, `separator` (the program's own text: a literal)
+    /// between them: the rows of a multi-row `VALUES`, a list of conditions.
+    public static func joined(_ parts: some Sequence<SQL>, separator: StaticString) -> SQL {
         var result = SQL(unsafeRaw: "")
         for (index, part) in parts.enumerated() {
-            if index > 0 { result.text += separator }
+            if index > 0 { result.text += separator.description }
             result.append(part)
         }
         return result

@@ -105,7 +105,7 @@ import Testing
         ("core/0037_table_placement", "0dea9625b851860302ce23c9d3c25be8a8ce60acb42a2764723656ea9aa0c4a1"),
         ("core/0038_triggers_on_shards", "bfec5a8bc944091a9a6f8260764e027ac66da5d6de2c1a2e4983c3a59086df9d"),
         ("core/0039_district_transaction_on_shards", "cb18711f7bb4f29517cd5f168e6f77e95b9981b6defd69410a09d3f18a34d40e"),
-        ("core/0040_actor_and_zone_as_settings", "fce44fa16da824f9f552293115cfe074c90e104738bd5ef945a0be5d63f9b222"),
+        ("core/0040_actor_and_zone_as_settings", "aa4515e509674f9a9cbd5601ff8526e1bc2020ac0bbeddefdd66c2a19bcae868"),
         ("bench_talk/0001_meetings_and_topics", "4bf3ea3dd13272d9ceec5f4ce50ccc11ec9e2df19b2e49cfa3dc6f3b223e59c1"),
         ("deliberation/0001_cases_and_rounds", "c780b842a5e302121ecb2d20dcdd5b26a27172e756d7ce2b542daff5b962e81b"),
         ("mediation_room/0001_cases", "7fc34ddf527740f9a8e8566edc1c1cf43e5ac33d44ca3551706a0a3a52a21f13"),

@@ -44,9 +44,11 @@ struct NumberBlock {
     }
 }
 
-/// A new row's number and the external id it gets when none was given: `GR-P<number>`, or
-/// the first of `GR-P<number>-2`, `-3` … that the district has not used (an import may have
-/// taken the plain one).
+/// A new row's number and the external id it gets when none was given: the list's prefix and
+/// the number (`GR-P12` for a project, `GR-R12` for a resource), or the first of `-2`, `-3` …
+/// after it that the district has not used (an import may have taken the plain one). For one
+/// row made by hand; a loop of new rows takes a ``NumberBlock``, and a statement that only
+/// needs the id sends ``NumberedList/id(_:tenant:)``.
 ///
 /// Both are worked out before the row is written, so the INSERT carries them as values: an
 /// `UPDATE … SET external_id = govreg_free_external_id(…)` afterwards calls a volatile

@@ -56,12 +56,10 @@ public struct TenantStore: Sendable {
         // Waits for the tenant's writes in flight (they hold the lock shared), so none of
         // them commits after the tenant is archived.
         return try await database.operatorPool.transaction { connection in
-            // The moment is read once the lock is held (the select list runs in order) and
-            // reaches the UPDATE as a value: Citus refuses a volatile function in an UPDATE.
-            let locked = try await connection.query("""
-                SELECT pg_advisory_xact_lock(\(RegistryDatabase.tenantLockKey(tenant.id))), clock_timestamp() AS now
-                """)
-            let now = try locked[0].decode(Date.self, "now")
+            try await connection.execute("SELECT pg_advisory_xact_lock(\(RegistryDatabase.tenantLockKey(tenant.id)))")
+            // The moment is read once the lock is held and reaches the UPDATE as a value:
+            // Citus refuses a volatile function in an UPDATE.
+            let now = try await connection.query("SELECT clock_timestamp() AS now")[0].decode(Date.self, "now")
             let rows = try await connection.query("""
                 UPDATE tenant SET status = 'archived', archived_at = coalesce(archived_at, \(now)::timestamptz)
                 WHERE id = \(tenant.id) RETURNING \(unsafeRaw: Self.columns)

@@ -57,7 +57,7 @@ extension MatchingAcceptancePlan {
         // out first, so that the rows are plain values (RowsInsert says why).
         let follows = try await tx.connection.query("SELECT projects_follow_disclosure FROM tenant WHERE id = \(tenant)")[0]
             .decode(Bool.self, at: 0)
-        let today = try CivilDate.today(in: tx.timeZone)
+        let today = try tx.today()
         var externalIDs = projectIDs.map { "GR-P\($0)" }
         let used = Set(try await tx.connection.query("""
             SELECT external_id FROM project WHERE tenant_id = \(tenant) AND external_id = ANY(\(externalIDs))
