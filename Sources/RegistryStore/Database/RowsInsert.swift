@@ -8,7 +8,9 @@ public import Postgres
 /// with an identity column calls nextval, volatile), so it pulls the rows to the coordinator
 /// and COPYs them into the shard, which PostgreSQL refuses under row-level security ("COPY
 /// FROM not supported with row-level security"). Rows given as VALUES of one district go to
-/// its shard as one INSERT; on one server they cost a little more to parse, nothing else.
+/// its shard as one INSERT. On one server a statement of many VALUES is parsed and planned as
+/// text where the arrays were one parameter each; its cost on a large matching acceptance is
+/// not measured (scripts/bench-match-run would show it).
 public enum RowsInsert {
     /// Rows per statement: 1,000 rows of up to 60 values stay under PostgreSQL's 65,535
     /// parameters, and a statement's text stays small enough to plan quickly.
