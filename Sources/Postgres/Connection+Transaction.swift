@@ -76,13 +76,10 @@ extension Connection {
     public func queryInTransaction(_ sql: SQL) async throws -> QueryResult {
         let statement = try EncodedStatement(sql)
         let pins = self.pins
-        let outsideTransaction = try await withHandle { pointer in PQtransactionStatus(pointer) == PQTRANS_IDLE }
-        guard outsideTransaction else {
-            // the caller's transaction is left as it is
-            throw PostgresError(kind: .protocolViolation, message: "queryInTransaction inside an open transaction would commit it", sqlState: "25001")
-        }
         do {
             return try await withHandle { pointer in
+                // checked where the statement is sent: no second hop to the connection's queue
+                guard PQtransactionStatus(pointer) == PQTRANS_IDLE else { throw TransactionAlreadyOpen() }
                 let begin = EncodedStatement(text: "BEGIN", values: [], types: [])
                 let commit = EncodedStatement(text: "COMMIT", values: [], types: [])
                 let statements = [begin] + (pins.map { [$0] } ?? []) + [statement, commit]
@@ -92,11 +89,16 @@ extension Connection {
                 }
                 return results[results.count - 2]
             }
+        } catch is TransactionAlreadyOpen {
+            // nothing was sent: the caller's transaction is left as it is
+            throw PostgresError(kind: .protocolViolation, message: "queryInTransaction inside an open transaction would commit it", sqlState: "25001")
         } catch {
             await rollbackQuietly()
             throw error
         }
     }
+
+    private struct TransactionAlreadyOpen: Error {}
 
     /// Rolls back whatever transaction is open, ignoring errors (the connection may be gone).
     /// Runs even when the calling task is cancelled: a cancelled request must not leave a
